@@ -1,0 +1,28 @@
+// Reads and writes a KnowledgeGraph as one binary file (the graph part of a snapshot).
+// Format: magic, format version, nodes, edges, FNV-1a-64 checksum of all preceding bytes.
+#pragma once
+
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+
+#include "graph/knowledge_graph.h"
+
+namespace regkg::graph {
+
+class GraphStoreError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+inline constexpr unsigned kGraphFormatVersion = 1;
+
+// Writes `graph` to `path` (the caller handles atomic placement). Throws GraphStoreError on I/O
+// failure.
+void save_graph(const KnowledgeGraph& graph, const std::filesystem::path& path);
+
+// Reads a graph written by save_graph. Throws GraphStoreError naming the file when it is missing,
+// truncated, of another format version, or fails its checksum.
+KnowledgeGraph load_graph(const std::filesystem::path& path);
+
+}  // namespace regkg::graph

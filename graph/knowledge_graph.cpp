@@ -1,0 +1,106 @@
+// KnowledgeGraph: node upsert by id, de-duplicated typed edges, neighbour iteration.
+#include "graph/knowledge_graph.h"
+
+#include <algorithm>
+
+namespace regkg::graph {
+
+const std::string* NodeData::attr(std::string_view key) const {
+  auto it = std::lower_bound(attrs.begin(), attrs.end(), key,
+                             [](const auto& kv, std::string_view k) { return kv.first < k; });
+  if (it != attrs.end() && it->first == key) return &it->second;
+  return nullptr;
+}
+
+void NodeData::set_attr(const std::string& key, std::string value) {
+  auto it = std::lower_bound(attrs.begin(), attrs.end(), key,
+                             [](const auto& kv, const std::string& k) { return kv.first < k; });
+  if (it != attrs.end() && it->first == key)
+    it->second = std::move(value);
+  else
+    attrs.insert(it, {key, std::move(value)});
+}
+
+KnowledgeGraph::Vertex KnowledgeGraph::upsert_node(NodeData data) {
+  auto found = by_id_.find(data.id);
+  if (found == by_id_.end()) {
+    std::string id = data.id;
+    Vertex v = boost::add_vertex(std::move(data), graph_);
+    by_id_.emplace(std::move(id), v);
+    return v;
+  }
+  NodeData& existing = graph_[found->second];
+  auto fill = [](std::string& into, std::string& from) {
+    if (into.empty()) into = std::move(from);
+  };
+  fill(existing.label, data.label);
+  fill(existing.text_zh, data.text_zh);
+  fill(existing.text_en, data.text_en);
+  fill(existing.date, data.date);
+  if (existing.source.file.empty()) existing.source = std::move(data.source);
+  for (auto& [k, v] : data.attrs)
+    if (!existing.attr(k)) existing.set_attr(k, std::move(v));
+  return found->second;
+}
+
+std::optional<KnowledgeGraph::Vertex> KnowledgeGraph::find(std::string_view id) const {
+  auto it = by_id_.find(std::string(id));
+  if (it == by_id_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::uint64_t KnowledgeGraph::edge_key(Vertex from, Vertex to, std::string_view type) {
+  // FNV-1a over (from, to, type): collisions only cost a missed duplicate check, never a wrong edge
+  // because add_edge verifies a hit against the real edges.
+  std::uint64_t h = 1469598103934665603ULL;
+  auto mix = [&h](const void* p, size_t n) {
+    const auto* b = static_cast<const unsigned char*>(p);
+    for (size_t i = 0; i < n; ++i) {
+      h ^= b[i];
+      h *= 1099511628211ULL;
+    }
+  };
+  mix(&from, sizeof from);
+  mix(&to, sizeof to);
+  mix(type.data(), type.size());
+  return h;
+}
+
+bool KnowledgeGraph::add_edge(Vertex from, Vertex to, EdgeData data) {
+  if (from == to) return false;
+  std::uint64_t key = edge_key(from, to, data.type);
+  if (edge_keys_.count(key)) {
+    for (auto [it, end] = boost::out_edges(from, graph_); it != end; ++it)
+      if (boost::target(*it, graph_) == to && graph_[*it].type == data.type) return false;
+  }
+  edge_keys_.insert(key);
+  boost::add_edge(from, to, std::move(data), graph_);
+  return true;
+}
+
+void KnowledgeGraph::for_each_out_edge(Vertex v,
+                                       const std::function<void(Edge, Vertex)>& f) const {
+  for (auto [it, end] = boost::out_edges(v, graph_); it != end; ++it)
+    f(*it, boost::target(*it, graph_));
+}
+
+void KnowledgeGraph::for_each_in_edge(Vertex v, const std::function<void(Edge, Vertex)>& f) const {
+  for (auto [it, end] = boost::in_edges(v, graph_); it != end; ++it)
+    f(*it, boost::source(*it, graph_));
+}
+
+std::optional<KnowledgeGraph::Vertex> KnowledgeGraph::out_neighbor(Vertex v,
+                                                                  std::string_view type) const {
+  for (auto [it, end] = boost::out_edges(v, graph_); it != end; ++it)
+    if (graph_[*it].type == type) return boost::target(*it, graph_);
+  return std::nullopt;
+}
+
+size_t KnowledgeGraph::count_kind(NodeKind kind) const {
+  size_t n = 0;
+  for (auto [it, end] = boost::vertices(graph_); it != end; ++it)
+    if (graph_[*it].kind == kind) ++n;
+  return n;
+}
+
+}  // namespace regkg::graph

@@ -1,0 +1,94 @@
+// The regkg knowledge graph: a Boost.Graph adjacency_list of typed nodes with stable string ids
+// and typed edges that each record where they came from (file, line or JSON path, rule, confidence).
+// Built once by ingest, then shared read-only (std::shared_ptr<const KnowledgeGraph>) by the server.
+// Not thread-safe for writing; const member functions are safe to call from many threads.
+#pragma once
+
+#include <boost/graph/adjacency_list.hpp>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "graph/node_kind.h"
+
+namespace regkg::graph {
+
+// Where a node or edge came from.
+struct Provenance {
+  std::string file;        // corpus-relative path, e.g. "statutes-zh/行政法/数据安全法(2021-06-10).md"
+  int line = 0;            // 1-based line in `file`, 0 when not line-based
+  std::string json_path;   // e.g. "$[16]" for JSON sources
+  std::string rule;        // the ingest rule that made it, e.g. "statute.header.effective"
+  float confidence = 1.0f; // 1.0 for facts read from structure; lower for extracted ones
+};
+
+struct NodeData {
+  std::string id;          // stable, readable: "cn/generative-ai-measures@2023-07-10/art-17"
+  NodeKind kind = NodeKind::article;
+  std::string label;       // display title
+  std::string text_zh;     // Chinese text (articles, paragraphs), else empty
+  std::string text_en;     // English text, else empty
+  std::string date;        // principal date, YYYY-MM-DD or ""
+  std::vector<std::pair<std::string, std::string>> attrs;  // small sorted map
+  Provenance source;
+
+  const std::string* attr(std::string_view key) const;
+  void set_attr(const std::string& key, std::string value);  // keeps attrs sorted
+};
+
+struct EdgeData {
+  std::string type;        // part_of, version_of, issued_by, mentions, has_event, … or a Compass type
+  Provenance provenance;
+  std::string note;        // optional free text (a relation's rationale)
+};
+
+class KnowledgeGraph {
+ public:
+  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, NodeData,
+                                      EdgeData>;
+  using Vertex = Graph::vertex_descriptor;
+  using Edge = Graph::edge_descriptor;
+
+  KnowledgeGraph() = default;
+  KnowledgeGraph(KnowledgeGraph&&) = default;
+  KnowledgeGraph& operator=(KnowledgeGraph&&) = default;
+
+  // Adds a node, or merges into the node with the same id: empty fields of the existing node are
+  // filled from `data`, attributes are added (existing values win). Returns the vertex.
+  Vertex upsert_node(NodeData data);
+  std::optional<Vertex> find(std::string_view id) const;
+
+  // Adds an edge unless an edge of the same type already joins the same two nodes (then returns
+  // false). Self-loops are refused (false).
+  bool add_edge(Vertex from, Vertex to, EdgeData data);
+
+  const NodeData& node(Vertex v) const { return graph_[v]; }
+  NodeData& node(Vertex v) { return graph_[v]; }
+  const EdgeData& edge(Edge e) const { return graph_[e]; }
+  size_t node_count() const { return boost::num_vertices(graph_); }
+  size_t edge_count() const { return boost::num_edges(graph_); }
+  const Graph& boost_graph() const { return graph_; }
+
+  // Calls f(edge, neighbour) for out-edges (or in-edges), in insertion order.
+  void for_each_out_edge(Vertex v, const std::function<void(Edge, Vertex)>& f) const;
+  void for_each_in_edge(Vertex v, const std::function<void(Edge, Vertex)>& f) const;
+  // The first neighbour reached over an out-edge of `type`, if any.
+  std::optional<Vertex> out_neighbor(Vertex v, std::string_view type) const;
+
+  size_t count_kind(NodeKind kind) const;
+
+ private:
+  static std::uint64_t edge_key(Vertex from, Vertex to, std::string_view type);
+
+  Graph graph_;
+  std::unordered_map<std::string, Vertex> by_id_;
+  std::unordered_set<std::uint64_t> edge_keys_;
+};
+
+}  // namespace regkg::graph

@@ -1,0 +1,58 @@
+// The Xapian index layout, written down once: term prefixes, value slots, metadata keys and the
+// schema version stored in (and checked on opening) every database. Change kSchemaVersion whenever
+// anything here changes meaning; a database of another version is refused, not misread.
+#pragma once
+
+#include <string_view>
+
+#include <xapian.h>
+
+namespace regkg::index {
+
+inline constexpr int kSchemaVersion = 1;
+
+// Metadata keys (Xapian::Database::get_metadata).
+inline constexpr std::string_view kMetaSchemaVersion = "regkg.schema_version";
+inline constexpr std::string_view kMetaSnapshotId = "regkg.snapshot_id";
+
+// Term prefixes. Single capitals follow Xapian Omega's conventions; our own start with X.
+namespace prefix {
+inline constexpr std::string_view kId = "Q";             // unique node id (boolean)
+inline constexpr std::string_view kTitle = "S";          // title words (free text, `title:`)
+inline constexpr std::string_view kKind = "XK";          // article | version | instrument | news
+inline constexpr std::string_view kInstrument = "XI";    // instrument id (`instrument:`)
+inline constexpr std::string_view kVersion = "XV";       // version id (`version:`)
+inline constexpr std::string_view kJurisdiction = "XJ";  // cn, eu … (`jurisdiction:`)
+inline constexpr std::string_view kLanguage = "XL";      // zh | en (`lang:`), one per language present
+inline constexpr std::string_view kIssuer = "XS";        // issuing actor slug, e.g. cac (`issuer:`)
+inline constexpr std::string_view kYear = "XY";          // year of the document's date (`year:`)
+}  // namespace prefix
+
+// Value slots.
+namespace slot {
+inline constexpr Xapian::valueno kDate = 0;          // YYYYMMDD, for ranges (from/to, date:) and sorting
+inline constexpr Xapian::valueno kKind = 1;          // facet
+inline constexpr Xapian::valueno kInstrument = 2;    // facet (instrument id)
+inline constexpr Xapian::valueno kJurisdiction = 3;  // facet
+inline constexpr Xapian::valueno kYear = 4;          // facet
+}  // namespace slot
+
+// CJK handling must match in all three places (see ../shared/docs/TOOLCHAIN.md).
+inline constexpr int kTermGeneratorFlags = Xapian::TermGenerator::FLAG_CJK_NGRAM;
+inline constexpr unsigned kQueryParserFlags =
+    Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_CJK_NGRAM |
+    Xapian::QueryParser::FLAG_BOOLEAN_ANY_CASE;
+inline constexpr unsigned kSnippetFlags =
+    Xapian::MSet::SNIPPET_CJK_NGRAM | Xapian::MSet::SNIPPET_EXHAUSTIVE;
+
+}  // namespace regkg::index
+
+#include <string>
+
+namespace regkg::index {
+
+// A boolean filter term: prefix + value, with values too long for a Xapian term (245 bytes)
+// shortened to a prefix of the value plus a hash, identically at index and query time.
+std::string boolean_term(std::string_view prefix, std::string_view value);
+
+}  // namespace regkg::index

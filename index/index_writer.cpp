@@ -1,0 +1,130 @@
+// IndexWriter: SearchDocument -> Xapian document (terms, boolean filters, value slots, data).
+#include "index/index_writer.h"
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <cstdlib>
+
+#include "index/index_schema.h"
+
+namespace regkg::index {
+
+namespace {
+
+std::string document_data(const SearchDocument& doc) {
+  rapidjson::StringBuffer sb;
+  rapidjson::Writer<rapidjson::StringBuffer> w(sb);
+  w.StartObject();
+  auto field = [&w](const char* key, const std::string& value) {
+    w.Key(key);
+    w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+  };
+  field("id", doc.id);
+  field("kind", doc.kind);
+  field("title", doc.title);
+  field("instrument", doc.instrument_id);
+  field("instrument_title", doc.instrument_title);
+  field("version", doc.version_id);
+  field("article_label", doc.article_label);
+  field("date", doc.date);
+  field("jurisdiction", doc.jurisdiction);
+  // The texts are kept for snippets (the server never re-reads sources).
+  field("zh", doc.text_zh);
+  field("en", doc.text_en);
+  w.EndObject();
+  return sb.GetString();
+}
+
+std::string compact_date(const std::string& date) {
+  std::string out;
+  for (char c : date)
+    if (c != '-') out.push_back(c);
+  return out.size() == 8 ? out : std::string();
+}
+
+}  // namespace
+
+Xapian::TermGenerator IndexWriter::make_term_generator() {
+  Xapian::TermGenerator generator;
+  generator.set_flags(kTermGeneratorFlags);
+  return generator;
+}
+
+Xapian::Document IndexWriter::make_document(const SearchDocument& doc,
+                                            Xapian::TermGenerator& generator) {
+  Xapian::Document xdoc;
+  generator.set_document(xdoc);
+  generator.set_termpos(0);
+
+  // Chinese text without a stemmer, so each CJK n-gram is stored once (TOOLCHAIN.md: stemming
+  // every n-gram doubles the index for nothing).
+  generator.set_stemmer(Xapian::Stem());
+  generator.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
+  generator.index_text(doc.title, 1, std::string(prefix::kTitle));
+  generator.index_text(doc.title, 2);
+  if (!doc.text_zh.empty()) {
+    generator.increase_termpos();
+    generator.index_text(doc.text_zh);
+  }
+  if (!doc.text_en.empty()) {
+    generator.set_stemmer(Xapian::Stem("english"));
+    generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    generator.increase_termpos();
+    generator.index_text(doc.text_en);
+  }
+
+  xdoc.add_boolean_term(boolean_term(prefix::kId, doc.id));
+  xdoc.add_boolean_term(boolean_term(prefix::kKind, doc.kind));
+  if (!doc.instrument_id.empty())
+    xdoc.add_boolean_term(boolean_term(prefix::kInstrument, doc.instrument_id));
+  if (!doc.version_id.empty()) xdoc.add_boolean_term(boolean_term(prefix::kVersion, doc.version_id));
+  if (!doc.jurisdiction.empty())
+    xdoc.add_boolean_term(boolean_term(prefix::kJurisdiction, doc.jurisdiction));
+  if (!doc.text_zh.empty()) xdoc.add_boolean_term(boolean_term(prefix::kLanguage, "zh"));
+  if (!doc.text_en.empty()) xdoc.add_boolean_term(boolean_term(prefix::kLanguage, "en"));
+  for (const auto& issuer : doc.issuers) xdoc.add_boolean_term(boolean_term(prefix::kIssuer, issuer));
+
+  std::string date = compact_date(doc.date);
+  if (!date.empty()) {
+    xdoc.add_value(slot::kDate, date);
+    xdoc.add_value(slot::kYear, date.substr(0, 4));
+    xdoc.add_boolean_term(boolean_term(prefix::kYear, date.substr(0, 4)));
+  }
+  xdoc.add_value(slot::kKind, doc.kind);
+  if (!doc.instrument_id.empty()) xdoc.add_value(slot::kInstrument, doc.instrument_id);
+  if (!doc.jurisdiction.empty()) xdoc.add_value(slot::kJurisdiction, doc.jurisdiction);
+  xdoc.set_data(document_data(doc));
+  return xdoc;
+}
+
+namespace {
+// Batch more documents per flush than Xapian's default 10,000: fewer, larger merges.
+std::string open_path(const std::filesystem::path& dir) {
+  ::setenv("XAPIAN_FLUSH_THRESHOLD", "50000", /*overwrite=*/0);
+  std::filesystem::create_directories(dir.parent_path());
+  return dir.string();
+}
+}  // namespace
+
+IndexWriter::IndexWriter(const std::filesystem::path& dir, const std::string& snapshot_id)
+    : db_(open_path(dir), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS),
+      generator_(make_term_generator()),
+      snapshot_id_(snapshot_id) {}
+
+IndexWriter::~IndexWriter() = default;
+
+void IndexWriter::add(const SearchDocument& doc) {
+  Xapian::Document xdoc = make_document(doc, generator_);
+  // Ids are unique in the graph and the database is new: add, no lookup needed.
+  db_.add_document(xdoc);
+  ++count_;
+}
+
+void IndexWriter::commit() {
+  db_.set_metadata(std::string(kMetaSchemaVersion), std::to_string(kSchemaVersion));
+  db_.set_metadata(std::string(kMetaSnapshotId), snapshot_id_);
+  db_.commit();
+}
+
+}  // namespace regkg::index

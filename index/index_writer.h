@@ -1,0 +1,43 @@
+// Builds a new Xapian database from SearchDocuments (one per article, version, instrument or
+// news item). Owned by one thread; the database is complete only after commit().
+// A snapshot's index may be split into shards written in parallel (index/shard-N), which the
+// Searcher opens together as one database.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include <xapian.h>
+
+#include "index/search_document.h"
+
+namespace regkg::index {
+
+class IndexWriter {
+ public:
+  // Creates (or overwrites) the database at `dir`. Throws Xapian::Error on failure.
+  IndexWriter(const std::filesystem::path& dir, const std::string& snapshot_id);
+  ~IndexWriter();
+  IndexWriter(const IndexWriter&) = delete;
+  IndexWriter& operator=(const IndexWriter&) = delete;
+
+  void add(const SearchDocument& doc);
+  // Writes the schema version and snapshot id as metadata and commits.
+  void commit();
+  size_t count() const { return count_; }
+
+  // The Xapian document for `doc`, exactly as add() stores it (used by the golden index test).
+  static Xapian::Document make_document(const SearchDocument& doc,
+                                        Xapian::TermGenerator& generator);
+  // A term generator configured as the writer's (CJK n-grams; English stemmed).
+  static Xapian::TermGenerator make_term_generator();
+
+ private:
+  Xapian::WritableDatabase db_;
+  Xapian::TermGenerator generator_;
+  std::string snapshot_id_;
+  size_t count_ = 0;
+};
+
+}  // namespace regkg::index

@@ -1,0 +1,223 @@
+// Searcher: Xapian query parsing, filtering, facets (ValueCountMatchSpy) and snippets.
+#include "index/searcher.h"
+
+#include <algorithm>
+
+#include <rapidjson/document.h>
+
+#include "index/index_schema.h"
+
+namespace regkg::index {
+
+namespace {
+
+std::string compact_date(const std::string& date) {
+  std::string out;
+  for (char c : date)
+    if (c != '-') out.push_back(c);
+  return out;
+}
+
+std::string json_string(const rapidjson::Value& obj, const char* key) {
+  auto it = obj.FindMember(key);
+  if (it == obj.MemberEnd() || !it->value.IsString()) return {};
+  return {it->value.GetString(), it->value.GetStringLength()};
+}
+
+Xapian::QueryParser make_parser(const Xapian::Database& db) {
+  Xapian::QueryParser qp;
+  qp.set_database(db);
+  qp.set_stemmer(Xapian::Stem("english"));
+  qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  qp.set_default_op(Xapian::Query::OP_AND);
+  qp.add_prefix("title", std::string(prefix::kTitle));
+  qp.add_boolean_prefix("id", std::string(prefix::kId));
+  qp.add_boolean_prefix("kind", std::string(prefix::kKind));
+  qp.add_boolean_prefix("instrument", std::string(prefix::kInstrument));
+  qp.add_boolean_prefix("version", std::string(prefix::kVersion));
+  qp.add_boolean_prefix("jurisdiction", std::string(prefix::kJurisdiction));
+  qp.add_boolean_prefix("lang", std::string(prefix::kLanguage));
+  qp.add_boolean_prefix("issuer", std::string(prefix::kIssuer));
+  qp.add_boolean_prefix("year", std::string(prefix::kYear));
+  return qp;
+}
+
+}  // namespace
+
+struct Searcher::Lease {
+  const Searcher& owner;
+  std::unique_ptr<Xapian::Database> db;
+  explicit Lease(const Searcher& s) : owner(s), db(s.acquire()) {}
+  ~Lease() { owner.release(std::move(db)); }
+};
+
+Searcher::Searcher(const std::filesystem::path& db_dir, size_t pool_size) {
+  if (pool_size == 0) pool_size = 1;
+  // A sharded index (db_dir/shard-N, written in parallel) is opened as one combined database.
+  std::vector<std::string> shards;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(db_dir, ec))
+    if (entry.is_directory() && entry.path().filename().string().rfind("shard-", 0) == 0)
+      shards.push_back(entry.path().string());
+  std::sort(shards.begin(), shards.end());
+  if (shards.empty()) shards.push_back(db_dir.string());
+  try {
+    for (size_t i = 0; i < pool_size; ++i) {
+      auto db = std::make_unique<Xapian::Database>(shards.front());
+      for (size_t s = 1; s < shards.size(); ++s) db->add_database(Xapian::Database(shards[s]));
+      pool_.push_back(std::move(db));
+    }
+  } catch (const Xapian::Error& e) {
+    throw IndexOpenError(db_dir.string() + ": error: cannot open index: " + e.get_description());
+  }
+  const Xapian::Database& db = *pool_.front();
+  std::string version = db.get_metadata(std::string(kMetaSchemaVersion));
+  if (version != std::to_string(kSchemaVersion))
+    throw IndexOpenError(db_dir.string() + ": error: index schema version '" + version +
+                         "', this regkg reads version " + std::to_string(kSchemaVersion));
+  snapshot_id_ = db.get_metadata(std::string(kMetaSnapshotId));
+  doc_count_ = db.get_doccount();
+}
+
+Searcher::~Searcher() = default;
+
+std::unique_ptr<Xapian::Database> Searcher::acquire() const {
+  std::unique_lock<std::mutex> lock(mutex_);
+  available_.wait(lock, [this] { return !pool_.empty(); });
+  auto db = std::move(pool_.back());
+  pool_.pop_back();
+  return db;
+}
+
+void Searcher::release(std::unique_ptr<Xapian::Database> db) const {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    pool_.push_back(std::move(db));
+  }
+  available_.notify_one();
+}
+
+Xapian::Query Searcher::build_query(const Xapian::Database& db,
+                                    const SearchRequest& request) const {
+  Xapian::Query query = Xapian::Query::MatchAll;
+  if (!request.query.empty()) {
+    Xapian::QueryParser qp = make_parser(db);
+    Xapian::DateRangeProcessor dates(slot::kDate, "date:");
+    qp.add_rangeprocessor(&dates);
+    try {
+      query = qp.parse_query(request.query, kQueryParserFlags);
+    } catch (const Xapian::QueryParserError& e) {
+      throw QuerySyntaxError(e.get_msg(), request.query);
+    } catch (const Xapian::RangeError& e) {
+      throw QuerySyntaxError(e.get_msg(), request.query);
+    }
+    // A query of stop-words or punctuation parses to nothing: match nothing, not everything.
+    if (query.empty()) return Xapian::Query();
+  }
+  std::vector<Xapian::Query> filters;
+  auto filter = [&filters](std::string_view pfx, const std::string& value) {
+    if (!value.empty()) filters.emplace_back(boolean_term(pfx, value));
+  };
+  filter(prefix::kKind, request.kind);
+  filter(prefix::kLanguage, request.lang);
+  filter(prefix::kInstrument, request.instrument);
+  filter(prefix::kJurisdiction, request.jurisdiction);
+  filter(prefix::kYear, request.year);
+  filter(prefix::kIssuer, request.issuer);
+  if (!request.from.empty() || !request.to.empty()) {
+    std::string lo = request.from.empty() ? "00000000" : compact_date(request.from);
+    std::string hi = request.to.empty() ? "99999999" : compact_date(request.to);
+    filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, slot::kDate, lo, hi);
+  }
+  if (!filters.empty())
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                          Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+  return query;
+}
+
+std::string Searcher::describe(const SearchRequest& request) const {
+  Lease lease(*this);
+  return build_query(*lease.db, request).get_description();
+}
+
+SearchResult Searcher::search(const SearchRequest& request) const {
+  Lease lease(*this);
+  Xapian::Database& db = *lease.db;
+  SearchResult result;
+  Xapian::Query query = build_query(db, request);
+  result.query_description = query.get_description();
+
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  if (request.query.empty()) {
+    // Browsing by filters only: newest first.
+    enquire.set_sort_by_value_then_relevance(slot::kDate, true);
+  }
+  Xapian::ValueCountMatchSpy kinds(slot::kKind), instruments(slot::kInstrument),
+      jurisdictions(slot::kJurisdiction), years(slot::kYear);
+  if (request.facets) {
+    enquire.add_matchspy(&kinds);
+    enquire.add_matchspy(&instruments);
+    enquire.add_matchspy(&jurisdictions);
+    enquire.add_matchspy(&years);
+  }
+  Xapian::doccount check = std::min<Xapian::doccount>(db.get_doccount(), kExactCountLimit);
+  Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check);
+  result.total = mset.get_matches_estimated();
+  result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+
+  Xapian::Stem stemmer("english");
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    Xapian::Document doc = it.get_document();
+    rapidjson::Document data;
+    std::string raw = doc.get_data();
+    data.Parse(raw.data(), raw.size());
+    if (data.HasParseError() || !data.IsObject()) continue;
+    SearchHit hit;
+    hit.id = json_string(data, "id");
+    hit.kind = json_string(data, "kind");
+    hit.title = json_string(data, "title");
+    hit.instrument_id = json_string(data, "instrument");
+    hit.instrument_title = json_string(data, "instrument_title");
+    hit.version_id = json_string(data, "version");
+    hit.article_label = json_string(data, "article_label");
+    hit.date = json_string(data, "date");
+    hit.jurisdiction = json_string(data, "jurisdiction");
+    hit.score = it.get_weight();
+    // Prefer the language in which the query matched; fall back to the start of the text.
+    std::string zh = json_string(data, "zh"), en = json_string(data, "en");
+    std::string best;
+    for (const std::string* text : {&zh, &en}) {
+      if (text->empty()) continue;
+      std::string s = mset.snippet(*text, 240, stemmer, kSnippetFlags, "<mark>", "</mark>", "…");
+      if (s.find("<mark>") != std::string::npos) {
+        best = std::move(s);
+        break;
+      }
+      if (best.empty()) best = std::move(s);
+    }
+    if (best.empty())
+      best = mset.snippet(hit.title, 240, stemmer, kSnippetFlags, "<mark>", "</mark>", "…");
+    hit.snippet = std::move(best);
+    result.hits.push_back(std::move(hit));
+  }
+
+  if (request.facets) {
+    auto collect = [](Xapian::ValueCountMatchSpy& spy, size_t max_values) {
+      std::vector<FacetValue> values;
+      for (auto it = spy.top_values_begin(max_values); it != spy.top_values_end(max_values); ++it)
+        values.push_back({*it, static_cast<size_t>(it.get_termfreq())});
+      return values;
+    };
+    result.facets["kind"] = collect(kinds, 20);
+    result.facets["instrument"] = collect(instruments, 20);
+    result.facets["jurisdiction"] = collect(jurisdictions, 30);
+    auto year_values = collect(years, 200);
+    std::sort(year_values.begin(), year_values.end(),
+              [](const FacetValue& a, const FacetValue& b) { return a.value > b.value; });
+    result.facets["year"] = std::move(year_values);
+  }
+  return result;
+}
+
+}  // namespace regkg::index

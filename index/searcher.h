@@ -1,0 +1,95 @@
+// Full-text search over one snapshot's Xapian database: query parsing (Xapian syntax, field
+// prefixes, date ranges), filters, facets and highlighted snippets.
+// Thread-safe: Xapian objects are not, so each search borrows a Database from a guarded pool.
+#pragma once
+
+#include <condition_variable>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+namespace regkg::index {
+
+// The query string could not be parsed; message() is Xapian's, query() the offending input.
+class QuerySyntaxError : public std::runtime_error {
+ public:
+  QuerySyntaxError(const std::string& message, std::string query)
+      : std::runtime_error(message), query_(std::move(query)) {}
+  const std::string& query() const { return query_; }
+
+ private:
+  std::string query_;
+};
+
+// The database cannot be opened or is of another schema version.
+class IndexOpenError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct SearchRequest {
+  std::string query;          // Xapian query syntax; may be empty when filters are given
+  std::string kind, lang, instrument, jurisdiction, year, issuer;  // exact-match filters, "" = any
+  std::string from, to;       // YYYY-MM-DD inclusive date range, "" = open
+  unsigned limit = 20;
+  unsigned offset = 0;
+  bool facets = true;
+};
+
+struct SearchHit {
+  std::string id, kind, title, instrument_id, instrument_title, version_id, article_label, date,
+      jurisdiction;
+  std::string snippet;  // HTML-escaped text with matches in <mark>…</mark>
+  double score = 0;
+};
+
+struct FacetValue {
+  std::string value;
+  size_t count = 0;
+};
+
+struct SearchResult {
+  size_t total = 0;           // matches (exact up to kExactCountLimit, estimated above)
+  bool total_exact = true;
+  std::vector<SearchHit> hits;
+  std::map<std::string, std::vector<FacetValue>> facets;  // kind, instrument, jurisdiction, year
+  std::string query_description;                          // Xapian::Query::get_description()
+};
+
+class Searcher {
+ public:
+  static constexpr Xapian::doccount kExactCountLimit = 20000;
+
+  // Opens `db_dir` read-only `pool_size` times. Throws IndexOpenError if it cannot be opened or
+  // its schema version differs from kSchemaVersion.
+  Searcher(const std::filesystem::path& db_dir, size_t pool_size);
+  ~Searcher();
+
+  // Throws QuerySyntaxError for a malformed query. Thread-safe.
+  SearchResult search(const SearchRequest& request) const;
+  // The parsed query for `request` (for tests and debugging). Thread-safe.
+  std::string describe(const SearchRequest& request) const;
+
+  size_t document_count() const { return doc_count_; }
+  const std::string& snapshot_id() const { return snapshot_id_; }
+
+ private:
+  struct Lease;
+  std::unique_ptr<Xapian::Database> acquire() const;
+  void release(std::unique_ptr<Xapian::Database> db) const;
+  Xapian::Query build_query(const Xapian::Database& db, const SearchRequest& request) const;
+
+  mutable std::mutex mutex_;
+  mutable std::condition_variable available_;
+  mutable std::vector<std::unique_ptr<Xapian::Database>> pool_;
+  size_t doc_count_ = 0;
+  std::string snapshot_id_;
+};
+
+}  // namespace regkg::index

@@ -1,0 +1,269 @@
+// The ingest pipeline: scan -> parse (threads) -> graph -> index -> manifest -> atomic commit.
+#include "ingest/ingest_pipeline.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <fstream>
+#include <sstream>
+#include <optional>
+#include <set>
+#include <thread>
+
+#include "graph/graph_store.h"
+#include "index/index_schema.h"
+#include "index/index_writer.h"
+#include "ingest/alias_dictionary.h"
+#include "ingest/corpus_scanner.h"
+#include "ingest/graph_builder.h"
+#include "ingest/instrument_catalog.h"
+#include "ingest/progress_reporter.h"
+#include "ingest/search_document_builder.h"
+#include "ingest/sha256.h"
+#include "snapshot/snapshot_manifest.h"
+#include "snapshot/snapshot_store.h"
+
+namespace regkg::ingest {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct FileResult {
+  enum class Status { pending, ingested, skipped, ignored, duplicate } status = Status::pending;
+  std::string sha256;
+  std::optional<ParsedStatute> statute;
+  std::optional<CompassFile> compass;
+  std::optional<NewsItem> news;
+};
+
+bool read_whole_file(const fs::path& path, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  out = std::move(ss).str();
+  return !in.bad();
+}
+
+void parse_one(const SourceFile& file, FileResult& result, Diagnostics& diags) {
+  if (file.format == SourceFormat::unknown) {
+    result.status = FileResult::Status::ignored;
+    return;
+  }
+  std::string content;
+  if (!read_whole_file(file.absolute, content)) {
+    diags.error(file.relative, 0, "cannot read file");
+    result.status = FileResult::Status::skipped;
+    return;
+  }
+  result.sha256 = sha256_hex(content);
+  // Parsers see the corpus-relative path, so messages and provenance are portable.
+  try {
+    switch (file.format) {
+      case SourceFormat::statute_markdown:
+        result.statute = parse_statute_markdown(file.relative, content, diags);
+        break;
+      case SourceFormat::compass_json:
+        result.compass = parse_compass_json(file.relative, content, diags);
+        break;
+      case SourceFormat::news_markdown:
+        result.news = parse_news_markdown(file.relative, content, diags);
+        break;
+      case SourceFormat::unknown:
+        break;
+    }
+    result.status = FileResult::Status::ingested;
+  } catch (const ParseError& e) {
+    diags.add(e.to_diagnostic());
+    result.status = FileResult::Status::skipped;
+  } catch (const std::exception& e) {
+    diags.error(file.relative, 0, std::string("unexpected failure: ") + e.what());
+    result.status = FileResult::Status::skipped;
+  }
+}
+
+const char* status_name(FileResult::Status s) {
+  switch (s) {
+    case FileResult::Status::ingested: return "ingested";
+    case FileResult::Status::skipped: return "skipped";
+    case FileResult::Status::ignored: return "ignored";
+    case FileResult::Status::duplicate: return "duplicate";
+    case FileResult::Status::pending: break;
+  }
+  return "pending";
+}
+
+}  // namespace
+
+IngestSummary run_ingest(const IngestOptions& options, std::ostream& log) {
+  auto started = std::chrono::steady_clock::now();
+  IngestSummary summary;
+  if (options.corpora.empty()) throw IngestError("error: no --corpus directory given");
+
+  AliasDictionary actors = AliasDictionary::load(options.dictionaries_dir / "actors.json");
+  InstrumentCatalog catalog = InstrumentCatalog::load(options.dictionaries_dir / "instruments.json");
+
+  snapshot::SnapshotStore store(options.data_dir, /*writable=*/true);
+  snapshot::StagedSnapshot staged;
+  try {
+    staged = store.begin();
+  } catch (const snapshot::SnapshotStoreError& e) {
+    throw IngestError(e.what());
+  }
+
+  try {
+    Diagnostics diags;
+    std::vector<SourceFile> files = scan_corpora(options.corpora, diags);
+    if (diags.error_count() > 0 && files.empty()) {
+      for (const auto& d : diags.items()) log << d.format() << '\n';
+      throw IngestError("error: no readable corpus directory");
+    }
+    summary.files_seen = files.size();
+    std::uint64_t total_bytes = 0;
+    for (const auto& f : files) total_bytes += f.bytes;
+
+    // Parse in parallel: each worker takes the next file; results land in their own slot.
+    ProgressReporter progress(log, options.terminal, files.size(), total_bytes);
+    std::vector<FileResult> results(files.size());
+    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    std::vector<Diagnostics> thread_diags(threads);
+    std::atomic<size_t> next{0};
+    std::vector<std::thread> workers;
+    for (unsigned t = 0; t < threads; ++t)
+      workers.emplace_back([&, t] {
+        for (size_t i; (i = next.fetch_add(1)) < files.size();) {
+          parse_one(files[i], results[i], thread_diags[t]);
+          progress.file_done(files[i].bytes);
+        }
+      });
+    for (auto& w : workers) w.join();
+    progress.finish();
+    for (auto& td : thread_diags)
+      for (const auto& d : td.items()) diags.add(d);
+
+    // Byte-identical copies (the same law filed in two folders) are ingested once.
+    ParsedSources sources;
+    std::set<std::string> statute_hashes;
+    for (size_t i = 0; i < files.size(); ++i) {
+      FileResult& r = results[i];
+      if (r.statute) {
+        if (!statute_hashes.insert(r.sha256).second) {
+          r.status = FileResult::Status::duplicate;
+          continue;
+        }
+        sources.statutes.push_back({files[i], r.sha256, std::move(*r.statute)});
+      } else if (r.compass) {
+        sources.compass.push_back({files[i], std::move(*r.compass)});
+      } else if (r.news) {
+        sources.news.push_back({files[i], std::move(*r.news)});
+      }
+    }
+
+    progress.phase("building graph from " + std::to_string(sources.statutes.size()) + " statutes, " +
+                   std::to_string(sources.compass.size()) + " JSON files, " +
+                   std::to_string(sources.news.size()) + " news items");
+    graph::KnowledgeGraph graph = build_graph(sources, actors, catalog, diags);
+    sources = ParsedSources{};  // free the parse trees before indexing
+
+    // Sorted diagnostics, printed like a compiler's.
+    std::vector<Diagnostic> all = diags.items();
+    std::stable_sort(all.begin(), all.end(), [](const Diagnostic& a, const Diagnostic& b) {
+      return a.path != b.path ? a.path < b.path : a.line < b.line;
+    });
+    for (const auto& d : all) log << d.format() << '\n';
+    summary.errors = diags.error_count();
+    summary.warnings = diags.warning_count();
+    if (options.strict && summary.errors > 0)
+      throw IngestError("error: " + std::to_string(summary.errors) +
+                        " error(s) and --strict: nothing committed");
+
+    progress.phase("indexing (" + std::to_string(graph.node_count()) + " nodes, " +
+                   std::to_string(graph.edge_count()) + " edges)");
+    {
+      // One shard per core, written in parallel; the Searcher opens them as one database.
+      size_t shards = std::max(1u, std::min(threads, 8u));
+      std::vector<size_t> counts(shards, 0);
+      std::vector<std::string> failures(shards);
+      std::vector<std::thread> indexers;
+      for (size_t s = 0; s < shards; ++s)
+        indexers.emplace_back([&, s] {
+          try {
+            index::IndexWriter writer(staged.dir / snapshot::kIndexDir / ("shard-" + std::to_string(s)),
+                                      staged.id);
+            for_each_search_document(
+                graph, [&writer](const index::SearchDocument& doc) { writer.add(doc); }, s, shards);
+            writer.commit();
+            counts[s] = writer.count();
+          } catch (const Xapian::Error& e) {
+            failures[s] = e.get_description();
+          } catch (const std::exception& e) {
+            failures[s] = e.what();
+          }
+        });
+      for (auto& t : indexers) t.join();
+      for (const auto& f : failures)
+        if (!f.empty()) throw IngestError("error: index: " + f);
+      for (size_t c : counts) summary.documents += c;
+    }
+    progress.phase("writing graph and manifest");
+    graph::save_graph(graph, staged.dir / snapshot::kGraphFile);
+
+    snapshot::SnapshotManifest manifest;
+    manifest.id = staged.id;
+    manifest.created = snapshot::utc_now_iso8601();
+    manifest.index_schema_version = index::kSchemaVersion;
+    manifest.graph_format_version = graph::kGraphFormatVersion;
+    manifest.regkg_version = "0.1.0";
+    for (const auto& c : options.corpora) manifest.corpora.push_back(c.string());
+    summary.nodes = graph.node_count();
+    summary.edges = graph.edge_count();
+    manifest.counts["nodes"] = summary.nodes;
+    manifest.counts["edges"] = summary.edges;
+    manifest.counts["documents"] = summary.documents;
+    for (int k = 0; k < graph::kNodeKindCount; ++k) {
+      auto kind = static_cast<graph::NodeKind>(k);
+      manifest.counts["kind." + std::string(graph::to_string(kind))] = graph.count_kind(kind);
+    }
+    for (size_t i = 0; i < files.size(); ++i) {
+      const FileResult& r = results[i];
+      switch (r.status) {
+        case FileResult::Status::ingested: ++summary.ingested; break;
+        case FileResult::Status::skipped: ++summary.skipped; break;
+        case FileResult::Status::ignored: ++summary.ignored; break;
+        case FileResult::Status::duplicate: ++summary.duplicates; break;
+        case FileResult::Status::pending: break;
+      }
+      manifest.sources.push_back({files[i].relative, files[i].corpus, to_string(files[i].format),
+                                  r.sha256, files[i].bytes, status_name(r.status)});
+    }
+    manifest.counts["sources.ingested"] = summary.ingested;
+    manifest.counts["sources.skipped"] = summary.skipped;
+    manifest.counts["errors"] = summary.errors;
+    manifest.counts["warnings"] = summary.warnings;
+    for (const auto& d : all)
+      manifest.diagnostics.push_back({d.severity == Severity::error ? "error" : "warning", d.path,
+                                      d.line, d.message});
+    summary.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    manifest.ingest_seconds = summary.seconds;
+    snapshot::write_manifest(manifest, staged.dir / snapshot::kManifestFile);
+
+    store.commit(staged);
+    summary.snapshot_id = staged.id;
+    summary.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return summary;
+  } catch (const IngestError&) {
+    store.abandon(staged);
+    throw;
+  } catch (const std::exception& e) {
+    store.abandon(staged);
+    throw IngestError(std::string(e.what()));
+  } catch (const Xapian::Error& e) {
+    store.abandon(staged);
+    throw IngestError("error: index: " + e.get_description());
+  }
+}
+
+}  // namespace regkg::ingest

@@ -1,0 +1,41 @@
+// `regkg ingest`: scan the corpora, parse every source (in parallel), build the graph and the
+// Xapian index into a staged snapshot, write its manifest, and make it current atomically.
+// A failed run leaves the previous snapshot current and removes its staging directory.
+#pragma once
+
+#include <filesystem>
+#include <ostream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace regkg::ingest {
+
+struct IngestOptions {
+  std::vector<std::filesystem::path> corpora;
+  std::filesystem::path data_dir;
+  std::filesystem::path dictionaries_dir;  // holds actors.json and instruments.json
+  bool strict = false;                     // any error aborts (nothing becomes current)
+  unsigned threads = 0;                    // parser threads; 0 = hardware concurrency
+  bool terminal = false;                   // redraw a progress line instead of logging
+};
+
+struct IngestSummary {
+  std::string snapshot_id;
+  size_t files_seen = 0, ingested = 0, skipped = 0, ignored = 0, duplicates = 0;
+  size_t errors = 0, warnings = 0;
+  size_t nodes = 0, edges = 0, documents = 0;
+  double seconds = 0;
+};
+
+// Thrown when nothing can be committed: the lock is held, no corpus is readable, --strict saw an
+// error, or the data directory cannot be written. The message names the path.
+class IngestError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Runs an ingest. Diagnostics (`path:line: error: …`) and progress go to `log`.
+IngestSummary run_ingest(const IngestOptions& options, std::ostream& log);
+
+}  // namespace regkg::ingest

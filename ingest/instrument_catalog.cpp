@@ -1,0 +1,101 @@
+// InstrumentCatalog and the id/title normalisation rules for instruments.
+#include "ingest/instrument_catalog.h"
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+
+namespace regkg::ingest {
+
+namespace {
+
+std::string field(const rapidjson::Value& obj, const char* key) {
+  auto it = obj.FindMember(key);
+  if (it == obj.MemberEnd() || !it->value.IsString()) return {};
+  return {it->value.GetString(), it->value.GetStringLength()};
+}
+
+void erase_all(std::string& s, std::string_view what) {
+  for (size_t pos; (pos = s.find(what)) != std::string::npos;) s.erase(pos, what.size());
+}
+
+}  // namespace
+
+InstrumentCatalog InstrumentCatalog::load(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(path.string() + ": error: cannot read instrument catalog");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return from_json(ss.str(), path.string());
+}
+
+InstrumentCatalog InstrumentCatalog::from_json(std::string_view json,
+                                               const std::string& source_name) {
+  rapidjson::Document doc;
+  doc.Parse(json.data(), json.size());
+  if (doc.HasParseError())
+    throw std::runtime_error(source_name + ": error: invalid JSON at byte " +
+                             std::to_string(doc.GetErrorOffset()) + ": " +
+                             rapidjson::GetParseError_En(doc.GetParseError()));
+  if (!doc.IsObject() || !doc.HasMember("instruments") || !doc["instruments"].IsArray())
+    throw std::runtime_error(source_name + ": error: expected an object with an 'instruments' array");
+  InstrumentCatalog catalog;
+  for (const auto& v : doc["instruments"].GetArray()) {
+    if (!v.IsObject()) continue;
+    CuratedInstrument e{field(v, "id"), normalize_cn_title(field(v, "zh")), field(v, "en")};
+    if (e.id.empty() || e.zh.empty())
+      throw std::runtime_error(source_name + ": error: an instrument needs 'id' and 'zh'");
+    catalog.by_zh_.emplace(e.zh, catalog.entries_.size());
+    catalog.entries_.push_back(std::move(e));
+  }
+  return catalog;
+}
+
+const CuratedInstrument* InstrumentCatalog::find_zh(std::string_view normalized_title) const {
+  auto it = by_zh_.find(std::string(normalized_title));
+  return it == by_zh_.end() ? nullptr : &entries_[it->second];
+}
+
+std::string normalize_cn_title(std::string_view title) {
+  std::string s(title);
+  erase_all(s, "《");
+  erase_all(s, "》");
+  erase_all(s, "\xE3\x80\x80");  // U+3000 ideographic space
+  erase_all(s, " ");
+  erase_all(s, "\t");
+  static const std::string kPrc = "中华人民共和国";
+  if (s.rfind(kPrc, 0) == 0 && s.size() > kPrc.size()) s.erase(0, kPrc.size());
+  return s;
+}
+
+std::string compass_instrument_id(std::string_view compass_id, std::string_view jurisdiction) {
+  std::string juris = jurisdiction.empty() ? std::string("int") : std::string(jurisdiction);
+  std::string prefix = juris + "-";
+  if (compass_id.substr(0, prefix.size()) == prefix && compass_id.size() > prefix.size())
+    return juris + "/" + std::string(compass_id.substr(prefix.size()));
+  return juris + "/" + std::string(compass_id);
+}
+
+std::string id_segment(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case ' ':
+      case '\t':
+        if (!out.empty() && out.back() != '-') out.push_back('-');
+        break;
+      case '/': case '?': case '#': case '%': case '@': case '"': case '\\': case '\n': case '\r':
+        break;
+      default:
+        out.push_back(c);
+    }
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
+}  // namespace regkg::ingest

@@ -1,0 +1,106 @@
+// Graph nodes -> SearchDocuments.
+#include "ingest/search_document_builder.h"
+
+#include <unordered_map>
+
+namespace regkg::ingest {
+
+using graph::KnowledgeGraph;
+using graph::NodeData;
+using graph::NodeKind;
+
+namespace {
+
+std::string attr_or(const NodeData& n, const char* key) {
+  const std::string* v = n.attr(key);
+  return v ? *v : std::string();
+}
+
+// Issuer actor slugs ("cac") of a node, from its issued_by edges.
+std::vector<std::string> issuers_of(const KnowledgeGraph& g, KnowledgeGraph::Vertex v) {
+  std::vector<std::string> out;
+  g.for_each_out_edge(v, [&](KnowledgeGraph::Edge e, KnowledgeGraph::Vertex to) {
+    if (g.edge(e).type != "issued_by") return;
+    const std::string& id = g.node(to).id;
+    out.push_back(id.rfind("actor/", 0) == 0 ? id.substr(6) : id);
+  });
+  return out;
+}
+
+}  // namespace
+
+void for_each_search_document(const KnowledgeGraph& g,
+                              const std::function<void(const index::SearchDocument&)>& sink,
+                              size_t shard, size_t shard_count) {
+  if (shard_count == 0) shard_count = 1;
+  std::unordered_map<std::string, std::vector<std::string>> issuer_cache;
+  auto instrument_issuers = [&](const std::string& inst_id) -> const std::vector<std::string>& {
+    auto it = issuer_cache.find(inst_id);
+    if (it != issuer_cache.end()) return it->second;
+    auto v = g.find(inst_id);
+    return issuer_cache[inst_id] = v ? issuers_of(g, *v) : std::vector<std::string>{};
+  };
+  auto instrument_title = [&](const std::string& inst_id) -> std::string {
+    auto v = g.find(inst_id);
+    return v ? g.node(*v).label : std::string();
+  };
+
+  const auto& bg = g.boost_graph();
+  for (auto [it, end] = boost::vertices(bg); it != end; ++it) {
+    if (*it % shard_count != shard) continue;
+    const NodeData& n = bg[*it];
+    index::SearchDocument doc;
+    doc.id = n.id;
+    doc.date = n.date;
+    doc.jurisdiction = attr_or(n, "jurisdiction");
+    switch (n.kind) {
+      case NodeKind::article: {
+        doc.kind = "article";
+        doc.instrument_id = attr_or(n, "instrument");
+        doc.instrument_title = instrument_title(doc.instrument_id);
+        doc.version_id = attr_or(n, "version");
+        doc.article_label = n.label;
+        std::string en_label = attr_or(n, "label_en");
+        doc.title = doc.instrument_title + " " + n.label +
+                    (en_label.empty() || en_label == n.label ? "" : " (" + en_label + ")");
+        doc.text_zh = n.text_zh;
+        doc.text_en = n.text_en;
+        if (doc.text_zh.empty() && doc.text_en.empty()) doc.text_en = attr_or(n, "text_original");
+        doc.issuers = instrument_issuers(doc.instrument_id);
+        break;
+      }
+      case NodeKind::version: {
+        doc.kind = "version";
+        doc.instrument_id = attr_or(n, "instrument");
+        doc.instrument_title = instrument_title(doc.instrument_id);
+        doc.version_id = n.id;
+        doc.title = n.label;
+        doc.text_en = attr_or(n, "version_note");
+        doc.issuers = issuers_of(g, *it);
+        break;
+      }
+      case NodeKind::instrument: {
+        doc.kind = "instrument";
+        doc.instrument_id = n.id;
+        doc.instrument_title = n.label;
+        doc.title = n.label;
+        doc.text_zh = attr_or(n, "title_zh") + " " + attr_or(n, "title_original");
+        doc.text_en = attr_or(n, "title_en") + " " + attr_or(n, "short_title_en") + " " +
+                      attr_or(n, "summary");
+        doc.issuers = issuers_of(g, *it);
+        break;
+      }
+      case NodeKind::news: {
+        doc.kind = "news";
+        doc.title = n.label;
+        doc.text_en = n.text_en;
+        break;
+      }
+      default:
+        continue;
+    }
+    sink(doc);
+  }
+}
+
+}  // namespace regkg::ingest

@@ -1,0 +1,114 @@
+// GET /api/v1/search: full-text search with filters, facets and highlighted snippets.
+#include <httplib.h>
+
+#include "server/api_error.h"
+#include "server/handlers.h"
+#include "server/json_output.h"
+#include "server/request_params.h"
+
+namespace regkg::server {
+
+namespace {
+
+std::string node_label(const graph::KnowledgeGraph& g, const std::string& id) {
+  auto v = g.find(id);
+  return v ? g.node(*v).label : id;
+}
+
+}  // namespace
+
+void handle_search(const HandlerContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  index::SearchRequest sr;
+  sr.query = text_param(req, "q", kQueryMaxBytes);
+  sr.kind = choice_param(req, "kind", "article|version|instrument|news");
+  sr.lang = choice_param(req, "lang", "zh|en");
+  sr.instrument = text_param(req, "instrument", 512);
+  sr.jurisdiction = text_param(req, "jurisdiction", 64);
+  sr.issuer = text_param(req, "issuer", 128);
+  sr.year = text_param(req, "year", 8);
+  if (!sr.year.empty() && (sr.year.size() != 4 || sr.year.find_first_not_of("0123456789") != std::string::npos))
+    throw ApiError(400, "bad_parameter", "parameter 'year' must be four digits, got '" + sr.year + "'",
+                   {{"parameter", "year"}, {"value", sr.year}});
+  sr.from = date_param(req, "from");
+  sr.to = date_param(req, "to");
+  if (!sr.from.empty() && !sr.to.empty() && sr.from > sr.to)
+    throw ApiError(400, "bad_parameter", "'from' (" + sr.from + ") is after 'to' (" + sr.to + ")",
+                   {{"parameter", "from"}});
+  sr.limit = static_cast<unsigned>(uint_param(req, "limit", kSearchDefaultLimit, 0, kSearchMaxLimit));
+  sr.offset = static_cast<unsigned>(uint_param(req, "offset", 0, 0, kSearchMaxOffset));
+  bool trimmed_empty = sr.query.find_first_not_of(" \t\r\n") == std::string::npos;
+  if (trimmed_empty) sr.query.clear();
+  if (sr.query.empty() && sr.kind.empty() && sr.lang.empty() && sr.instrument.empty() &&
+      sr.jurisdiction.empty() && sr.issuer.empty() && sr.year.empty() && sr.from.empty() &&
+      sr.to.empty())
+    throw ApiError(400, "missing_parameter", "give a query 'q' or at least one filter",
+                   {{"parameter", "q"}});
+
+  auto snap = ctx.snapshots.get();
+  index::SearchResult result;
+  try {
+    result = snap->searcher->search(sr);
+  } catch (const index::QuerySyntaxError& e) {
+    throw ApiError(400, "bad_query", std::string("query syntax error: ") + e.what(),
+                   {{"parameter", "q"}, {"query", e.query()}});
+  }
+
+  const graph::KnowledgeGraph& g = *snap->graph;
+  JsonOutput out;
+  auto& w = out.writer();
+  w.StartObject();
+  out.field("query", sr.query);
+  out.field("total", result.total);
+  w.Key("total_exact");
+  w.Bool(result.total_exact);
+  out.field("offset", sr.offset);
+  out.field("limit", sr.limit);
+  out.field("snapshot", snap->id);
+  w.Key("results");
+  w.StartArray();
+  for (const auto& hit : result.hits) {
+    w.StartObject();
+    out.field("id", hit.id);
+    out.field("kind", hit.kind);
+    out.field("title", hit.title);
+    out.key("instrument");
+    if (hit.instrument_id.empty()) {
+      w.Null();
+    } else {
+      w.StartObject();
+      out.field("id", hit.instrument_id);
+      out.field("title", hit.instrument_title);
+      w.EndObject();
+    }
+    out.field_or_null("version", hit.version_id);
+    out.field_or_null("article_label", hit.article_label);
+    out.field_or_null("date", hit.date);
+    out.field_or_null("jurisdiction", hit.jurisdiction);
+    out.field("snippet", hit.snippet);
+    out.field_double("score", hit.score);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("facets");
+  w.StartObject();
+  for (const auto& [name, values] : result.facets) {
+    out.key(name);
+    w.StartArray();
+    for (const auto& v : values) {
+      w.StartObject();
+      out.field("value", v.value);
+      std::string label = v.value;
+      if (name == "instrument") label = node_label(g, v.value);
+      else if (name == "jurisdiction") label = node_label(g, "jurisdiction/" + v.value);
+      out.field("label", label == "jurisdiction/" + v.value ? v.value : label);
+      out.field("count", v.count);
+      w.EndObject();
+    }
+    w.EndArray();
+  }
+  w.EndObject();
+  w.EndObject();
+  res.set_content(out.str(), "application/json; charset=utf-8");
+}
+
+}  // namespace regkg::server

@@ -1,0 +1,138 @@
+// HttpServer: routing, the single error mapping, static files with security headers.
+#include "server/http_server.h"
+
+#include <iostream>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+
+#include <httplib.h>
+
+#include "server/api_error.h"
+#include "server/handlers.h"
+
+namespace regkg::server {
+
+namespace {
+
+using Handler = void (*)(const HandlerContext&, const httplib::Request&, httplib::Response&);
+
+void set_error(httplib::Response& res, int status, const std::string& code, const std::string& message,
+               const std::map<std::string, std::string>& details = {}) {
+  res.status = status;
+  res.set_content(error_body(code, message, details), "application/json; charset=utf-8");
+}
+
+}  // namespace
+
+HttpServer::HttpServer(ServerConfig config, std::shared_ptr<const snapshot::Snapshot> snapshot)
+    : config_(std::move(config)),
+      snapshots_(std::move(snapshot)),
+      http_(std::make_unique<httplib::Server>()),
+      started_(std::chrono::steady_clock::now()) {
+  install_routes();
+}
+
+HttpServer::~HttpServer() { stop(); }
+
+void HttpServer::install_routes() {
+  std::ostream* log = config_.log ? config_.log : &std::cerr;
+  unsigned threads = config_.threads;
+  if (threads == 0) threads = std::max(8u, 4 * std::max(1u, std::thread::hardware_concurrency()));
+  http_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  http_->set_tcp_nodelay(true);
+  http_->set_read_timeout(10, 0);
+  http_->set_write_timeout(10, 0);
+  http_->set_keep_alive_max_count(1000);
+  http_->set_payload_max_length(64 * 1024);
+
+  auto log_mutex = std::make_shared<std::mutex>();
+  auto wrap = [this, log, log_mutex](Handler handler) {
+    return [this, handler, log, log_mutex](const httplib::Request& req, httplib::Response& res) {
+      HandlerContext ctx{snapshots_, started_};
+      try {
+        handler(ctx, req, res);
+      } catch (const ApiError& e) {
+        set_error(res, e.status(), e.code(), e.what(), e.details());
+      } catch (const std::exception& e) {
+        {
+          std::lock_guard<std::mutex> lock(*log_mutex);
+          *log << "error: " << req.method << ' ' << req.path << ": " << e.what() << std::endl;
+        }
+        set_error(res, 500, "internal_error", "internal error while answering this request");
+      } catch (...) {
+        set_error(res, 500, "internal_error", "internal error while answering this request");
+      }
+      res.set_header("Cache-Control", "no-cache");
+    };
+  };
+
+  http_->Get("/healthz", wrap(handle_healthz));
+  http_->Get("/api/v1/search", wrap(handle_search));
+  // Ids contain '/' and '@'; httplib matches against the percent-decoded path, so raw and
+  // encoded forms both arrive here.
+  http_->Get(R"(/api/v1/nodes/(.+))", wrap(handle_node));
+
+  // Static UI: only files under web_dir (httplib refuses paths with '..' segments).
+  if (!config_.web_dir.empty()) {
+    if (!http_->set_mount_point("/", config_.web_dir.string()))
+      throw std::runtime_error(config_.web_dir.string() + ": error: web directory not found");
+    http_->set_file_extension_and_mimetype_mapping("js", "text/javascript");
+    http_->set_file_request_handler([](const httplib::Request&, httplib::Response& res) {
+      res.set_header("X-Content-Type-Options", "nosniff");
+      res.set_header("Content-Security-Policy",
+                     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                     "object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+      res.set_header("Referrer-Policy", "no-referrer");
+    });
+  }
+
+  // Every error status leaves as a JSON error body, including httplib's own (404, 400, 413 …).
+  http_->set_error_handler(httplib::Server::HandlerWithResponse(
+      [](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    std::string message = res.status == 404 ? "no route or file for " + req.path
+                                            : "request failed with HTTP status " + std::to_string(res.status);
+    set_error(res, res.status, code_for_status(res.status), message);
+    return httplib::Server::HandlerResponse::Handled;
+  }));
+  http_->set_exception_handler([log, log_mutex](const httplib::Request& req, httplib::Response& res,
+                                                 std::exception_ptr ep) {
+    std::string what = "unknown exception";
+    try {
+      if (ep) std::rethrow_exception(ep);
+    } catch (const std::exception& e) {
+      what = e.what();
+    } catch (...) {
+    }
+    {
+      std::lock_guard<std::mutex> lock(*log_mutex);
+      *log << "error: " << req.method << ' ' << req.path << ": " << what << std::endl;
+    }
+    set_error(res, 500, "internal_error", "internal error while answering this request");
+  });
+  if (config_.access_log)
+    http_->set_logger([log, log_mutex](const httplib::Request& req, const httplib::Response& res) {
+      std::lock_guard<std::mutex> lock(*log_mutex);
+      *log << req.remote_addr << ' ' << req.method << ' ' << req.path << ' ' << res.status << '\n';
+    });
+}
+
+int HttpServer::bind() {
+  if (config_.port == 0)
+    port_ = http_->bind_to_any_port(config_.host);
+  else
+    port_ = http_->bind_to_port(config_.host, config_.port) ? config_.port : -1;
+  if (port_ < 0)
+    throw std::runtime_error("error: cannot listen on " + config_.host + ":" +
+                             std::to_string(config_.port) + " (in use, or not a local address?)");
+  return port_;
+}
+
+void HttpServer::run() { http_->listen_after_bind(); }
+
+void HttpServer::stop() {
+  if (http_ && http_->is_running()) http_->stop();
+}
+
+}  // namespace regkg::server

@@ -1,0 +1,54 @@
+// The regkg HTTP server: JSON API under /api/v1, /healthz, and the static web UI from web/.
+// Owns the cpp-httplib server and its worker pool; routes call the handlers in handlers.h.
+// All errors leave through one mapping (ApiError -> its status; anything else -> 500, logged).
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <ostream>
+#include <string>
+
+#include "server/snapshot_holder.h"
+
+namespace httplib {
+class Server;
+}
+
+namespace regkg::server {
+
+struct ServerConfig {
+  std::string host = "127.0.0.1";
+  int port = 8080;                   // 0 = any free port (see HttpServer::port())
+  std::filesystem::path web_dir;     // static files; empty = no UI
+  unsigned threads = 0;              // worker threads; 0 = max(8, 4 x cores)
+  bool access_log = false;
+  std::ostream* log = nullptr;       // errors and (optionally) access lines; nullptr = std::cerr
+};
+
+class HttpServer {
+ public:
+  HttpServer(ServerConfig config, std::shared_ptr<const snapshot::Snapshot> snapshot);
+  ~HttpServer();
+  HttpServer(const HttpServer&) = delete;
+  HttpServer& operator=(const HttpServer&) = delete;
+
+  // Binds the socket; returns the bound port. Throws std::runtime_error naming host:port on failure.
+  int bind();
+  // Serves until stop(); call after bind().
+  void run();
+  void stop();
+  int port() const { return port_; }
+  SnapshotHolder& snapshots() { return snapshots_; }
+
+ private:
+  void install_routes();
+  ServerConfig config_;
+  SnapshotHolder snapshots_;
+  std::unique_ptr<httplib::Server> http_;
+  std::chrono::steady_clock::time_point started_;
+  int port_ = -1;
+};
+
+}  // namespace regkg::server

@@ -1,0 +1,34 @@
+// A small wrapper over RapidJSON's Writer for building response bodies. Strings that are not
+// valid UTF-8 are written with replacement characters rather than producing invalid JSON.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+namespace regkg::server {
+
+class JsonOutput {
+ public:
+  using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+  Writer& writer() { return writer_; }
+  void string(std::string_view value);
+  void field(std::string_view key, std::string_view value);
+  // Writes null for an empty value.
+  void field_or_null(std::string_view key, std::string_view value);
+  void field(std::string_view key, std::uint64_t value);
+  void field_double(std::string_view key, double value);
+  void key(std::string_view key);
+  std::string str() const { return buffer_.GetString(); }
+
+ private:
+  rapidjson::StringBuffer buffer_;
+  Writer writer_{buffer_};
+};
+
+// True when `text` is well-formed UTF-8.
+bool valid_utf8(std::string_view text);
+
+}  // namespace regkg::server

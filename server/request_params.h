@@ -1,0 +1,27 @@
+// Reading and validating query parameters: a malformed value is a 400 naming the parameter,
+// never a silent default. Each function throws ApiError.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace httplib {
+struct Request;
+}
+
+namespace regkg::server {
+
+// The parameter as given ("" when absent); rejects invalid UTF-8 and values over `max_bytes`.
+std::string text_param(const httplib::Request& req, const std::string& name, size_t max_bytes = 256);
+// An unsigned integer in [min, max]; `fallback` when absent. Above max: 400 naming the cap.
+std::uint64_t uint_param(const httplib::Request& req, const std::string& name,
+                         std::uint64_t fallback, std::uint64_t min, std::uint64_t max);
+// A real calendar date YYYY-MM-DD (years 1000-2999), or "" when absent.
+std::string date_param(const httplib::Request& req, const std::string& name);
+// One of a fixed set of values (given as "a|b|c"), or "" when absent.
+std::string choice_param(const httplib::Request& req, const std::string& name,
+                         const std::string& choices);
+
+bool is_valid_date(const std::string& date);
+
+}  // namespace regkg::server

@@ -1,0 +1,38 @@
+// Opening and validating a snapshot directory.
+#include "snapshot/snapshot.h"
+
+#include "graph/graph_store.h"
+#include "snapshot/snapshot_store.h"
+
+namespace regkg::snapshot {
+
+std::shared_ptr<const Snapshot> open_snapshot(const std::filesystem::path& dir,
+                                              size_t searcher_pool_size) {
+  auto snap = std::make_shared<Snapshot>();
+  snap->dir = dir;
+  try {
+    snap->manifest = read_manifest(dir / kManifestFile);
+    snap->id = snap->manifest.id;
+    snap->graph =
+        std::make_shared<const graph::KnowledgeGraph>(graph::load_graph(dir / kGraphFile));
+    snap->searcher = std::make_unique<index::Searcher>(dir / kIndexDir, searcher_pool_size);
+  } catch (const std::exception& e) {
+    throw SnapshotOpenError(e.what());
+  }
+  if (snap->searcher->snapshot_id() != snap->id)
+    throw SnapshotOpenError(dir.string() + ": error: index belongs to snapshot '" +
+                            snap->searcher->snapshot_id() + "', manifest says '" + snap->id + "'");
+  return snap;
+}
+
+std::shared_ptr<const Snapshot> open_current_snapshot(const std::filesystem::path& data_dir,
+                                                      size_t searcher_pool_size) {
+  SnapshotStore store(data_dir);
+  auto id = store.current_id();
+  if (!id)
+    throw SnapshotOpenError(data_dir.string() +
+                            ": error: no current snapshot (run `regkg ingest` first)");
+  return open_snapshot(store.snapshot_dir(*id), searcher_pool_size);
+}
+
+}  // namespace regkg::snapshot

@@ -1,0 +1,39 @@
+// An opened, read-only snapshot: its manifest, its graph (shared, immutable) and a Searcher over
+// its index. Safe to share between threads; the server swaps whole Snapshots on reload.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+#include "graph/knowledge_graph.h"
+#include "index/searcher.h"
+#include "snapshot/snapshot_manifest.h"
+
+namespace regkg::snapshot {
+
+class SnapshotOpenError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct Snapshot {
+  std::string id;
+  std::filesystem::path dir;
+  SnapshotManifest manifest;
+  std::shared_ptr<const graph::KnowledgeGraph> graph;
+  std::unique_ptr<index::Searcher> searcher;
+};
+
+// Opens and validates the snapshot in `dir`: the manifest parses, the graph passes its checksum,
+// the index has our schema version, and all three name the same snapshot id. Throws
+// SnapshotOpenError with the reason otherwise.
+std::shared_ptr<const Snapshot> open_snapshot(const std::filesystem::path& dir,
+                                              size_t searcher_pool_size);
+
+// Opens DATA's current snapshot; throws SnapshotOpenError if there is none.
+std::shared_ptr<const Snapshot> open_current_snapshot(const std::filesystem::path& data_dir,
+                                                      size_t searcher_pool_size);
+
+}  // namespace regkg::snapshot

@@ -1,0 +1,88 @@
+// The only module that calls the regkg JSON API: one function per endpoint, every failure an ApiError.
+
+/** An API or network failure: status (0 for network), code, message and details from the error body. */
+export class ApiError extends Error {
+  constructor({ status = 0, code = 'error', message = 'Unknown error', details = null, url = '' }) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+    this.url = url;
+  }
+}
+
+async function getJson(url, { signal } = {}) {
+  let response;
+  try {
+    response = await fetch(url, { signal, headers: { Accept: 'application/json' } });
+  } catch (err) {
+    if (err && err.name === 'AbortError') throw err;
+    throw new ApiError({
+      code: 'network',
+      message: 'The server could not be reached. Check your connection and try again.',
+      details: { reason: String(err && err.message ? err.message : err) },
+      url,
+    });
+  }
+  const text = await response.text();
+  let body = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  if (!response.ok) {
+    const e = body && typeof body === 'object' && body.error ? body.error : null;
+    throw new ApiError({
+      status: response.status,
+      code: (e && e.code) || 'http_error',
+      message: (e && e.message) || `The server answered HTTP ${response.status} ${response.statusText}`.trim()
+        + (e ? '' : ' without a regkg API error body; is the regkg server running at this address?'),
+      details: (e && e.details) || null,
+      url,
+    });
+  }
+  if (body === null || typeof body !== 'object') {
+    throw new ApiError({
+      status: response.status,
+      code: 'bad_response',
+      message: 'The server sent a response that is not JSON.',
+      details: { content_type: response.headers.get('Content-Type') || '' },
+      url,
+    });
+  }
+  return body;
+}
+
+function query(params) {
+  const qs = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === null || value === undefined || value === '') continue;
+    qs.set(key, String(value));
+  }
+  const s = qs.toString();
+  return s ? `?${s}` : '';
+}
+
+/**
+ * GET /api/v1/search. params: q, kind, lang, instrument, jurisdiction, year, from, to, limit, offset
+ * (empty values are left out). Resolves to the search response; rejects with ApiError or AbortError.
+ */
+export function search(params, { signal } = {}) {
+  return getJson(`api/v1/search${query(params)}`, { signal });
+}
+
+/**
+ * GET /api/v1/nodes/{id}. The id is sent as one percent-encoded path segment. Options: limit, offset,
+ * groupType and groupDirection (page a single edge group). Rejects with ApiError or AbortError.
+ */
+export function getNode(id, { limit, offset, groupType, groupDirection, signal } = {}) {
+  const qs = query({ limit, offset, group_type: groupType, group_direction: groupDirection });
+  return getJson(`api/v1/nodes/${encodeURIComponent(id)}${qs}`, { signal });
+}
+
+/** GET /healthz: server status and the snapshot being served. */
+export function getHealth({ signal } = {}) {
+  return getJson('healthz', { signal });
+}

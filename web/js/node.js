@@ -1,0 +1,411 @@
+// Node page: a node's label, attributes, bilingual text, provenance, contents and edge groups with paging.
+import { getNode, ApiError } from './api.js';
+import { el, append, clear, langOf, langText, nodeHref, nodeLink, kindBadge } from './dom.js';
+import { initPage, showError } from './page.js';
+
+const GROUP_LIMIT = 20;
+const SIBLING_PAGE = 100;
+const VIEWS = ['both', 'zh', 'en'];
+
+const main = document.getElementById('main');
+const params = new URLSearchParams(location.search);
+const id = params.get('id') || '';
+let view = VIEWS.includes(params.get('view')) ? params.get('view') : 'both';
+
+// Human names for edge groups by type and direction; unknown types fall back to the raw type.
+const GROUP_NAMES = {
+  part_of: { out: 'Part of', in: 'Contents' },
+  version_of: { out: 'Version of', in: 'Versions' },
+  issued_by: { out: 'Issued by', in: 'Issued' },
+  mentions: { out: 'Mentions', in: 'Mentioned by' },
+  has_event: { out: 'Events', in: 'Event of' },
+  in_jurisdiction: { out: 'Jurisdiction', in: 'In this jurisdiction' },
+};
+const GROUP_ORDER = ['part_of', 'version_of', 'issued_by', 'in_jurisdiction', 'has_event', 'mentions'];
+const CONTENTS = [['part_of', 'in'], ['version_of', 'in']];
+const TEXT_NAMES = { zh: '中文', en: 'English' };
+const TEXT_LANGS = { zh: 'zh-CN', en: 'en' };
+
+function groupName(type, direction) {
+  const known = GROUP_NAMES[type];
+  if (known) return known[direction] || type;
+  const words = String(type).replace(/[-_]+/g, ' ');
+  return direction === 'in' ? `${words} (incoming)` : words;
+}
+
+function isContents(g) {
+  return CONTENTS.some(([t, d]) => g.type === t && g.direction === d);
+}
+
+async function load() {
+  main.setAttribute('aria-busy', 'true');
+  if (!id) {
+    document.title = 'No node selected — regkg';
+    showError(main, new ApiError({ code: 'missing_id', message: 'No node id was given. Open a node from the search results, or add ?id=… to the address.' }), { title: 'No node selected' });
+    main.append(el('p', {}, el('a', { href: './' }, 'Go to search')));
+    main.setAttribute('aria-busy', 'false');
+    return;
+  }
+  try {
+    const data = await getNode(id, { limit: GROUP_LIMIT });
+    render(data);
+  } catch (err) {
+    document.title = 'Error — regkg';
+    showError(main, err, { onRetry: load, title: err.status === 404 && err.code !== 'http_error' ? `No node with id “${id}”` : undefined });
+    main.append(el('p', {}, el('a', { href: `./?q=${encodeURIComponent(id)}` }, 'Search for this id'), ' · ', el('a', { href: './' }, 'Go to search')));
+  } finally {
+    main.setAttribute('aria-busy', 'false');
+  }
+}
+
+function render(data) {
+  const node = data.node || {};
+  const groups = (Array.isArray(data.edge_groups) ? data.edge_groups : []).filter((g) => g && g.type);
+  const label = node.label || node.id || id;
+  document.title = `${label} — regkg`;
+
+  const crumbs = el('nav', { class: 'breadcrumb', 'aria-label': 'Breadcrumb', hidden: true });
+  const siblings = el('nav', { class: 'sibling-nav', 'aria-label': 'Previous and next', hidden: true });
+  const contents = groups.filter(isContents);
+  const others = sortGroups(groups.filter((g) => !isContents(g)));
+
+  append(clear(main), [
+    crumbs,
+    el('header', { class: 'node-header' },
+      el('p', { class: 'node-kind' }, kindBadge(node.kind),
+        node.date ? el('time', { datetime: node.date, class: 'node-date' }, node.date) : null),
+      el('h1', { lang: langOf(label) }, label),
+      el('p', { class: 'node-id' }, 'id ', el('code', {}, node.id || id))),
+    renderAttributes(node.attributes),
+    renderText(node.text),
+    siblings,
+    renderProvenance(node.source),
+    contents.length ? el('section', { class: 'contents', 'aria-labelledby': 'contents-h' },
+      el('h2', { id: 'contents-h' }, node.kind === 'instrument' ? 'Versions and contents' : 'Contents'),
+      contents.map((g) => renderGroup(node.id || id, g, { ordered: true }))) : null,
+    el('section', { class: 'edges', 'aria-labelledby': 'edges-h' },
+      el('h2', { id: 'edges-h' }, 'Connections'),
+      others.length ? others.map((g) => renderGroup(node.id || id, g, { ordered: false })) : el('p', { class: 'muted' }, contents.length ? 'No other connections in this snapshot.' : 'No connections in this snapshot.')),
+  ]);
+
+  buildBreadcrumb(node, groups, data.ancestors, crumbs).catch(() => {});
+  buildSiblings(node, groups, siblings).catch(() => {});
+}
+
+function sortGroups(groups) {
+  const rank = (g) => {
+    const i = GROUP_ORDER.indexOf(g.type);
+    return (i < 0 ? GROUP_ORDER.length : i) * 2 + (g.direction === 'in' ? 1 : 0);
+  };
+  return groups.map((g, i) => [g, i]).sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1]).map(([g]) => g);
+}
+
+// --- attributes, text, provenance --------------------------------------------------------------
+
+function renderAttributes(attributes) {
+  const entries = Object.entries(attributes || {}).filter(([, v]) => v !== null && v !== undefined && v !== '');
+  if (entries.length === 0) return null;
+  const dl = el('dl', { class: 'attributes' });
+  for (const [key, value] of entries) {
+    dl.append(el('dt', {}, key.replace(/_/g, ' ')), el('dd', {}, attributeValue(value)));
+  }
+  return el('section', { class: 'attributes-section', 'aria-label': 'Attributes' }, dl);
+}
+
+function attributeValue(value) {
+  if (Array.isArray(value)) return value.map((v, i) => [i ? ', ' : '', attributeValue(v)]);
+  if (typeof value === 'object') return el('code', {}, JSON.stringify(value));
+  const s = String(value);
+  if (/^https?:\/\/\S+$/.test(s)) return el('a', { href: s, rel: 'noopener noreferrer external' }, s);
+  return langText(s);
+}
+
+function renderText(text) {
+  if (!text || typeof text !== 'object') return null;
+  const keys = Object.keys(text).filter((k) => typeof text[k] === 'string' && text[k].trim());
+  if (keys.length === 0) return null;
+  keys.sort((a, b) => (TEXT_NAMES[a] ? Object.keys(TEXT_NAMES).indexOf(a) : 9) - (TEXT_NAMES[b] ? Object.keys(TEXT_NAMES).indexOf(b) : 9));
+
+  const columns = el('div', { class: 'text-columns' });
+  const cols = {};
+  for (const k of keys) {
+    cols[k] = el('article', { class: 'text-col', lang: TEXT_LANGS[k] || k, 'aria-labelledby': `text-${k}` },
+      el('h3', { id: `text-${k}`, lang: TEXT_LANGS[k] ? null : 'en' }, TEXT_NAMES[k] || k),
+      el('div', { class: 'text-body' }, text[k]));
+    columns.append(cols[k]);
+  }
+  const section = el('section', { class: 'text-section', 'aria-labelledby': 'text-h' }, el('h2', { id: 'text-h' }, 'Text'));
+
+  const bilingual = cols.zh && cols.en;
+  if (bilingual) {
+    const buttons = {};
+    const apply = () => {
+      cols.zh.hidden = view === 'en';
+      cols.en.hidden = view === 'zh';
+      columns.classList.toggle('single', view !== 'both');
+      for (const [v, b] of Object.entries(buttons)) b.setAttribute('aria-pressed', String(v === view));
+    };
+    const bar = el('div', { class: 'view-toggle', role: 'group', 'aria-label': 'Languages shown' });
+    for (const [v, name] of [['both', 'Side by side'], ['zh', '中文'], ['en', 'English']]) {
+      buttons[v] = el('button', { type: 'button', class: 'toggle', lang: v === 'zh' ? 'zh-CN' : null, on: { click: () => {
+        view = v;
+        apply();
+        const p = new URLSearchParams(location.search);
+        if (v === 'both') p.delete('view'); else p.set('view', v);
+        history.replaceState(null, '', `?${p.toString()}`);
+      } } }, name);
+      bar.append(buttons[v]);
+    }
+    section.append(bar);
+    apply();
+  } else {
+    columns.classList.add('single');
+    // Only a missing translation of Chinese text is worth saying; English-only sources are normal.
+    const missing = cols.zh && !cols.en ? 'No English translation for this node in this snapshot.' : null;
+    if (missing) section.append(el('p', { class: 'muted note' }, missing));
+  }
+  section.append(columns);
+  return section;
+}
+
+function location_(p) {
+  const parts = [];
+  if (p.line) parts.push(`line ${p.line}`);
+  if (p.json_path) parts.push(p.json_path);
+  return parts.join(', ');
+}
+
+function confidenceText(c) {
+  return typeof c === 'number' ? c.toFixed(2) : '';
+}
+
+function renderProvenance(source) {
+  const section = el('section', { class: 'provenance', 'aria-labelledby': 'prov-h' }, el('h2', { id: 'prov-h' }, 'Provenance'));
+  if (!source || typeof source !== 'object' || (!source.file && !source.rule)) {
+    section.append(el('p', { class: 'muted' }, 'No provenance is recorded for this node.'));
+    return section;
+  }
+  const dl = el('dl', { class: 'attributes' });
+  const row = (name, value) => { if (value !== '' && value !== null && value !== undefined) dl.append(el('dt', {}, name), el('dd', {}, value)); };
+  row('Source file', source.file ? el('code', {}, source.file) : '');
+  row('Location', location_(source) ? el('code', {}, location_(source)) : '');
+  row('Rule', source.rule ? el('code', {}, source.rule) : '');
+  row('Confidence', confidenceBadge(source.confidence, true));
+  for (const [k, v] of Object.entries(source)) {
+    if (!['file', 'line', 'json_path', 'rule', 'confidence'].includes(k) && v !== '' && v !== null) row(k.replace(/_/g, ' '), typeof v === 'object' ? JSON.stringify(v) : String(v));
+  }
+  section.append(dl);
+  return section;
+}
+
+function confidenceBadge(c, always = false) {
+  if (typeof c !== 'number') return '';
+  if (!always && c >= 1) return '';
+  return el('span', { class: c < 0.8 ? 'confidence low' : 'confidence', title: 'Extraction confidence' }, `confidence ${confidenceText(c)}`);
+}
+
+// --- edge groups ----------------------------------------------------------------------------
+
+function provenanceTitle(p) {
+  if (!p || (!p.file && !p.rule)) return 'No provenance recorded';
+  return [p.file && `${p.file}${location_(p) ? ` (${location_(p)})` : ''}`, p.rule && `rule ${p.rule}`,
+    typeof p.confidence === 'number' && `confidence ${confidenceText(p.confidence)}`].filter(Boolean).join(' · ');
+}
+
+const LEAF_KINDS = ['article', 'paragraph', 'item', 'news', 'actor'];
+
+function renderItem(item, { nested = false, expandable = false } = {}) {
+  const canExpand = (expandable || nested) && !LEAF_KINDS.includes(item.kind);
+  return el('li', { class: 'edge-item' },
+    nodeLink(item.id, item.label, { title: provenanceTitle(item.provenance) }),
+    ' ', kindBadge(item.kind),
+    item.date ? el('time', { class: 'item-date', datetime: item.date }, item.date) : null,
+    item.provenance && (item.provenance.file || item.provenance.rule) ? confidenceBadge(item.provenance.confidence) : null,
+    item.note ? el('span', { class: 'edge-note', lang: langOf(item.note) }, ` — ${item.note}`) : null,
+    canExpand ? expander(item) : null);
+}
+
+/** Summarise where a group's edges came from: distinct (file, rule) pairs with counts. */
+function provenanceSummary(items) {
+  const counts = new Map();
+  let unknown = 0;
+  for (const item of items) {
+    const p = item.provenance;
+    if (!p || (!p.file && !p.rule)) { unknown++; continue; }  // the server sends empty fields when none is known
+    const key = `${p.file || ''}\u0000${p.rule || ''}`;
+    counts.set(key, (counts.get(key) || 0) + 1);
+  }
+  const parts = [];
+  let i = 0;
+  for (const [key, n] of counts) {
+    if (i++ === 3) { parts.push(el('span', {}, ` and ${counts.size - 3} more sources`)); break; }
+    const [file, rule] = key.split('\u0000');
+    parts.push(el('span', { class: 'prov-part' }, i > 1 ? '; ' : '', rule ? el('code', {}, rule) : 'edge', file ? [' from ', el('code', {}, file)] : null,
+      counts.size > 1 || unknown ? ` (${n})` : ''));
+  }
+  if (unknown) parts.push(el('span', {}, `${parts.length ? '; ' : ''}${unknown} without provenance`));
+  return ['Source: ', parts];
+}
+
+/** A lazily loaded nested list of a contents item's own parts (version > chapters > articles). */
+function expander(item) {
+  const nested = el('ol', { class: 'edge-list ordered nested', hidden: true });
+  const button = el('button', { type: 'button', class: 'link-button expand', 'aria-expanded': 'false' }, 'show parts');
+  let loaded = false;
+  button.addEventListener('click', async () => {
+    const open = button.getAttribute('aria-expanded') !== 'true';
+    button.setAttribute('aria-expanded', String(open));
+    button.textContent = open ? 'hide parts' : 'show parts';
+    nested.hidden = !open;
+    if (!open || loaded) return;
+    loaded = true;
+    nested.append(el('li', { class: 'muted loading-item' }, 'Loading…'));
+    try {
+      const children = [];
+      let total = Infinity;
+      for (let pages = 0; pages < 10 && children.length < total; pages++) {
+        const data = await getNode(item.id, { limit: SIBLING_PAGE, offset: children.length, groupType: 'part_of', groupDirection: 'in' });
+        const g = findGroup(data.edge_groups, 'part_of', 'in');
+        if (!g) break;
+        total = Number(g.total) || 0;
+        children.push(...g.items);
+      }
+      const kept = children.length < total ? el('li', { class: 'muted' }, nodeLink(item.id, `${total - children.length} more on its own page`)) : null;
+      append(clear(nested), [children.length ? children.map((c) => renderItem(c, { nested: true })) : el('li', { class: 'muted' }, 'No parts recorded.'), kept]);
+    } catch (err) {
+      loaded = false;
+      const slot = el('li');
+      showError(slot, err);
+      clear(nested).append(slot);
+    }
+  });
+  return [' ', button, nested];
+}
+
+function renderGroup(nodeId, group, { ordered }) {
+  const items = Array.isArray(group.items) ? [...group.items] : [];
+  const total = Number(group.total) || items.length;
+  const dirWord = group.direction === 'in' ? 'incoming' : 'outgoing';
+  const headingId = `g-${group.type}-${group.direction}`.replace(/[^a-z0-9_-]/gi, '_');
+  const list = el(ordered ? 'ol' : 'ul', { class: ordered ? 'edge-list ordered' : 'edge-list' });
+  for (const item of items) list.append(renderItem(item, { expandable: ordered }));
+  const count = el('span', { class: 'group-count' });
+  const summary = el('p', { class: 'prov-summary muted' });
+  const errorSlot = el('div');
+  const more = el('button', { type: 'button', class: 'button small' });
+
+  const update = () => {
+    clear(count).append(`${group.type} · ${dirWord} · ${items.length < total ? `${items.length} of ${total}` : total}`);
+    append(clear(summary), provenanceSummary(items));
+    more.hidden = items.length >= total;
+    more.textContent = `Show more (${Math.min(GROUP_LIMIT, total - items.length)} of ${total - items.length} remaining)`;
+  };
+  more.addEventListener('click', async () => {
+    more.disabled = true;
+    more.textContent = 'Loading…';
+    clear(errorSlot);
+    try {
+      const data = await getNode(nodeId, { limit: GROUP_LIMIT, offset: items.length, groupType: group.type, groupDirection: group.direction });
+      const gs = Array.isArray(data.edge_groups) ? data.edge_groups : [];
+      const page = gs.find((g) => g.type === group.type && g.direction === group.direction);
+      const fresh = page && Array.isArray(page.items) ? page.items : [];
+      if (fresh.length === 0) {
+        throw new ApiError({ code: 'empty_page', message: `The server returned no more items (${items.length} of ${total} shown).` });
+      }
+      let firstLink = null;
+      for (const item of fresh) {
+        items.push(item);
+        const li = renderItem(item, { expandable: ordered });
+        list.append(li);
+        firstLink = firstLink || li.querySelector('a');
+      }
+      update();
+      if (firstLink) firstLink.focus();
+    } catch (err) {
+      showError(errorSlot, err);
+      update();
+    } finally {
+      more.disabled = false;
+    }
+  });
+  update();
+
+  return el('section', { class: 'edge-group', 'aria-labelledby': headingId },
+    el('h3', { id: headingId }, ordered && group.type === 'part_of' ? 'Parts, in document order' : groupName(group.type, group.direction), ' ', count),
+    items.length ? list : el('p', { class: 'muted' }, 'None.'),
+    summary, errorSlot, more);
+}
+
+// --- breadcrumb and previous/next ---------------------------------------------------------------
+
+function findGroup(groups, type, direction) {
+  return (groups || []).find((g) => g.type === type && g.direction === direction && Array.isArray(g.items) && g.items.length);
+}
+
+function parentOf(groups) {
+  const g = findGroup(groups, 'part_of', 'out') || findGroup(groups, 'version_of', 'out');
+  return g ? g.items[0] : null;
+}
+
+/**
+ * Render the trail instrument > version > chapter > … . The server sends it as `ancestors` (root
+ * first); without that field the trail is found by walking part_of / version_of upwards.
+ */
+async function buildBreadcrumb(node, groups, ancestors, nav) {
+  const trail = Array.isArray(ancestors) ? ancestors.filter((a) => a && a.id) : [];
+  const seen = new Set([node.id]);
+  let parent = Array.isArray(ancestors) ? null : parentOf(groups);
+  while (parent && trail.length < 6 && !seen.has(parent.id)) {
+    trail.unshift(parent);
+    seen.add(parent.id);
+    try {
+      const data = await getNode(parent.id, { limit: 1 });
+      parent = parentOf(data.edge_groups);
+    } catch {
+      break;
+    }
+  }
+  if (trail.length === 0) return;
+  const ol = el('ol');
+  for (const p of trail) ol.append(el('li', {}, nodeLink(p.id, p.label)));
+  ol.append(el('li', {}, el('span', { 'aria-current': 'page', lang: langOf(node.label) }, node.label || node.id)));
+  nav.append(ol);
+  nav.hidden = false;
+}
+
+/** Previous / next links among the parent's part_of children, so a law can be read in order. */
+async function buildSiblings(node, groups, nav) {
+  const up = findGroup(groups, 'part_of', 'out');
+  if (!up) return;
+  const parentId = up.items[0].id;
+  const children = [];
+  let offset = 0;
+  let total = Infinity;
+  let index = -1;
+  for (let pages = 0; pages < 10 && offset < total && index < 0; pages++) {
+    const data = await getNode(parentId, { limit: SIBLING_PAGE, offset, groupType: 'part_of', groupDirection: 'in' });
+    const g = findGroup(data.edge_groups, 'part_of', 'in');
+    if (!g) break;
+    total = Number(g.total) || 0;
+    children.push(...g.items);
+    offset += g.items.length;
+    index = children.findIndex((c) => c.id === node.id);
+  }
+  if (index < 0) return;
+  let next = children[index + 1];
+  if (!next && offset < total) {
+    const data = await getNode(parentId, { limit: 1, offset, groupType: 'part_of', groupDirection: 'in' });
+    const g = findGroup(data.edge_groups, 'part_of', 'in');
+    next = g ? g.items[0] : null;
+  }
+  const prev = children[index - 1];
+  if (!prev && !next) return;
+  nav.append(
+    prev ? el('a', { class: 'prev', href: nodeHref(prev.id), rel: 'prev' }, el('span', { class: 'dir' }, '← Previous'), ' ', langText(prev.label || prev.id)) : el('span'),
+    el('a', { class: 'up', href: nodeHref(parentId) }, el('span', { class: 'dir' }, '↑ '), langText(up.items[0].label || parentId)),
+    next ? el('a', { class: 'next', href: nodeHref(next.id), rel: 'next' }, langText(next.label || next.id), ' ', el('span', { class: 'dir' }, 'Next →')) : el('span'));
+  nav.hidden = false;
+}
+
+initPage();
+load();

@@ -1,0 +1,326 @@
+// Search page: URL-backed state, debounced as-you-type search, results, facet filters and paging.
+import { search, ApiError } from './api.js';
+import { el, clear, setSnippet, langOf, langText, nodeHref, kindBadge, isModifiedClick } from './dom.js';
+import { initPage, showError } from './page.js';
+
+const PAGE_SIZE = 20;
+const DEBOUNCE_MS = 250;
+const FILTER_KEYS = ['kind', 'instrument', 'jurisdiction', 'issuer', 'year', 'lang', 'from', 'to'];
+const FACETS = [
+  { key: 'kind', title: 'Kind' },
+  { key: 'instrument', title: 'Instrument' },
+  { key: 'jurisdiction', title: 'Jurisdiction' },
+  { key: 'issuer', title: 'Issuer' },
+  { key: 'year', title: 'Year' },
+];
+const FACET_PREVIEW = 8;
+const EXAMPLES = ['安全评估', 'security assessment', '个人信息 AND 跨境', 'issuer:cac'];
+
+const $ = (id) => document.getElementById(id);
+const form = $('search-form');
+const box = $('q');
+const langSelect = $('lang');
+const statusEl = $('status');
+const resultsEl = $('results');
+const pagerEl = $('pager');
+const facetsEl = $('facets');
+const activeEl = $('active-filters');
+const facetsPanel = $('facets-panel');
+
+let state = readState(location.search);
+let debounceTimer = 0;
+let typingEntry = false; // the current history entry was made by as-you-type search: replace it
+let inflight = null;
+// Labels of filter values as the server named them, so chips show titles rather than ids.
+const valueLabels = new Map();
+
+/** Parse a query string into the page state (offset clamped to a non-negative integer). */
+function readState(search) {
+  const p = new URLSearchParams(search);
+  const s = { q: (p.get('q') || '').trim() };
+  for (const key of FILTER_KEYS) s[key] = p.get(key) || '';
+  const offset = Number.parseInt(p.get('offset') || '0', 10);
+  s.offset = Number.isFinite(offset) && offset > 0 ? offset : 0;
+  return s;
+}
+
+/** The query string for a state; empty values and offset 0 are left out. */
+function stateQuery(s) {
+  const p = new URLSearchParams();
+  if (s.q) p.set('q', s.q);
+  for (const key of FILTER_KEYS) if (s[key]) p.set(key, s[key]);
+  if (s.offset) p.set('offset', String(s.offset));
+  const str = p.toString();
+  return str ? `?${str}` : './';
+}
+
+function hasFilters(s) {
+  return FILTER_KEYS.some((key) => s[key]);
+}
+
+/** Move to a new state: update history (push, or replace while typing) and run the search. */
+function navigate(next, { replace = false } = {}) {
+  const url = stateQuery(next);
+  if (url !== stateQuery(state) || replace) {
+    if (replace) history.replaceState(null, '', url);
+    else history.pushState(null, '', url);
+  }
+  state = next;
+  run();
+}
+
+function syncControls() {
+  if (document.activeElement !== box || box.value.trim() !== state.q) box.value = state.q;
+  langSelect.value = state.lang;
+}
+
+async function run() {
+  syncControls();
+  document.title = state.q ? `${state.q} — regkg search` : 'regkg — search';
+  if (inflight) inflight.abort();
+  inflight = null;
+  renderActiveFilters();
+
+  if (!state.q && !hasFilters(state)) {
+    statusEl.textContent = '';
+    clear(pagerEl);
+    renderFacets({});
+    renderExamples();
+    return;
+  }
+
+  const controller = new AbortController();
+  inflight = controller;
+  resultsEl.setAttribute('aria-busy', 'true');
+  resultsEl.classList.add('loading');
+  try {
+    const params = { q: state.q, limit: PAGE_SIZE, offset: state.offset };
+    for (const key of FILTER_KEYS) params[key] = state[key];
+    const data = await search(params, { signal: controller.signal });
+    if (controller !== inflight) return;
+    renderResults(data);
+    renderFacets(data.facets || {});
+    renderActiveFilters();
+  } catch (err) {
+    if (err && err.name === 'AbortError') return;
+    if (controller !== inflight) return;
+    statusEl.textContent = err instanceof ApiError && err.status === 400 ? 'The query was not accepted.' : 'Search failed.';
+    clear(pagerEl);
+    renderFacets({});
+    showError(resultsEl, err, { onRetry: run });
+  } finally {
+    if (controller === inflight) {
+      resultsEl.setAttribute('aria-busy', 'false');
+      resultsEl.classList.remove('loading');
+      inflight = null;
+    }
+  }
+}
+
+function renderExamples() {
+  clear(resultsEl).append(
+    el('div', { class: 'examples' },
+      el('h2', {}, 'Search Chinese regulations, their English translations, and news'),
+      el('p', {}, 'Type in Chinese or English. Try:'),
+      el('ul', { class: 'example-list' },
+        EXAMPLES.map((q) => el('li', {}, el('a', { href: stateQuery({ ...emptyState(), q }), lang: langOf(q), 'data-nav': '' }, q)))),
+      el('p', { class: 'hint' },
+        'Operators: AND, OR, NOT, "exact phrase"; prefixes such as ', el('code', {}, 'issuer:'), '. Press ',
+        el('kbd', {}, '/'), ' to jump to the search box.')));
+}
+
+function emptyState() {
+  const s = { q: '', offset: 0 };
+  for (const key of FILTER_KEYS) s[key] = '';
+  return s;
+}
+
+function renderResults(data) {
+  const results = Array.isArray(data.results) ? data.results : [];
+  const total = Number(data.total) || 0;
+  const offset = Number(data.offset) || 0;
+  const limit = Number(data.limit) || PAGE_SIZE;
+  const forQuery = state.q ? ` for “${state.q}”` : '';
+
+  if (results.length === 0) {
+    statusEl.textContent = total > 0 && offset >= total
+      ? `No results on this page: ${total.toLocaleString('en')} results in all${forQuery}.`
+      : `No results${forQuery}.`;
+    clear(resultsEl).append(el('div', { class: 'empty' },
+      el('p', {}, `Nothing matched${forQuery}.`),
+      hasFilters(state) ? el('p', {}, 'Try removing a filter: ', el('a', { href: stateQuery({ ...emptyState(), q: state.q }), 'data-nav': '' }, 'clear all filters'), '.') : null,
+      total > 0 && offset > 0 ? el('p', {}, el('a', { href: stateQuery({ ...state, offset: 0 }), 'data-nav': '' }, 'Go to the first page'), '.') : null));
+    renderPager(total, offset, limit, 0);
+    return;
+  }
+
+  const first = offset + 1;
+  const last = offset + results.length;
+  const about = data.total_exact === false ? 'about ' : ''; // the server may estimate large totals
+  statusEl.textContent = `Results ${first.toLocaleString('en')}–${last.toLocaleString('en')} of ${about}${total.toLocaleString('en')}${forQuery}`;
+
+  const list = el('ol', { class: 'results', start: first });
+  for (const r of results) list.append(renderResult(r));
+  clear(resultsEl).append(list);
+  renderPager(total, offset, limit, results.length, data.total_exact);
+}
+
+function renderResult(r) {
+  const meta = el('p', { class: 'result-meta' }, kindBadge(r.kind));
+  const inst = r.instrument && typeof r.instrument === 'object' ? r.instrument : null;
+  if (inst && inst.id) {
+    meta.append(' ', el('a', { href: nodeHref(inst.id), class: 'instrument', lang: langOf(inst.title) }, inst.title || inst.id));
+  }
+  if (r.article_label) meta.append(el('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), langText(r.article_label, { class: 'article-label' }));
+  if (r.date) meta.append(el('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), el('time', { datetime: r.date }, r.date));
+  if (r.jurisdiction) meta.append(el('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '), el('span', { class: 'jurisdiction', title: 'Jurisdiction' }, String(r.jurisdiction).toUpperCase()));
+
+  const title = r.title || r.article_label || r.id;
+  const snippet = el('p', { class: 'snippet' });
+  if (r.snippet) {
+    setSnippet(snippet, r.snippet);
+    const lang = langOf(snippet.textContent);
+    if (lang) snippet.lang = lang;
+  }
+  return el('li', { class: 'result' },
+    el('h2', { class: 'result-title' }, el('a', { href: nodeHref(r.id), lang: langOf(title) }, title)),
+    meta,
+    r.snippet ? snippet : null,
+    el('p', { class: 'result-id' }, el('code', {}, r.id)));
+}
+
+function renderPager(total, offset, limit, shown, exact) {
+  clear(pagerEl);
+  if (total <= limit && offset === 0) return;
+  const prevOffset = Math.max(0, offset - limit);
+  const hasPrev = offset > 0;
+  const hasNext = offset + Math.max(shown, 1) < total && shown > 0;
+  const pages = Math.max(1, Math.ceil(total / limit));
+  const page = Math.floor(offset / limit) + 1;
+  const about = exact === false ? 'about ' : '';
+  pagerEl.append(
+    hasPrev
+      ? el('a', { class: 'button', href: stateQuery({ ...state, offset: prevOffset }), rel: 'prev', 'data-nav': '', 'data-focus': 'status' }, '← Previous')
+      : el('span', { class: 'button disabled', 'aria-disabled': 'true' }, '← Previous'),
+    el('span', { class: 'page-count' }, `Page ${page} of ${about}${pages}`),
+    hasNext
+      ? el('a', { class: 'button', href: stateQuery({ ...state, offset: offset + limit }), rel: 'next', 'data-nav': '', 'data-focus': 'status' }, 'Next →')
+      : el('span', { class: 'button disabled', 'aria-disabled': 'true' }, 'Next →'));
+}
+
+function renderFacets(facets) {
+  clear(facetsEl);
+  facetsPanel.hidden = !FACETS.some(({ key }) => (Array.isArray(facets[key]) && facets[key].length) || state[key]);
+  for (const { key, title } of FACETS) {
+    const values = Array.isArray(facets[key]) ? facets[key] : [];
+    if (values.length === 0 && !state[key]) continue;
+    const headingId = `facet-${key}`;
+    const list = el('ul', { class: 'facet-values' });
+    values.forEach((v, i) => {
+      const value = String(v.value);
+      const label = v.label || value;
+      valueLabels.set(`${key}=${value}`, label);
+      const selected = state[key] === value;
+      const next = { ...state, [key]: selected ? '' : value, offset: 0 };
+      list.append(el('li', { class: i >= FACET_PREVIEW && !selected ? 'overflow' : null, hidden: i >= FACET_PREVIEW && !selected },
+        el('a', {
+          href: stateQuery(next), class: selected ? 'facet selected' : 'facet', 'data-nav': '',
+          'aria-current': selected ? 'true' : null, title: selected ? 'Remove this filter' : `Filter by ${title.toLowerCase()}`,
+        },
+        el('span', { class: 'facet-label', lang: langOf(label) }, key === 'jurisdiction' && label === value ? label.toUpperCase() : label),
+        selected ? el('span', { class: 'visually-hidden' }, ' (selected; activate to remove)') : null,
+        el('span', { class: 'count' }, Number(v.count || 0).toLocaleString('en')))));
+    });
+    const section = el('section', { class: 'facet', 'aria-labelledby': headingId },
+      el('h2', { id: headingId }, title), list);
+    const hiddenCount = list.querySelectorAll('li.overflow').length;
+    if (hiddenCount > 0) {
+      const more = el('button', { type: 'button', class: 'link-button', 'aria-expanded': 'false' }, `Show ${hiddenCount} more`);
+      more.addEventListener('click', () => {
+        const expand = more.getAttribute('aria-expanded') !== 'true';
+        for (const li of list.querySelectorAll('li.overflow')) li.hidden = !expand;
+        more.setAttribute('aria-expanded', String(expand));
+        more.textContent = expand ? 'Show fewer' : `Show ${hiddenCount} more`;
+      });
+      section.append(more);
+    }
+    facetsEl.append(section);
+  }
+}
+
+function renderActiveFilters() {
+  clear(activeEl);
+  const names = { kind: 'kind', instrument: 'instrument', jurisdiction: 'jurisdiction', issuer: 'issuer', year: 'year', lang: 'language', from: 'from', to: 'to' };
+  let any = false;
+  for (const key of FILTER_KEYS) {
+    if (!state[key]) continue;
+    any = true;
+    const label = valueLabels.get(`${key}=${state[key]}`) || state[key];
+    activeEl.append(el('a', {
+      class: 'chip', href: stateQuery({ ...state, [key]: '', offset: 0 }), 'data-nav': '',
+      'aria-label': `Remove filter ${names[key]}: ${label}`,
+    }, `${names[key]}: `, el('span', { lang: langOf(label) }, label), el('span', { 'aria-hidden': 'true', class: 'chip-x' }, ' ×')));
+  }
+  if (any) {
+    activeEl.append(el('a', { class: 'link-button', href: stateQuery({ ...emptyState(), q: state.q }), 'data-nav': '' }, 'Clear filters'));
+  }
+}
+
+// --- events ---------------------------------------------------------------------------------
+
+box.addEventListener('input', () => {
+  clearTimeout(debounceTimer);
+  debounceTimer = setTimeout(() => {
+    const q = box.value.trim();
+    if (q === state.q) return;
+    const replace = typingEntry;
+    typingEntry = true;
+    navigate({ ...state, q, offset: 0 }, { replace });
+  }, DEBOUNCE_MS);
+});
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  clearTimeout(debounceTimer);
+  const q = box.value.trim();
+  const replace = typingEntry && q === state.q; // Enter confirms what typing already showed
+  typingEntry = false;
+  navigate({ ...state, q, offset: q === state.q ? state.offset : 0 }, { replace });
+});
+
+langSelect.addEventListener('change', () => {
+  typingEntry = false;
+  navigate({ ...state, lang: langSelect.value, offset: 0 });
+});
+
+// Facets, chips, pager and examples are real links (so they open in new tabs); plain clicks stay here.
+document.addEventListener('click', (event) => {
+  const a = event.target.closest && event.target.closest('a[data-nav]');
+  if (!a || isModifiedClick(event)) return;
+  event.preventDefault();
+  clearTimeout(debounceTimer);
+  typingEntry = false;
+  navigate(readState(new URL(a.href).search));
+  if (a.dataset.focus === 'status') {
+    window.scrollTo(0, 0);
+    statusEl.focus({ preventScroll: true });
+  }
+});
+
+window.addEventListener('popstate', () => {
+  clearTimeout(debounceTimer);
+  typingEntry = false;
+  state = readState(location.search);
+  box.value = state.q;
+  run();
+});
+
+// On narrow screens the filter panel starts closed so results come first.
+const narrow = window.matchMedia('(max-width: 760px)');
+facetsPanel.open = !narrow.matches;
+narrow.addEventListener('change', (e) => { facetsPanel.open = !e.matches; });
+
+initPage();
+box.value = state.q;
+run();
+if (!state.q) box.focus();
