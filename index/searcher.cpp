@@ -5,6 +5,7 @@
 
 #include <rapidjson/document.h>
 
+#include "index/cjk_query.h"
 #include "index/index_schema.h"
 
 namespace regkg::index {
@@ -105,7 +106,7 @@ Xapian::Query Searcher::build_query(const Xapian::Database& db,
     Xapian::DateRangeProcessor dates(slot::kDate, "date:");
     qp.add_rangeprocessor(&dates);
     try {
-      query = qp.parse_query(request.query, kQueryParserFlags);
+      query = qp.parse_query(quote_cjk_runs(request.query), kQueryParserFlags);
     } catch (const Xapian::QueryParserError& e) {
       throw QuerySyntaxError(e.get_msg(), request.query);
     } catch (const Xapian::RangeError& e) {

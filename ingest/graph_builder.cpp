@@ -543,7 +543,10 @@ class Builder {
           if (!pr.source_url.empty()) n.set_attr("source_url", pr.source_url);
           if (n.source.file != file) n.set_attr("also_from", file + " " + pr.json_path);
         }
-        edge(av, parent, "part_of", prov(file, 0, "compass.structure", 1.0f, pr.json_path));
+        // One structural parent per article: a second record of the same provision (provisions.json
+        // repeats some articles without their chapter) must not attach it to the version as well.
+        if (!g_.out_neighbor(av, "part_of"))
+          edge(av, parent, "part_of", prov(file, 0, "compass.structure", 1.0f, pr.json_path));
 
         // Paragraphs (original language), with the English paragraph of the same position.
         const auto& paras = pr.original.paragraphs;

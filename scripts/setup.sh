@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs regkg's build and test dependencies from Debian packages, non-interactively and only
+# when something is missing (safe to run again). Usage: scripts/setup.sh
+set -euo pipefail
+
+packages=(
+  cmake g++ pkg-config make
+  libboost-graph-dev rapidjson-dev libcpp-httplib-dev libxapian-dev libssl-dev
+  doctest-dev libcli11-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+echo "setup: installing ${missing[*]}"
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
