@@ -318,9 +318,12 @@ class FileParser {
       const Value* stored = avail ? member(*avail, "stored") : nullptr;
       if (!(stored && stored->IsBool() && !stored->GetBool())) {
         warn(i, "provision " + where + " (" + p.id + ") has no paragraphs or fullText; skipped");
+        return;
       }
-      return;
+      // An anchor: kept (relations point at it) with its editorial summary, but no text.
+      p.text_stored = false;
     }
+    p.summary = text_of(rec, "summary");
 
     // Number: the variants in field-name order of preference, then the free-text locator.
     static constexpr std::pair<const char*, const char*> kNumberFields[] = {

@@ -53,6 +53,9 @@ struct CompassProvision {
   std::string source_url;
   std::string json_path;                   // "$[16]"
   int ordinal = 0;                         // position in its file (stable order)
+  bool text_stored = true;                 // false for provisions.json anchors (no text here:
+                                           // textAvailability.stored == false)
+  std::string summary;                     // the record's editorial summary, if any
 };
 
 struct CompassRelation {
@@ -81,7 +84,8 @@ struct CompassFile {
 
 // Parses one JSON file; the kind is decided by the file name (instruments.json, jurisdictions.json,
 // relations.json, status-events.json) or by content (an array of objects with instrumentId and
-// paragraphs/fullText is a provision file; provisions.json entries without text are skipped).
+// paragraphs/fullText is a provision file; provisions.json anchors without text are kept with
+// text_stored == false).
 // Throws ParseError for invalid UTF-8, an empty file or JSON that does not parse (with the line of
 // the parse error). A record missing a required field (id, instrumentId, text) is a warning naming
 // its JSON path and is skipped. Thread-safe.

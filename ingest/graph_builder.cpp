@@ -468,11 +468,22 @@ class Builder {
     }
   }
 
+  // Provisions with text first (from every file), then the text-less anchors of provisions.json
+  // that no article file covers, so relations can point at them.
   void add_compass_provisions() {
+    add_compass_provisions(true);
+    add_compass_provisions(false);
+  }
+
+  void add_compass_provisions(bool with_text) {
     for (const auto& f : sources_.compass) {
       const std::string& file = f.file.relative;
       for (const auto& pr : f.parsed.provisions) {
+        if (pr.text_stored != with_text) continue;
+        if (!with_text && compass_provision_nodes_.count(pr.id)) continue;
         auto it = compass_instruments_.find(pr.instrument_id);
+        if (it == compass_instruments_.end())
+          it = compass_instruments_.find(catalog_.compass_alias(pr.instrument_id));
         if (it == compass_instruments_.end()) {
           diags_.warn(file, 0, pr.json_path + ": provision '" + pr.id + "' names unknown instrument '" +
                                    pr.instrument_id + "'; skipped");
@@ -536,6 +547,8 @@ class Builder {
           n.set_attr("label_en", pr.label + (pr.title.empty() || pr.title == pr.label ? "" : " " + pr.title));
           n.set_attr("unit_type", pr.unit_type);
           n.set_attr("compass_id", pr.id);
+          if (!pr.text_stored) n.set_attr("text_stored", "no");
+          if (!pr.summary.empty() && !n.attr("summary")) n.set_attr("summary", pr.summary);
           n.set_attr("version", info.version_id);
           n.set_attr("instrument", info.instrument_id);
           n.set_attr("jurisdiction", info.record->jurisdiction_id);

@@ -51,7 +51,16 @@ InstrumentCatalog InstrumentCatalog::from_json(std::string_view json,
     catalog.by_zh_.emplace(e.zh, catalog.entries_.size());
     catalog.entries_.push_back(std::move(e));
   }
+  if (auto it = doc.FindMember("compass_aliases"); it != doc.MemberEnd() && it->value.IsObject())
+    for (const auto& kv : it->value.GetObject())
+      if (kv.value.IsString())
+        catalog.compass_aliases_[kv.name.GetString()] = kv.value.GetString();
   return catalog;
+}
+
+std::string InstrumentCatalog::compass_alias(const std::string& compass_id) const {
+  auto it = compass_aliases_.find(compass_id);
+  return it == compass_aliases_.end() ? std::string() : it->second;
 }
 
 const CuratedInstrument* InstrumentCatalog::find_zh(std::string_view normalized_title) const {

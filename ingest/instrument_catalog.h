@@ -25,8 +25,11 @@ class InstrumentCatalog {
   static InstrumentCatalog from_json(std::string_view json, const std::string& source_name);
   const CuratedInstrument* find_zh(std::string_view normalized_title) const;
   const std::vector<CuratedInstrument>& entries() const { return entries_; }
+  // The instruments.json id for a Compass instrumentId used under another name, or "".
+  std::string compass_alias(const std::string& compass_id) const;
 
  private:
+  std::unordered_map<std::string, std::string> compass_aliases_;
   std::vector<CuratedInstrument> entries_;
   std::unordered_map<std::string, size_t> by_zh_;
 };

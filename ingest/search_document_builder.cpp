@@ -66,6 +66,7 @@ void for_each_search_document(const KnowledgeGraph& g,
         doc.text_zh = n.text_zh;
         doc.text_en = n.text_en;
         if (doc.text_zh.empty() && doc.text_en.empty()) doc.text_en = attr_or(n, "text_original");
+        if (doc.text_zh.empty() && doc.text_en.empty()) doc.text_en = attr_or(n, "summary");
         doc.issuers = instrument_issuers(doc.instrument_id);
         break;
       }

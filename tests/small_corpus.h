@@ -1,0 +1,55 @@
+// A small real corpus for ingest-based tests: symlinks to selected files of the real corpus, kept
+// at their corpus-relative paths (so category folders survive), plus an optional broken corpus.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "tests/test_support.h"
+
+namespace regkg::test {
+
+// Corpus-relative paths of the real files the small corpus links to.
+inline std::vector<std::string> small_corpus_files() {
+  return {
+      "statutes-zh/行政法/数据安全法(2021-06-10).md",
+      "statutes-zh/行政法/个人信息保护法(2021-08-20).md",
+      "statutes-zh/行政法/网络安全法(2016-11-07).md",
+      "statutes-zh/行政法规/互联网信息服务算法推荐管理规定(2021-11-16).md",
+      "statutes-zh/行政法/反间谍法(2014-11-01).md",
+      "statutes-zh/行政法/反间谍法(2023-04-26).md",
+      "compass/instruments.json",
+      "compass/jurisdictions.json",
+      "compass/relations.json",
+      "compass/cn-generative-ai-measures-articles.json",
+      "compass/cn-pipl-articles.json",
+      "compass/provisions.json",
+      "news/seed/2024-01-08-chinas-generative-ai-rules-target-public-facing-products-only.md",
+      "news/feed/2023-05-31-china-isnt-waiting-to-set-down-rules-on-generative-ai.md",
+  };
+}
+
+// Deliberately broken files (notmuch test/corpora style), by corpus-relative path.
+inline const char* kBadUtf8Statute = "statutes-zh/行政法/坏编码(2020-01-01).md";
+inline const char* kTruncatedJson = "compass/truncated-articles.json";
+inline const char* kEmptyMarkdown = "news/feed/empty.md";
+
+// Builds the small corpus under `root` (which must exist). Symlinks only: nothing is copied.
+inline void make_small_corpus(const std::filesystem::path& root, bool with_bad_files) {
+  namespace fs = std::filesystem;
+  for (const auto& rel : small_corpus_files()) {
+    const fs::path link = root / fs::u8path(rel);
+    fs::create_directories(link.parent_path());
+    fs::create_symlink(corpus_file(rel), link);
+  }
+  if (with_bad_files) {
+    write_file(root / fs::u8path(kBadUtf8Statute),
+               "# 标题\n\n<!-- INFO END -->\n第一条 \xff\xfe\n");
+    write_file(root / fs::u8path(kTruncatedJson),
+               "[\n  {\n    \"id\": \"cn-x-art-1\",\n    \"instrumentId\": \"cn-x\",\n    \"fullT");
+    write_file(root / fs::u8path(kEmptyMarkdown), "");
+  }
+}
+
+}  // namespace regkg::test
