@@ -43,6 +43,10 @@ fs::path project_path(const char* relative) {
   return fs::path(REGKG_SOURCE_DIR) / relative;
 }
 
+// Xapian handles per snapshot: searches are CPU-bound, so a few per core is enough; requests
+// beyond that wait for a free handle.
+size_t searcher_pool_size() { return std::max(4u, 2 * std::thread::hardware_concurrency()); }
+
 int cmd_ingest(const std::vector<std::string>& corpora, const std::string& data, bool strict,
                unsigned threads, const std::string& dictionaries) {
   regkg::ingest::IngestOptions options;
@@ -72,7 +76,7 @@ int cmd_serve(const std::string& data, const std::string& host, int port, const 
               unsigned threads, bool access_log) {
   std::shared_ptr<const regkg::snapshot::Snapshot> snap;
   try {
-    snap = regkg::snapshot::open_current_snapshot(data, std::max(2u, threads ? threads : 8u));
+    snap = regkg::snapshot::open_current_snapshot(data, searcher_pool_size());
   } catch (const std::exception& e) {
     std::cerr << e.what() << std::endl;
     return 1;
@@ -97,7 +101,7 @@ int cmd_serve(const std::string& data, const std::string& host, int port, const 
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
         if (g_reload.exchange(false)) {
           try {
-            auto next = regkg::snapshot::open_current_snapshot(data, std::max(2u, threads ? threads : 8u));
+            auto next = regkg::snapshot::open_current_snapshot(data, searcher_pool_size());
             server.snapshots().swap(next);
             std::cerr << "regkg serve: reloaded, now serving snapshot " << next->id << std::endl;
           } catch (const std::exception& e) {
@@ -181,7 +185,7 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(0, 65535));
   serve->add_option("--web", web, "Folder of the web UI (default: the project's web/)");
-  serve->add_option("--threads", serve_threads, "Worker threads (0 = max(8, 4 x cores))");
+  serve->add_option("--threads", serve_threads, "Worker threads, one per open connection (0 = 64)");
   serve->add_flag("--access-log", access_log, "Log one line per request to stderr");
 
   std::string query;

@@ -1,10 +1,15 @@
 // Binary serialization of the knowledge graph, checked by a trailing checksum.
+//
+// Format (version 2): magic "REGKGGRF", u32 version, string table (u32 count, then u32 length +
+// bytes each), u64 node count, nodes, u64 edge count, edges, u64 checksum of all preceding bytes.
+// Low-cardinality strings (provenance file, rule, JSON path, edge type, dates, attribute keys and
+// values) are written once in the table and referenced by u32 index; ids, labels and texts inline.
 #include "graph/graph_store.h"
 
 #include <cstdint>
 #include <cstring>
 #include <fstream>
-#include <sstream>
+#include <unordered_map>
 
 namespace regkg::graph {
 
@@ -12,12 +17,16 @@ namespace {
 
 constexpr char kMagic[8] = {'R', 'E', 'G', 'K', 'G', 'G', 'R', 'F'};
 
-std::uint64_t fnv1a(const char* data, size_t n) {
+// FNV-1a over 64-bit words (then the tail bytes): fast, and enough to detect corruption.
+std::uint64_t checksum(const char* data, size_t n) {
   std::uint64_t h = 1469598103934665603ULL;
-  for (size_t i = 0; i < n; ++i) {
-    h ^= static_cast<unsigned char>(data[i]);
-    h *= 1099511628211ULL;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, data + i, 8);
+    h = (h ^ w) * 1099511628211ULL;
   }
+  for (; i < n; ++i) h = (h ^ static_cast<unsigned char>(data[i])) * 1099511628211ULL;
   return h;
 }
 
@@ -30,11 +39,33 @@ class Writer {
     u32(static_cast<std::uint32_t>(s.size()));
     buf_.append(s);
   }
+  // A string from the shared table.
+  void sym(const std::string& s) {
+    auto [it, added] = table_.emplace(s, static_cast<std::uint32_t>(strings_.size()));
+    if (added) strings_.push_back(&it->first);
+    u32(it->second);
+  }
   void raw(const void* p, size_t n) { buf_.append(static_cast<const char*>(p), n); }
-  std::string& buffer() { return buf_; }
+
+  std::string finish() {
+    std::string out(kMagic, sizeof kMagic);
+    auto put32 = [&out](std::uint32_t v) { out.append(reinterpret_cast<const char*>(&v), sizeof v); };
+    put32(kGraphFormatVersion);
+    put32(static_cast<std::uint32_t>(strings_.size()));
+    for (const std::string* s : strings_) {
+      put32(static_cast<std::uint32_t>(s->size()));
+      out.append(*s);
+    }
+    out.append(buf_);
+    std::uint64_t sum = checksum(out.data(), out.size());
+    out.append(reinterpret_cast<const char*>(&sum), sizeof sum);
+    return out;
+  }
 
  private:
   std::string buf_;
+  std::unordered_map<std::string, std::uint32_t> table_;
+  std::vector<const std::string*> strings_;
 };
 
 class Reader {
@@ -47,11 +78,25 @@ class Reader {
   std::string str() {
     std::uint32_t n = u32();
     need(n);
-    std::string s = buf_.substr(pos_, n);
+    std::string s(buf_.data() + pos_, n);
     pos_ += n;
     return s;
   }
+  void read_table() {
+    std::uint32_t n = u32();
+    if (n > (end_ - pos_) / 4) fail("string table larger than the file");
+    table_.reserve(n);
+    for (std::uint32_t i = 0; i < n; ++i) table_.push_back(str());
+  }
+  const std::string& sym() {
+    std::uint32_t i = u32();
+    if (i >= table_.size()) fail("string index " + std::to_string(i) + " out of range");
+    return table_[i];
+  }
   size_t pos() const { return pos_; }
+  [[noreturn]] void fail(const std::string& what) const {
+    throw GraphStoreError(path_.string() + ": error: " + what + " (byte " + std::to_string(pos_) + ")");
+  }
 
  private:
   template <typename T>
@@ -63,30 +108,29 @@ class Reader {
     return v;
   }
   void need(size_t n) {
-    if (n > end_ - pos_)
-      throw GraphStoreError(path_.string() + ": error: graph file is truncated at byte " +
-                            std::to_string(pos_));
+    if (n > end_ - pos_) fail("graph file is truncated");
   }
   const std::string& buf_;
   size_t end_;
   size_t pos_ = sizeof kMagic;
   const std::filesystem::path& path_;
+  std::vector<std::string> table_;
 };
 
 void write_provenance(Writer& w, const Provenance& p) {
-  w.str(p.file);
+  w.sym(p.file);
   w.u32(static_cast<std::uint32_t>(p.line));
-  w.str(p.json_path);
-  w.str(p.rule);
+  w.sym(p.json_path);
+  w.sym(p.rule);
   w.f32(p.confidence);
 }
 
 Provenance read_provenance(Reader& r) {
   Provenance p;
-  p.file = r.str();
+  p.file = r.sym();
   p.line = static_cast<int>(r.u32());
-  p.json_path = r.str();
-  p.rule = r.str();
+  p.json_path = r.sym();
+  p.rule = r.sym();
   p.confidence = r.f32();
   return p;
 }
@@ -95,8 +139,6 @@ Provenance read_provenance(Reader& r) {
 
 void save_graph(const KnowledgeGraph& graph, const std::filesystem::path& path) {
   Writer w;
-  w.raw(kMagic, sizeof kMagic);
-  w.u32(kGraphFormatVersion);
   const auto& g = graph.boost_graph();
   w.u64(graph.node_count());
   for (auto [it, end] = boost::vertices(g); it != end; ++it) {
@@ -106,48 +148,45 @@ void save_graph(const KnowledgeGraph& graph, const std::filesystem::path& path) 
     w.str(n.label);
     w.str(n.text_zh);
     w.str(n.text_en);
-    w.str(n.date);
+    w.sym(n.date);
     w.u32(static_cast<std::uint32_t>(n.attrs.size()));
     for (const auto& [k, v] : n.attrs) {
-      w.str(k);
-      w.str(v);
+      w.sym(k);
+      w.sym(v);
     }
     write_provenance(w, n.source);
   }
   w.u64(graph.edge_count());
-  // Edges in out-edge order per vertex, so a reload reproduces the same iteration order.
-  for (auto [vit, vend] = boost::vertices(g); vit != vend; ++vit) {
-    for (auto [it, end] = boost::out_edges(*vit, g); it != end; ++it) {
-      const EdgeData& e = g[*it];
-      w.u64(boost::source(*it, g));
-      w.u64(boost::target(*it, g));
-      w.str(e.type);
-      write_provenance(w, e.provenance);
-      w.str(e.note);
-    }
+  // Edges in global insertion order (the adjacency_list's edge list), so a reload reproduces both
+  // out-edge and in-edge iteration order.
+  for (auto [it, end] = boost::edges(g); it != end; ++it) {
+    const EdgeData& e = g[*it];
+    w.u64(boost::source(*it, g));
+    w.u64(boost::target(*it, g));
+    w.sym(e.type);
+    write_provenance(w, e.provenance);
+    w.str(e.note);
   }
-  std::string& buf = w.buffer();
-  std::uint64_t sum = fnv1a(buf.data(), buf.size());
-  buf.append(reinterpret_cast<const char*>(&sum), sizeof sum);
-
+  std::string bytes = w.finish();
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   out.flush();
   if (!out) throw GraphStoreError(path.string() + ": error: cannot write graph file");
 }
 
 KnowledgeGraph load_graph(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) throw GraphStoreError(path.string() + ": error: cannot open graph file");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  std::string buf = std::move(ss).str();
+  std::string buf(static_cast<size_t>(in.tellg()), '\0');
+  in.seekg(0);
+  in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+  if (!in) throw GraphStoreError(path.string() + ": error: cannot read graph file");
   if (buf.size() < sizeof kMagic + 4 + 8 || std::memcmp(buf.data(), kMagic, sizeof kMagic) != 0)
     throw GraphStoreError(path.string() + ": error: not a regkg graph file");
   size_t body = buf.size() - sizeof(std::uint64_t);
   std::uint64_t stored;
   std::memcpy(&stored, buf.data() + body, sizeof stored);
-  if (stored != fnv1a(buf.data(), body))
+  if (stored != checksum(buf.data(), body))
     throw GraphStoreError(path.string() + ": error: graph file checksum mismatch (corrupt)");
 
   Reader r(buf, body, path);
@@ -156,44 +195,43 @@ KnowledgeGraph load_graph(const std::filesystem::path& path) {
     throw GraphStoreError(path.string() + ": error: graph format version " +
                           std::to_string(version) + ", expected " +
                           std::to_string(kGraphFormatVersion));
+  r.read_table();
   KnowledgeGraph graph;
   std::uint64_t nodes = r.u64();
+  if (nodes > body / 16) r.fail("node count larger than the file");
+  graph.reserve(nodes);
   for (std::uint64_t i = 0; i < nodes; ++i) {
     NodeData n;
     n.id = r.str();
     std::uint32_t kind = r.u32();
-    if (kind >= static_cast<std::uint32_t>(kNodeKindCount))
-      throw GraphStoreError(path.string() + ": error: bad node kind " + std::to_string(kind));
+    if (kind >= static_cast<std::uint32_t>(kNodeKindCount)) r.fail("bad node kind " + std::to_string(kind));
     n.kind = static_cast<NodeKind>(kind);
     n.label = r.str();
     n.text_zh = r.str();
     n.text_en = r.str();
-    n.date = r.str();
+    n.date = r.sym();
     std::uint32_t attrs = r.u32();
+    if (attrs > 4096) r.fail("too many attributes");
     n.attrs.reserve(attrs);
     for (std::uint32_t a = 0; a < attrs; ++a) {
-      std::string k = r.str();
-      n.attrs.emplace_back(std::move(k), r.str());
+      const std::string& k = r.sym();
+      n.attrs.emplace_back(k, r.sym());
     }
     n.source = read_provenance(r);
-    graph.upsert_node(std::move(n));
+    if (!graph.append_node_unchecked(std::move(n))) r.fail("duplicate node id");
   }
-  if (graph.node_count() != nodes)
-    throw GraphStoreError(path.string() + ": error: duplicate node ids in graph file");
   std::uint64_t edges = r.u64();
   for (std::uint64_t i = 0; i < edges; ++i) {
     std::uint64_t from = r.u64();
     std::uint64_t to = r.u64();
-    if (from >= nodes || to >= nodes)
-      throw GraphStoreError(path.string() + ": error: edge refers to a missing node");
+    if (from >= nodes || to >= nodes) r.fail("edge refers to a missing node");
     EdgeData e;
-    e.type = r.str();
+    e.type = r.sym();
     e.provenance = read_provenance(r);
     e.note = r.str();
-    graph.add_edge(from, to, std::move(e));
+    graph.append_edge_unchecked(from, to, std::move(e));
   }
-  if (r.pos() != body)
-    throw GraphStoreError(path.string() + ": error: trailing bytes after the graph");
+  if (r.pos() != body) r.fail("trailing bytes after the graph");
   return graph;
 }
 

@@ -1,5 +1,5 @@
 // Reads and writes a KnowledgeGraph as one binary file (the graph part of a snapshot).
-// Format: magic, format version, nodes, edges, FNV-1a-64 checksum of all preceding bytes.
+// Format: magic, format version, string table, nodes, edges, checksum (see graph_store.cpp).
 #pragma once
 
 #include <filesystem>
@@ -15,7 +15,7 @@ class GraphStoreError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-inline constexpr unsigned kGraphFormatVersion = 1;
+inline constexpr unsigned kGraphFormatVersion = 2;
 
 // Writes `graph` to `path` (the caller handles atomic placement). Throws GraphStoreError on I/O
 // failure.

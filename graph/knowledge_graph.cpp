@@ -66,8 +66,34 @@ std::uint64_t KnowledgeGraph::edge_key(Vertex from, Vertex to, std::string_view 
   return h;
 }
 
+void KnowledgeGraph::reserve(size_t nodes) {
+  graph_.m_vertices.reserve(nodes);
+  by_id_.reserve(nodes);
+}
+
+bool KnowledgeGraph::append_node_unchecked(NodeData data) {
+  Vertex v = boost::num_vertices(graph_);
+  if (!by_id_.emplace(data.id, v).second) return false;
+  boost::add_vertex(std::move(data), graph_);
+  return true;
+}
+
+void KnowledgeGraph::append_edge_unchecked(Vertex from, Vertex to, EdgeData data) {
+  edge_keys_complete_ = false;
+  boost::add_edge(from, to, std::move(data), graph_);
+}
+
+void KnowledgeGraph::build_edge_keys() {
+  edge_keys_.clear();
+  edge_keys_.reserve(edge_count());
+  for (auto [it, end] = boost::edges(graph_); it != end; ++it)
+    edge_keys_.insert(edge_key(boost::source(*it, graph_), boost::target(*it, graph_), graph_[*it].type));
+  edge_keys_complete_ = true;
+}
+
 bool KnowledgeGraph::add_edge(Vertex from, Vertex to, EdgeData data) {
   if (from == to) return false;
+  if (!edge_keys_complete_) build_edge_keys();
   std::uint64_t key = edge_key(from, to, data.type);
   if (edge_keys_.count(key)) {
     for (auto [it, end] = boost::out_edges(from, graph_); it != end; ++it)

@@ -68,6 +68,12 @@ class KnowledgeGraph {
   // false). Self-loops are refused (false).
   bool add_edge(Vertex from, Vertex to, EdgeData data);
 
+  // Bulk loading (graph_store): reserve space, then append nodes whose ids are known to be unique
+  // and edges known to be distinct, skipping the checks. Returns false on a duplicate id.
+  void reserve(size_t nodes);
+  bool append_node_unchecked(NodeData data);
+  void append_edge_unchecked(Vertex from, Vertex to, EdgeData data);
+
   const NodeData& node(Vertex v) const { return graph_[v]; }
   NodeData& node(Vertex v) { return graph_[v]; }
   const EdgeData& edge(Edge e) const { return graph_[e]; }
@@ -86,9 +92,13 @@ class KnowledgeGraph {
  private:
   static std::uint64_t edge_key(Vertex from, Vertex to, std::string_view type);
 
+  void build_edge_keys();
+
   Graph graph_;
   std::unordered_map<std::string, Vertex> by_id_;
+  // Hashes of (from, to, type) for de-duplication; built lazily after a bulk load.
   std::unordered_set<std::uint64_t> edge_keys_;
+  bool edge_keys_complete_ = true;
 };
 
 }  // namespace regkg::graph

@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 
+#include "index/cjk_query.h"
 #include "index/index_schema.h"
 
 namespace regkg::index {
@@ -45,6 +46,48 @@ std::string compact_date(const std::string& date) {
 
 }  // namespace
 
+void index_mixed_text(Xapian::TermGenerator& generator, std::string_view text, Xapian::termcount wdf,
+                      std::string_view term_prefix) {
+  // Split into runs of CJK and of other scripts: CJK runs get n-grams and no stemmer (stemming
+  // would store every n-gram twice, TOOLCHAIN.md), other runs the English stemmer, matching the
+  // query parser (STEM_SOME english; CJK n-grams are never stemmed at query time).
+  const std::string prefix(term_prefix);
+  size_t i = 0, run_start = 0;
+  int run_cjk = -1;
+  auto flush = [&](size_t end) {
+    if (end <= run_start) return;
+    std::string segment(text.substr(run_start, end - run_start));
+    if (run_cjk == 1) {
+      generator.set_stemmer(Xapian::Stem());
+      generator.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
+    } else {
+      generator.set_stemmer(Xapian::Stem("english"));
+      generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    }
+    generator.index_text(segment, wdf, prefix);
+  };
+  while (i < text.size()) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
+    if (i + len > text.size()) len = 1;
+    char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+    for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    // ASCII punctuation, digits and spaces join whatever run they are in.
+    bool neutral = len == 1 && !((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
+    if (!neutral) {
+      int cjk = is_cjk_code_point(cp) ? 1 : 0;
+      if (run_cjk != -1 && cjk != run_cjk) {
+        flush(i);
+        run_start = i;
+      }
+      run_cjk = cjk;
+    }
+    i += len;
+  }
+  if (run_cjk == -1) run_cjk = 0;
+  flush(text.size());
+}
+
 Xapian::TermGenerator IndexWriter::make_term_generator() {
   Xapian::TermGenerator generator;
   generator.set_flags(kTermGeneratorFlags);
@@ -57,21 +100,16 @@ Xapian::Document IndexWriter::make_document(const SearchDocument& doc,
   generator.set_document(xdoc);
   generator.set_termpos(0);
 
-  // Chinese text without a stemmer, so each CJK n-gram is stored once (TOOLCHAIN.md: stemming
-  // every n-gram doubles the index for nothing).
-  generator.set_stemmer(Xapian::Stem());
-  generator.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
-  generator.index_text(doc.title, 1, std::string(prefix::kTitle));
-  generator.index_text(doc.title, 2);
+  // Titles are searchable with the S prefix (title:) and, with double weight, without it.
+  index_mixed_text(generator, doc.title, 1, prefix::kTitle);
+  index_mixed_text(generator, doc.title, 2, "");
   if (!doc.text_zh.empty()) {
     generator.increase_termpos();
-    generator.index_text(doc.text_zh);
+    index_mixed_text(generator, doc.text_zh, 1, "");
   }
   if (!doc.text_en.empty()) {
-    generator.set_stemmer(Xapian::Stem("english"));
-    generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
     generator.increase_termpos();
-    generator.index_text(doc.text_en);
+    index_mixed_text(generator, doc.text_en, 1, "");
   }
 
   xdoc.add_boolean_term(boolean_term(prefix::kId, doc.id));
@@ -102,7 +140,7 @@ namespace {
 // Batch more documents per flush than Xapian's default 10,000: fewer, larger merges.
 std::string open_path(const std::filesystem::path& dir) {
   ::setenv("XAPIAN_FLUSH_THRESHOLD", "50000", /*overwrite=*/0);
-  std::filesystem::create_directories(dir.parent_path());
+  if (!dir.parent_path().empty()) std::filesystem::create_directories(dir.parent_path());
   return dir.string();
 }
 }  // namespace

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include <xapian.h>
 
@@ -39,5 +40,10 @@ class IndexWriter {
   std::string snapshot_id_;
   size_t count_ = 0;
 };
+
+// Indexes `text` with `generator`: CJK runs as unstemmed n-grams, other runs with the English
+// stemmer (STEM_SOME), each term with `term_prefix` and within-document frequency `wdf`.
+void index_mixed_text(Xapian::TermGenerator& generator, std::string_view text, Xapian::termcount wdf,
+                      std::string_view term_prefix);
 
 }  // namespace regkg::index

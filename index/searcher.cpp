@@ -100,7 +100,10 @@ void Searcher::release(std::unique_ptr<Xapian::Database> db) const {
 
 Xapian::Query Searcher::build_query(const Xapian::Database& db,
                                     const SearchRequest& request) const {
-  Xapian::Query query = Xapian::Query::MatchAll;
+  // Not Xapian::Query::MatchAll: that is a shared static whose reference count is not atomic, so
+  // copying it from several threads corrupts it (a crash the threaded Searcher test caught).
+  // The empty term matches all documents.
+  Xapian::Query query{std::string()};
   if (!request.query.empty()) {
     Xapian::QueryParser qp = make_parser(db);
     Xapian::DateRangeProcessor dates(slot::kDate, "date:");

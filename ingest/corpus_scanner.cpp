@@ -25,6 +25,8 @@ SourceFormat sniff_markdown(const fs::path& path) {
   std::string head(4096, '\0');
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<size_t>(in.gcount()));
+  // An empty file cannot be told apart: hand it to the statute parser, which reports it.
+  if (head.empty()) return SourceFormat::statute_markdown;
   if (head.rfind("---", 0) == 0) return SourceFormat::news_markdown;
   if (head.find("<!-- INFO END -->") != std::string::npos) return SourceFormat::statute_markdown;
   // Long cover letters push the marker past 4 KiB: look at the rest too.
@@ -68,7 +70,8 @@ std::vector<SourceFile> scan_corpora(const std::vector<fs::path>& corpora, Diagn
       if (!it->is_regular_file(ec)) continue;
       SourceFile f;
       f.absolute = p;
-      f.relative = fs::relative(p, root, ec).generic_string();
+      // Lexical, so a symlinked file keeps its path inside the corpus.
+      f.relative = p.lexically_relative(root).generic_string();
       f.corpus = root.string();
       f.bytes = it->file_size(ec);
       std::string ext = p.extension().string();

@@ -670,7 +670,9 @@ class Builder {
         bool undated = ordered[i - 1].find("@undated") != std::string::npos ||
                        ordered[i].find("@undated") != std::string::npos;
         if (newer && older && !undated)
-          edge(*newer, *older, "supersedes", prov("", 0, "version.chain.by_date", 0.9f));
+          edge(*newer, *older, "supersedes",
+               prov(g_.node(*newer).source.file, g_.node(*newer).source.line, "version.chain.by_date",
+                    0.9f, g_.node(*newer).source.json_path));
       }
     }
   }

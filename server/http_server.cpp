@@ -38,12 +38,15 @@ HttpServer::~HttpServer() { stop(); }
 void HttpServer::install_routes() {
   std::ostream* log = config_.log ? config_.log : &std::cerr;
   unsigned threads = config_.threads;
-  if (threads == 0) threads = std::max(8u, 4 * std::max(1u, std::thread::hardware_concurrency()));
+  // cpp-httplib serves one connection per worker for as long as the client keeps it alive, so the
+  // pool is sized for concurrent connections, not cores (searches queue on the Searcher's pool).
+  if (threads == 0) threads = kDefaultWorkerThreads;
   http_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   http_->set_tcp_nodelay(true);
   http_->set_read_timeout(10, 0);
   http_->set_write_timeout(10, 0);
   http_->set_keep_alive_max_count(1000);
+  http_->set_keep_alive_timeout(5);
   http_->set_payload_max_length(64 * 1024);
 
   auto log_mutex = std::make_shared<std::mutex>();

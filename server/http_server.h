@@ -18,11 +18,13 @@ class Server;
 
 namespace regkg::server {
 
+inline constexpr unsigned kDefaultWorkerThreads = 64;
+
 struct ServerConfig {
   std::string host = "127.0.0.1";
   int port = 8080;                   // 0 = any free port (see HttpServer::port())
   std::filesystem::path web_dir;     // static files; empty = no UI
-  unsigned threads = 0;              // worker threads; 0 = max(8, 4 x cores)
+  unsigned threads = 0;              // worker threads (= concurrent connections); 0 = 64
   bool access_log = false;
   std::ostream* log = nullptr;       // errors and (optionally) access lines; nullptr = std::cerr
 };

@@ -1,5 +1,4 @@
-// A small real corpus for ingest-based tests: symlinks to selected files of the real corpus, kept
-// at their corpus-relative paths (so category folders survive), plus an optional broken corpus.
+// Builds a small real corpus of symlinks (and optional broken files) for ingest-based tests.
 #pragma once
 
 #include <filesystem>

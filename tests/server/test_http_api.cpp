@@ -1,0 +1,545 @@
+// Integration tests of the real `regkg serve` binary over HTTP: status/body tables, errors.
+#include <doctest/doctest.h>
+
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <httplib.h>
+#include <rapidjson/document.h>
+
+#include "tests/small_corpus.h"
+#include "tests/test_support.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* kArt17 = "cn/generative-ai-measures@2023-07-10/art-17";
+
+// Percent-encodes everything except RFC 3986 unreserved characters.
+std::string pct(const std::string& s) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+        c == '_' || c == '.' || c == '~') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out.push_back('%');
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 15]);
+    }
+  }
+  return out;
+}
+
+// `regkg serve` as a child process on an ephemeral port.
+class ServerProcess {
+ public:
+  ServerProcess(const fs::path& data, const fs::path& web) {
+    int fds[2];
+    if (::pipe(fds) != 0) throw std::runtime_error("pipe failed");
+    pid_ = ::fork();
+    if (pid_ < 0) throw std::runtime_error("fork failed");
+    if (pid_ == 0) {
+      ::prctl(PR_SET_PDEATHSIG, SIGTERM);  // never outlive a crashed test process
+      ::dup2(fds[1], STDOUT_FILENO);
+      ::close(fds[0]);
+      ::close(fds[1]);
+      const std::string d = data.string(), w = web.string();
+      ::execl(REGKG_BINARY, REGKG_BINARY, "serve", "--data", d.c_str(), "--port", "0", "--web",
+              w.c_str(), "--threads", "8", static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    ::close(fds[1]);
+    out_ = ::fdopen(fds[0], "r");
+    char line[1024] = {0};
+    if (!out_ || !std::fgets(line, sizeof line, out_)) {
+      stop();
+      throw std::runtime_error("regkg serve printed nothing (did it fail to start?)");
+    }
+    first_line_ = line;
+    const std::string marker = "at http://127.0.0.1:";
+    size_t at = first_line_.find(marker);
+    if (at == std::string::npos) {
+      stop();
+      throw std::runtime_error("unexpected first line from regkg serve: " + first_line_);
+    }
+    port_ = std::atoi(first_line_.c_str() + at + marker.size());
+  }
+  ~ServerProcess() { stop(); }
+  ServerProcess(const ServerProcess&) = delete;
+  ServerProcess& operator=(const ServerProcess&) = delete;
+
+  int port() const { return port_; }
+  const std::string& first_line() const { return first_line_; }
+
+  // SIGTERM, then wait (up to 10 s, then SIGKILL). Returns the raw wait status, or -1.
+  int stop() {
+    if (pid_ <= 0) return -1;
+    ::kill(pid_, SIGTERM);
+    int status = -1;
+    for (int i = 0; i < 200; ++i) {
+      pid_t r = ::waitpid(pid_, &status, WNOHANG);
+      if (r == pid_) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      if (i == 199) {
+        ::kill(pid_, SIGKILL);
+        ::waitpid(pid_, &status, 0);
+      }
+    }
+    pid_ = -1;
+    if (out_) std::fclose(out_);
+    out_ = nullptr;
+    return status;
+  }
+
+ private:
+  pid_t pid_ = -1;
+  FILE* out_ = nullptr;
+  int port_ = -1;
+  std::string first_line_;
+};
+
+// One ingest (by the real binary) and one server per test process.
+struct Fixture {
+  regkg::test::TempDir corpus, data;
+  std::unique_ptr<ServerProcess> server;
+  std::string current_id;
+
+  Fixture() {
+    regkg::test::make_small_corpus(corpus.path(), /*with_bad_files=*/false);
+    const fs::path log = data.path() / "ingest.log";
+    const std::string cmd = std::string("'") + REGKG_BINARY + "' ingest --corpus '" +
+                            corpus.path().string() + "' --data '" +
+                            (data.path() / "data").string() + "' --threads 2 > '" + log.string() +
+                            "' 2>&1";
+    if (std::system(cmd.c_str()) != 0)
+      throw std::runtime_error("regkg ingest failed:\n" + regkg::test::read_file(log));
+    current_id = regkg::test::read_file(data.path() / "data" / "CURRENT");
+    while (!current_id.empty() && current_id.back() == '\n') current_id.pop_back();
+    server =
+        std::make_unique<ServerProcess>(data.path() / "data", fs::path(REGKG_SOURCE_DIR) / "web");
+  }
+};
+
+Fixture& fixture() {
+  static Fixture f;
+  return f;
+}
+
+std::unique_ptr<httplib::Client> client() {
+  auto c = std::make_unique<httplib::Client>("127.0.0.1", fixture().server->port());
+  c->set_connection_timeout(5, 0);
+  c->set_read_timeout(30, 0);
+  return c;
+}
+
+struct Reply {
+  int status = -1;
+  std::string body;
+  httplib::Headers headers;
+  rapidjson::Document json;
+  bool is_json = false;
+};
+
+Reply get(const std::string& url) {
+  Reply r;
+  auto res = client()->Get(url.c_str());
+  if (!res) return r;
+  r.status = res->status;
+  r.body = res->body;
+  r.headers = res->headers;
+  r.json.Parse(r.body.data(), r.body.size());
+  r.is_json = !r.json.HasParseError();
+  return r;
+}
+
+std::string str(const rapidjson::Value& v, const char* key) {
+  if (!v.IsObject() || !v.HasMember(key) || !v[key].IsString())
+    return "<missing " + std::string(key) + ">";
+  return std::string(v[key].GetString(), v[key].GetStringLength());
+}
+
+bool has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+const rapidjson::Value* find_result(const rapidjson::Document& d, const std::string& id) {
+  if (!d.IsObject() || !d.HasMember("results")) return nullptr;
+  for (const auto& r : d["results"].GetArray())
+    if (str(r, "id") == id) return &r;
+  return nullptr;
+}
+
+const rapidjson::Value* find_group(const rapidjson::Document& d, const std::string& type,
+                                   const std::string& direction) {
+  if (!d.IsObject() || !d.HasMember("edge_groups")) return nullptr;
+  for (const auto& g : d["edge_groups"].GetArray())
+    if (str(g, "type") == type && str(g, "direction") == direction) return &g;
+  return nullptr;
+}
+
+// Every error response: a JSON object {"error": {"code", "message", "details"}}.
+void check_error_shape(const Reply& r) {
+  REQUIRE(r.is_json);
+  REQUIRE(r.json.IsObject());
+  REQUIRE(r.json.HasMember("error"));
+  const auto& e = r.json["error"];
+  REQUIRE(e.IsObject());
+  CHECK(e.HasMember("code"));
+  CHECK(e["code"].IsString());
+  CHECK(e.HasMember("message"));
+  CHECK(e["message"].IsString());
+  CHECK(e.HasMember("details"));
+  CHECK(e["details"].IsObject());
+  CHECK(has(r.headers.count("Content-Type") ? r.headers.find("Content-Type")->second : "",
+            "application/json"));
+}
+
+}  // namespace
+
+TEST_SUITE("server") {
+  TEST_CASE("regkg serve starts on an ephemeral port and reports its snapshot") {
+    const auto& f = fixture();
+    CHECK(f.server->port() > 0);
+    CHECK(has(f.server->first_line(), "snapshot " + f.current_id));
+    auto r = get("/healthz");
+    REQUIRE(r.status == 200);
+    REQUIRE(r.is_json);
+    CHECK(str(r.json, "status") == "ok");
+    CHECK(str(r.json["snapshot"], "id") == f.current_id);
+    REQUIRE(r.json["snapshot"].HasMember("counts"));
+    CHECK(r.json["snapshot"]["counts"]["nodes"].GetUint64() > 1000);
+    CHECK(r.json["snapshot"]["counts"]["kind.news"].GetUint64() == 2);
+  }
+
+  TEST_CASE("search API: URL -> status and body facts") {
+    fixture();
+    struct Case {
+      std::string url;
+      int status;
+      std::function<void(const rapidjson::Document&)> check;
+    };
+    const std::vector<Case> cases = {
+        {"/api/v1/search?limit=100&q=" + pct("安全评估"), 200,
+         [](const rapidjson::Document& d) {
+           CHECK(d["total"].GetUint64() > 0);
+           const auto* hit = find_result(d, kArt17);
+           REQUIRE(hit != nullptr);
+           CHECK(has(str(*hit, "snippet"), "<mark>"));
+           CHECK(str(*hit, "kind") == "article");
+           CHECK(str((*hit)["instrument"], "id") == "cn/generative-ai-measures");
+           CHECK(str(d, "query") == "安全评估");
+         }},
+        {"/api/v1/search?limit=100&q=" + pct("security assessment"), 200,
+         [](const rapidjson::Document& d) {
+           CHECK(d["total"].GetUint64() > 0);
+           const auto* hit = find_result(d, kArt17);
+           REQUIRE(hit != nullptr);
+           CHECK(has(str(*hit, "snippet"), "<mark>"));
+         }},
+        {"/api/v1/search?limit=100&q=" + pct("安全评估") +
+             "&instrument=" + pct("cn/generative-ai-measures"),
+         200,
+         [](const rapidjson::Document& d) {
+           REQUIRE(d["results"].Size() > 0);
+           CHECK(d["total"].GetUint64() == d["results"].Size());
+           for (const auto& r : d["results"].GetArray())
+             CHECK(str(r["instrument"], "id") == "cn/generative-ai-measures");
+           CHECK(find_result(d, kArt17) != nullptr);
+           const auto& inst = d["facets"]["instrument"];
+           REQUIRE(inst.Size() == 1);
+           CHECK(str(inst[0], "value") == "cn/generative-ai-measures");
+           CHECK(inst[0]["count"].GetUint64() == d["total"].GetUint64());
+         }},
+        {"/api/v1/search?kind=news&q=generative", 200,
+         [](const rapidjson::Document& d) {
+           // Both news items: one has "generative" only in its title (title words are stemmed).
+           CHECK(d["total"].GetUint64() == 2);
+           for (const auto& r : d["results"].GetArray()) {
+             CHECK(str(r, "kind") == "news");
+             CHECK(r["instrument"].IsNull());
+           }
+         }},
+        {"/api/v1/search?q=" + pct("安全评估"), 200,
+         [](const rapidjson::Document& d) {
+           // Facets name the instrument with its label; default page size 20.
+           CHECK(d["limit"].GetUint64() == 20);
+           CHECK(d["results"].Size() <= 20);
+           bool found = false;
+           for (const auto& v : d["facets"]["instrument"].GetArray())
+             if (str(v, "value") == "cn/generative-ai-measures") {
+               found = true;
+               CHECK(v["count"].GetUint64() > 0);
+               CHECK(str(v, "label") != "cn/generative-ai-measures");
+             }
+           CHECK(found);
+           CHECK(d.HasMember("facets"));
+           CHECK(d["facets"].HasMember("kind"));
+           CHECK(d["facets"].HasMember("year"));
+           CHECK(d["facets"].HasMember("jurisdiction"));
+         }},
+        {"/api/v1/search?q=" + pct("安全评估") + "&limit=2&offset=1", 200,
+         [](const rapidjson::Document& d) {
+           CHECK(d["results"].Size() == 2);
+           CHECK(d["offset"].GetUint64() == 1);
+         }},
+        {"/api/v1/search?q=" + pct("issuer:cac"), 200,
+         [](const rapidjson::Document& d) { CHECK(d["total"].GetUint64() > 0); }},
+        {"/api/v1/search?q=" + pct("date:2023-07-10..2023-07-10") + "&kind=article&limit=100", 200,
+         [](const rapidjson::Document& d) {
+           CHECK(d["total"].GetUint64() == 24);  // the GenAI Measures' articles
+           for (const auto& r : d["results"].GetArray()) CHECK(str(r, "date") == "2023-07-10");
+         }},
+        {"/api/v1/search?jurisdiction=cn&from=2023-01-01&to=2023-12-31&kind=version", 200,
+         [](const rapidjson::Document& d) {
+           REQUIRE(d["total"].GetUint64() > 0);
+           for (const auto& r : d["results"].GetArray()) {
+             CHECK(str(r, "date") >= "2023-01-01");
+             CHECK(str(r, "date") <= "2023-12-31");
+           }
+         }},
+        {"/api/v1/search?lang=en&q=" + pct("安全评估"), 200,
+         [](const rapidjson::Document& d) {
+           CHECK(find_result(d, kArt17) != nullptr);  // bilingual: has an English text too
+         }},
+        {"/api/v1/search?q=zzzxqvnomatch", 200,
+         [](const rapidjson::Document& d) {
+           CHECK(d["total"].GetUint64() == 0);
+           CHECK(d["results"].Size() == 0);
+         }},
+    };
+    for (const auto& c : cases) {
+      CAPTURE(c.url);
+      auto r = get(c.url);
+      REQUIRE(r.status == c.status);
+      REQUIRE(r.is_json);
+      CHECK(str(r.json, "snapshot") == fixture().current_id);
+      c.check(r.json);
+    }
+  }
+
+  // Regression test (fixed): the title-stemming mismatch (index/index_writer.cpp:62-65 indexes
+  // titles unstemmed; index/searcher.cpp:31-34 parses with STEM_SOME) seen end to end: the feed
+  // item "China isn't wait…
+  TEST_CASE("kind=news&q=generative finds both news items") {
+    auto r = get("/api/v1/search?kind=news&q=generative");
+    REQUIRE(r.status == 200);
+    CHECK(r.json["total"].GetUint64() == 2);
+  }
+
+  TEST_CASE("node API: raw and percent-encoded ids, text, edge groups, ancestors, paging") {
+    fixture();
+    for (const std::string& url :
+         {std::string("/api/v1/nodes/") + kArt17, std::string("/api/v1/nodes/") + pct(kArt17)}) {
+      CAPTURE(url);
+      auto r = get(url);
+      REQUIRE(r.status == 200);
+      REQUIRE(r.is_json);
+      const auto& n = r.json["node"];
+      CHECK(str(n, "id") == kArt17);
+      CHECK(str(n, "kind") == "article");
+      CHECK(has(str(n["text"], "zh"), "安全评估"));
+      CHECK(has(str(n["text"], "en"), "security assessment"));
+      CHECK_FALSE(str(n["source"], "file").empty());
+      const auto* up = find_group(r.json, "part_of", "out");
+      REQUIRE(up != nullptr);
+      CHECK((*up)["total"].GetUint64() == 1);
+      // Ancestors run from the instrument down.
+      const auto& anc = r.json["ancestors"];
+      REQUIRE(anc.Size() >= 2);
+      CHECK(str(anc[0], "id") == "cn/generative-ai-measures");
+      CHECK(str(anc[anc.Size() - 1], "kind") != "article");
+    }
+    CHECK(pct(kArt17) == "cn%2Fgenerative-ai-measures%402023-07-10%2Fart-17");
+
+    // Paging of edge groups: limit=1&offset=1 shows the second item of each group.
+    const std::string version = "/api/v1/nodes/" + pct("cn/pipl@2021-08-20");
+    auto full = get(version + "?limit=500");
+    auto page = get(version + "?limit=1&offset=1");
+    REQUIRE(full.status == 200);
+    REQUIRE(page.status == 200);
+    const auto* all_children = find_group(full.json, "part_of", "in");
+    const auto* paged_children = find_group(page.json, "part_of", "in");
+    REQUIRE(all_children != nullptr);
+    REQUIRE(paged_children != nullptr);
+    REQUIRE((*all_children)["items"].Size() >= 2);
+    CHECK((*paged_children)["total"].GetUint64() == (*all_children)["total"].GetUint64());
+    CHECK((*paged_children)["offset"].GetUint64() == 1);
+    REQUIRE((*paged_children)["items"].Size() == 1);
+    CHECK(str((*paged_children)["items"][0], "id") == str((*all_children)["items"][1], "id"));
+    for (const auto& grp : page.json["edge_groups"].GetArray()) CHECK(grp["items"].Size() <= 1);
+
+    // group_type narrows to one type.
+    auto only = get(version + "?group_type=version_of");
+    REQUIRE(only.status == 200);
+    REQUIRE(only.json["edge_groups"].Size() == 1);
+    CHECK(str(only.json["edge_groups"][0], "type") == "version_of");
+    CHECK(str(only.json["edge_groups"][0]["items"][0], "id") == "cn/pipl");
+
+    // Edge items carry provenance.
+    auto actor = get("/api/v1/nodes/actor/cac");
+    REQUIRE(actor.status == 200);
+    const auto* issued = find_group(actor.json, "issued_by", "in");
+    REQUIRE(issued != nullptr);
+    bool genai = false;
+    for (const auto& it : (*issued)["items"].GetArray()) {
+      if (str(it, "id") == "cn/generative-ai-measures") genai = true;
+      CHECK(it["provenance"].HasMember("rule"));
+    }
+    CHECK(genai);
+  }
+
+  TEST_CASE("errors: URL -> status, error code and message facts, always the JSON error shape") {
+    fixture();
+    struct Case {
+      std::string url;
+      int status;
+      std::string code;          // "" = any
+      std::string message_part;  // "" = any
+    };
+    const std::vector<Case> cases = {
+        {"/api/v1/nodes/nope", 404, "unknown_id", "nope"},
+        {"/api/v1/nodes/" + pct("cn/generative-ai-measures@2023-07-10/art-999"), 404, "unknown_id",
+         "art-999"},
+        // Xapian rejects "AND AND (" even after its relaxed re-parse; the parser message is passed
+        // on.
+        {"/api/v1/search?q=" + pct("AND AND ("), 400, "bad_query",
+         "Syntax: <expression> AND <expression>"},
+        {"/api/v1/search?q=" + pct("foo..bar"), 400, "bad_query", "Unknown range operation"},
+        {"/api/v1/search?q=x&limit=101", 400, "limit_exceeded", "maximum is 100"},
+        {"/api/v1/search?q=x&limit=-1", 400, "bad_parameter", "limit"},
+        {"/api/v1/search?q=x&limit=abc", 400, "bad_parameter", "limit"},
+        {"/api/v1/search?q=x&limit=", 400, "bad_parameter", "limit"},
+        {"/api/v1/search?q=x&offset=10001", 400, "limit_exceeded", "maximum is 10000"},
+        {"/api/v1/search?q=x&from=2023-13-45", 400, "bad_parameter", "from"},
+        {"/api/v1/search?q=x&to=2023-02-29", 400, "bad_parameter", "to"},  // not a leap year
+        {"/api/v1/search?q=x&from=2024-01-01&to=2023-01-01", 400, "bad_parameter", "after"},
+        {"/api/v1/search?q=%FF%FE", 400, "bad_parameter", "UTF-8"},
+        {"/api/v1/search?q=x&kind=law", 400, "bad_parameter", "kind"},
+        {"/api/v1/search?q=x&year=20x3", 400, "bad_parameter", "year"},
+        {"/api/v1/search?q=a&q=b", 400, "bad_parameter", "more than once"},
+        {"/api/v1/search", 400, "missing_parameter", ""},
+        {"/api/v1/search?q=", 400, "missing_parameter", ""},
+        {"/api/v1/search?q=%20%20", 400, "missing_parameter", ""},
+        {"/api/v1/search?q=" + std::string(1001, 'a'), 400, "parameter_too_long", "1000"},
+        {"/api/v1/nodes/" + pct(kArt17) + "?limit=501", 400, "limit_exceeded", "500"},
+        {"/api/v1/nodes/%FF", 400, "bad_parameter", "UTF-8"},
+        {"/api/v1/nothing-here", 404, "not_found", ""},
+        {"/no/such/file.html", 404, "not_found", ""},
+    };
+    for (const auto& c : cases) {
+      CAPTURE(c.url);
+      auto r = get(c.url);
+      CHECK(r.status == c.status);
+      CAPTURE(r.body);
+      check_error_shape(r);
+      if (!r.is_json || !r.json.HasMember("error")) continue;
+      if (!c.code.empty()) CHECK(str(r.json["error"], "code") == c.code);
+      if (!c.message_part.empty()) CHECK(has(str(r.json["error"], "message"), c.message_part));
+    }
+    // bad_query details carry the offending query.
+    auto r = get("/api/v1/search?q=" + pct("AND AND ("));
+    REQUIRE(r.is_json);
+    CHECK(str(r.json["error"]["details"], "query") == "AND AND (");
+    CHECK(str(r.json["error"]["details"], "parameter") == "q");
+    auto lim = get("/api/v1/search?q=x&limit=101");
+    REQUIRE(lim.is_json);
+    CHECK(str(lim.json["error"]["details"], "maximum") == "100");
+    CHECK(str(lim.json["error"]["details"], "parameter") == "limit");
+  }
+
+  TEST_CASE("static UI: / is HTML with a CSP and path traversal never serves a file outside web/") {
+    fixture();
+    auto home = get("/");
+    REQUIRE(home.status == 200);
+    CHECK(has(home.body, "<html"));
+    REQUIRE(home.headers.count("Content-Security-Policy") == 1);
+    CHECK(has(home.headers.find("Content-Security-Policy")->second, "default-src 'self'"));
+    CHECK(has(home.headers.find("Content-Type")->second, "text/html"));
+    CHECK(home.headers.count("X-Content-Type-Options") == 1);
+
+    for (const std::string url :
+         {"/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc%2fpasswd",
+          "/css/../../../etc/passwd", "/%2E%2E/%2E%2E/%2E%2E/%2E%2E/etc/passwd"}) {
+      CAPTURE(url);
+      auto r = get(url);
+      CAPTURE(r.body);
+      CHECK(r.status >= 400);
+      CHECK(r.status < 500);
+      CHECK_FALSE(has(r.body, "root:"));
+      check_error_shape(r);
+    }
+  }
+
+  TEST_CASE("8 client threads x 50 mixed requests all succeed") {
+    fixture();
+    const std::vector<std::string> urls = {
+        "/api/v1/search?q=" + pct("安全评估"),
+        "/api/v1/search?q=" + pct("security assessment") + "&limit=5",
+        "/api/v1/search?kind=news&q=generative",
+        "/api/v1/search?jurisdiction=cn&year=2021",
+        std::string("/api/v1/nodes/") + pct(kArt17),
+        "/api/v1/nodes/cn/pipl",
+        "/healthz",
+    };
+    // Expected bodies from a sequential pass (the snapshot does not change).
+    std::vector<std::string> expected;
+    for (const auto& u : urls) {
+      auto r = get(u);
+      REQUIRE(r.status == 200);
+      expected.push_back(r.body);
+    }
+    std::atomic<int> ok{0}, bad_status{0}, different{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 8; ++t)
+      threads.emplace_back([&, t] {
+        httplib::Client c("127.0.0.1", fixture().server->port());
+        c.set_read_timeout(60, 0);
+        for (int i = 0; i < 50; ++i) {
+          size_t k = static_cast<size_t>(t * 7 + i) % urls.size();
+          auto res = c.Get(urls[k].c_str());
+          if (!res || res->status != 200) {
+            ++bad_status;
+            continue;
+          }
+          ++ok;
+          // healthz has an uptime that changes; the others must be byte-identical.
+          if (urls[k] != "/healthz" && res->body != expected[k]) ++different;
+        }
+      });
+    for (auto& th : threads) th.join();
+    CHECK(ok == 400);
+    CHECK(bad_status == 0);
+    CHECK(different == 0);
+  }
+
+  TEST_CASE("SIGTERM stops regkg serve cleanly") {
+    auto& f = fixture();
+    ServerProcess second(f.data.path() / "data", fs::path(REGKG_SOURCE_DIR) / "web");
+    httplib::Client c("127.0.0.1", second.port());
+    auto res = c.Get("/healthz");
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    int status = second.stop();
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+  }
+
+}  // TEST_SUITE
