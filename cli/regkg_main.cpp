@@ -54,7 +54,8 @@ int cmd_ingest(const std::vector<std::string>& corpora, const std::string& data,
   options.data_dir = data;
   options.strict = strict;
   options.threads = threads;
-  options.dictionaries_dir = dictionaries.empty() ? project_path("corpus/dictionaries") : fs::path(dictionaries);
+  options.dictionaries_dir =
+      dictionaries.empty() ? project_path("corpus/dictionaries") : fs::path(dictionaries);
   options.terminal = ::isatty(STDERR_FILENO) != 0;
   try {
     auto s = regkg::ingest::run_ingest(options, std::cerr);
@@ -62,8 +63,8 @@ int cmd_ingest(const std::vector<std::string>& corpora, const std::string& data,
               << " files seen, " << s.ingested << " added, " << s.skipped << " skipped, "
               << s.duplicates << " duplicates, " << s.ignored << " ignored; " << s.errors
               << " errors, " << s.warnings << " warnings; " << s.nodes << " nodes, " << s.edges
-              << " edges, " << s.documents << " documents in " << std::fixed
-              << std::setprecision(1) << s.seconds << " s" << std::endl;
+              << " edges, " << s.documents << " documents in " << std::fixed << std::setprecision(1)
+              << s.seconds << " s" << std::endl;
     return 0;
   } catch (const std::exception& e) {
     std::cerr << e.what() << "\nregkg ingest: failed; the previous snapshot (if any) stays current"
@@ -163,12 +164,14 @@ int main(int argc, char** argv) {
       "Bad files are reported as path:line: error: and skipped; the previous snapshot stays\n"
       "current if the run fails.\n\n"
       "Example:\n  regkg ingest --corpus ../shared/corpus --data data");
-  ingest->add_option("--corpus", corpora, "Corpus directory, read recursively (repeatable)")->required();
+  ingest->add_option("--corpus", corpora, "Corpus directory, read recursively (repeatable)")
+      ->required();
   ingest->add_option("--data", data, "Data directory holding the snapshots")->capture_default_str();
   ingest->add_flag("--strict", strict, "Treat any error as fatal: commit nothing");
   ingest->add_option("--threads", threads, "Parser threads (0 = one per core)");
-  ingest->add_option("--dictionaries", dictionaries,
-                     "Folder with actors.json and instruments.json (default: the project's corpus/dictionaries)");
+  ingest->add_option(
+      "--dictionaries", dictionaries,
+      "Folder with actors.json and instruments.json (default: the project's corpus/dictionaries)");
 
   std::string host = "127.0.0.1", web;
   int port = 8080;
@@ -180,7 +183,8 @@ int main(int argc, char** argv) {
       "SIGHUP reloads the current snapshot without dropping requests.\n\n"
       "Example:\n  regkg serve --data data --port 8080");
   serve->add_option("--data", data, "Data directory holding the snapshots")->capture_default_str();
-  serve->add_option("--host", host, "Address to listen on (loopback by default)")->capture_default_str();
+  serve->add_option("--host", host, "Address to listen on (loopback by default)")
+      ->capture_default_str();
   serve->add_option("--port", port, "TCP port (0 = any free port, printed on start)")
       ->capture_default_str()
       ->check(CLI::Range(0, 65535));

@@ -49,7 +49,9 @@ class Writer {
 
   std::string finish() {
     std::string out(kMagic, sizeof kMagic);
-    auto put32 = [&out](std::uint32_t v) { out.append(reinterpret_cast<const char*>(&v), sizeof v); };
+    auto put32 = [&out](std::uint32_t v) {
+      out.append(reinterpret_cast<const char*>(&v), sizeof v);
+    };
     put32(kGraphFormatVersion);
     put32(static_cast<std::uint32_t>(strings_.size()));
     for (const std::string* s : strings_) {
@@ -95,7 +97,8 @@ class Reader {
   }
   size_t pos() const { return pos_; }
   [[noreturn]] void fail(const std::string& what) const {
-    throw GraphStoreError(path_.string() + ": error: " + what + " (byte " + std::to_string(pos_) + ")");
+    throw GraphStoreError(path_.string() + ": error: " + what + " (byte " + std::to_string(pos_) +
+                          ")");
   }
 
  private:
@@ -204,7 +207,8 @@ KnowledgeGraph load_graph(const std::filesystem::path& path) {
     NodeData n;
     n.id = r.str();
     std::uint32_t kind = r.u32();
-    if (kind >= static_cast<std::uint32_t>(kNodeKindCount)) r.fail("bad node kind " + std::to_string(kind));
+    if (kind >= static_cast<std::uint32_t>(kNodeKindCount))
+      r.fail("bad node kind " + std::to_string(kind));
     n.kind = static_cast<NodeKind>(kind);
     n.label = r.str();
     n.text_zh = r.str();

@@ -87,7 +87,8 @@ void KnowledgeGraph::build_edge_keys() {
   edge_keys_.clear();
   edge_keys_.reserve(edge_count());
   for (auto [it, end] = boost::edges(graph_); it != end; ++it)
-    edge_keys_.insert(edge_key(boost::source(*it, graph_), boost::target(*it, graph_), graph_[*it].type));
+    edge_keys_.insert(
+        edge_key(boost::source(*it, graph_), boost::target(*it, graph_), graph_[*it].type));
   edge_keys_complete_ = true;
 }
 
@@ -104,8 +105,7 @@ bool KnowledgeGraph::add_edge(Vertex from, Vertex to, EdgeData data) {
   return true;
 }
 
-void KnowledgeGraph::for_each_out_edge(Vertex v,
-                                       const std::function<void(Edge, Vertex)>& f) const {
+void KnowledgeGraph::for_each_out_edge(Vertex v, const std::function<void(Edge, Vertex)>& f) const {
   for (auto [it, end] = boost::out_edges(v, graph_); it != end; ++it)
     f(*it, boost::target(*it, graph_));
 }
@@ -116,7 +116,7 @@ void KnowledgeGraph::for_each_in_edge(Vertex v, const std::function<void(Edge, V
 }
 
 std::optional<KnowledgeGraph::Vertex> KnowledgeGraph::out_neighbor(Vertex v,
-                                                                  std::string_view type) const {
+                                                                   std::string_view type) const {
   for (auto [it, end] = boost::out_edges(v, graph_); it != end; ++it)
     if (graph_[*it].type == type) return boost::target(*it, graph_);
   return std::nullopt;

@@ -1,7 +1,8 @@
 // The regkg knowledge graph: a Boost.Graph adjacency_list of typed nodes with stable string ids
-// and typed edges that each record where they came from (file, line or JSON path, rule, confidence).
-// Built once by ingest, then shared read-only (std::shared_ptr<const KnowledgeGraph>) by the server.
-// Not thread-safe for writing; const member functions are safe to call from many threads.
+// and typed edges that each record where they came from (file, line or JSON path, rule,
+// confidence). Built once by ingest, then shared read-only (std::shared_ptr<const KnowledgeGraph>)
+// by the server. Not thread-safe for writing; const member functions are safe to call from many
+// threads.
 #pragma once
 
 #include <boost/graph/adjacency_list.hpp>
@@ -21,20 +22,20 @@ namespace regkg::graph {
 
 // Where a node or edge came from.
 struct Provenance {
-  std::string file;        // corpus-relative path, e.g. "statutes-zh/行政法/数据安全法(2021-06-10).md"
-  int line = 0;            // 1-based line in `file`, 0 when not line-based
-  std::string json_path;   // e.g. "$[16]" for JSON sources
-  std::string rule;        // the ingest rule that made it, e.g. "statute.header.effective"
-  float confidence = 1.0f; // 1.0 for facts read from structure; lower for extracted ones
+  std::string file;  // corpus-relative path, e.g. "statutes-zh/行政法/数据安全法(2021-06-10).md"
+  int line = 0;             // 1-based line in `file`, 0 when not line-based
+  std::string json_path;    // e.g. "$[16]" for JSON sources
+  std::string rule;         // the ingest rule that made it, e.g. "statute.header.effective"
+  float confidence = 1.0f;  // 1.0 for facts read from structure; lower for extracted ones
 };
 
 struct NodeData {
-  std::string id;          // stable, readable: "cn/generative-ai-measures@2023-07-10/art-17"
+  std::string id;  // stable, readable: "cn/generative-ai-measures@2023-07-10/art-17"
   NodeKind kind = NodeKind::article;
-  std::string label;       // display title
-  std::string text_zh;     // Chinese text (articles, paragraphs), else empty
-  std::string text_en;     // English text, else empty
-  std::string date;        // principal date, YYYY-MM-DD or ""
+  std::string label;    // display title
+  std::string text_zh;  // Chinese text (articles, paragraphs), else empty
+  std::string text_en;  // English text, else empty
+  std::string date;     // principal date, YYYY-MM-DD or ""
   std::vector<std::pair<std::string, std::string>> attrs;  // small sorted map
   Provenance source;
 
@@ -43,15 +44,15 @@ struct NodeData {
 };
 
 struct EdgeData {
-  std::string type;        // part_of, version_of, issued_by, mentions, has_event, … or a Compass type
+  std::string type;  // part_of, version_of, issued_by, mentions, has_event, … or a Compass type
   Provenance provenance;
-  std::string note;        // optional free text (a relation's rationale)
+  std::string note;  // optional free text (a relation's rationale)
 };
 
 class KnowledgeGraph {
  public:
-  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, NodeData,
-                                      EdgeData>;
+  using Graph =
+      boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, NodeData, EdgeData>;
   using Vertex = Graph::vertex_descriptor;
   using Edge = Graph::edge_descriptor;
 

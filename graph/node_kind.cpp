@@ -7,7 +7,7 @@ namespace regkg::graph {
 
 namespace {
 constexpr std::array<std::string_view, kNodeKindCount> kNames = {
-    "jurisdiction", "instrument", "version", "part", "chapter", "section",
+    "jurisdiction", "instrument", "version", "part",  "chapter", "section",
     "article",      "paragraph",  "news",    "actor", "event"};
 }  // namespace
 

@@ -6,12 +6,12 @@
 namespace regkg::index {
 
 bool is_cjk_code_point(char32_t cp) {
-  return (cp >= 0x3040 && cp <= 0x30FF) ||    // Hiragana, Katakana
-         (cp >= 0x3400 && cp <= 0x4DBF) ||    // CJK Extension A
-         (cp >= 0x4E00 && cp <= 0x9FFF) ||    // CJK Unified Ideographs
-         (cp >= 0xAC00 && cp <= 0xD7AF) ||    // Hangul syllables
-         (cp >= 0xF900 && cp <= 0xFAFF) ||    // CJK Compatibility Ideographs
-         (cp >= 0x20000 && cp <= 0x2FA1F);    // Extensions B-F, compatibility supplement
+  return (cp >= 0x3040 && cp <= 0x30FF) ||  // Hiragana, Katakana
+         (cp >= 0x3400 && cp <= 0x4DBF) ||  // CJK Extension A
+         (cp >= 0x4E00 && cp <= 0x9FFF) ||  // CJK Unified Ideographs
+         (cp >= 0xAC00 && cp <= 0xD7AF) ||  // Hangul syllables
+         (cp >= 0xF900 && cp <= 0xFAFF) ||  // CJK Compatibility Ideographs
+         (cp >= 0x20000 && cp <= 0x2FA1F);  // Extensions B-F, compatibility supplement
 }
 
 namespace {
@@ -19,7 +19,11 @@ namespace {
 // Decodes one UTF-8 sequence at s[i]; returns its length (0 if invalid).
 size_t decode(std::string_view s, size_t i, char32_t& cp) {
   unsigned char c = static_cast<unsigned char>(s[i]);
-  size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+  size_t len = c < 0x80             ? 1
+               : (c & 0xE0) == 0xC0 ? 2
+               : (c & 0xF0) == 0xE0 ? 3
+               : (c & 0xF8) == 0xF0 ? 4
+                                    : 0;
   if (len == 0 || i + len > s.size()) return 0;
   cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
   for (size_t k = 1; k < len; ++k) {
@@ -32,7 +36,8 @@ size_t decode(std::string_view s, size_t i, char32_t& cp) {
 
 bool is_boolean_field(std::string_view token) {
   static constexpr std::array<std::string_view, 9> fields = {
-      "id:", "kind:", "instrument:", "version:", "jurisdiction:", "lang:", "issuer:", "year:", "date:"};
+      "id:",   "kind:",   "instrument:", "version:", "jurisdiction:",
+      "lang:", "issuer:", "year:",       "date:"};
   for (std::string_view f : fields)
     if (token.substr(0, f.size()) == f) return true;
   // A leading +, - or ( before a field (e.g. -kind:news).
@@ -42,7 +47,8 @@ bool is_boolean_field(std::string_view token) {
 }
 
 std::string rewrite_token(std::string_view token) {
-  if (token.find('"') != std::string_view::npos || is_boolean_field(token)) return std::string(token);
+  if (token.find('"') != std::string_view::npos || is_boolean_field(token))
+    return std::string(token);
   std::string out;
   size_t i = 0;
   while (i < token.size()) {
@@ -86,7 +92,9 @@ std::string quote_cjk_runs(std::string_view query) {
       continue;
     }
     size_t start = i;
-    while (i < query.size() && query[i] != ' ' && query[i] != '\t' && query[i] != '\n' && query[i] != '\r') ++i;
+    while (i < query.size() && query[i] != ' ' && query[i] != '\t' && query[i] != '\n' &&
+           query[i] != '\r')
+      ++i;
     std::string_view token = query.substr(start, i - start);
     // Inside a phrase the user opened ("个人 信息 保护"), tokens stay as they are.
     out.append(in_phrase ? std::string(token) : rewrite_token(token));

@@ -23,15 +23,15 @@ inline constexpr std::string_view kKind = "XK";          // article | version | 
 inline constexpr std::string_view kInstrument = "XI";    // instrument id (`instrument:`)
 inline constexpr std::string_view kVersion = "XV";       // version id (`version:`)
 inline constexpr std::string_view kJurisdiction = "XJ";  // cn, eu … (`jurisdiction:`)
-inline constexpr std::string_view kLanguage = "XL";      // zh | en (`lang:`), one per language present
-inline constexpr std::string_view kIssuer = "XS";        // issuing actor slug, e.g. cac (`issuer:`)
-inline constexpr std::string_view kYear = "XY";          // year of the document's date (`year:`)
+inline constexpr std::string_view kLanguage = "XL";  // zh | en (`lang:`), one per language present
+inline constexpr std::string_view kIssuer = "XS";    // issuing actor slug, e.g. cac (`issuer:`)
+inline constexpr std::string_view kYear = "XY";      // year of the document's date (`year:`)
 }  // namespace prefix
 
 // Value slots.
 namespace slot {
-inline constexpr Xapian::valueno kDate = 0;          // YYYYMMDD, for ranges (from/to, date:) and sorting
-inline constexpr Xapian::valueno kKind = 1;          // facet
+inline constexpr Xapian::valueno kDate = 0;  // YYYYMMDD, for ranges (from/to, date:) and sorting
+inline constexpr Xapian::valueno kKind = 1;  // facet
 inline constexpr Xapian::valueno kInstrument = 2;    // facet (instrument id)
 inline constexpr Xapian::valueno kJurisdiction = 3;  // facet
 inline constexpr Xapian::valueno kYear = 4;          // facet
@@ -39,9 +39,9 @@ inline constexpr Xapian::valueno kYear = 4;          // facet
 
 // CJK handling must match in all three places (see ../shared/docs/TOOLCHAIN.md).
 inline constexpr int kTermGeneratorFlags = Xapian::TermGenerator::FLAG_CJK_NGRAM;
-inline constexpr unsigned kQueryParserFlags =
-    Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_CJK_NGRAM |
-    Xapian::QueryParser::FLAG_BOOLEAN_ANY_CASE;
+inline constexpr unsigned kQueryParserFlags = Xapian::QueryParser::FLAG_DEFAULT |
+                                              Xapian::QueryParser::FLAG_CJK_NGRAM |
+                                              Xapian::QueryParser::FLAG_BOOLEAN_ANY_CASE;
 inline constexpr unsigned kSnippetFlags =
     Xapian::MSet::SNIPPET_CJK_NGRAM | Xapian::MSet::SNIPPET_EXHAUSTIVE;
 

@@ -46,8 +46,8 @@ std::string compact_date(const std::string& date) {
 
 }  // namespace
 
-void index_mixed_text(Xapian::TermGenerator& generator, std::string_view text, Xapian::termcount wdf,
-                      std::string_view term_prefix) {
+void index_mixed_text(Xapian::TermGenerator& generator, std::string_view text,
+                      Xapian::termcount wdf, std::string_view term_prefix) {
   // Split into runs of CJK and of other scripts: CJK runs get n-grams and no stemmer (stemming
   // would store every n-gram twice, TOOLCHAIN.md), other runs the English stemmer, matching the
   // query parser (STEM_SOME english; CJK n-grams are never stemmed at query time).
@@ -68,10 +68,15 @@ void index_mixed_text(Xapian::TermGenerator& generator, std::string_view text, X
   };
   while (i < text.size()) {
     unsigned char c = static_cast<unsigned char>(text[i]);
-    size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
+    size_t len = c < 0x80             ? 1
+                 : (c & 0xE0) == 0xC0 ? 2
+                 : (c & 0xF0) == 0xE0 ? 3
+                 : (c & 0xF8) == 0xF0 ? 4
+                                      : 1;
     if (i + len > text.size()) len = 1;
     char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-    for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    for (size_t k = 1; k < len; ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
     // ASCII punctuation, digits and spaces join whatever run they are in.
     bool neutral = len == 1 && !((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
     if (!neutral) {
@@ -116,12 +121,14 @@ Xapian::Document IndexWriter::make_document(const SearchDocument& doc,
   xdoc.add_boolean_term(boolean_term(prefix::kKind, doc.kind));
   if (!doc.instrument_id.empty())
     xdoc.add_boolean_term(boolean_term(prefix::kInstrument, doc.instrument_id));
-  if (!doc.version_id.empty()) xdoc.add_boolean_term(boolean_term(prefix::kVersion, doc.version_id));
+  if (!doc.version_id.empty())
+    xdoc.add_boolean_term(boolean_term(prefix::kVersion, doc.version_id));
   if (!doc.jurisdiction.empty())
     xdoc.add_boolean_term(boolean_term(prefix::kJurisdiction, doc.jurisdiction));
   if (!doc.text_zh.empty()) xdoc.add_boolean_term(boolean_term(prefix::kLanguage, "zh"));
   if (!doc.text_en.empty()) xdoc.add_boolean_term(boolean_term(prefix::kLanguage, "en"));
-  for (const auto& issuer : doc.issuers) xdoc.add_boolean_term(boolean_term(prefix::kIssuer, issuer));
+  for (const auto& issuer : doc.issuers)
+    xdoc.add_boolean_term(boolean_term(prefix::kIssuer, issuer));
 
   std::string date = compact_date(doc.date);
   if (!date.empty()) {

@@ -43,7 +43,7 @@ class IndexWriter {
 
 // Indexes `text` with `generator`: CJK runs as unstemmed n-grams, other runs with the English
 // stemmer (STEM_SOME), each term with `term_prefix` and within-document frequency `wdf`.
-void index_mixed_text(Xapian::TermGenerator& generator, std::string_view text, Xapian::termcount wdf,
-                      std::string_view term_prefix);
+void index_mixed_text(Xapian::TermGenerator& generator, std::string_view text,
+                      Xapian::termcount wdf, std::string_view term_prefix);
 
 }  // namespace regkg::index

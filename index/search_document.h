@@ -8,18 +8,18 @@
 namespace regkg::index {
 
 struct SearchDocument {
-  std::string id;                // graph node id
-  std::string kind;              // article | version | instrument | news
-  std::string title;             // display title
-  std::string instrument_id;     // "" for news
+  std::string id;             // graph node id
+  std::string kind;           // article | version | instrument | news
+  std::string title;          // display title
+  std::string instrument_id;  // "" for news
   std::string instrument_title;
   std::string version_id;
-  std::string article_label;     // "第十七条" / "Article 17"
-  std::string date;              // YYYY-MM-DD or ""
-  std::string jurisdiction;      // "cn", "eu" …
+  std::string article_label;         // "第十七条" / "Article 17"
+  std::string date;                  // YYYY-MM-DD or ""
+  std::string jurisdiction;          // "cn", "eu" …
   std::vector<std::string> issuers;  // actor slugs: "cac", "npcsc" …
-  std::string text_zh;           // Chinese text (indexed with CJK n-grams)
-  std::string text_en;           // English text (stemmed)
+  std::string text_zh;               // Chinese text (indexed with CJK n-grams)
+  std::string text_en;               // English text (stemmed)
 };
 
 }  // namespace regkg::index

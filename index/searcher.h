@@ -34,9 +34,9 @@ class IndexOpenError : public std::runtime_error {
 };
 
 struct SearchRequest {
-  std::string query;          // Xapian query syntax; may be empty when filters are given
+  std::string query;  // Xapian query syntax; may be empty when filters are given
   std::string kind, lang, instrument, jurisdiction, year, issuer;  // exact-match filters, "" = any
-  std::string from, to;       // YYYY-MM-DD inclusive date range, "" = open
+  std::string from, to;  // YYYY-MM-DD inclusive date range, "" = open
   unsigned limit = 20;
   unsigned offset = 0;
   bool facets = true;
@@ -55,7 +55,7 @@ struct FacetValue {
 };
 
 struct SearchResult {
-  size_t total = 0;           // matches (exact up to kExactCountLimit, estimated above)
+  size_t total = 0;  // matches (exact up to kExactCountLimit, estimated above)
   bool total_exact = true;
   std::vector<SearchHit> hits;
   std::map<std::string, std::vector<FacetValue>> facets;  // kind, instrument, jurisdiction, year

@@ -25,7 +25,8 @@ bool is_word_char(unsigned char c) {
 }
 
 bool all_ascii(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 bool is_acronym(std::string_view s) {
@@ -42,7 +43,8 @@ std::vector<std::string> string_array(const rapidjson::Value& obj, const char* k
   auto it = obj.FindMember(key);
   if (it == obj.MemberEnd() || !it->value.IsArray()) return out;
   for (const auto& v : it->value.GetArray())
-    if (v.IsString() && v.GetStringLength() > 0) out.emplace_back(v.GetString(), v.GetStringLength());
+    if (v.IsString() && v.GetStringLength() > 0)
+      out.emplace_back(v.GetString(), v.GetStringLength());
   return out;
 }
 
@@ -83,8 +85,7 @@ AliasDictionary AliasDictionary::from_json(std::string_view json, const std::str
     if (!a.IsObject()) continue;
     ActorEntry e;
     e.id = string_field(a, "id");
-    if (e.id.empty())
-      throw std::runtime_error(source_name + ": error: an actor has no id");
+    if (e.id.empty()) throw std::runtime_error(source_name + ": error: an actor has no id");
     if (dict.find_id(e.id))
       throw std::runtime_error(source_name + ": error: duplicate actor id '" + e.id + "'");
     e.type = string_field(a, "type");

@@ -39,7 +39,8 @@ class AliasDictionary {
   // Exact (case-insensitive for Latin script) lookup of a whole name.
   const ActorEntry* find_name(std::string_view name) const;
   // All non-overlapping alias occurrences in `text`, left to right, longest first at each point.
-  // English aliases match on word boundaries; all-capital acronyms (CAC, JD) match case-sensitively.
+  // English aliases match on word boundaries; all-capital acronyms (CAC, JD) match
+  // case-sensitively.
   std::vector<AliasMatch> find_all(std::string_view text) const;
 
  private:
@@ -50,7 +51,7 @@ class AliasDictionary {
     bool case_sensitive = true;
   };
   std::vector<ActorEntry> actors_;
-  std::vector<Alias> aliases_;  // longest first
+  std::vector<Alias> aliases_;                       // longest first
   std::unordered_map<std::string, size_t> by_name_;  // lowercased name -> actor index
 };
 

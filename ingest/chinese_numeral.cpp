@@ -12,17 +12,30 @@ constexpr int kMaxValue = 99999;
 // Digit value of a numeral character (Chinese, ASCII or full-width Arabic), or -1.
 int digit_value(char32_t cp) {
   switch (cp) {
-    case U'零': case U'〇': return 0;
-    case U'一': return 1;
-    case U'二': case U'两': return 2;
-    case U'三': return 3;
-    case U'四': return 4;
-    case U'五': return 5;
-    case U'六': return 6;
-    case U'七': return 7;
-    case U'八': return 8;
-    case U'九': return 9;
-    default: break;
+    case U'零':
+    case U'〇':
+      return 0;
+    case U'一':
+      return 1;
+    case U'二':
+    case U'两':
+      return 2;
+    case U'三':
+      return 3;
+    case U'四':
+      return 4;
+    case U'五':
+      return 5;
+    case U'六':
+      return 6;
+    case U'七':
+      return 7;
+    case U'八':
+      return 8;
+    case U'九':
+      return 9;
+    default:
+      break;
   }
   if (cp >= U'0' && cp <= U'9') return static_cast<int>(cp - U'0');
   if (cp >= 0xFF10 && cp <= 0xFF19) return static_cast<int>(cp - 0xFF10);  // full-width ０-９
@@ -34,11 +47,16 @@ bool is_arabic(char32_t cp) { return (cp >= U'0' && cp <= U'9') || (cp >= 0xFF10
 // Multiplier of a unit character, or 0.
 int unit_value(char32_t cp) {
   switch (cp) {
-    case U'十': return 10;
-    case U'百': return 100;
-    case U'千': return 1000;
-    case U'万': return 10000;
-    default: return 0;
+    case U'十':
+      return 10;
+    case U'百':
+      return 100;
+    case U'千':
+      return 1000;
+    case U'万':
+      return 10000;
+    default:
+      return 0;
   }
 }
 
@@ -54,14 +72,15 @@ std::optional<int> parse_digit_string(const std::u32string& cps) {
   return value;
 }
 
-// Positional form with units: 十七, 一百零五, 一千零四十, 三万二千. Rejects repeated or rising units
-// within a 万 group (十百, 百百), two digits in a row (一二十), and a trailing digit straight after
-// 百/千 (一百五): colloquially that means 150, but a statute never writes it, so it signals garbage.
+// Positional form with units: 十七, 一百零五, 一千零四十, 三万二千. Rejects repeated or rising
+// units within a 万 group (十百, 百百), two digits in a row (一二十), and a trailing digit straight
+// after 百/千 (一百五): colloquially that means 150, but a statute never writes it, so it signals
+// garbage.
 std::optional<int> parse_positional(const std::u32string& cps) {
-  int total = 0;        // the 万 part, already multiplied
-  int group = 0;        // value below 10,000
-  int last_unit = 0;    // unit last applied in this group; 0 before any
-  int pending = -1;     // digit waiting for its unit
+  int total = 0;      // the 万 part, already multiplied
+  int group = 0;      // value below 10,000
+  int last_unit = 0;  // unit last applied in this group; 0 before any
+  int pending = -1;   // digit waiting for its unit
   bool zero_gap = false;
   bool seen_wan = false;
   for (char32_t cp : cps) {
@@ -104,7 +123,7 @@ std::optional<int> parse_positional(const std::u32string& cps) {
     zero_gap = false;
   }
   if (pending != -1) {
-    if (last_unit > 10 && !zero_gap) return std::nullopt;  // "一百五"
+    if (last_unit > 10 && !zero_gap) return std::nullopt;              // "一百五"
     if (last_unit == 0 && seen_wan && !zero_gap) return std::nullopt;  // "一万五"
     group += pending;
   } else if (zero_gap) {

@@ -81,8 +81,10 @@ std::vector<int> element_lines(std::string_view content) {
     const char c = content[i];
     if (c == '\n') ++line;
     if (in_string) {
-      if (c == '\\') ++i;  // escapes never hide a newline: JSON strings cannot contain one raw
-      else if (c == '"') in_string = false;
+      if (c == '\\')
+        ++i;  // escapes never hide a newline: JSON strings cannot contain one raw
+      else if (c == '"')
+        in_string = false;
       continue;
     }
     if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
@@ -91,16 +93,23 @@ std::vector<int> element_lines(std::string_view content) {
       expect_value = false;
     }
     switch (c) {
-      case '"': in_string = true; break;
-      case '[': case '{':
+      case '"':
+        in_string = true;
+        break;
+      case '[':
+      case '{':
         ++depth;
         if (depth == 1 && c == '[') expect_value = true;
         break;
-      case ']': case '}': --depth; break;
+      case ']':
+      case '}':
+        --depth;
+        break;
       case ',':
         if (depth == 1) expect_value = true;
         break;
-      default: break;
+      default:
+        break;
     }
   }
   return lines;
@@ -124,8 +133,9 @@ class FileParser {
     if (doc.HasParseError()) {
       const size_t offset = doc.GetErrorOffset();
       throw ParseError(path_, line_of_offset(content_, offset),
-                       std::string("invalid JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()) +
-                           " (byte offset " + std::to_string(offset) + ")");
+                       std::string("invalid JSON: ") +
+                           rapidjson::GetParseError_En(doc.GetParseError()) + " (byte offset " +
+                           std::to_string(offset) + ")");
     }
 
     CompassFile out;
@@ -143,12 +153,23 @@ class FileParser {
         continue;
       }
       switch (out.kind) {
-        case CompassFileKind::instruments: read_instrument(rec, i, where, out); break;
-        case CompassFileKind::jurisdictions: read_jurisdiction(rec, i, where, out); break;
-        case CompassFileKind::provisions: read_provision(rec, i, where, out); break;
-        case CompassFileKind::relations: read_relation(rec, i, where, out); break;
-        case CompassFileKind::status_events: read_status_event(rec, i, where, out); break;
-        case CompassFileKind::metadata: break;
+        case CompassFileKind::instruments:
+          read_instrument(rec, i, where, out);
+          break;
+        case CompassFileKind::jurisdictions:
+          read_jurisdiction(rec, i, where, out);
+          break;
+        case CompassFileKind::provisions:
+          read_provision(rec, i, where, out);
+          break;
+        case CompassFileKind::relations:
+          read_relation(rec, i, where, out);
+          break;
+        case CompassFileKind::status_events:
+          read_status_event(rec, i, where, out);
+          break;
+        case CompassFileKind::metadata:
+          break;
       }
     }
     return out;
@@ -166,7 +187,8 @@ class FileParser {
     if (name == "status-events.json") return CompassFileKind::status_events;
     // Translation files hold `units` for the same provisions as the corpus files; the corpus
     // files' own `translations` are what we read.
-    if (path_.find("reference-translations/") != std::string::npos) return CompassFileKind::metadata;
+    if (path_.find("reference-translations/") != std::string::npos)
+      return CompassFileKind::metadata;
     if (!doc.IsArray()) return CompassFileKind::metadata;
     for (const Value& rec : doc.GetArray()) {
       if (member(rec, "instrumentId") && (member(rec, "paragraphs") || member(rec, "fullText"))) {
@@ -176,9 +198,7 @@ class FileParser {
     return CompassFileKind::metadata;  // concepts, audits, structure summaries
   }
 
-  int line_of(rapidjson::SizeType index) const {
-    return index < lines_.size() ? lines_[index] : 0;
-  }
+  int line_of(rapidjson::SizeType index) const { return index < lines_.size() ? lines_[index] : 0; }
 
   void warn(rapidjson::SizeType index, const std::string& message) {
     diags_.warn(path_, line_of(index), message);
@@ -327,12 +347,16 @@ class FileParser {
 
     // Number: the variants in field-name order of preference, then the free-text locator.
     static constexpr std::pair<const char*, const char*> kNumberFields[] = {
-        {"articleNumber", "article"},   {"sectionNumber", "section"},
-        {"ruleNumber", "rule"},         {"recitalNumber", "recital"},
-        {"annexNumber", "annex"},       {"scheduleNumber", "schedule"},
+        {"articleNumber", "article"},
+        {"sectionNumber", "section"},
+        {"ruleNumber", "rule"},
+        {"recitalNumber", "recital"},
+        {"annexNumber", "annex"},
+        {"scheduleNumber", "schedule"},
         {"supplementNumber", "supplementary-provision"},
         {"appendedTableNumber", "appended-table"},
-        {"unitNumber", "unit"},         {"provisionNumber", "provision"},
+        {"unitNumber", "unit"},
+        {"provisionNumber", "provision"},
     };
     std::string kind_from_field;
     for (const auto& [field, kind] : kNumberFields) {
@@ -355,9 +379,12 @@ class FileParser {
       // Files without a unit field label their units "Section 1" / "Article 1" / "Art. 1".
       std::string_view label = p.label;
       const std::string_view first_word = label.substr(0, label.find(' '));
-      if (first_word == "Section") p.unit_type = "section";
-      else if (first_word == "Article" || first_word == "Art.") p.unit_type = "article";
-      else p.unit_type = kind_from_field.empty() ? "provision" : kind_from_field;
+      if (first_word == "Section")
+        p.unit_type = "section";
+      else if (first_word == "Article" || first_word == "Art.")
+        p.unit_type = "article";
+      else
+        p.unit_type = kind_from_field.empty() ? "provision" : kind_from_field;
     }
 
     if (const Value* ch = member(rec, "chapter")) {

@@ -15,20 +15,20 @@ namespace regkg::ingest {
 
 struct CompassText {
   std::vector<std::string> paragraphs;
-  std::string full_text;   // fullText, or paragraphs joined with "\n"
-  std::string language;    // "zh-CN", "en", "ja" …
+  std::string full_text;  // fullText, or paragraphs joined with "\n"
+  std::string language;   // "zh-CN", "en", "ja" …
 };
 
 struct CompassInstrument {
-  std::string id;                  // "cn-generative-ai-measures"
-  std::string jurisdiction_id;     // "cn"
+  std::string id;               // "cn-generative-ai-measures"
+  std::string jurisdiction_id;  // "cn"
   std::string short_title, title, original_title;
   std::string category, legal_force, lifecycle_status, hierarchy_level;
   std::vector<std::string> issuing_bodies;
   std::map<std::string, std::string> dates;  // non-null entries of `dates` (adoptedOn, …)
-  std::string version_note;        // `version` as text
+  std::string version_note;                  // `version` as text
   std::string source_url, summary;
-  std::string json_path;           // "$[9]"
+  std::string json_path;  // "$[9]"
 };
 
 struct CompassJurisdiction {
@@ -37,25 +37,25 @@ struct CompassJurisdiction {
 };
 
 struct CompassProvision {
-  std::string id;                  // "cn-genai-art-17"
+  std::string id;  // "cn-genai-art-17"
   std::string instrument_id;
-  std::string unit_type;           // article, section, rule, recital, annex, point, schedule …
-  std::string number;              // "17", "5A", "I" (from articleNumber / sectionNumber /
-                                   // ruleNumber / recitalNumber / annexNumber / unitNumber /
-                                   // provisionNumber / locator "Article 5")
+  std::string unit_type;  // article, section, rule, recital, annex, point, schedule …
+  std::string number;     // "17", "5A", "I" (from articleNumber / sectionNumber /
+                          // ruleNumber / recitalNumber / annexNumber / unitNumber /
+                          // provisionNumber / locator "Article 5")
   std::string label, title, original_title;
   std::string chapter_id, chapter_label, chapter_title;
   std::string section_label, section_title;
-  CompassText original;                    // the text in its own language
-  std::optional<CompassText> english;      // translations.en, or the original when it is English
-  std::string applies_from;                // appliesFrom / effectiveFrom, YYYY-MM-DD or ""
-  std::string version_as_of;               // versionAsOf or sourceVersion.effectiveFrom
+  CompassText original;                // the text in its own language
+  std::optional<CompassText> english;  // translations.en, or the original when it is English
+  std::string applies_from;            // appliesFrom / effectiveFrom, YYYY-MM-DD or ""
+  std::string version_as_of;           // versionAsOf or sourceVersion.effectiveFrom
   std::string source_url;
-  std::string json_path;                   // "$[16]"
-  int ordinal = 0;                         // position in its file (stable order)
-  bool text_stored = true;                 // false for provisions.json anchors (no text here:
-                                           // textAvailability.stored == false)
-  std::string summary;                     // the record's editorial summary, if any
+  std::string json_path;    // "$[16]"
+  int ordinal = 0;          // position in its file (stable order)
+  bool text_stored = true;  // false for provisions.json anchors (no text here:
+                            // textAvailability.stored == false)
+  std::string summary;      // the record's editorial summary, if any
 };
 
 struct CompassRelation {
@@ -69,8 +69,14 @@ struct CompassStatusEvent {
   std::string json_path;
 };
 
-enum class CompassFileKind { instruments, jurisdictions, provisions, relations, status_events,
-                             metadata /* manifests, audits, concepts: read and skipped */ };
+enum class CompassFileKind {
+  instruments,
+  jurisdictions,
+  provisions,
+  relations,
+  status_events,
+  metadata /* manifests, audits, concepts: read and skipped */
+};
 
 struct CompassFile {
   std::string path;

@@ -10,10 +10,14 @@ namespace fs = std::filesystem;
 
 const char* to_string(SourceFormat format) {
   switch (format) {
-    case SourceFormat::statute_markdown: return "statute-markdown";
-    case SourceFormat::compass_json: return "compass-json";
-    case SourceFormat::news_markdown: return "news-markdown";
-    case SourceFormat::unknown: break;
+    case SourceFormat::statute_markdown:
+      return "statute-markdown";
+    case SourceFormat::compass_json:
+      return "compass-json";
+    case SourceFormat::news_markdown:
+      return "news-markdown";
+    case SourceFormat::unknown:
+      break;
   }
   return "unknown";
 }

@@ -1,7 +1,7 @@
-// Finds dates in text, Chinese and English: 2023年8月15日, 二〇二三年八月十五日, 2023年8月, "August 15",
-// "Aug 15, 2023", "15 August 2023", "Jan 8, 2024", "by 2030". A missing year is completed from the
-// context date (the news item's or version's date). Impossible dates (2023年13月45日) are reported,
-// never returned as dates. Pure text analysis. Thread-safe.
+// Finds dates in text, Chinese and English: 2023年8月15日, 二〇二三年八月十五日, 2023年8月, "August
+// 15", "Aug 15, 2023", "15 August 2023", "Jan 8, 2024", "by 2030". A missing year is completed from
+// the context date (the news item's or version's date). Impossible dates (2023年13月45日) are
+// reported, never returned as dates. Pure text analysis. Thread-safe.
 #pragma once
 
 #include <string>
@@ -11,10 +11,10 @@
 namespace regkg::ingest {
 
 struct DateMention {
-  std::string date;          // YYYY-MM-DD, YYYY-MM or YYYY (see precision)
-  std::string precision;     // day | month | year
-  std::string text;          // as written
-  size_t begin = 0, end = 0; // byte span
+  std::string date;            // YYYY-MM-DD, YYYY-MM or YYYY (see precision)
+  std::string precision;       // day | month | year
+  std::string text;            // as written
+  size_t begin = 0, end = 0;   // byte span
   bool year_inferred = false;  // the year came from the context date
   // A hint from the words around it: effective (施行/take effect/effective from), adopted (通过/
   // adopted), published (公布/发布/published/released), comment_deadline (征求意见…截止/comments
@@ -23,9 +23,9 @@ struct DateMention {
 };
 
 struct DateProblem {
-  std::string text;          // the impossible date as written
+  std::string text;  // the impossible date as written
   size_t begin = 0;
-  std::string message;       // "month 13 out of range"
+  std::string message;  // "month 13 out of range"
 };
 
 // `context_date` (YYYY-MM-DD or "") completes dates written without a year, choosing the year that

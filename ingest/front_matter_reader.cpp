@@ -1,4 +1,5 @@
-// Reads the YAML subset of news front matter into a FrontMatterNode tree (see front_matter_reader.h).
+// Reads the YAML subset of news front matter into a FrontMatterNode tree (see
+// front_matter_reader.h).
 #include "ingest/front_matter_reader.h"
 
 #include <optional>
@@ -23,8 +24,8 @@ std::string FrontMatterNode::text(std::string_view key) const {
 namespace {
 
 struct Line {
-  int number = 0;        // file line
-  int indent = 0;        // leading spaces
+  int number = 0;            // file line
+  int indent = 0;            // leading spaces
   std::string_view content;  // after the indent, trailing spaces removed
 };
 
@@ -363,24 +364,61 @@ class Reader {
         const char e = s[pos + 1];
         pos += 2;
         switch (e) {
-          case '0': out += '\0'; break;
-          case 'a': out += '\a'; break;
-          case 'b': out += '\b'; break;
-          case 't': case '\t': out += '\t'; break;
-          case 'n': out += '\n'; break;
-          case 'v': out += '\v'; break;
-          case 'f': out += '\f'; break;
-          case 'r': out += '\r'; break;
-          case 'e': out += '\x1B'; break;
-          case ' ': out += ' '; break;
-          case '"': out += '"'; break;
-          case '/': out += '/'; break;
-          case '\\': out += '\\'; break;
-          case 'N': append_utf8(out, 0x85); break;
-          case '_': append_utf8(out, 0xA0); break;
-          case 'L': append_utf8(out, 0x2028); break;
-          case 'P': append_utf8(out, 0x2029); break;
-          case 'x': append_utf8(out, read_hex(s, pos, 2, line)); break;
+          case '0':
+            out += '\0';
+            break;
+          case 'a':
+            out += '\a';
+            break;
+          case 'b':
+            out += '\b';
+            break;
+          case 't':
+          case '\t':
+            out += '\t';
+            break;
+          case 'n':
+            out += '\n';
+            break;
+          case 'v':
+            out += '\v';
+            break;
+          case 'f':
+            out += '\f';
+            break;
+          case 'r':
+            out += '\r';
+            break;
+          case 'e':
+            out += '\x1B';
+            break;
+          case ' ':
+            out += ' ';
+            break;
+          case '"':
+            out += '"';
+            break;
+          case '/':
+            out += '/';
+            break;
+          case '\\':
+            out += '\\';
+            break;
+          case 'N':
+            append_utf8(out, 0x85);
+            break;
+          case '_':
+            append_utf8(out, 0xA0);
+            break;
+          case 'L':
+            append_utf8(out, 0x2028);
+            break;
+          case 'P':
+            append_utf8(out, 0x2029);
+            break;
+          case 'x':
+            append_utf8(out, read_hex(s, pos, 2, line));
+            break;
           case 'U': {
             const char32_t cp = read_hex(s, pos, 8, line);
             if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {

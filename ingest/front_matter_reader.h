@@ -16,10 +16,10 @@ namespace regkg::ingest {
 struct FrontMatterNode {
   enum class Kind { null, scalar, list, map };
   Kind kind = Kind::null;
-  std::string scalar;  // the decoded text of a scalar (escapes resolved, quotes removed)
-  bool quoted = false; // the scalar was quoted: "2024-01-08" is text, 2024-01-08 may be a date
-  int line = 0;        // 1-based line in the file where the node starts
-  std::vector<FrontMatterNode> items;                             // Kind::list
+  std::string scalar;   // the decoded text of a scalar (escapes resolved, quotes removed)
+  bool quoted = false;  // the scalar was quoted: "2024-01-08" is text, 2024-01-08 may be a date
+  int line = 0;         // 1-based line in the file where the node starts
+  std::vector<FrontMatterNode> items;                            // Kind::list
   std::vector<std::pair<std::string, FrontMatterNode>> entries;  // Kind::map, in file order
 
   bool is_null() const { return kind == Kind::null; }

@@ -1,4 +1,5 @@
-// build_graph: parsed sources -> KnowledgeGraph, with ids, structure, events, actors and provenance.
+// build_graph: parsed sources -> KnowledgeGraph, with ids, structure, events, actors and
+// provenance.
 #include "ingest/graph_builder.h"
 
 #include <algorithm>
@@ -51,12 +52,23 @@ int roman_to_int(std::string_view s) {
   for (auto it = s.rbegin(); it != s.rend(); ++it) {
     int v = 0;
     switch (*it) {
-      case 'I': v = 1; break;
-      case 'V': v = 5; break;
-      case 'X': v = 10; break;
-      case 'L': v = 50; break;
-      case 'C': v = 100; break;
-      default: return 0;
+      case 'I':
+        v = 1;
+        break;
+      case 'V':
+        v = 5;
+        break;
+      case 'X':
+        v = 10;
+        break;
+      case 'L':
+        v = 50;
+        break;
+      case 'C':
+        v = 100;
+        break;
+      default:
+        return 0;
     }
     total += v < prev ? -v : v;
     prev = std::max(prev, v);
@@ -68,7 +80,8 @@ int roman_to_int(std::string_view s) {
 int chapter_number(std::string_view label) {
   size_t space = label.rfind(' ');
   std::string_view tail = space == std::string_view::npos ? label : label.substr(space + 1);
-  if (!tail.empty() && std::all_of(tail.begin(), tail.end(), [](char c) { return c >= '0' && c <= '9'; }))
+  if (!tail.empty() &&
+      std::all_of(tail.begin(), tail.end(), [](char c) { return c >= '0' && c <= '9'; }))
     return std::stoi(std::string(tail));
   if (int r = roman_to_int(tail)) return r;
   return 0;
@@ -76,8 +89,8 @@ int chapter_number(std::string_view label) {
 
 std::string unit_prefix(const std::string& unit_type) {
   static const std::map<std::string, std::string> prefixes = {
-      {"article", "art"}, {"section", "sec"}, {"rule", "rule"}, {"recital", "rec"},
-      {"annex", "annex"}, {"point", "point"}, {"schedule", "sched"}, {"paragraph", "para"},
+      {"article", "art"}, {"section", "sec"},   {"rule", "rule"},      {"recital", "rec"},
+      {"annex", "annex"}, {"point", "point"},   {"schedule", "sched"}, {"paragraph", "para"},
       {"part", "part"},   {"regulation", "reg"}};
   auto it = prefixes.find(unit_type);
   if (it != prefixes.end()) return it->second;
@@ -87,21 +100,15 @@ std::string unit_prefix(const std::string& unit_type) {
 
 std::string compass_event_type(const std::string& key) {
   static const std::map<std::string, std::string> types = {
-      {"adoptedOn", "adopted"},
-      {"publishedOn", "published"},
-      {"effectiveFrom", "effective"},
-      {"generalApplicationFrom", "general_application"},
-      {"lastAmendedOn", "amended"},
-      {"latestAmendmentEffectiveFrom", "amendment_effective"},
-      {"ceasedOn", "ceased"},
-      {"introducedOn", "introduced"}};
+      {"adoptedOn", "adopted"},       {"publishedOn", "published"},
+      {"effectiveFrom", "effective"}, {"generalApplicationFrom", "general_application"},
+      {"lastAmendedOn", "amended"},   {"latestAmendmentEffectiveFrom", "amendment_effective"},
+      {"ceasedOn", "ceased"},         {"introducedOn", "introduced"}};
   auto it = types.find(key);
   return it == types.end() ? lower_ascii_slug(key) : it->second;
 }
 
-bool plausible_date(const std::string& d) {
-  return d.size() == 10 && d[4] == '-' && d[7] == '-';
-}
+bool plausible_date(const std::string& d) { return d.size() == 10 && d[4] == '-' && d[7] == '-'; }
 
 float confidence_of(const std::string& level) {
   if (level == "high") return 0.9f;
@@ -154,12 +161,11 @@ class Builder {
 
   Vertex jurisdiction(const std::string& id) {
     if (auto v = g_.find("jurisdiction/" + id)) return *v;
-    return node(NodeKind::jurisdiction, "jurisdiction/" + id, id, prov("", 0, "jurisdiction.implied"));
+    return node(NodeKind::jurisdiction, "jurisdiction/" + id, id,
+                prov("", 0, "jurisdiction.implied"));
   }
 
-  Vertex actor_vertex(const ActorEntry& a) {
-    return *g_.find("actor/" + a.id);
-  }
+  Vertex actor_vertex(const ActorEntry& a) { return *g_.find("actor/" + a.id); }
 
   // An issuer named in metadata (English or Chinese). Unknown names become candidate actors.
   Vertex issuer_by_name(const std::string& name, const std::string& jurisdiction_id,
@@ -210,7 +216,8 @@ class Builder {
       if (a.parent.empty()) continue;
       const ActorEntry* parent = actors_.find_id(a.parent);
       if (!parent) {
-        diags_.warn("corpus/dictionaries/actors.json", 0, "actor '" + a.id + "' names unknown parent '" + a.parent + "'");
+        diags_.warn("corpus/dictionaries/actors.json", 0,
+                    "actor '" + a.id + "' names unknown parent '" + a.parent + "'");
         continue;
       }
       edge(actor_vertex(a), actor_vertex(*parent), a.type == "product" ? "product_of" : "part_of",
@@ -293,7 +300,8 @@ class Builder {
     }
     edge(inst, jurisdiction("cn"), "in_jurisdiction", prov(file, 1, "statute.jurisdiction"));
 
-    Vertex ver = node(NodeKind::version, version_id, full_title + " (" + (date.empty() ? "undated" : date) + ")",
+    Vertex ver = node(NodeKind::version, version_id,
+                      full_title + " (" + (date.empty() ? "undated" : date) + ")",
                       prov(file, 1, "statute.version"), date);
     {
       NodeData& n = g_.node(ver);
@@ -309,7 +317,8 @@ class Builder {
 
     // Header: events and issuers.
     for (const auto& e : st.events) {
-      add_event(ver, version_id, e.type, e.date, e.text, prov(file, e.line, "statute.header." + e.type));
+      add_event(ver, version_id, e.type, e.date, e.text,
+                prov(file, e.line, "statute.header." + e.type));
       link_issuers_in_header(e.text, inst, ver, prov(file, e.line, "statute.header.issuer", 0.95f));
     }
     for (const auto& note : st.header_notes)
@@ -321,14 +330,19 @@ class Builder {
     for (size_t i = 0; i < st.headings.size(); ++i) {
       const StatuteHeading& h = st.headings[i];
       std::string seg;
-      if (h.kind == "part") seg = "part-";
-      else if (h.kind == "chapter") seg = "ch-";
-      else if (h.kind == "section") seg = "sec-";
-      else seg = "h-";
+      if (h.kind == "part")
+        seg = "part-";
+      else if (h.kind == "chapter")
+        seg = "ch-";
+      else if (h.kind == "section")
+        seg = "sec-";
+      else
+        seg = "h-";
       seg += h.number > 0 ? std::to_string(h.number) : std::to_string(i + 1);
-      std::string parent_id = h.parent >= 0 ? heading_ids[static_cast<size_t>(h.parent)] : version_id;
+      std::string parent_id =
+          h.parent >= 0 ? heading_ids[static_cast<size_t>(h.parent)] : version_id;
       heading_ids[i] = parent_id + "/" + seg;
-      NodeKind kind = h.kind == "part" ? NodeKind::part
+      NodeKind kind = h.kind == "part"      ? NodeKind::part
                       : h.kind == "section" ? NodeKind::section
                                             : NodeKind::chapter;
       Vertex hv = node(kind, heading_ids[i], h.text, prov(file, h.line, "statute.heading"), date);
@@ -352,11 +366,13 @@ class Builder {
       }
       std::string text;
       for (const auto& p : a.paragraphs) text += (text.empty() ? "" : "\n") + p.text;
-      Vertex av = node(NodeKind::article, art_id, a.label, prov(file, a.line, "statute.article"), date);
+      Vertex av =
+          node(NodeKind::article, art_id, a.label, prov(file, a.line, "statute.article"), date);
       {
         NodeData& n = g_.node(av);
         if (n.text_zh.empty()) n.text_zh = text;
-        n.set_attr("number", std::to_string(a.number) + (a.sub_number ? "-" + std::to_string(a.sub_number) : ""));
+        n.set_attr("number", std::to_string(a.number) +
+                                 (a.sub_number ? "-" + std::to_string(a.sub_number) : ""));
         n.set_attr("ordinal", std::to_string(++ordinal));
         n.set_attr("version", version_id);
         n.set_attr("instrument", inst_id);
@@ -380,13 +396,22 @@ class Builder {
     }
   }
 
-  void link_issuers_in_header(const std::string& line, Vertex inst, Vertex ver, const Provenance& p) {
+  void link_issuers_in_header(const std::string& line, Vertex inst, Vertex ver,
+                              const Provenance& p) {
     // Titles inside 《》 name other instruments (the amending decision), not the issuer.
     std::string text;
     int depth = 0;
     for (size_t i = 0; i < line.size();) {
-      if (line.compare(i, 3, "《") == 0) { ++depth; i += 3; continue; }
-      if (line.compare(i, 3, "》") == 0) { depth = std::max(0, depth - 1); i += 3; continue; }
+      if (line.compare(i, 3, "《") == 0) {
+        ++depth;
+        i += 3;
+        continue;
+      }
+      if (line.compare(i, 3, "》") == 0) {
+        depth = std::max(0, depth - 1);
+        i += 3;
+        continue;
+      }
       if (depth == 0) text.push_back(line[i]);
       ++i;
     }
@@ -397,7 +422,8 @@ class Builder {
     }
   }
 
-  // ---- Compass ------------------------------------------------------------------------------------
+  // ---- Compass
+  // ------------------------------------------------------------------------------------
   std::string compass_version_date(const CompassInstrument& inst, const std::string& inst_id) {
     auto get = [&inst](const char* key) -> std::string {
       auto it = inst.dates.find(key);
@@ -423,7 +449,8 @@ class Builder {
       Provenance p = prov(file, 0, "compass.instrument", 1.0f, ci.json_path);
       std::string date = compass_version_date(ci, info.instrument_id);
       info.version_id = info.instrument_id + "@" + date;
-      std::string label = !ci.original_title.empty() && ci.jurisdiction_id == "cn" ? ci.original_title : ci.title;
+      std::string label =
+          !ci.original_title.empty() && ci.jurisdiction_id == "cn" ? ci.original_title : ci.title;
       Vertex inst = node(NodeKind::instrument, info.instrument_id, label, p);
       {
         NodeData& n = g_.node(inst);
@@ -447,13 +474,15 @@ class Builder {
         NodeData& n = g_.node(ver);
         n.set_attr("instrument", info.instrument_id);
         n.set_attr("jurisdiction", ci.jurisdiction_id);
-        if (!n.attr("source_format")) n.set_attr("source_format", "compass-json");
-        else if (*n.attr("source_format") != "compass-json") n.set_attr("also_from", file);
+        if (!n.attr("source_format"))
+          n.set_attr("source_format", "compass-json");
+        else if (*n.attr("source_format") != "compass-json")
+          n.set_attr("also_from", file);
         if (!ci.version_note.empty()) n.set_attr("version_note", ci.version_note);
         if (auto it = ci.dates.find("effectiveFrom"); it != ci.dates.end() && !n.attr("effective"))
           n.set_attr("effective", it->second);
-        if (auto it = ci.dates.find("latestAmendmentEffectiveFrom"); it != ci.dates.end() &&
-                                                                     ci.dates.count("lastAmendedOn"))
+        if (auto it = ci.dates.find("latestAmendmentEffectiveFrom");
+            it != ci.dates.end() && ci.dates.count("lastAmendedOn"))
           n.set_attr("effective", it->second);
       }
       edge(ver, inst, "version_of", p);
@@ -485,8 +514,9 @@ class Builder {
         if (it == compass_instruments_.end())
           it = compass_instruments_.find(catalog_.compass_alias(pr.instrument_id));
         if (it == compass_instruments_.end()) {
-          diags_.warn(file, 0, pr.json_path + ": provision '" + pr.id + "' names unknown instrument '" +
-                                   pr.instrument_id + "'; skipped");
+          diags_.warn(file, 0,
+                      pr.json_path + ": provision '" + pr.id + "' names unknown instrument '" +
+                          pr.instrument_id + "'; skipped");
           continue;
         }
         const CompassInstrumentInfo& info = it->second;
@@ -505,20 +535,25 @@ class Builder {
         std::string parent_id = info.version_id;
         if (!pr.chapter_label.empty() || !pr.chapter_id.empty()) {
           int num = chapter_number(pr.chapter_label);
-          std::string seg = num > 0 ? "ch-" + std::to_string(num) : "ch-" + lower_ascii_slug(pr.chapter_id);
+          std::string seg =
+              num > 0 ? "ch-" + std::to_string(num) : "ch-" + lower_ascii_slug(pr.chapter_id);
           parent_id += "/" + seg;
-          std::string label = pr.chapter_label + (pr.chapter_title.empty() ? "" : " " + pr.chapter_title);
+          std::string label =
+              pr.chapter_label + (pr.chapter_title.empty() ? "" : " " + pr.chapter_title);
           Vertex cv = node(NodeKind::chapter, parent_id, label, p);
           g_.node(cv).set_attr("version", info.version_id);
-          if (!pr.chapter_title.empty()) g_.node(cv).set_attr("title_en", pr.chapter_label + " " + pr.chapter_title);
+          if (!pr.chapter_title.empty())
+            g_.node(cv).set_attr("title_en", pr.chapter_label + " " + pr.chapter_title);
           edge(cv, parent, "part_of", prov(file, 0, "compass.structure", 1.0f, pr.json_path));
           parent = cv;
         }
         if (!pr.section_label.empty()) {
           int num = chapter_number(pr.section_label);
-          parent_id += "/sec-" + (num > 0 ? std::to_string(num) : lower_ascii_slug(pr.section_label));
-          Vertex sv = node(NodeKind::section, parent_id,
-                           pr.section_label + (pr.section_title.empty() ? "" : " " + pr.section_title), p);
+          parent_id +=
+              "/sec-" + (num > 0 ? std::to_string(num) : lower_ascii_slug(pr.section_label));
+          Vertex sv =
+              node(NodeKind::section, parent_id,
+                   pr.section_label + (pr.section_title.empty() ? "" : " " + pr.section_title), p);
           g_.node(sv).set_attr("version", info.version_id);
           edge(sv, parent, "part_of", prov(file, 0, "compass.structure", 1.0f, pr.json_path));
           parent = sv;
@@ -544,7 +579,8 @@ class Builder {
           if (pr.english && n.text_en.empty()) n.text_en = pr.english->full_text;
           if (!n.attr("number")) n.set_attr("number", pr.number);
           if (!n.attr("ordinal")) n.set_attr("ordinal", std::to_string(pr.ordinal + 1));
-          n.set_attr("label_en", pr.label + (pr.title.empty() || pr.title == pr.label ? "" : " " + pr.title));
+          n.set_attr("label_en",
+                     pr.label + (pr.title.empty() || pr.title == pr.label ? "" : " " + pr.title));
           n.set_attr("unit_type", pr.unit_type);
           n.set_attr("compass_id", pr.id);
           if (!pr.text_stored) n.set_attr("text_stored", "no");
@@ -586,8 +622,9 @@ class Builder {
       for (const auto& ev : f.parsed.status_events) {
         auto it = compass_instruments_.find(ev.instrument_id);
         if (it == compass_instruments_.end()) {
-          diags_.warn(f.file.relative, 0, ev.json_path + ": status event '" + ev.id +
-                                              "' names unknown instrument '" + ev.instrument_id + "'");
+          diags_.warn(f.file.relative, 0,
+                      ev.json_path + ": status event '" + ev.id + "' names unknown instrument '" +
+                          ev.instrument_id + "'");
           continue;
         }
         Vertex inst = *g_.find(it->second.instrument_id);
@@ -616,23 +653,27 @@ class Builder {
         auto from = compass_endpoint(r.source_type, r.source_id);
         auto to = compass_endpoint(r.target_type, r.target_id);
         if (!from || !to) {
-          diags_.warn(f.file.relative, 0, r.json_path + ": relation '" + r.id + "' (" + r.type +
-                                              ") has an endpoint without text in the corpus: " +
-                                              (from ? r.target_id : r.source_id));
+          diags_.warn(f.file.relative, 0,
+                      r.json_path + ": relation '" + r.id + "' (" + r.type +
+                          ") has an endpoint without text in the corpus: " +
+                          (from ? r.target_id : r.source_id));
           continue;
         }
-        Provenance p = prov(f.file.relative, 0, "compass.relation", confidence_of(r.confidence), r.json_path);
+        Provenance p =
+            prov(f.file.relative, 0, "compass.relation", confidence_of(r.confidence), r.json_path);
         edge(*from, *to, r.type, p, r.id + " [" + r.status + "] " + r.rationale);
       }
   }
 
-  // ---- news ---------------------------------------------------------------------------------------
+  // ---- news
+  // ---------------------------------------------------------------------------------------
   void add_news() {
     for (const auto& s : sources_.news) {
       const NewsItem& item = s.parsed;
       const std::string& file = s.file.relative;
       std::string id = "news/" + id_segment(item.slug);
-      Vertex nv = node(NodeKind::news, id, item.title, prov(file, 1, "news.front_matter"), item.date);
+      Vertex nv =
+          node(NodeKind::news, id, item.title, prov(file, 1, "news.front_matter"), item.date);
       NodeData& n = g_.node(nv);
       std::string text = item.excerpt;
       if (!item.body.empty()) text += (text.empty() ? "" : "\n\n") + item.body;
@@ -647,7 +688,10 @@ class Builder {
       auto scan = [&](const std::string& t, int base_line, const char* where) {
         for (const AliasMatch& m : actors_.find_all(t)) {
           if (!linked.insert(m.actor->id).second) continue;
-          int line = base_line > 0 ? base_line + static_cast<int>(std::count(t.begin(), t.begin() + static_cast<long>(m.begin), '\n')) : 0;
+          int line = base_line > 0
+                         ? base_line + static_cast<int>(std::count(
+                                           t.begin(), t.begin() + static_cast<long>(m.begin), '\n'))
+                         : 0;
           bool acronym = m.alias.size() <= 4;
           edge(nv, actor_vertex(*m.actor), "mentions",
                prov(file, line, "news.alias_match", acronym ? 0.8f : 0.9f),
@@ -660,7 +704,8 @@ class Builder {
     }
   }
 
-  // ---- version chains -------------------------------------------------------------------------------
+  // ---- version chains
+  // -------------------------------------------------------------------------------
   void link_version_chains() {
     for (const auto& [inst_id, versions] : versions_of_) {
       std::vector<std::string> ordered(versions.begin(), versions.end());  // ids sort by date
@@ -671,8 +716,8 @@ class Builder {
                        ordered[i].find("@undated") != std::string::npos;
         if (newer && older && !undated)
           edge(*newer, *older, "supersedes",
-               prov(g_.node(*newer).source.file, g_.node(*newer).source.line, "version.chain.by_date",
-                    0.9f, g_.node(*newer).source.json_path));
+               prov(g_.node(*newer).source.file, g_.node(*newer).source.line,
+                    "version.chain.by_date", 0.9f, g_.node(*newer).source.json_path));
       }
     }
   }

@@ -5,9 +5,9 @@
 #include <atomic>
 #include <chrono>
 #include <fstream>
-#include <sstream>
 #include <optional>
 #include <set>
+#include <sstream>
 #include <thread>
 
 #include "graph/graph_store.h"
@@ -85,11 +85,16 @@ void parse_one(const SourceFile& file, FileResult& result, Diagnostics& diags) {
 
 const char* status_name(FileResult::Status s) {
   switch (s) {
-    case FileResult::Status::ingested: return "ingested";
-    case FileResult::Status::skipped: return "skipped";
-    case FileResult::Status::ignored: return "ignored";
-    case FileResult::Status::duplicate: return "duplicate";
-    case FileResult::Status::pending: break;
+    case FileResult::Status::ingested:
+      return "ingested";
+    case FileResult::Status::skipped:
+      return "skipped";
+    case FileResult::Status::ignored:
+      return "ignored";
+    case FileResult::Status::duplicate:
+      return "duplicate";
+    case FileResult::Status::pending:
+      break;
   }
   return "pending";
 }
@@ -102,7 +107,8 @@ IngestSummary run_ingest(const IngestOptions& options, std::ostream& log) {
   if (options.corpora.empty()) throw IngestError("error: no --corpus directory given");
 
   AliasDictionary actors = AliasDictionary::load(options.dictionaries_dir / "actors.json");
-  InstrumentCatalog catalog = InstrumentCatalog::load(options.dictionaries_dir / "instruments.json");
+  InstrumentCatalog catalog =
+      InstrumentCatalog::load(options.dictionaries_dir / "instruments.json");
 
   snapshot::SnapshotStore store(options.data_dir, /*writable=*/true);
   snapshot::StagedSnapshot staged;
@@ -126,7 +132,8 @@ IngestSummary run_ingest(const IngestOptions& options, std::ostream& log) {
     // Parse in parallel: each worker takes the next file; results land in their own slot.
     ProgressReporter progress(log, options.terminal, files.size(), total_bytes);
     std::vector<FileResult> results(files.size());
-    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    unsigned threads =
+        options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     std::vector<Diagnostics> thread_diags(threads);
     std::atomic<size_t> next{0};
     std::vector<std::thread> workers;
@@ -160,8 +167,8 @@ IngestSummary run_ingest(const IngestOptions& options, std::ostream& log) {
       }
     }
 
-    progress.phase("building graph from " + std::to_string(sources.statutes.size()) + " statutes, " +
-                   std::to_string(sources.compass.size()) + " JSON files, " +
+    progress.phase("building graph from " + std::to_string(sources.statutes.size()) +
+                   " statutes, " + std::to_string(sources.compass.size()) + " JSON files, " +
                    std::to_string(sources.news.size()) + " news items");
     graph::KnowledgeGraph graph = build_graph(sources, actors, catalog, diags);
     sources = ParsedSources{};  // free the parse trees before indexing
@@ -189,8 +196,8 @@ IngestSummary run_ingest(const IngestOptions& options, std::ostream& log) {
       for (size_t s = 0; s < shards; ++s)
         indexers.emplace_back([&, s] {
           try {
-            index::IndexWriter writer(staged.dir / snapshot::kIndexDir / ("shard-" + std::to_string(s)),
-                                      staged.id);
+            index::IndexWriter writer(
+                staged.dir / snapshot::kIndexDir / ("shard-" + std::to_string(s)), staged.id);
             for_each_search_document(
                 graph, [&writer](const index::SearchDocument& doc) { writer.add(doc); }, s, shards);
             writer.commit();
@@ -228,11 +235,20 @@ IngestSummary run_ingest(const IngestOptions& options, std::ostream& log) {
     for (size_t i = 0; i < files.size(); ++i) {
       const FileResult& r = results[i];
       switch (r.status) {
-        case FileResult::Status::ingested: ++summary.ingested; break;
-        case FileResult::Status::skipped: ++summary.skipped; break;
-        case FileResult::Status::ignored: ++summary.ignored; break;
-        case FileResult::Status::duplicate: ++summary.duplicates; break;
-        case FileResult::Status::pending: break;
+        case FileResult::Status::ingested:
+          ++summary.ingested;
+          break;
+        case FileResult::Status::skipped:
+          ++summary.skipped;
+          break;
+        case FileResult::Status::ignored:
+          ++summary.ignored;
+          break;
+        case FileResult::Status::duplicate:
+          ++summary.duplicates;
+          break;
+        case FileResult::Status::pending:
+          break;
       }
       manifest.sources.push_back({files[i].relative, files[i].corpus, to_string(files[i].format),
                                   r.sha256, files[i].bytes, status_name(r.status)});
@@ -242,8 +258,8 @@ IngestSummary run_ingest(const IngestOptions& options, std::ostream& log) {
     manifest.counts["errors"] = summary.errors;
     manifest.counts["warnings"] = summary.warnings;
     for (const auto& d : all)
-      manifest.diagnostics.push_back({d.severity == Severity::error ? "error" : "warning", d.path,
-                                      d.line, d.message});
+      manifest.diagnostics.push_back(
+          {d.severity == Severity::error ? "error" : "warning", d.path, d.line, d.message});
     summary.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     manifest.ingest_seconds = summary.seconds;

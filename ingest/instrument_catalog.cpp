@@ -41,7 +41,8 @@ InstrumentCatalog InstrumentCatalog::from_json(std::string_view json,
                              std::to_string(doc.GetErrorOffset()) + ": " +
                              rapidjson::GetParseError_En(doc.GetParseError()));
   if (!doc.IsObject() || !doc.HasMember("instruments") || !doc["instruments"].IsArray())
-    throw std::runtime_error(source_name + ": error: expected an object with an 'instruments' array");
+    throw std::runtime_error(source_name +
+                             ": error: expected an object with an 'instruments' array");
   InstrumentCatalog catalog;
   for (const auto& v : doc["instruments"].GetArray()) {
     if (!v.IsObject()) continue;
@@ -53,8 +54,7 @@ InstrumentCatalog InstrumentCatalog::from_json(std::string_view json,
   }
   if (auto it = doc.FindMember("compass_aliases"); it != doc.MemberEnd() && it->value.IsObject())
     for (const auto& kv : it->value.GetObject())
-      if (kv.value.IsString())
-        catalog.compass_aliases_[kv.name.GetString()] = kv.value.GetString();
+      if (kv.value.IsString()) catalog.compass_aliases_[kv.name.GetString()] = kv.value.GetString();
   return catalog;
 }
 
@@ -97,7 +97,15 @@ std::string id_segment(std::string_view text) {
       case '\t':
         if (!out.empty() && out.back() != '-') out.push_back('-');
         break;
-      case '/': case '?': case '#': case '%': case '@': case '"': case '\\': case '\n': case '\r':
+      case '/':
+      case '?':
+      case '#':
+      case '%':
+      case '@':
+      case '"':
+      case '\\':
+      case '\n':
+      case '\r':
         break;
       default:
         out.push_back(c);

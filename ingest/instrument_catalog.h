@@ -1,6 +1,6 @@
 // Instrument identity: stable ids for instruments from both sources, and the title normalisation
-// that makes one law from statutes-zh/ and compass/ the same instrument. Reads corpus/instruments.json.
-// Immutable after loading; thread-safe to query.
+// that makes one law from statutes-zh/ and compass/ the same instrument. Reads
+// corpus/instruments.json. Immutable after loading; thread-safe to query.
 #pragma once
 
 #include <filesystem>

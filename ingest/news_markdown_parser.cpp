@@ -167,7 +167,8 @@ std::string provider_name(const FrontMatterNode& item) {
 
 }  // namespace
 
-NewsItem parse_news_markdown(const std::string& path, std::string_view content, Diagnostics& diags) {
+NewsItem parse_news_markdown(const std::string& path, std::string_view content,
+                             Diagnostics& diags) {
   size_t bad = 0;
   if (!is_valid_utf8(content, &bad)) {
     throw ParseError(path, line_of_offset(content, bad),
@@ -253,8 +254,10 @@ NewsItem parse_news_markdown(const std::string& path, std::string_view content, 
       if (link.url.empty()) link.url = r.text("webUrl");
       link.provider = trim_text(provider_name(r));
       if (const FrontMatterNode* d = r.find("publishedDateTime"); d && d->is_scalar()) {
-        if (auto u = utc_date_of(d->scalar)) link.date = *u;
-        else diags.warn(path, d->line, "invalid related publishedDateTime '" + d->scalar + "'");
+        if (auto u = utc_date_of(d->scalar))
+          link.date = *u;
+        else
+          diags.warn(path, d->line, "invalid related publishedDateTime '" + d->scalar + "'");
       }
       if (link.title.empty() && link.url.empty()) {
         diags.warn(path, r.line, "related entry without title or URL; skipped");

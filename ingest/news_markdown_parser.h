@@ -13,24 +13,24 @@ namespace regkg::ingest {
 struct RelatedLink {
   std::string title;
   std::string url;
-  std::string date;      // YYYY-MM-DD
+  std::string date;  // YYYY-MM-DD
   std::string provider;
 };
 
 struct NewsItem {
   std::string path;
-  std::string slug;        // file name without ".md"
+  std::string slug;  // file name without ".md"
   std::string title;
-  std::string date;        // YYYY-MM-DD: front matter `date` or `publishedDateTime` (UTC)
-  std::string datetime;    // the raw publishedDateTime when present
-  std::string source;      // `source`, else `provider.name`
-  std::string url;         // `originalUrl`, else `webUrl`, else ""
+  std::string date;      // YYYY-MM-DD: front matter `date` or `publishedDateTime` (UTC)
+  std::string datetime;  // the raw publishedDateTime when present
+  std::string source;    // `source`, else `provider.name`
+  std::string url;       // `originalUrl`, else `webUrl`, else ""
   std::string excerpt;
-  std::string body;        // Markdown body after the front matter, trimmed
-  std::string language;    // `language` or "en"
+  std::string body;      // Markdown body after the front matter, trimmed
+  std::string language;  // `language` or "en"
   std::vector<std::string> topics;
   std::vector<RelatedLink> related;
-  int body_line = 0;       // 1-based line where the body starts
+  int body_line = 0;  // 1-based line where the body starts
 };
 
 // Throws ParseError for invalid UTF-8, a missing or unterminated front matter, front matter that

@@ -1,7 +1,7 @@
 // Deontic analysis of article text: splits an article into clauses and classifies each as an
 // obligation (应当/必须/须, shall/must), a prohibition (不得/禁止/严禁, shall not/must not), a
-// permission or right (可以/有权, may) or an encouragement (鼓励/支持/国家…, encourage/support), with
-// its bearer (the role that must act), action and condition (…的，应当…; "where …"). Pure text
+// permission or right (可以/有权, may) or an encouragement (鼓励/支持/国家…, encourage/support),
+// with its bearer (the role that must act), action and condition (…的，应当…; "where …"). Pure text
 // analysis; linking bearers to actor roles is the graph builder's job. Thread-safe.
 #pragma once
 
@@ -12,11 +12,11 @@
 namespace regkg::ingest {
 
 struct Obligation {
-  std::string modality;       // obligation | prohibition | permission | encouragement
-  std::string bearer;         // surface text of the bearer: "提供者", "providers", "" if implicit
-  std::string action;         // what must (not) be done, as written
-  std::string condition;      // the condition clause, "" if none
-  std::string trigger;        // the modal word that decided: "应当", "shall not" …
+  std::string modality;   // obligation | prohibition | permission | encouragement
+  std::string bearer;     // surface text of the bearer: "提供者", "providers", "" if implicit
+  std::string action;     // what must (not) be done, as written
+  std::string condition;  // the condition clause, "" if none
+  std::string trigger;    // the modal word that decided: "应当", "shall not" …
   size_t begin = 0, end = 0;  // byte span of the clause in the article text
   int paragraph = 0;          // 1-based paragraph (lines separated by '\n')
   std::string rule;           // extractor rule id, e.g. "zh.modal.yingdang"

@@ -30,8 +30,9 @@ void ProgressReporter::draw(bool force) {
   double eta = rate > 0 ? remaining_mb / rate : 0;
   char line[160];
   std::snprintf(line, sizeof line, "parsing: %llu/%llu files, %.1f/%.1f MB, %.1f MB/s, ETA %.0f s",
-                static_cast<unsigned long long>(files_), static_cast<unsigned long long>(total_files_),
-                mb, static_cast<double>(total_bytes_) / 1e6, rate, eta);
+                static_cast<unsigned long long>(files_),
+                static_cast<unsigned long long>(total_files_), mb,
+                static_cast<double>(total_bytes_) / 1e6, rate, eta);
   if (terminal_) {
     if (!force && now - last_draw_ < std::chrono::milliseconds(100)) return;
     out_ << '\r' << line << "\x1b[K" << std::flush;

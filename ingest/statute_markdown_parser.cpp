@@ -20,7 +20,8 @@ bool starts_with(std::string_view s, std::string_view prefix) {
 }
 
 bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 bool contains(std::string_view s, std::string_view needle) {
@@ -51,7 +52,7 @@ struct CnDate {
   size_t end = 0;                       // byte offset just past 日
   bool valid() const;
   std::string iso() const;
-  std::string as_written;               // "2023年13月45日", for messages
+  std::string as_written;  // "2023年13月45日", for messages
 };
 
 bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
@@ -77,8 +78,18 @@ bool is_numeral_char(char32_t cp, bool arabic_only) {
   if ((cp >= U'0' && cp <= U'9') || (cp >= 0xFF10 && cp <= 0xFF19)) return true;
   if (arabic_only) return false;
   switch (cp) {
-    case U'〇': case U'零': case U'一': case U'二': case U'三': case U'四': case U'五':
-    case U'六': case U'七': case U'八': case U'九': case U'十':
+    case U'〇':
+    case U'零':
+    case U'一':
+    case U'二':
+    case U'三':
+    case U'四':
+    case U'五':
+    case U'六':
+    case U'七':
+    case U'八':
+    case U'九':
+    case U'十':
       return true;
     default:
       return false;
@@ -182,7 +193,8 @@ bool has_effective_word(std::string_view outside) {
 std::string classify_clause(std::string_view clause) {
   const std::string outside = outside_brackets(clause, nullptr);
   if (has_any(outside, {"修正", "修订", "修改"})) return "amended";
-  if (has_any(outside, {"通过", "批准"})) return adopts_an_amendment(clause) ? "amended" : "adopted";
+  if (has_any(outside, {"通过", "批准"}))
+    return adopts_an_amendment(clause) ? "amended" : "adopted";
   if (has_any(outside, {"公布", "发布", "颁布", "印发"})) return "promulgated";
   if (has_effective_word(outside)) return "effective";
   return "";
@@ -193,7 +205,7 @@ struct DateLine {
   CnDate date;
   std::string text;  // after the date
   int line = 0;
-  bool open = false;  // a title bracket is still open at the end
+  bool open = false;           // a title bracket is still open at the end
   std::string inherited_type;  // type borrowed from the next date line (see parse_header)
 };
 
@@ -207,8 +219,10 @@ std::string strip_wrapping_parens(std::string text) {
     if (cp == U')' || cp == U'）') ++closes;
   }
   if (closes > opens) {
-    if (ends_with(text, ")")) text.pop_back();
-    else if (ends_with(text, "）")) text.resize(text.size() - std::string_view("）").size());
+    if (ends_with(text, ")"))
+      text.pop_back();
+    else if (ends_with(text, "）"))
+      text.resize(text.size() - std::string_view("）").size());
   }
   return trim_text(text);
 }
@@ -270,8 +284,10 @@ void add_events_for_line(const DateLine& dl, const std::string& path, ParsedStat
 // Tries to read "YYYY年M月D日" (optionally after "(" or "（") at the start of a trimmed line.
 std::optional<DateLine> match_date_line(const std::string& trimmed, int line) {
   size_t start = 0;
-  if (starts_with(trimmed, "(")) start = 1;
-  else if (starts_with(trimmed, "（")) start = std::string_view("（").size();
+  if (starts_with(trimmed, "("))
+    start = 1;
+  else if (starts_with(trimmed, "（"))
+    start = std::string_view("（").size();
   auto d = match_date(trimmed, start, /*arabic_only=*/false);
   if (!d) return std::nullopt;
   DateLine dl;
@@ -293,9 +309,12 @@ void parse_header(const std::vector<std::string_view>& lines, size_t end, const 
     std::string_view raw = lines[i];
     if (starts_with(raw, "# ") || raw == "#") {
       std::string title = collapse_spaces(raw.substr(1));
-      if (out.title.empty()) out.title = std::move(title);
-      else if (out.subtitle.empty()) out.subtitle = std::move(title);
-      else out.header_notes.push_back(std::move(title));
+      if (out.title.empty())
+        out.title = std::move(title);
+      else if (out.subtitle.empty())
+        out.subtitle = std::move(title);
+      else
+        out.header_notes.push_back(std::move(title));
       last_was_date = false;
       continue;
     }
@@ -307,7 +326,8 @@ void parse_header(const std::vector<std::string_view>& lines, size_t end, const 
       continue;
     }
     if (last_was_date && date_lines.back().open) {
-      // "…《关于修改〈中华人民共和国土地管理法〉" + "〈中华人民共和国城市房地产管理法〉的决定》第三次修正"
+      // "…《关于修改〈中华人民共和国土地管理法〉" +
+      // "〈中华人民共和国城市房地产管理法〉的决定》第三次修正"
       DateLine& dl = date_lines.back();
       dl.text += t;
       int open = 0;
@@ -359,9 +379,22 @@ std::string_view numeral_run(std::string_view s, size_t pos) {
     size_t q = p;
     const char32_t cp = decode_utf8(s, q);
     switch (cp) {
-      case U'〇': case U'零': case U'一': case U'二': case U'两': case U'三': case U'四':
-      case U'五': case U'六': case U'七': case U'八': case U'九': case U'十': case U'百':
-      case U'千': case U'万':
+      case U'〇':
+      case U'零':
+      case U'一':
+      case U'二':
+      case U'两':
+      case U'三':
+      case U'四':
+      case U'五':
+      case U'六':
+      case U'七':
+      case U'八':
+      case U'九':
+      case U'十':
+      case U'百':
+      case U'千':
+      case U'万':
         p = q;
         continue;
       default:
@@ -373,10 +406,10 @@ std::string_view numeral_run(std::string_view s, size_t pos) {
 }
 
 struct ArticleLabel {
-  std::string label;     // "第十七条之一"
-  int number = 0;        // 0 when the numeral is garbage
+  std::string label;  // "第十七条之一"
+  int number = 0;     // 0 when the numeral is garbage
   int sub_number = 0;
-  size_t end = 0;        // offset of the text after the label
+  size_t end = 0;  // offset of the text after the label
   bool bad_numeral = false;
 };
 
@@ -403,12 +436,16 @@ std::optional<ArticleLabel> match_article(std::string_view t) {
   }
   a.label = std::string(t.substr(0, pos));
   auto n = parse_chinese_numeral(num);
-  if (n && *n > 0) a.number = *n;
-  else a.bad_numeral = true;
+  if (n && *n > 0)
+    a.number = *n;
+  else
+    a.bad_numeral = true;
   if (!sub.empty()) {
     auto s = parse_chinese_numeral(sub);
-    if (s && *s > 0) a.sub_number = *s;
-    else a.bad_numeral = true;
+    if (s && *s > 0)
+      a.sub_number = *s;
+    else
+      a.bad_numeral = true;
   }
   a.end = pos;
   return a;
@@ -507,15 +544,17 @@ void parse_body(const std::vector<std::string_view>& lines, size_t begin, const 
           diags.warn(path, line_no, "duplicate article number " + art.label);
         } else if (!out.articles.empty()) {
           const StatuteArticle& prev = out.articles.back();
-          const bool in_sequence =
-              art.sub_number == 0 ? art.number == prev.number + 1
-                                  : art.number == prev.number && art.sub_number == prev.sub_number + 1;
+          const bool in_sequence = art.sub_number == 0 ? art.number == prev.number + 1
+                                                       : art.number == prev.number &&
+                                                             art.sub_number == prev.sub_number + 1;
           if (!in_sequence) {
-            diags.warn(path, line_no, "article " + art.label + " out of sequence after " + prev.label);
+            diags.warn(path, line_no,
+                       "article " + art.label + " out of sequence after " + prev.label);
           }
         }
         std::string first = trim_text(std::string_view(t).substr(a->end));
-        if (!first.empty()) art.paragraphs.push_back(StatuteParagraph{std::move(first), 0, line_no});
+        if (!first.empty())
+          art.paragraphs.push_back(StatuteParagraph{std::move(first), 0, line_no});
         out.articles.push_back(std::move(art));
         current = &out.articles.back();
         continue;
@@ -524,8 +563,10 @@ void parse_body(const std::vector<std::string_view>& lines, size_t begin, const 
     StatuteParagraph p{t, item_number(t), line_no};
     // Text after a heading but before the next article (rare: 附件 notes) stays with the article
     // above it rather than being dropped; before any article it is the preamble (宪法 序言).
-    if (current) current->paragraphs.push_back(std::move(p));
-    else out.preamble.push_back(std::move(p));
+    if (current)
+      current->paragraphs.push_back(std::move(p));
+    else
+      out.preamble.push_back(std::move(p));
   }
   for (StatuteArticle& a : out.articles) {
     if (a.paragraphs.empty()) {

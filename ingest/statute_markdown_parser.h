@@ -22,36 +22,36 @@ struct HeaderEvent {
 
 // A `##`..`####` heading: 编 (part), 章 (chapter), 节 (section) or something else.
 struct StatuteHeading {
-  int level = 2;          // number of '#'
-  std::string kind;       // "part", "chapter", "section" or "heading"
-  int number = 0;         // 第三章 -> 3; 0 when the heading has no number
-  std::string text;       // inner spaces collapsed: "第一章 总 则"
-  int parent = -1;        // index into ParsedStatute::headings of the enclosing heading, or -1
+  int level = 2;     // number of '#'
+  std::string kind;  // "part", "chapter", "section" or "heading"
+  int number = 0;    // 第三章 -> 3; 0 when the heading has no number
+  std::string text;  // inner spaces collapsed: "第一章 总 则"
+  int parent = -1;   // index into ParsedStatute::headings of the enclosing heading, or -1
   int line = 0;
 };
 
 struct StatuteParagraph {
-  std::string text;        // trimmed; for the first paragraph, without the "第X条 " label
-  int item_number = 0;     // （三）-> 3 for enumerated items, else 0
+  std::string text;     // trimmed; for the first paragraph, without the "第X条 " label
+  int item_number = 0;  // （三）-> 3 for enumerated items, else 0
   int line = 0;
 };
 
 struct StatuteArticle {
-  int number = 0;          // 第十七条之一 -> 17
-  int sub_number = 0;      // 之一 -> 1, 之二 -> 2; 0 for a plain article
-  std::string label;       // "第十七条之一"
-  int heading = -1;        // index into ParsedStatute::headings of the innermost heading, or -1
+  int number = 0;      // 第十七条之一 -> 17
+  int sub_number = 0;  // 之一 -> 1, 之二 -> 2; 0 for a plain article
+  std::string label;   // "第十七条之一"
+  int heading = -1;    // index into ParsedStatute::headings of the innermost heading, or -1
   int line = 0;
   std::vector<StatuteParagraph> paragraphs;  // at least one
 };
 
 struct ParsedStatute {
-  std::string path;             // as given
-  std::string category;         // first folder under statutes-zh/, e.g. "行政法规"; "" if unknown
-  std::string file_stem;        // "个人信息保护法" (file name without "(date).md")
-  std::string file_date;        // "2021-08-20" from the file name, or "" when absent
-  std::string title;            // first H1: "中华人民共和国个人信息保护法"
-  std::string subtitle;         // second H1 when present (民法典 books: "婚姻家庭编")
+  std::string path;       // as given
+  std::string category;   // first folder under statutes-zh/, e.g. "行政法规"; "" if unknown
+  std::string file_stem;  // "个人信息保护法" (file name without "(date).md")
+  std::string file_date;  // "2021-08-20" from the file name, or "" when absent
+  std::string title;      // first H1: "中华人民共和国个人信息保护法"
+  std::string subtitle;   // second H1 when present (民法典 books: "婚姻家庭编")
   std::vector<HeaderEvent> events;
   std::vector<std::string> header_notes;  // non-date header lines (issuers, document numbers …)
   std::vector<StatuteHeading> headings;

@@ -10,9 +10,9 @@ bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 // Bytes of the "blank" characters trim_text removes, besides ASCII whitespace. Kept as byte strings
 // so trimming never has to decode: the corpus is mostly CJK and this runs on every line.
 constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";  // U+3000
-constexpr std::string_view kNoBreakSpace = "\xC2\xA0";           // U+00A0
-constexpr std::string_view kZeroWidthSpace = "\xE2\x80\x8B";     // U+200B
-constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";      // U+FEFF
+constexpr std::string_view kNoBreakSpace = "\xC2\xA0";          // U+00A0
+constexpr std::string_view kZeroWidthSpace = "\xE2\x80\x8B";    // U+200B
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";     // U+FEFF
 
 bool is_ascii_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
@@ -43,7 +43,8 @@ size_t blank_suffix(std::string_view s) {
 size_t inner_space_at(std::string_view s, size_t i) {
   if (is_ascii_space(s[i])) return 1;
   std::string_view rest = s.substr(i);
-  if (rest.substr(0, kIdeographicSpace.size()) == kIdeographicSpace) return kIdeographicSpace.size();
+  if (rest.substr(0, kIdeographicSpace.size()) == kIdeographicSpace)
+    return kIdeographicSpace.size();
   if (rest.substr(0, kNoBreakSpace.size()) == kNoBreakSpace) return kNoBreakSpace.size();
   return 0;
 }

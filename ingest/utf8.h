@@ -7,8 +7,9 @@
 
 namespace regkg::ingest {
 
-// Returns true when `text` is well-formed UTF-8 (no overlongs, surrogates or code points > U+10FFFF).
-// On failure, *bad_offset (if given) receives the byte offset of the first invalid sequence.
+// Returns true when `text` is well-formed UTF-8 (no overlongs, surrogates or code points >
+// U+10FFFF). On failure, *bad_offset (if given) receives the byte offset of the first invalid
+// sequence.
 bool is_valid_utf8(std::string_view text, size_t* bad_offset = nullptr);
 
 // 1-based line number of byte `offset` in `text`.

@@ -54,7 +54,8 @@ void handle_node(const HandlerContext& ctx, const httplib::Request& req, httplib
   if (id.empty() || !valid_utf8(id) || id.size() > 1024)
     throw ApiError(400, "bad_parameter", "the node id in the path is empty, too long or not UTF-8",
                    {{"parameter", "id"}});
-  unsigned limit = static_cast<unsigned>(uint_param(req, "limit", kEdgesDefaultLimit, 0, kEdgesMaxLimit));
+  unsigned limit =
+      static_cast<unsigned>(uint_param(req, "limit", kEdgesDefaultLimit, 0, kEdgesMaxLimit));
   std::uint64_t offset = uint_param(req, "offset", 0, 0, 1000000);
   std::string only_type = text_param(req, "group_type", 128);
   std::string only_dir = choice_param(req, "group_direction", "out|in");
@@ -62,8 +63,7 @@ void handle_node(const HandlerContext& ctx, const httplib::Request& req, httplib
   auto snap = ctx.snapshots.get();
   const KnowledgeGraph& g = *snap->graph;
   auto v = g.find(id);
-  if (!v)
-    throw ApiError(404, "unknown_id", "no node with id '" + id + "'", {{"id", id}});
+  if (!v) throw ApiError(404, "unknown_id", "no node with id '" + id + "'", {{"id", id}});
   const NodeData& n = g.node(*v);
 
   // Group edges by (direction, type), keeping insertion order; children by document order.
@@ -75,9 +75,10 @@ void handle_node(const HandlerContext& ctx, const httplib::Request& req, httplib
     groups[{"in", g.edge(e).type}].push_back({e, o});
   });
   if (auto it = groups.find({"in", "part_of"}); it != groups.end())
-    std::stable_sort(it->second.begin(), it->second.end(), [&g](const EdgeItem& a, const EdgeItem& b) {
-      return ordinal_of(g.node(a.other)) < ordinal_of(g.node(b.other));
-    });
+    std::stable_sort(it->second.begin(), it->second.end(),
+                     [&g](const EdgeItem& a, const EdgeItem& b) {
+                       return ordinal_of(g.node(a.other)) < ordinal_of(g.node(b.other));
+                     });
 
   JsonOutput out;
   auto& w = out.writer();

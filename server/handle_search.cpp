@@ -26,15 +26,18 @@ void handle_search(const HandlerContext& ctx, const httplib::Request& req, httpl
   sr.jurisdiction = text_param(req, "jurisdiction", 64);
   sr.issuer = text_param(req, "issuer", 128);
   sr.year = text_param(req, "year", 8);
-  if (!sr.year.empty() && (sr.year.size() != 4 || sr.year.find_first_not_of("0123456789") != std::string::npos))
-    throw ApiError(400, "bad_parameter", "parameter 'year' must be four digits, got '" + sr.year + "'",
+  if (!sr.year.empty() &&
+      (sr.year.size() != 4 || sr.year.find_first_not_of("0123456789") != std::string::npos))
+    throw ApiError(400, "bad_parameter",
+                   "parameter 'year' must be four digits, got '" + sr.year + "'",
                    {{"parameter", "year"}, {"value", sr.year}});
   sr.from = date_param(req, "from");
   sr.to = date_param(req, "to");
   if (!sr.from.empty() && !sr.to.empty() && sr.from > sr.to)
     throw ApiError(400, "bad_parameter", "'from' (" + sr.from + ") is after 'to' (" + sr.to + ")",
                    {{"parameter", "from"}});
-  sr.limit = static_cast<unsigned>(uint_param(req, "limit", kSearchDefaultLimit, 0, kSearchMaxLimit));
+  sr.limit =
+      static_cast<unsigned>(uint_param(req, "limit", kSearchDefaultLimit, 0, kSearchMaxLimit));
   sr.offset = static_cast<unsigned>(uint_param(req, "offset", 0, 0, kSearchMaxOffset));
   bool trimmed_empty = sr.query.find_first_not_of(" \t\r\n") == std::string::npos;
   if (trimmed_empty) sr.query.clear();
@@ -98,8 +101,10 @@ void handle_search(const HandlerContext& ctx, const httplib::Request& req, httpl
       w.StartObject();
       out.field("value", v.value);
       std::string label = v.value;
-      if (name == "instrument") label = node_label(g, v.value);
-      else if (name == "jurisdiction") label = node_label(g, "jurisdiction/" + v.value);
+      if (name == "instrument")
+        label = node_label(g, v.value);
+      else if (name == "jurisdiction")
+        label = node_label(g, "jurisdiction/" + v.value);
       out.field("label", label == "jurisdiction/" + v.value ? v.value : label);
       out.field("count", v.count);
       w.EndObject();

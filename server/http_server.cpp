@@ -17,8 +17,8 @@ namespace {
 
 using Handler = void (*)(const HandlerContext&, const httplib::Request&, httplib::Response&);
 
-void set_error(httplib::Response& res, int status, const std::string& code, const std::string& message,
-               const std::map<std::string, std::string>& details = {}) {
+void set_error(httplib::Response& res, int status, const std::string& code,
+               const std::string& message, const std::map<std::string, std::string>& details = {}) {
   res.status = status;
   res.set_content(error_body(code, message, details), "application/json; charset=utf-8");
 }
@@ -83,37 +83,39 @@ void HttpServer::install_routes() {
     http_->set_file_extension_and_mimetype_mapping("js", "text/javascript");
     http_->set_file_request_handler([](const httplib::Request&, httplib::Response& res) {
       res.set_header("X-Content-Type-Options", "nosniff");
-      res.set_header("Content-Security-Policy",
-                     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-                     "object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+      res.set_header(
+          "Content-Security-Policy",
+          "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+          "object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
       res.set_header("Referrer-Policy", "no-referrer");
     });
   }
 
   // Every error status leaves as a JSON error body, including httplib's own (404, 400, 413 …).
-  http_->set_error_handler(httplib::Server::HandlerWithResponse(
-      [](const httplib::Request& req, httplib::Response& res) {
-    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-    std::string message = res.status == 404 ? "no route or file for " + req.path
-                                            : "request failed with HTTP status " + std::to_string(res.status);
-    set_error(res, res.status, code_for_status(res.status), message);
-    return httplib::Server::HandlerResponse::Handled;
-  }));
-  http_->set_exception_handler([log, log_mutex](const httplib::Request& req, httplib::Response& res,
-                                                 std::exception_ptr ep) {
-    std::string what = "unknown exception";
-    try {
-      if (ep) std::rethrow_exception(ep);
-    } catch (const std::exception& e) {
-      what = e.what();
-    } catch (...) {
-    }
-    {
-      std::lock_guard<std::mutex> lock(*log_mutex);
-      *log << "error: " << req.method << ' ' << req.path << ": " << what << std::endl;
-    }
-    set_error(res, 500, "internal_error", "internal error while answering this request");
-  });
+  http_->set_error_handler(
+      httplib::Server::HandlerWithResponse([](const httplib::Request& req, httplib::Response& res) {
+        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        std::string message = res.status == 404
+                                  ? "no route or file for " + req.path
+                                  : "request failed with HTTP status " + std::to_string(res.status);
+        set_error(res, res.status, code_for_status(res.status), message);
+        return httplib::Server::HandlerResponse::Handled;
+      }));
+  http_->set_exception_handler(
+      [log, log_mutex](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+        std::string what = "unknown exception";
+        try {
+          if (ep) std::rethrow_exception(ep);
+        } catch (const std::exception& e) {
+          what = e.what();
+        } catch (...) {
+        }
+        {
+          std::lock_guard<std::mutex> lock(*log_mutex);
+          *log << "error: " << req.method << ' ' << req.path << ": " << what << std::endl;
+        }
+        set_error(res, 500, "internal_error", "internal error while answering this request");
+      });
   if (config_.access_log)
     http_->set_logger([log, log_mutex](const httplib::Request& req, const httplib::Response& res) {
       std::lock_guard<std::mutex> lock(*log_mutex);

@@ -22,11 +22,11 @@ inline constexpr unsigned kDefaultWorkerThreads = 64;
 
 struct ServerConfig {
   std::string host = "127.0.0.1";
-  int port = 8080;                   // 0 = any free port (see HttpServer::port())
-  std::filesystem::path web_dir;     // static files; empty = no UI
-  unsigned threads = 0;              // worker threads (= concurrent connections); 0 = 64
+  int port = 8080;                // 0 = any free port (see HttpServer::port())
+  std::filesystem::path web_dir;  // static files; empty = no UI
+  unsigned threads = 0;           // worker threads (= concurrent connections); 0 = 64
   bool access_log = false;
-  std::ostream* log = nullptr;       // errors and (optionally) access lines; nullptr = std::cerr
+  std::ostream* log = nullptr;  // errors and (optionally) access lines; nullptr = std::cerr
 };
 
 class HttpServer {
@@ -36,7 +36,8 @@ class HttpServer {
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;
 
-  // Binds the socket; returns the bound port. Throws std::runtime_error naming host:port on failure.
+  // Binds the socket; returns the bound port. Throws std::runtime_error naming host:port on
+  // failure.
   int bind();
   // Serves until stop(); call after bind().
   void run();

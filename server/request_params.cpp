@@ -18,9 +18,10 @@ std::string text_param(const httplib::Request& req, const std::string& name, siz
     throw ApiError(400, "bad_parameter", "parameter '" + name + "' is not valid UTF-8",
                    {{"parameter", name}});
   if (value.size() > max_bytes)
-    throw ApiError(400, "parameter_too_long",
-                   "parameter '" + name + "' is longer than " + std::to_string(max_bytes) + " bytes",
-                   {{"parameter", name}, {"max_bytes", std::to_string(max_bytes)}});
+    throw ApiError(
+        400, "parameter_too_long",
+        "parameter '" + name + "' is longer than " + std::to_string(max_bytes) + " bytes",
+        {{"parameter", name}, {"max_bytes", std::to_string(max_bytes)}});
   return value;
 }
 
@@ -35,13 +36,15 @@ std::uint64_t uint_param(const httplib::Request& req, const std::string& name,
                    {{"parameter", name}, {"value", value}});
   std::uint64_t n = std::stoull(value);
   if (n > max)
-    throw ApiError(400, "limit_exceeded",
-                   "parameter '" + name + "' is " + value + "; the maximum is " + std::to_string(max),
-                   {{"parameter", name}, {"value", value}, {"maximum", std::to_string(max)}});
+    throw ApiError(
+        400, "limit_exceeded",
+        "parameter '" + name + "' is " + value + "; the maximum is " + std::to_string(max),
+        {{"parameter", name}, {"value", value}, {"maximum", std::to_string(max)}});
   if (n < min)
-    throw ApiError(400, "bad_parameter",
-                   "parameter '" + name + "' is " + value + "; the minimum is " + std::to_string(min),
-                   {{"parameter", name}, {"value", value}, {"minimum", std::to_string(min)}});
+    throw ApiError(
+        400, "bad_parameter",
+        "parameter '" + name + "' is " + value + "; the minimum is " + std::to_string(min),
+        {{"parameter", name}, {"value", value}, {"minimum", std::to_string(min)}});
   return n;
 }
 

@@ -12,7 +12,8 @@ struct Request;
 namespace regkg::server {
 
 // The parameter as given ("" when absent); rejects invalid UTF-8 and values over `max_bytes`.
-std::string text_param(const httplib::Request& req, const std::string& name, size_t max_bytes = 256);
+std::string text_param(const httplib::Request& req, const std::string& name,
+                       size_t max_bytes = 256);
 // An unsigned integer in [min, max]; `fallback` when absent. Above max: 400 naming the cap.
 std::uint64_t uint_param(const httplib::Request& req, const std::string& name,
                          std::uint64_t fallback, std::uint64_t min, std::uint64_t max);

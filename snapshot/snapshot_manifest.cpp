@@ -111,8 +111,7 @@ SnapshotManifest read_manifest(const std::filesystem::path& path) {
   if (m.id.empty()) throw ManifestError(path.string() + ": error: manifest has no id");
   m.created = get_string(doc, "created");
   m.regkg_version = get_string(doc, "regkg_version");
-  if (auto it = doc.FindMember("index_schema_version");
-      it != doc.MemberEnd() && it->value.IsInt())
+  if (auto it = doc.FindMember("index_schema_version"); it != doc.MemberEnd() && it->value.IsInt())
     m.index_schema_version = it->value.GetInt();
   m.graph_format_version = static_cast<unsigned>(get_u64(doc, "graph_format_version"));
   if (auto it = doc.FindMember("ingest_seconds"); it != doc.MemberEnd() && it->value.IsNumber())
@@ -129,8 +128,7 @@ SnapshotManifest read_manifest(const std::filesystem::path& path) {
     for (const auto& s : it->value.GetArray()) {
       if (!s.IsObject()) continue;
       m.sources.push_back({get_string(s, "path"), get_string(s, "corpus"), get_string(s, "format"),
-                           get_string(s, "sha256"), get_u64(s, "bytes"),
-                           get_string(s, "status")});
+                           get_string(s, "sha256"), get_u64(s, "bytes"), get_string(s, "status")});
     }
   if (auto it = doc.FindMember("diagnostics"); it != doc.MemberEnd() && it->value.IsArray())
     for (const auto& d : it->value.GetArray()) {

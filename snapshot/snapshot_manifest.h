@@ -11,12 +11,12 @@
 namespace regkg::snapshot {
 
 struct SourceRecord {
-  std::string path;     // corpus-relative, e.g. "statutes-zh/行政法/数据安全法(2021-06-10).md"
-  std::string corpus;   // the --corpus directory it was found under
-  std::string format;   // statute-markdown | compass-json | news-markdown | unknown
+  std::string path;  // corpus-relative, e.g. "statutes-zh/行政法/数据安全法(2021-06-10).md"
+  std::string corpus;  // the --corpus directory it was found under
+  std::string format;  // statute-markdown | compass-json | news-markdown | unknown
   std::string sha256;
   std::uint64_t bytes = 0;
-  std::string status;   // ingested | skipped | duplicate | ignored
+  std::string status;  // ingested | skipped | duplicate | ignored
 };
 
 struct DiagnosticRecord {
@@ -28,7 +28,7 @@ struct DiagnosticRecord {
 
 struct SnapshotManifest {
   std::string id;
-  std::string created;          // ISO 8601 UTC
+  std::string created;  // ISO 8601 UTC
   int index_schema_version = 0;
   unsigned graph_format_version = 0;
   std::string regkg_version;

@@ -35,8 +35,8 @@ void fsync_tree(const fs::path& dir) {
 bool valid_id(const std::string& id) {
   if (id.empty() || id.size() > 64) return false;
   return std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-           c == '-' || c == '_';
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-' ||
+           c == '_';
   });
 }
 
@@ -70,8 +70,8 @@ SnapshotStore::SnapshotStore(fs::path data_dir, bool writable) : data_dir_(std::
   std::error_code ec;
   fs::create_directories(data_dir_ / "snapshots", ec);
   if (ec)
-    throw SnapshotStoreError(data_dir_.string() + ": error: cannot create data directory: " +
-                             ec.message());
+    throw SnapshotStoreError(data_dir_.string() +
+                             ": error: cannot create data directory: " + ec.message());
   if (::access(data_dir_.c_str(), W_OK) != 0)
     throw SnapshotStoreError(data_dir_.string() + ": error: data directory is not writable");
 }
@@ -85,8 +85,8 @@ StagedSnapshot SnapshotStore::begin() {
     fs::path lock = data_dir_ / "ingest.lock";
     lock_fd_ = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (lock_fd_ < 0)
-      throw SnapshotStoreError(lock.string() + ": error: cannot open lock file: " +
-                               std::strerror(errno));
+      throw SnapshotStoreError(lock.string() +
+                               ": error: cannot open lock file: " + std::strerror(errno));
     if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
       ::close(lock_fd_);
       lock_fd_ = -1;
@@ -105,8 +105,8 @@ StagedSnapshot SnapshotStore::begin() {
   staged.dir = data_dir_ / "snapshots" / (".staging-" + staged.id);
   fs::create_directories(staged.dir, ec);
   if (ec)
-    throw SnapshotStoreError(staged.dir.string() + ": error: cannot create staging directory: " +
-                             ec.message());
+    throw SnapshotStoreError(staged.dir.string() +
+                             ": error: cannot create staging directory: " + ec.message());
   return staged;
 }
 
@@ -116,8 +116,8 @@ void SnapshotStore::commit(const StagedSnapshot& staged) {
   std::error_code ec;
   fs::rename(staged.dir, final_dir, ec);
   if (ec)
-    throw SnapshotStoreError(final_dir.string() + ": error: cannot move snapshot into place: " +
-                             ec.message());
+    throw SnapshotStoreError(final_dir.string() +
+                             ": error: cannot move snapshot into place: " + ec.message());
   fsync_path(data_dir_ / "snapshots", true);
 
   fs::path tmp = data_dir_ / "CURRENT.tmp";
@@ -130,8 +130,8 @@ void SnapshotStore::commit(const StagedSnapshot& staged) {
   fsync_path(tmp, false);
   fs::rename(tmp, data_dir_ / "CURRENT", ec);
   if (ec)
-    throw SnapshotStoreError((data_dir_ / "CURRENT").string() + ": error: cannot switch: " +
-                             ec.message());
+    throw SnapshotStoreError((data_dir_ / "CURRENT").string() +
+                             ": error: cannot switch: " + ec.message());
   fsync_path(data_dir_, true);
 }
 

@@ -98,7 +98,7 @@ TEST_CASE("provisions.json: 81 Cybersecurity Law articles with text among text-l
   }
   REQUIRE(pipl24);
   CHECK(pipl24->number == "24");
-  CHECK(pipl24->label == "Article 24");  // the locator stands in for a missing label
+  CHECK(pipl24->label == "Article 24");         // the locator stands in for a missing label
   CHECK(pipl24->original.language == "zh-CN");  // from textAvailability.language
   REQUIRE(pipl24->english.has_value());
   CHECK(pipl24->source_url == "https://www.cac.gov.cn/2021-08/20/c_1631050028355286.htm");
@@ -175,10 +175,12 @@ TEST_CASE("number field variants: section, rule, schedule, recital, annex, suppl
   const CompassFile appi = parse_corpus("jp-appi-current-articles.json");
   REQUIRE(appi.provisions.size() == 208);
   bool supplement = false;
-  for (const auto& p : appi.provisions) supplement |= p.unit_type == "supplementary-provision-block" && !p.number.empty();
+  for (const auto& p : appi.provisions)
+    supplement |= p.unit_type == "supplementary-provision-block" && !p.number.empty();
   CHECK(supplement);  // supplementNumber
 
-  const CompassFile points = parse_corpus("tw-executive-yuan-generative-ai-guidelines-2023-points.json");
+  const CompassFile points =
+      parse_corpus("tw-executive-yuan-generative-ai-guidelines-2023-points.json");
   REQUIRE(points.provisions.size() == 11);
   CHECK(points.provisions[0].number.empty());  // 總說明 has a null unitNumber
   CHECK(points.provisions[1].number == "1");   // unitNumber
@@ -206,10 +208,10 @@ TEST_CASE("broken JSON throws ParseError with the line of the parse error") {
   CHECK(error_line("[\n  {\"id\": \"a\",\n   \"x\": }\n]\n", &what) == 3);
   CHECK(what.rfind("compass/bad.json:3: error: invalid JSON: ", 0) == 0);
   CHECK(error_line("[\n  {\"id\": \"a\"}\n", &what) == 3);  // truncated: the error is at the end
-  CHECK(error_line("[1]\n\n[2]\n", &what) == 3);             // trailing content
+  CHECK(error_line("[1]\n\n[2]\n", &what) == 3);            // trailing content
   CHECK(error_line("[\"\xFF\"]", &what) == 1);
   CHECK(what.find("invalid UTF-8") != std::string::npos);
-  CHECK(error_line("{\"a\": 1}") == -1);                     // an object is metadata
+  CHECK(error_line("{\"a\": 1}") == -1);  // an object is metadata
   std::string what2;
   Diagnostics diags;
   try {
@@ -221,7 +223,8 @@ TEST_CASE("broken JSON throws ParseError with the line of the parse error") {
 
   const std::string dir = std::string(REGKG_SOURCE_DIR) + "/tests/ingest/bad_corpus/";
   try {
-    parse_compass_json("bad_corpus/compass_truncated.json", read_file(dir + "compass_truncated.json"), diags);
+    parse_compass_json("bad_corpus/compass_truncated.json",
+                       read_file(dir + "compass_truncated.json"), diags);
     FAIL("expected a ParseError");
   } catch (const ParseError& e) {
     CHECK(e.line() == 5);
@@ -231,7 +234,8 @@ TEST_CASE("broken JSON throws ParseError with the line of the parse error") {
 TEST_CASE("records missing a required field are warnings naming their JSON path and line") {
   const std::string json =
       "[\n"
-      "  {\"id\": \"x-art-1\", \"instrumentId\": \"x\", \"articleNumber\": 1, \"paragraphs\": [\"one\"]},\n"
+      "  {\"id\": \"x-art-1\", \"instrumentId\": \"x\", \"articleNumber\": 1, \"paragraphs\": "
+      "[\"one\"]},\n"
       "  {\"instrumentId\": \"x\", \"paragraphs\": [\"no id\"]},\n"
       "  {\"id\": \"x-art-3\", \"instrumentId\": \"x\", \"fullText\": \"three\"},\n"
       "  {\"id\": \"x-art-4\", \"instrumentId\": \"x\"},\n"
@@ -245,8 +249,11 @@ TEST_CASE("records missing a required field are warnings naming their JSON path 
   CHECK(f.provisions[1].original.paragraphs == std::vector<std::string>{"three"});
   CHECK(f.provisions[1].ordinal == 2);
   REQUIRE(diags.items().size() == 3);
-  CHECK(diags.items()[0].format() == "compass/x-articles.json:3: warning: record $[1] has no 'id'; skipped");
+  CHECK(diags.items()[0].format() ==
+        "compass/x-articles.json:3: warning: record $[1] has no 'id'; skipped");
   CHECK(diags.items()[1].format() ==
-        "compass/x-articles.json:5: warning: provision $[3] (x-art-4) has no paragraphs or fullText; skipped");
-  CHECK(diags.items()[2].format() == "compass/x-articles.json:6: warning: record $[4] is not an object; skipped");
+        "compass/x-articles.json:5: warning: provision $[3] (x-art-4) has no paragraphs or "
+        "fullText; skipped");
+  CHECK(diags.items()[2].format() ==
+        "compass/x-articles.json:6: warning: record $[4] is not an object; skipped");
 }

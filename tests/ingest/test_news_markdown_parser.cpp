@@ -34,8 +34,8 @@ int error_line(const std::string& content, std::string* what = nullptr) {
 }  // namespace
 
 TEST_CASE("the seed article: hand-written front matter and a body") {
-  const NewsItem n =
-      parse_corpus("news/seed/2024-01-08-chinas-generative-ai-rules-target-public-facing-products-only.md");
+  const NewsItem n = parse_corpus(
+      "news/seed/2024-01-08-chinas-generative-ai-rules-target-public-facing-products-only.md");
   CHECK(n.slug == "2024-01-08-chinas-generative-ai-rules-target-public-facing-products-only");
   CHECK(n.title == "China's Generative AI Rules Target Public-Facing Products Only");
   CHECK(n.date == "2024-01-08");
@@ -44,7 +44,9 @@ TEST_CASE("the seed article: hand-written front matter and a body") {
   CHECK(n.language == "en");
   CHECK(n.url.empty());
   CHECK(n.body.find("JD.com") != std::string::npos);
-  CHECK(n.body.rfind("China's Generative AI Rules Target Public-Facing Products Only\nUpdated: Jan 8, 2024", 0) == 0);
+  CHECK(n.body.rfind(
+            "China's Generative AI Rules Target Public-Facing Products Only\nUpdated: Jan 8, 2024",
+            0) == 0);
   CHECK(n.body.size() == 2963);  // the README: the original 2,963 bytes, no trailing newline
   CHECK(n.body_line == 9);
   CHECK(n.related.empty());
@@ -52,41 +54,51 @@ TEST_CASE("the seed article: hand-written front matter and a body") {
 
 TEST_CASE("a feed item: publishedDateTime, provider, URL, excerpt, related links") {
   const NewsItem n = parse_corpus(
-      "news/feed/2023-07-14-china-says-generative-ai-rules-to-apply-only-to-products-for-the-public.md");
+      "news/feed/"
+      "2023-07-14-china-says-generative-ai-rules-to-apply-only-to-products-for-the-public.md");
   CHECK(n.title == "China says generative AI rules to apply only to products for the public");
   CHECK(n.date == "2023-07-14");
   CHECK(n.datetime == "2023-07-14T00:36:00Z");
   CHECK(n.source == "Reuters");
   CHECK(n.url ==
-        "https://www.reuters.com/technology/china-issues-temporary-rules-generative-ai-services-2023-07-13/");
-  CHECK(n.excerpt.rfind("China published measures on Thursday to manage its booming generative", 0) == 0);
+        "https://www.reuters.com/technology/"
+        "china-issues-temporary-rules-generative-ai-services-2023-07-13/");
+  CHECK(n.excerpt.rfind("China published measures on Thursday to manage its booming generative",
+                        0) == 0);
   CHECK(n.topics == std::vector<std::string>{"AI"});
   CHECK(n.body.empty());
   REQUIRE(n.related.size() == 3);
-  CHECK(n.related[0].title == "Another player heats up generative AI race as China introduces interim laws");
+  CHECK(n.related[0].title ==
+        "Another player heats up generative AI race as China introduces interim laws");
   CHECK(n.related[0].provider == "ZDNet");
   CHECK(n.related[0].date == "2023-07-14");
   CHECK(n.related[0].url ==
-        "https://www.zdnet.com/article/another-player-heats-up-generative-ai-race-as-china-introduces-interim-laws/");
+        "https://www.zdnet.com/article/"
+        "another-player-heats-up-generative-ai-race-as-china-introduces-interim-laws/");
   CHECK(n.related[1].provider == "Digi Times");
   CHECK(n.related[2].date == "2023-07-13");
 }
 
-TEST_CASE("feed quirks: file-name date differs, related item links back, escapes, Chinese provider") {
+TEST_CASE(
+    "feed quirks: file-name date differs, related item links back, escapes, Chinese provider") {
   // File name says 07-15; the front matter says 2023-07-14T21:10:00Z, which wins.
-  const NewsItem later = parse_corpus("news/feed/2023-07-15-china-to-impose-new-regulations-for-generative-ai.md");
+  const NewsItem later =
+      parse_corpus("news/feed/2023-07-15-china-to-impose-new-regulations-for-generative-ai.md");
   CHECK(later.date == "2023-07-14");
   bool links_reuters = false;
   for (const auto& r : later.related) {
-    links_reuters |= r.title == "China says generative AI rules to apply only to products for the public";
+    links_reuters |=
+        r.title == "China says generative AI rules to apply only to products for the public";
   }
   CHECK(links_reuters);
   // \"…\" escapes inside a double-quoted excerpt.
-  const NewsItem escaped =
-      parse_corpus("news/feed/2022-09-15-chinas-most-advanced-ai-image-generator-already-blocks-political-content.md");
+  const NewsItem escaped = parse_corpus(
+      "news/feed/"
+      "2022-09-15-chinas-most-advanced-ai-image-generator-already-blocks-political-content.md");
   CHECK(escaped.excerpt.find("\"Tiananmen Square\"") != std::string::npos);
   // Provider names in Chinese.
-  const NewsItem chinese = parse_corpus("news/feed/2023-07-05-firms-racing-to-meet-ai-tech-challenge.md");
+  const NewsItem chinese =
+      parse_corpus("news/feed/2023-07-05-firms-racing-to-meet-ai-tech-challenge.md");
   CHECK(chinese.source == "中国日报网");
 }
 
@@ -98,7 +110,8 @@ TEST_CASE("publishedDateTime with an offset gives the UTC date") {
   CHECK(n.date == "2023-07-13");
   CHECK(n.body.empty());
   const NewsItem m = parse_news_markdown(
-      "news/feed/y.md", "---\ntitle: T\npublishedDateTime: 2023-12-31T23:30:00-01:00\n---\n", diags);
+      "news/feed/y.md", "---\ntitle: T\npublishedDateTime: 2023-12-31T23:30:00-01:00\n---\n",
+      diags);
   CHECK(m.date == "2024-01-01");
 }
 
@@ -114,7 +127,8 @@ TEST_CASE("broken news files throw ParseError naming the line") {
       {"---\ntitle: \"Never closed\"\ndate: 2024-01-08\n\nBody.\n", 1, "never closed"},
       {"---\ntitle: \"Bad date\"\ndate: 2023-13-45\n---\n", 3, "invalid date '2023-13-45'"},
       {"---\ntitle: \"Feb 30\"\npublishedDateTime: 2023-02-30T00:00:00Z\n---\n", 3, "invalid date"},
-      {"---\ntitle: \"Bad time\"\npublishedDateTime: 2023-02-03T25:00:00Z\n---\n", 3, "invalid date"},
+      {"---\ntitle: \"Bad time\"\npublishedDateTime: 2023-02-03T25:00:00Z\n---\n", 3,
+       "invalid date"},
       {"---\ndate: 2024-01-08\n---\n", 1, "no 'title'"},
       {"---\ntitle: \"\"\ndate: 2024-01-08\n---\n", 2, "no 'title'"},
       {"---\ntitle: \"No date\"\n---\n", 1, "no 'date' or 'publishedDateTime'"},
@@ -141,17 +155,19 @@ TEST_CASE("bad_corpus news files") {
       FAIL("expected a ParseError");
     } catch (const ParseError& e) {
       CHECK(e.line() == line);
-      CHECK(std::string(e.what()).rfind("bad_corpus/" + name + ":" + std::to_string(line) + ": error: ", 0) == 0);
+      CHECK(std::string(e.what()).rfind(
+                "bad_corpus/" + name + ":" + std::to_string(line) + ": error: ", 0) == 0);
     }
   }
 }
 
 TEST_CASE("a related entry with a bad date is a warning, not an error") {
   Diagnostics diags;
-  const NewsItem n = parse_news_markdown(
-      "news/feed/x.md",
-      "---\ntitle: T\ndate: 2024-01-08\nrelated:\n  - title: \"R\"\n    publishedDateTime: 2024-02-31T00:00:00Z\n---\nBody\n",
-      diags);
+  const NewsItem n =
+      parse_news_markdown("news/feed/x.md",
+                          "---\ntitle: T\ndate: 2024-01-08\nrelated:\n  - title: \"R\"\n    "
+                          "publishedDateTime: 2024-02-31T00:00:00Z\n---\nBody\n",
+                          diags);
   REQUIRE(n.related.size() == 1);
   CHECK(n.related[0].date.empty());
   REQUIRE(diags.items().size() == 1);

@@ -56,7 +56,8 @@ int error_line(const std::string& content, std::string* what = nullptr) {
 }  // namespace
 
 TEST_CASE("algorithm recommendation rules: 35 articles, two header events, six chapters") {
-  const ParsedStatute s = parse_corpus("statutes-zh/行政法规/互联网信息服务算法推荐管理规定(2021-11-16).md");
+  const ParsedStatute s =
+      parse_corpus("statutes-zh/行政法规/互联网信息服务算法推荐管理规定(2021-11-16).md");
   CHECK(s.title == "互联网信息服务算法推荐管理规定");
   CHECK(s.category == "行政法规");
   CHECK(s.file_stem == "互联网信息服务算法推荐管理规定");
@@ -110,7 +111,8 @@ TEST_CASE("Counter-espionage Law: two versions, one header date in parentheses")
   REQUIRE(old_version.events.size() == 1);
   CHECK(old_version.events[0].date == "2014-11-01");
   CHECK(old_version.events[0].type == "adopted");
-  CHECK(old_version.events[0].text == "第十二届全国人民代表大会常务委员会第十一次会议通过");  // no ")"
+  CHECK(old_version.events[0].text ==
+        "第十二届全国人民代表大会常务委员会第十一次会议通过");  // no ")"
   const ParsedStatute new_version = parse_corpus("statutes-zh/行政法/反间谍法(2023-04-26).md");
   CHECK(new_version.articles.size() == 71);
   CHECK(new_version.file_stem == old_version.file_stem);
@@ -195,7 +197,8 @@ TEST_CASE("Work Safety Law: a date line with no space after the date") {
 }
 
 TEST_CASE("Public security criminal procedure rules: zero-padded header date") {
-  const ParsedStatute s = parse_corpus("statutes-zh/部门规章/公安部/公安机关办理刑事案件程序规定(2020-07-20).md");
+  const ParsedStatute s =
+      parse_corpus("statutes-zh/部门规章/公安部/公安机关办理刑事案件程序规定(2020-07-20).md");
   CHECK(s.category == "部门规章");  // the ministry sub-folder is not the category
   REQUIRE(s.events.size() == 2);
   CHECK(s.events[0].date == "2012-12-13");  // "公安部令第127号修订发布": revised and issued
@@ -219,7 +222,8 @@ TEST_CASE("irregular headers: notes, wrapped amendment lines, 发布之日施行
   for (const auto& n : land.header_notes) CHECK(n.find("的决定》") == std::string::npos);
 
   // "国务院发布" then "发布之日施行" on its own line: in force on the publication day.
-  const ParsedStatute ports = parse_corpus("statutes-zh/行政法规/国务院关于口岸开放的若干规定(1985-09-18).md");
+  const ParsedStatute ports =
+      parse_corpus("statutes-zh/行政法规/国务院关于口岸开放的若干规定(1985-09-18).md");
   REQUIRE(ports.events.size() == 2);
   CHECK(ports.events[0].type == "promulgated");
   CHECK(ports.events[1].type == "effective");
@@ -228,19 +232,24 @@ TEST_CASE("irregular headers: notes, wrapped amendment lines, 发布之日施行
   CHECK(ports.header_notes.empty());
 
   // "２０１２年１２月１９日 中华人民共和国公安部令第１２５号发布，" (full-width digits).
-  const ParsedStatute admin = parse_corpus("statutes-zh/部门规章/公安部/公安机关办理行政案件程序规定(2019-04-27).md");
+  const ParsedStatute admin =
+      parse_corpus("statutes-zh/部门规章/公安部/公安机关办理行政案件程序规定(2019-04-27).md");
   CHECK(has_event(admin, "2012-12-19", "promulgated"));
 
   // Two courts adopt on different days: "…第1732次会议" / "…第74次会议通过".
   const ParsedStatute joint = parse_corpus(
-      "statutes-zh/司法解释/最高人民法院、最高人民检察院关于涉以压缩气体为动力的枪支、气枪铅弹刑事案件定罪量刑问题的批复.md");
+      "statutes-zh/司法解释/"
+      "最高人民法院、最高人民检察院关于涉以压缩气体为动力的枪支、气枪铅弹刑事案件定罪量刑问题的批复"
+      ".md");
   CHECK(has_event(joint, "2018-01-25", "adopted"));
   CHECK(has_event(joint, "2018-03-02", "adopted"));
   CHECK(has_event(joint, "2018-03-30", "effective"));
 
   // An amendment line that also says when the amendment takes effect.
   const ParsedStatute interp = parse_corpus(
-      "statutes-zh/司法解释/最高人民法院关于审理掩饰、隐瞒犯罪所得、犯罪所得收益刑事案件适用法律若干问题的解释(2021-04-13).md");
+      "statutes-zh/司法解释/"
+      "最高人民法院关于审理掩饰、隐瞒犯罪所得、犯罪所得收益刑事案件适用法律若干问题的解释(2021-04-"
+      "13).md");
   CHECK(has_event(interp, "2021-04-07", "amended"));
   CHECK(has_event(interp, "2021-04-15", "effective"));
 }
@@ -305,7 +314,8 @@ TEST_CASE("inline statute: header events, items, headings and warnings") {
       "\n"
       "第五条 重复。\n";
   Diagnostics diags;
-  const ParsedStatute s = parse_statute_markdown("statutes-zh/行政法规/测试条例(2021-11-16).md", text, diags);
+  const ParsedStatute s =
+      parse_statute_markdown("statutes-zh/行政法规/测试条例(2021-11-16).md", text, diags);
   CHECK(s.title == "测试条例");
   // One line, two events: adopted on the line date, in force on the embedded date.
   REQUIRE(s.events.size() == 2);
@@ -378,8 +388,9 @@ TEST_CASE("bad_corpus statute files") {
   const std::string dir = std::string(REGKG_SOURCE_DIR) + "/tests/ingest/bad_corpus/";
   {
     Diagnostics diags;
-    const ParsedStatute s = parse_statute_markdown(
-        "bad_corpus/statute_impossible_date.md", read_file(dir + "statute_impossible_date.md"), diags);
+    const ParsedStatute s =
+        parse_statute_markdown("bad_corpus/statute_impossible_date.md",
+                               read_file(dir + "statute_impossible_date.md"), diags);
     REQUIRE(s.events.size() == 1);
     CHECK(s.events[0].date == "2023-03-01");
     REQUIRE(diags.warning_count() == 1);

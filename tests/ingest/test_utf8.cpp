@@ -11,9 +11,9 @@ TEST_CASE("well-formed UTF-8 is accepted") {
   CHECK(is_valid_utf8(""));
   CHECK(is_valid_utf8("plain ASCII\n"));
   CHECK(is_valid_utf8("第一条 为了规范数据处理活动"));
-  CHECK(is_valid_utf8("\xF0\x9F\x98\x80"));            // U+1F600, four bytes
-  CHECK(is_valid_utf8("\xEE\x80\x83"));                // U+E003, private use (人民检察院刑事诉讼规则)
-  CHECK(is_valid_utf8("\xF4\x8F\xBF\xBF"));            // U+10FFFF, the last code point
+  CHECK(is_valid_utf8("\xF0\x9F\x98\x80"));  // U+1F600, four bytes
+  CHECK(is_valid_utf8("\xEE\x80\x83"));  // U+E003, private use (人民检察院刑事诉讼规则)
+  CHECK(is_valid_utf8("\xF4\x8F\xBF\xBF"));  // U+10FFFF, the last code point
 }
 
 TEST_CASE("malformed UTF-8 is rejected with the offset of the first bad sequence") {
@@ -52,8 +52,8 @@ TEST_CASE("trim_text removes ASCII and CJK blanks, including U+200B-only lines")
   CHECK(trim_text("  hello \t\n") == "hello");
   CHECK(trim_text("\xE2\x80\x8B") == "");  // 行政复议法(2023-09-01).md line 16
   CHECK(trim_text("\xE3\x80\x80第一条\xE3\x80\x80") == "第一条");  // U+3000 around
-  CHECK(trim_text("\xC2\xA0x\xEF\xBB\xBF") == "x");  // U+00A0 and U+FEFF
-  CHECK(trim_text("a\xE2\x80\x8B b") == "a\xE2\x80\x8B b");  // inner characters stay
+  CHECK(trim_text("\xC2\xA0x\xEF\xBB\xBF") == "x");                // U+00A0 and U+FEFF
+  CHECK(trim_text("a\xE2\x80\x8B b") == "a\xE2\x80\x8B b");        // inner characters stay
   CHECK(trim_text("") == "");
 }
 
