@@ -74,7 +74,7 @@ int cmd_ingest(const std::vector<std::string>& corpora, const std::string& data,
 }
 
 int cmd_serve(const std::string& data, const std::string& host, int port, const std::string& web,
-              unsigned threads, bool access_log) {
+              unsigned threads, bool access_log, size_t cache_mb) {
   std::shared_ptr<const regkg::snapshot::Snapshot> snap;
   try {
     snap = regkg::snapshot::open_current_snapshot(data, searcher_pool_size());
@@ -88,6 +88,7 @@ int cmd_serve(const std::string& data, const std::string& host, int port, const 
   config.web_dir = web.empty() ? project_path("web") : fs::path(web);
   config.threads = threads;
   config.access_log = access_log;
+  config.cache_bytes = cache_mb << 20;
   try {
     regkg::server::HttpServer server(config, snap);
     int bound = server.bind();
@@ -191,6 +192,9 @@ int main(int argc, char** argv) {
   serve->add_option("--web", web, "Folder of the web UI (default: the project's web/)");
   serve->add_option("--threads", serve_threads, "Worker threads, one per open connection (0 = 64)");
   serve->add_flag("--access-log", access_log, "Log one line per request to stderr");
+  size_t cache_mb = 64;
+  serve->add_option("--cache-mb", cache_mb, "Response cache for search and node answers, MiB (0 = off)")
+      ->capture_default_str();
 
   std::string query;
   unsigned limit = 10;
@@ -204,7 +208,7 @@ int main(int argc, char** argv) {
 
   CLI11_PARSE(app, argc, argv);
   if (*ingest) return cmd_ingest(corpora, data, strict, threads, dictionaries);
-  if (*serve) return cmd_serve(data, host, port, web, serve_threads, access_log);
+  if (*serve) return cmd_serve(data, host, port, web, serve_threads, access_log, cache_mb);
   if (*search) return cmd_search(data, query, limit);
   return 0;
 }

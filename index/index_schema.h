@@ -42,8 +42,8 @@ inline constexpr int kTermGeneratorFlags = Xapian::TermGenerator::FLAG_CJK_NGRAM
 inline constexpr unsigned kQueryParserFlags = Xapian::QueryParser::FLAG_DEFAULT |
                                               Xapian::QueryParser::FLAG_CJK_NGRAM |
                                               Xapian::QueryParser::FLAG_BOOLEAN_ANY_CASE;
-inline constexpr unsigned kSnippetFlags =
-    Xapian::MSet::SNIPPET_CJK_NGRAM | Xapian::MSet::SNIPPET_EXHAUSTIVE;
+// Not SNIPPET_EXHAUSTIVE: scoring every window of long articles cost more than the search itself.
+inline constexpr unsigned kSnippetFlags = Xapian::MSet::SNIPPET_CJK_NGRAM;
 
 }  // namespace regkg::index
 

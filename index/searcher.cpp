@@ -128,14 +128,17 @@ Xapian::Query Searcher::build_query(const Xapian::Database& db,
   filter(prefix::kJurisdiction, request.jurisdiction);
   filter(prefix::kYear, request.year);
   filter(prefix::kIssuer, request.issuer);
-  if (!request.from.empty() || !request.to.empty()) {
-    std::string lo = request.from.empty() ? "00000000" : compact_date(request.from);
-    std::string hi = request.to.empty() ? "99999999" : compact_date(request.to);
-    filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, slot::kDate, lo, hi);
-  }
   if (!filters.empty())
     query = Xapian::Query(Xapian::Query::OP_FILTER, query,
                           Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+  // The date range filters last and on its own: ANDed with the term filters, Xapian checked the
+  // value range for far more documents (60 ms instead of 6 ms for kind + from on an OR query).
+  if (!request.from.empty() || !request.to.empty()) {
+    std::string lo = request.from.empty() ? "00000000" : compact_date(request.from);
+    std::string hi = request.to.empty() ? "99999999" : compact_date(request.to);
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                          Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot::kDate, lo, hi));
+  }
   return query;
 }
 

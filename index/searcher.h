@@ -64,7 +64,10 @@ struct SearchResult {
 
 class Searcher {
  public:
-  static constexpr Xapian::doccount kExactCountLimit = 20000;
+  // Matches examined beyond the requested page, for the total and the facet counts. Above this the
+  // total is Xapian's estimate and the facets are counted over the best matches only
+  // (total_exact == false): counting all 13,000 matches of 人民法院 cost ~30 ms per query.
+  static constexpr Xapian::doccount kExactCountLimit = 1000;
 
   // Opens `db_dir` read-only `pool_size` times. Throws IndexOpenError if it cannot be opened or
   // its schema version differs from kSchemaVersion.

@@ -6,8 +6,9 @@
 
 namespace regkg::server {
 
-void handle_healthz(const HandlerContext& ctx, const httplib::Request&, httplib::Response& res) {
-  auto snap = ctx.snapshots.get();
+void handle_healthz(const HandlerContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  reject_unknown_params(req, {});
+  const auto& snap = ctx.snapshot;
   JsonOutput out;
   auto& w = out.writer();
   w.StartObject();

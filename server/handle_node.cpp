@@ -54,13 +54,14 @@ void handle_node(const HandlerContext& ctx, const httplib::Request& req, httplib
   if (id.empty() || !valid_utf8(id) || id.size() > 1024)
     throw ApiError(400, "bad_parameter", "the node id in the path is empty, too long or not UTF-8",
                    {{"parameter", "id"}});
+  reject_unknown_params(req, {"limit", "offset", "group_type", "group_direction"});
   unsigned limit =
       static_cast<unsigned>(uint_param(req, "limit", kEdgesDefaultLimit, 0, kEdgesMaxLimit));
   std::uint64_t offset = uint_param(req, "offset", 0, 0, 1000000);
   std::string only_type = text_param(req, "group_type", 128);
   std::string only_dir = choice_param(req, "group_direction", "out|in");
 
-  auto snap = ctx.snapshots.get();
+  const auto& snap = ctx.snapshot;
   const KnowledgeGraph& g = *snap->graph;
   auto v = g.find(id);
   if (!v) throw ApiError(404, "unknown_id", "no node with id '" + id + "'", {{"id", id}});

@@ -18,6 +18,8 @@ std::string node_label(const graph::KnowledgeGraph& g, const std::string& id) {
 }  // namespace
 
 void handle_search(const HandlerContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  reject_unknown_params(req, {"q", "kind", "lang", "instrument", "jurisdiction", "issuer", "year",
+                              "from", "to", "limit", "offset"});
   index::SearchRequest sr;
   sr.query = text_param(req, "q", kQueryMaxBytes);
   sr.kind = choice_param(req, "kind", "article|version|instrument|news");
@@ -47,7 +49,7 @@ void handle_search(const HandlerContext& ctx, const httplib::Request& req, httpl
     throw ApiError(400, "missing_parameter", "give a query 'q' or at least one filter",
                    {{"parameter", "q"}});
 
-  auto snap = ctx.snapshots.get();
+  const auto& snap = ctx.snapshot;
   index::SearchResult result;
   try {
     result = snap->searcher->search(sr);

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <chrono>
+#include <initializer_list>
+#include <memory>
 #include <string>
 
 #include "server/snapshot_holder.h"
@@ -14,10 +16,15 @@ struct Response;
 
 namespace regkg::server {
 
+// What a handler may use: the snapshot taken once for the whole request (a reload during the
+// request does not affect it) and the server's start time.
 struct HandlerContext {
-  const SnapshotHolder& snapshots;
+  std::shared_ptr<const snapshot::Snapshot> snapshot;
   std::chrono::steady_clock::time_point started;
 };
+
+// Throws a 400 naming the first query parameter of `req` that is not in `allowed`.
+void reject_unknown_params(const httplib::Request& req, std::initializer_list<const char*> allowed);
 
 void handle_search(const HandlerContext& ctx, const httplib::Request& req, httplib::Response& res);
 void handle_node(const HandlerContext& ctx, const httplib::Request& req, httplib::Response& res);

@@ -29,6 +29,7 @@ HttpServer::HttpServer(ServerConfig config, std::shared_ptr<const snapshot::Snap
     : config_(std::move(config)),
       snapshots_(std::move(snapshot)),
       http_(std::make_unique<httplib::Server>()),
+      cache_(std::make_unique<ResponseCache>(config_.cache_bytes)),
       started_(std::chrono::steady_clock::now()) {
   install_routes();
 }
@@ -50,11 +51,27 @@ void HttpServer::install_routes() {
   http_->set_payload_max_length(64 * 1024);
 
   auto log_mutex = std::make_shared<std::mutex>();
-  auto wrap = [this, log, log_mutex](Handler handler) {
-    return [this, handler, log, log_mutex](const httplib::Request& req, httplib::Response& res) {
-      HandlerContext ctx{snapshots_, started_};
+  // Every route goes through here: one snapshot per request, the response cache for cacheable
+  // routes, and the one mapping from exceptions to JSON errors.
+  auto wrap = [this, log, log_mutex](Handler handler, bool cacheable) {
+    return [this, handler, cacheable, log, log_mutex](const httplib::Request& req,
+                                                       httplib::Response& res) {
+      HandlerContext ctx{snapshots_.get(), started_};
+      res.set_header("Cache-Control", "no-cache");
+      std::string key;
+      if (cacheable) {
+        // httplib keeps params in a sorted multimap: equal queries give equal keys.
+        key = ctx.snapshot->id + '\n' + req.path;
+        for (const auto& [k, v] : req.params) key += '\n' + k + '=' + v;
+        if (auto body = cache_->get(key)) {
+          res.set_content(*body, "application/json; charset=utf-8");
+          return;
+        }
+      }
       try {
         handler(ctx, req, res);
+        if (cacheable && res.status <= 200)
+          cache_->put(key, std::make_shared<const std::string>(res.body));
       } catch (const ApiError& e) {
         set_error(res, e.status(), e.code(), e.what(), e.details());
       } catch (const std::exception& e) {
@@ -66,15 +83,14 @@ void HttpServer::install_routes() {
       } catch (...) {
         set_error(res, 500, "internal_error", "internal error while answering this request");
       }
-      res.set_header("Cache-Control", "no-cache");
     };
   };
 
-  http_->Get("/healthz", wrap(handle_healthz));
-  http_->Get("/api/v1/search", wrap(handle_search));
+  http_->Get("/healthz", wrap(handle_healthz, false));
+  http_->Get("/api/v1/search", wrap(handle_search, true));
   // Ids contain '/' and '@'; httplib matches against the percent-decoded path, so raw and
   // encoded forms both arrive here.
-  http_->Get(R"(/api/v1/nodes/(.+))", wrap(handle_node));
+  http_->Get(R"(/api/v1/nodes/(.+))", wrap(handle_node, true));
 
   // Static UI: only files under web_dir (httplib refuses paths with '..' segments).
   if (!config_.web_dir.empty()) {

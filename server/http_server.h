@@ -10,6 +10,7 @@
 #include <ostream>
 #include <string>
 
+#include "server/response_cache.h"
 #include "server/snapshot_holder.h"
 
 namespace httplib {
@@ -26,6 +27,7 @@ struct ServerConfig {
   std::filesystem::path web_dir;  // static files; empty = no UI
   unsigned threads = 0;           // worker threads (= concurrent connections); 0 = 64
   bool access_log = false;
+  size_t cache_bytes = 64u << 20;    // response cache (search and node answers); 0 = off
   std::ostream* log = nullptr;  // errors and (optionally) access lines; nullptr = std::cerr
 };
 
@@ -50,6 +52,7 @@ class HttpServer {
   ServerConfig config_;
   SnapshotHolder snapshots_;
   std::unique_ptr<httplib::Server> http_;
+  std::unique_ptr<ResponseCache> cache_;
   std::chrono::steady_clock::time_point started_;
   int port_ = -1;
 };

@@ -4,6 +4,7 @@
 #include <httplib.h>
 
 #include "server/api_error.h"
+#include "server/handlers.h"
 #include "server/json_output.h"
 
 namespace regkg::server {
@@ -46,6 +47,21 @@ std::uint64_t uint_param(const httplib::Request& req, const std::string& name,
         "parameter '" + name + "' is " + value + "; the minimum is " + std::to_string(min),
         {{"parameter", name}, {"value", value}, {"minimum", std::to_string(min)}});
   return n;
+}
+
+void reject_unknown_params(const httplib::Request& req, std::initializer_list<const char*> allowed) {
+  for (const auto& [name, value] : req.params) {
+    bool known = false;
+    for (const char* a : allowed) known = known || name == a;
+    if (!known) {
+      std::string list;
+      for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+      throw ApiError(400, "unknown_parameter",
+                     "unknown parameter '" + (valid_utf8(name) ? name : std::string("?")) +
+                         "'; this route takes: " + list,
+                     {{"parameter", valid_utf8(name) ? name : std::string("?")}, {"allowed", list}});
+    }
+  }
 }
 
 bool is_valid_date(const std::string& d) {
