@@ -9,7 +9,8 @@
 #                   next to the repository); all of it is ingested
 #   --rounds N      wrk rounds, alternating regkg and nginx; the best round of each is reported
 #   --keep          keep the temporary directory (server logs, per-query timings)
-# Environment: REGKG (binary, default build/regkg), WRK_THREADS/WRK_CONNECTIONS/WRK_DURATION.
+# Environment: REGKG (binary, default build/regkg), WRK_THREADS/WRK_CONNECTIONS/WRK_DURATION,
+#   REGKG_SERVE_ARGS (extra `regkg serve` options; "--cache-mb 0" measures uncached searches).
 #
 # Everything listens on 127.0.0.1 only; every process started here is stopped on exit.
 # Writes only to a temporary directory and to bench/results/search-<date>.md.
@@ -22,9 +23,8 @@ QUERIES=$SCRIPT_DIR/queries.txt
 LUA=$SCRIPT_DIR/wrk_queries.lua
 CORPUS=$(cd "$REPO/.." && pwd)/shared/corpus
 DATA=
-# 2 wrk threads: one thread can saturate on nginx's side; 8 connections = regkg's worker pool
-# on this 2-core machine (max(8, 4 x cores)): cpp-httplib pins a keep-alive connection to a
-# worker, so more connections than workers only measures queueing in the accept backlog.
+# 2 wrk threads: one thread can saturate on nginx's side. 8 connections: cpp-httplib pins a
+# keep-alive connection to one of its 64 workers; on 2 cores more connections only add queueing.
 WRK_THREADS=${WRK_THREADS:-2}
 WRK_CONNECTIONS=${WRK_CONNECTIONS:-8}
 WRK_DURATION=${WRK_DURATION:-20s}
@@ -92,7 +92,8 @@ FIRST_Q=$(head -1 "$QUERIES")
 start_server() {  # sets SERVER_PID, BASE, START_S
   local out=$TMP/serve.$1.out t0 url=
   t0=$(now)
-  "$REGKG" serve --data "$DATA" --port 0 >"$out" 2>"$TMP/serve.$1.err" &
+  # shellcheck disable=SC2086  # REGKG_SERVE_ARGS is a list of options, e.g. "--cache-mb 0"
+  "$REGKG" serve --data "$DATA" --port 0 ${REGKG_SERVE_ARGS:-} >"$out" 2>"$TMP/serve.$1.err" &
   SERVER_PID=$!
   local deadline=$((SECONDS + 60))
   while (( SECONDS < deadline )); do

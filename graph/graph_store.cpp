@@ -186,6 +186,13 @@ KnowledgeGraph load_graph(const std::filesystem::path& path) {
   if (!in) throw GraphStoreError(path.string() + ": error: cannot read graph file");
   if (buf.size() < sizeof kMagic + 4 + 8 || std::memcmp(buf.data(), kMagic, sizeof kMagic) != 0)
     throw GraphStoreError(path.string() + ": error: not a regkg graph file");
+  // The version first: an older format is reported as such, not as corruption.
+  std::uint32_t version;
+  std::memcpy(&version, buf.data() + sizeof kMagic, sizeof version);
+  if (version != kGraphFormatVersion)
+    throw GraphStoreError(path.string() + ": error: graph format version " +
+                          std::to_string(version) + ", expected " +
+                          std::to_string(kGraphFormatVersion) + " (re-run regkg ingest)");
   size_t body = buf.size() - sizeof(std::uint64_t);
   std::uint64_t stored;
   std::memcpy(&stored, buf.data() + body, sizeof stored);
@@ -193,11 +200,7 @@ KnowledgeGraph load_graph(const std::filesystem::path& path) {
     throw GraphStoreError(path.string() + ": error: graph file checksum mismatch (corrupt)");
 
   Reader r(buf, body, path);
-  std::uint32_t version = r.u32();
-  if (version != kGraphFormatVersion)
-    throw GraphStoreError(path.string() + ": error: graph format version " +
-                          std::to_string(version) + ", expected " +
-                          std::to_string(kGraphFormatVersion));
+  r.u32();  // the version, checked above
   r.read_table();
   KnowledgeGraph graph;
   std::uint64_t nodes = r.u64();
