@@ -193,7 +193,9 @@ int main(int argc, char** argv) {
   serve->add_option("--threads", serve_threads, "Worker threads, one per open connection (0 = 64)");
   serve->add_flag("--access-log", access_log, "Log one line per request to stderr");
   size_t cache_mb = 64;
-  serve->add_option("--cache-mb", cache_mb, "Response cache for search and node answers, MiB (0 = off)")
+  serve
+      ->add_option("--cache-mb", cache_mb,
+                   "Response cache for search and node answers, MiB (0 = off)")
       ->capture_default_str();
 
   std::string query;

@@ -1,9 +1,10 @@
 // Binary serialization of the knowledge graph, checked by a trailing checksum.
 //
-// Format (version 2): magic "REGKGGRF", u32 version, string table (u32 count, then u32 length +
-// bytes each), u64 node count, nodes, u64 edge count, edges, u64 checksum of all preceding bytes.
-// Low-cardinality strings (provenance file, rule, JSON path, edge type, dates, attribute keys and
-// values) are written once in the table and referenced by u32 index; ids, labels and texts inline.
+// Format (version 3; 3 added Provenance::span): magic "REGKGGRF", u32 version, string table (u32
+// count, then u32 length + bytes each), u64 node count, nodes, u64 edge count, edges, u64 checksum
+// of all preceding bytes. Low-cardinality strings (provenance file, rule, JSON path, edge type,
+// dates, attribute keys and values) are written once in the table and referenced by u32 index; ids,
+// labels and texts inline.
 #include "graph/graph_store.h"
 
 #include <cstdint>
@@ -126,6 +127,7 @@ void write_provenance(Writer& w, const Provenance& p) {
   w.sym(p.json_path);
   w.sym(p.rule);
   w.f32(p.confidence);
+  w.sym(p.span);
 }
 
 Provenance read_provenance(Reader& r) {
@@ -135,6 +137,7 @@ Provenance read_provenance(Reader& r) {
   p.json_path = r.sym();
   p.rule = r.sym();
   p.confidence = r.f32();
+  p.span = r.sym();
   return p;
 }
 

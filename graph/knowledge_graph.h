@@ -27,6 +27,7 @@ struct Provenance {
   std::string json_path;    // e.g. "$[16]" for JSON sources
   std::string rule;         // the ingest rule that made it, e.g. "statute.header.effective"
   float confidence = 1.0f;  // 1.0 for facts read from structure; lower for extracted ones
+  std::string span;         // for extracted facts: "begin-end" byte span in the article's text
 };
 
 struct NodeData {

@@ -19,9 +19,11 @@ enum class NodeKind : std::uint8_t {
   news,          // a news item
   actor,         // an organisation, company, product or person
   event,         // a dated event: adopted, promulgated, effective, amended, published …
+  obligation,    // a deontic statement of an article: who must / must not / may do what
+  citation,      // a cited title that resolves to no instrument in the corpus (unresolved)
 };
 
-inline constexpr int kNodeKindCount = 11;
+inline constexpr int kNodeKindCount = 13;
 
 std::string_view to_string(NodeKind kind);
 std::optional<NodeKind> node_kind_from_string(std::string_view name);

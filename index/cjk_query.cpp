@@ -35,9 +35,9 @@ size_t decode(std::string_view s, size_t i, char32_t& cp) {
 }
 
 bool is_boolean_field(std::string_view token) {
-  static constexpr std::array<std::string_view, 9> fields = {
-      "id:",   "kind:",   "instrument:", "version:", "jurisdiction:",
-      "lang:", "issuer:", "year:",       "date:"};
+  static constexpr std::array<std::string_view, 11> fields = {
+      "id:",     "kind:", "instrument:", "version:",  "jurisdiction:", "lang:",
+      "issuer:", "year:", "date:",       "modality:", "actor:"};
   for (std::string_view f : fields)
     if (token.substr(0, f.size()) == f) return true;
   // A leading +, - or ( before a field (e.g. -kind:news).

@@ -9,7 +9,7 @@
 
 namespace regkg::index {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;  // 2: obligations, modality and actor facets
 
 // Metadata keys (Xapian::Database::get_metadata).
 inline constexpr std::string_view kMetaSchemaVersion = "regkg.schema_version";
@@ -17,15 +17,20 @@ inline constexpr std::string_view kMetaSnapshotId = "regkg.snapshot_id";
 
 // Term prefixes. Single capitals follow Xapian Omega's conventions; our own start with X.
 namespace prefix {
-inline constexpr std::string_view kId = "Q";             // unique node id (boolean)
-inline constexpr std::string_view kTitle = "S";          // title words (free text, `title:`)
-inline constexpr std::string_view kKind = "XK";          // article | version | instrument | news
+inline constexpr std::string_view kId = "Q";     // unique node id (boolean)
+inline constexpr std::string_view kTitle = "S";  // title words (free text, `title:`)
+inline constexpr std::string_view kKind =
+    "XK";  // article | version | instrument | news | obligation
 inline constexpr std::string_view kInstrument = "XI";    // instrument id (`instrument:`)
 inline constexpr std::string_view kVersion = "XV";       // version id (`version:`)
 inline constexpr std::string_view kJurisdiction = "XJ";  // cn, eu … (`jurisdiction:`)
 inline constexpr std::string_view kLanguage = "XL";  // zh | en (`lang:`), one per language present
 inline constexpr std::string_view kIssuer = "XS";    // issuing actor slug, e.g. cac (`issuer:`)
 inline constexpr std::string_view kYear = "XY";      // year of the document's date (`year:`)
+// obligation | prohibition | permission | encouragement (`modality:`), obligations only
+inline constexpr std::string_view kModality = "XM";
+// actor slug (`actor:`): an obligation's bearers, a news item's mentions, an instrument's issuers
+inline constexpr std::string_view kActor = "XA";
 }  // namespace prefix
 
 // Value slots.
@@ -35,6 +40,8 @@ inline constexpr Xapian::valueno kKind = 1;  // facet
 inline constexpr Xapian::valueno kInstrument = 2;    // facet (instrument id)
 inline constexpr Xapian::valueno kJurisdiction = 3;  // facet
 inline constexpr Xapian::valueno kYear = 4;          // facet
+inline constexpr Xapian::valueno kModality = 5;      // facet
+inline constexpr Xapian::valueno kActor = 6;         // facet (the first actor of the document)
 }  // namespace slot
 
 // CJK handling must match in all three places (see ../shared/docs/TOOLCHAIN.md).

@@ -129,6 +129,12 @@ Xapian::Document IndexWriter::make_document(const SearchDocument& doc,
   if (!doc.text_en.empty()) xdoc.add_boolean_term(boolean_term(prefix::kLanguage, "en"));
   for (const auto& issuer : doc.issuers)
     xdoc.add_boolean_term(boolean_term(prefix::kIssuer, issuer));
+  for (const auto& actor : doc.actors) xdoc.add_boolean_term(boolean_term(prefix::kActor, actor));
+  if (!doc.actors.empty()) xdoc.add_value(slot::kActor, doc.actors.front());
+  if (!doc.modality.empty()) {
+    xdoc.add_boolean_term(boolean_term(prefix::kModality, doc.modality));
+    xdoc.add_value(slot::kModality, doc.modality);
+  }
 
   std::string date = compact_date(doc.date);
   if (!date.empty()) {

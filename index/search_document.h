@@ -1,4 +1,5 @@
-// What the index knows about one searchable unit (article, version, instrument or news item).
+// What the index knows about one searchable unit (article, version, instrument, news item or
+// obligation).
 // Built by ingest from the graph; written by IndexWriter; returned, in part, by Searcher.
 #pragma once
 
@@ -20,6 +21,8 @@ struct SearchDocument {
   std::vector<std::string> issuers;  // actor slugs: "cac", "npcsc" …
   std::string text_zh;               // Chinese text (indexed with CJK n-grams)
   std::string text_en;               // English text (stemmed)
+  std::string modality;  // obligations: obligation | prohibition | permission | encouragement
+  std::vector<std::string> actors;  // actor slugs: bearers, mentioned actors, issuers
 };
 
 }  // namespace regkg::index

@@ -40,6 +40,8 @@ Xapian::QueryParser make_parser(const Xapian::Database& db) {
   qp.add_boolean_prefix("lang", std::string(prefix::kLanguage));
   qp.add_boolean_prefix("issuer", std::string(prefix::kIssuer));
   qp.add_boolean_prefix("year", std::string(prefix::kYear));
+  qp.add_boolean_prefix("modality", std::string(prefix::kModality));
+  qp.add_boolean_prefix("actor", std::string(prefix::kActor));
   return qp;
 }
 
@@ -128,6 +130,8 @@ Xapian::Query Searcher::build_query(const Xapian::Database& db,
   filter(prefix::kJurisdiction, request.jurisdiction);
   filter(prefix::kYear, request.year);
   filter(prefix::kIssuer, request.issuer);
+  filter(prefix::kModality, request.modality);
+  filter(prefix::kActor, request.actor);
   if (!filters.empty())
     query = Xapian::Query(Xapian::Query::OP_FILTER, query,
                           Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
@@ -161,12 +165,15 @@ SearchResult Searcher::search(const SearchRequest& request) const {
     enquire.set_sort_by_value_then_relevance(slot::kDate, true);
   }
   Xapian::ValueCountMatchSpy kinds(slot::kKind), instruments(slot::kInstrument),
-      jurisdictions(slot::kJurisdiction), years(slot::kYear);
+      jurisdictions(slot::kJurisdiction), years(slot::kYear), modalities(slot::kModality),
+      actors(slot::kActor);
   if (request.facets) {
     enquire.add_matchspy(&kinds);
     enquire.add_matchspy(&instruments);
     enquire.add_matchspy(&jurisdictions);
     enquire.add_matchspy(&years);
+    enquire.add_matchspy(&modalities);
+    enquire.add_matchspy(&actors);
   }
   Xapian::doccount check = std::min<Xapian::doccount>(db.get_doccount(), kExactCountLimit);
   Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check);
@@ -219,6 +226,8 @@ SearchResult Searcher::search(const SearchRequest& request) const {
     result.facets["kind"] = collect(kinds, 20);
     result.facets["instrument"] = collect(instruments, 20);
     result.facets["jurisdiction"] = collect(jurisdictions, 30);
+    result.facets["modality"] = collect(modalities, 10);
+    result.facets["actor"] = collect(actors, 20);
     auto year_values = collect(years, 200);
     std::sort(year_values.begin(), year_values.end(),
               [](const FacetValue& a, const FacetValue& b) { return a.value > b.value; });

@@ -35,7 +35,8 @@ class IndexOpenError : public std::runtime_error {
 
 struct SearchRequest {
   std::string query;  // Xapian query syntax; may be empty when filters are given
-  std::string kind, lang, instrument, jurisdiction, year, issuer;  // exact-match filters, "" = any
+  // Exact-match filters, "" = any.
+  std::string kind, lang, instrument, jurisdiction, year, issuer, modality, actor;
   std::string from, to;  // YYYY-MM-DD inclusive date range, "" = open
   unsigned limit = 20;
   unsigned offset = 0;

@@ -125,7 +125,7 @@ const ActorEntry* AliasDictionary::find_name(std::string_view name) const {
   return it == by_name_.end() ? nullptr : &actors_[it->second];
 }
 
-std::vector<AliasMatch> AliasDictionary::find_all(std::string_view text) const {
+std::vector<AliasMatch> AliasDictionary::find_all(std::string_view text, bool roles) const {
   std::vector<AliasMatch> matches;
   if (aliases_.empty() || text.empty()) return matches;
   const std::string lower = ascii_lower(text);
@@ -140,6 +140,7 @@ std::vector<AliasMatch> AliasDictionary::find_all(std::string_view text) const {
     }
     bool matched = false;
     for (const Alias& alias : aliases_) {
+      if ((actors_[alias.actor].type == "role") != roles) continue;
       const std::string& hay = alias.case_sensitive ? exact : lower;
       if (alias.text.size() > text.size() - pos) continue;
       if (alias.text[0] != hay[pos]) continue;

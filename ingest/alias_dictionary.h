@@ -41,7 +41,9 @@ class AliasDictionary {
   // All non-overlapping alias occurrences in `text`, left to right, longest first at each point.
   // English aliases match on word boundaries; all-capital acronyms (CAC, JD) match
   // case-sensitively.
-  std::vector<AliasMatch> find_all(std::string_view text) const;
+  // Actors of type "role" (提供者, providers …) are bearers of obligations, not organisations:
+  // they are matched only when `roles` is true, and then only roles are matched.
+  std::vector<AliasMatch> find_all(std::string_view text, bool roles = false) const;
 
  private:
   struct Alias {

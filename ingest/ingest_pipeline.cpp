@@ -17,6 +17,8 @@
 #include "ingest/corpus_scanner.h"
 #include "ingest/graph_builder.h"
 #include "ingest/instrument_catalog.h"
+#include "ingest/knowledge_extractor.h"
+#include "ingest/news_linker.h"
 #include "ingest/progress_reporter.h"
 #include "ingest/search_document_builder.h"
 #include "ingest/sha256.h"
@@ -109,6 +111,7 @@ IngestSummary run_ingest(const IngestOptions& options, std::ostream& log) {
   AliasDictionary actors = AliasDictionary::load(options.dictionaries_dir / "actors.json");
   InstrumentCatalog catalog =
       InstrumentCatalog::load(options.dictionaries_dir / "instruments.json");
+  NewsLinker news_linker = NewsLinker::load(options.dictionaries_dir / "instruments.json");
 
   snapshot::SnapshotStore store(options.data_dir, /*writable=*/true);
   snapshot::StagedSnapshot staged;
@@ -172,6 +175,17 @@ IngestSummary run_ingest(const IngestOptions& options, std::ostream& log) {
                    std::to_string(sources.news.size()) + " news items");
     graph::KnowledgeGraph graph = build_graph(sources, actors, catalog, diags);
     sources = ParsedSources{};  // free the parse trees before indexing
+
+    progress.phase("extracting obligations, citations, dates and news links");
+    ExtractionStats x = extract_knowledge(graph, actors, news_linker, diags, threads);
+    progress.phase(std::to_string(x.obligations) + " obligations (" +
+                   std::to_string(x.bearer_links) + " bearer links), " +
+                   std::to_string(x.citations_resolved) + " resolved and " +
+                   std::to_string(x.citations_unresolved) + " unresolved citations, " +
+                   std::to_string(x.legal_basis) + " legal-basis links, " +
+                   std::to_string(x.internal_references) + " internal references, " +
+                   std::to_string(x.events) + " dated events, " + std::to_string(x.news_links) +
+                   " news links, " + std::to_string(x.candidate_actors) + " candidate actors");
 
     // Sorted diagnostics, printed like a compiler's.
     std::vector<Diagnostic> all = diags.items();

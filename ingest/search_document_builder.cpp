@@ -27,6 +27,18 @@ std::vector<std::string> issuers_of(const KnowledgeGraph& g, KnowledgeGraph::Ver
   return out;
 }
 
+// Ids (without `strip`) of the out-neighbours over edges of `type`.
+std::vector<std::string> neighbours_of(const KnowledgeGraph& g, KnowledgeGraph::Vertex v,
+                                       const char* type, const std::string& strip) {
+  std::vector<std::string> out;
+  g.for_each_out_edge(v, [&](KnowledgeGraph::Edge e, KnowledgeGraph::Vertex to) {
+    if (g.edge(e).type != type) return;
+    const std::string& id = g.node(to).id;
+    out.push_back(id.rfind(strip, 0) == 0 ? id.substr(strip.size()) : id);
+  });
+  return out;
+}
+
 }  // namespace
 
 void for_each_search_document(const KnowledgeGraph& g,
@@ -78,6 +90,7 @@ void for_each_search_document(const KnowledgeGraph& g,
         doc.title = n.label;
         doc.text_en = attr_or(n, "version_note");
         doc.issuers = issuers_of(g, *it);
+        doc.actors = doc.issuers;
         break;
       }
       case NodeKind::instrument: {
@@ -95,6 +108,23 @@ void for_each_search_document(const KnowledgeGraph& g,
         doc.kind = "news";
         doc.title = n.label;
         doc.text_en = n.text_en;
+        doc.actors = neighbours_of(g, *it, "mentions", "actor/");
+        break;
+      }
+      case NodeKind::obligation: {
+        doc.kind = "obligation";
+        doc.instrument_id = attr_or(n, "instrument");
+        doc.instrument_title = instrument_title(doc.instrument_id);
+        doc.version_id = attr_or(n, "version");
+        auto article = g.find(attr_or(n, "article"));
+        doc.article_label = article ? g.node(*article).label : std::string();
+        doc.modality = attr_or(n, "modality");
+        doc.title = doc.instrument_title + " " + doc.article_label + " · " + doc.modality + ": " +
+                    (attr_or(n, "bearer").empty() ? std::string("—") : attr_or(n, "bearer"));
+        doc.text_zh = n.text_zh;
+        doc.text_en = n.text_en;
+        doc.actors = neighbours_of(g, *it, "binds", "actor/");
+        if (article) doc.jurisdiction = attr_or(g.node(*article), "jurisdiction");
         break;
       }
       default:

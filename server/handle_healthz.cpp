@@ -6,7 +6,8 @@
 
 namespace regkg::server {
 
-void handle_healthz(const HandlerContext& ctx, const httplib::Request& req, httplib::Response& res) {
+void handle_healthz(const HandlerContext& ctx, const httplib::Request& req,
+                    httplib::Response& res) {
   reject_unknown_params(req, {});
   const auto& snap = ctx.snapshot;
   JsonOutput out;

@@ -6,6 +6,7 @@
 #include <httplib.h>
 
 #include "server/api_error.h"
+#include "server/graph_json.h"
 #include "server/handlers.h"
 #include "server/json_output.h"
 #include "server/request_params.h"
@@ -16,24 +17,6 @@ namespace {
 
 using graph::KnowledgeGraph;
 using graph::NodeData;
-
-void write_provenance(JsonOutput& out, const graph::Provenance& p) {
-  auto& w = out.writer();
-  w.StartObject();
-  out.field("file", p.file);
-  out.field("line", static_cast<std::uint64_t>(std::max(0, p.line)));
-  out.field("json_path", p.json_path);
-  out.field("rule", p.rule);
-  out.field_double("confidence", static_cast<double>(p.confidence));
-  w.EndObject();
-}
-
-void write_node_ref(JsonOutput& out, const NodeData& n) {
-  out.field("id", n.id);
-  out.field("kind", graph::to_string(n.kind));
-  out.field("label", n.label);
-  out.field("date", n.date);
-}
 
 long ordinal_of(const NodeData& n) {
   const std::string* o = n.attr("ordinal");

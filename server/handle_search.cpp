@@ -19,10 +19,13 @@ std::string node_label(const graph::KnowledgeGraph& g, const std::string& id) {
 
 void handle_search(const HandlerContext& ctx, const httplib::Request& req, httplib::Response& res) {
   reject_unknown_params(req, {"q", "kind", "lang", "instrument", "jurisdiction", "issuer", "year",
-                              "from", "to", "limit", "offset"});
+                              "modality", "actor", "from", "to", "limit", "offset"});
   index::SearchRequest sr;
   sr.query = text_param(req, "q", kQueryMaxBytes);
-  sr.kind = choice_param(req, "kind", "article|version|instrument|news");
+  sr.kind = choice_param(req, "kind", "article|version|instrument|news|obligation");
+  sr.modality = choice_param(req, "modality", "obligation|prohibition|permission|encouragement");
+  sr.actor = text_param(req, "actor", 128);
+  if (sr.actor.rfind("actor/", 0) == 0) sr.actor = sr.actor.substr(6);
   sr.lang = choice_param(req, "lang", "zh|en");
   sr.instrument = text_param(req, "instrument", 512);
   sr.jurisdiction = text_param(req, "jurisdiction", 64);
@@ -44,8 +47,8 @@ void handle_search(const HandlerContext& ctx, const httplib::Request& req, httpl
   bool trimmed_empty = sr.query.find_first_not_of(" \t\r\n") == std::string::npos;
   if (trimmed_empty) sr.query.clear();
   if (sr.query.empty() && sr.kind.empty() && sr.lang.empty() && sr.instrument.empty() &&
-      sr.jurisdiction.empty() && sr.issuer.empty() && sr.year.empty() && sr.from.empty() &&
-      sr.to.empty())
+      sr.jurisdiction.empty() && sr.issuer.empty() && sr.modality.empty() && sr.actor.empty() &&
+      sr.year.empty() && sr.from.empty() && sr.to.empty())
     throw ApiError(400, "missing_parameter", "give a query 'q' or at least one filter",
                    {{"parameter", "q"}});
 
@@ -107,7 +110,8 @@ void handle_search(const HandlerContext& ctx, const httplib::Request& req, httpl
         label = node_label(g, v.value);
       else if (name == "jurisdiction")
         label = node_label(g, "jurisdiction/" + v.value);
-      out.field("label", label == "jurisdiction/" + v.value ? v.value : label);
+      out.field("label", label == "jurisdiction/" + v.value || label == "actor/" + v.value ? v.value
+                                                                                           : label);
       out.field("count", v.count);
       w.EndObject();
     }

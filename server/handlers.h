@@ -29,6 +29,13 @@ void reject_unknown_params(const httplib::Request& req, std::initializer_list<co
 void handle_search(const HandlerContext& ctx, const httplib::Request& req, httplib::Response& res);
 void handle_node(const HandlerContext& ctx, const httplib::Request& req, httplib::Response& res);
 void handle_healthz(const HandlerContext& ctx, const httplib::Request& req, httplib::Response& res);
+void handle_obligations(const HandlerContext& ctx, const httplib::Request& req,
+                        httplib::Response& res);
+void handle_actor(const HandlerContext& ctx, const httplib::Request& req, httplib::Response& res);
+void handle_citations(const HandlerContext& ctx, const httplib::Request& req,
+                      httplib::Response& res);
+void handle_citations_unresolved(const HandlerContext& ctx, const httplib::Request& req,
+                                 httplib::Response& res);
 
 // Limits, shared with the OpenAPI document and tests.
 inline constexpr unsigned kSearchDefaultLimit = 20;
@@ -37,5 +44,6 @@ inline constexpr unsigned kSearchMaxOffset = 10000;
 inline constexpr unsigned kQueryMaxBytes = 1000;
 inline constexpr unsigned kEdgesDefaultLimit = 20;
 inline constexpr unsigned kEdgesMaxLimit = 500;
+inline constexpr unsigned kListMaxLimit = 1000;
 
 }  // namespace regkg::server

@@ -55,7 +55,7 @@ void HttpServer::install_routes() {
   // routes, and the one mapping from exceptions to JSON errors.
   auto wrap = [this, log, log_mutex](Handler handler, bool cacheable) {
     return [this, handler, cacheable, log, log_mutex](const httplib::Request& req,
-                                                       httplib::Response& res) {
+                                                      httplib::Response& res) {
       HandlerContext ctx{snapshots_.get(), started_};
       res.set_header("Cache-Control", "no-cache");
       std::string key;
@@ -70,7 +70,9 @@ void HttpServer::install_routes() {
       }
       try {
         handler(ctx, req, res);
-        if (cacheable && res.status <= 200)
+        // Only JSON answers are cached (a CSV export carries its own headers).
+        if (cacheable && res.status <= 200 &&
+            res.get_header_value("Content-Type").rfind("application/json", 0) == 0)
           cache_->put(key, std::make_shared<const std::string>(res.body));
       } catch (const ApiError& e) {
         set_error(res, e.status(), e.code(), e.what(), e.details());
@@ -91,6 +93,10 @@ void HttpServer::install_routes() {
   // Ids contain '/' and '@'; httplib matches against the percent-decoded path, so raw and
   // encoded forms both arrive here.
   http_->Get(R"(/api/v1/nodes/(.+))", wrap(handle_node, true));
+  http_->Get("/api/v1/obligations", wrap(handle_obligations, true));
+  http_->Get(R"(/api/v1/actors/(.+))", wrap(handle_actor, true));
+  http_->Get("/api/v1/citations/unresolved", wrap(handle_citations_unresolved, true));
+  http_->Get("/api/v1/citations", wrap(handle_citations, true));
 
   // Static UI: only files under web_dir (httplib refuses paths with '..' segments).
   if (!config_.web_dir.empty()) {

@@ -27,8 +27,8 @@ struct ServerConfig {
   std::filesystem::path web_dir;  // static files; empty = no UI
   unsigned threads = 0;           // worker threads (= concurrent connections); 0 = 64
   bool access_log = false;
-  size_t cache_bytes = 64u << 20;    // response cache (search and node answers); 0 = off
-  std::ostream* log = nullptr;  // errors and (optionally) access lines; nullptr = std::cerr
+  size_t cache_bytes = 64u << 20;  // response cache (search and node answers); 0 = off
+  std::ostream* log = nullptr;     // errors and (optionally) access lines; nullptr = std::cerr
 };
 
 class HttpServer {

@@ -49,17 +49,19 @@ std::uint64_t uint_param(const httplib::Request& req, const std::string& name,
   return n;
 }
 
-void reject_unknown_params(const httplib::Request& req, std::initializer_list<const char*> allowed) {
+void reject_unknown_params(const httplib::Request& req,
+                           std::initializer_list<const char*> allowed) {
   for (const auto& [name, value] : req.params) {
     bool known = false;
     for (const char* a : allowed) known = known || name == a;
     if (!known) {
       std::string list;
       for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-      throw ApiError(400, "unknown_parameter",
-                     "unknown parameter '" + (valid_utf8(name) ? name : std::string("?")) +
-                         "'; this route takes: " + list,
-                     {{"parameter", valid_utf8(name) ? name : std::string("?")}, {"allowed", list}});
+      throw ApiError(
+          400, "unknown_parameter",
+          "unknown parameter '" + (valid_utf8(name) ? name : std::string("?")) +
+              "'; this route takes: " + list,
+          {{"parameter", valid_utf8(name) ? name : std::string("?")}, {"allowed", list}});
     }
   }
 }

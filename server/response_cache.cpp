@@ -7,7 +7,8 @@ namespace regkg::server {
 
 ResponseCache::ResponseCache(size_t capacity_bytes, size_t shards)
     : shard_capacity_(shards ? capacity_bytes / shards : 0) {
-  for (size_t i = 0; i < std::max<size_t>(1, shards); ++i) shards_.push_back(std::make_unique<Shard>());
+  for (size_t i = 0; i < std::max<size_t>(1, shards); ++i)
+    shards_.push_back(std::make_unique<Shard>());
 }
 
 ResponseCache::Shard& ResponseCache::shard_for(const std::string& key) {

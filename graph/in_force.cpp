@@ -1,0 +1,57 @@
+// InForceFilter: point-in-time validity of versions.
+#include "graph/in_force.h"
+
+namespace regkg::graph {
+
+std::string InForceFilter::effective_of(KnowledgeGraph::Vertex version) const {
+  const NodeData& n = g_.node(version);
+  if (const std::string* e = n.attr("effective"); e && !e->empty()) return *e;
+  return n.date;
+}
+
+bool InForceFilter::ceased_by_date(KnowledgeGraph::Vertex v) const {
+  bool ceased = false;
+  g_.for_each_out_edge(v, [&](KnowledgeGraph::Edge e, KnowledgeGraph::Vertex to) {
+    if (ceased || g_.edge(e).type != "has_event") return;
+    const NodeData& ev = g_.node(to);
+    const std::string* type = ev.attr("event_type");
+    if (type && (*type == "ceased" || *type == "repealed" || *type == "revoked") && !ev.date.empty() &&
+        ev.date <= date_)
+      ceased = true;
+  });
+  return ceased;
+}
+
+bool InForceFilter::version_in_force(KnowledgeGraph::Vertex version) {
+  if (auto it = memo_.find(version); it != memo_.end()) return it->second;
+  bool in_force = false;
+  std::string effective = effective_of(version);
+  if (!effective.empty() && effective <= date_ && !ceased_by_date(version)) {
+    in_force = true;
+    if (auto inst = g_.out_neighbor(version, "version_of")) {
+      if (ceased_by_date(*inst)) in_force = false;
+      // A later version that has taken effect by the date supersedes this one.
+      g_.for_each_in_edge(*inst, [&](KnowledgeGraph::Edge e, KnowledgeGraph::Vertex other) {
+        if (!in_force || other == version || g_.edge(e).type != "version_of") return;
+        std::string other_effective = effective_of(other);
+        if (!other_effective.empty() && other_effective <= date_ &&
+            (other_effective > effective ||
+             (other_effective == effective && g_.node(other).date > g_.node(version).date)))
+          in_force = false;
+      });
+    }
+  }
+  memo_[version] = in_force;
+  return in_force;
+}
+
+bool InForceFilter::node_in_force(KnowledgeGraph::Vertex v) {
+  const NodeData& n = g_.node(v);
+  if (n.kind == NodeKind::version) return version_in_force(v);
+  const std::string* version = n.attr("version");
+  if (!version) return true;
+  auto vv = g_.find(*version);
+  return vv ? version_in_force(*vv) : true;
+}
+
+}  // namespace regkg::graph

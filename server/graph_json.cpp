@@ -1,0 +1,27 @@
+// Shared JSON writers for nodes and provenance.
+#include "server/graph_json.h"
+
+#include <algorithm>
+
+namespace regkg::server {
+
+void write_node_ref(JsonOutput& out, const graph::NodeData& n) {
+  out.field("id", n.id);
+  out.field("kind", graph::to_string(n.kind));
+  out.field("label", n.label);
+  out.field("date", n.date);
+}
+
+void write_provenance(JsonOutput& out, const graph::Provenance& p) {
+  auto& w = out.writer();
+  w.StartObject();
+  out.field("file", p.file);
+  out.field("line", static_cast<std::uint64_t>(std::max(0, p.line)));
+  out.field("json_path", p.json_path);
+  out.field("rule", p.rule);
+  out.field_double("confidence", static_cast<double>(p.confidence));
+  if (!p.span.empty()) out.field("span", p.span);
+  w.EndObject();
+}
+
+}  // namespace regkg::server

@@ -1,0 +1,14 @@
+// JSON shapes shared by the graph routes: a node reference and an edge's provenance.
+#pragma once
+
+#include "graph/knowledge_graph.h"
+#include "server/json_output.h"
+
+namespace regkg::server {
+
+// Writes the members id, kind, label, date (inside an object the caller opened).
+void write_node_ref(JsonOutput& out, const graph::NodeData& n);
+// Writes a provenance object.
+void write_provenance(JsonOutput& out, const graph::Provenance& p);
+
+}  // namespace regkg::server

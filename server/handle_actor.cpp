@@ -1,0 +1,148 @@
+// GET /api/v1/actors/{id}: an actor with its aliases, the instruments it issued, the obligations
+// that bind it, the news and articles that mention it, and a dated timeline.
+#include <algorithm>
+#include <tuple>
+
+#include <httplib.h>
+
+#include "server/api_error.h"
+#include "server/graph_json.h"
+#include "server/handlers.h"
+#include "server/request_params.h"
+
+namespace regkg::server {
+
+namespace {
+
+using graph::KnowledgeGraph;
+using graph::NodeData;
+using graph::NodeKind;
+using Vertex = KnowledgeGraph::Vertex;
+
+// In-neighbours over edges of `type` whose source is of `kind`.
+std::vector<std::pair<Vertex, KnowledgeGraph::Edge>> in_by(const KnowledgeGraph& g, Vertex v,
+                                                           const char* type, NodeKind kind) {
+  std::vector<std::pair<Vertex, KnowledgeGraph::Edge>> out;
+  g.for_each_in_edge(v, [&](KnowledgeGraph::Edge e, Vertex from) {
+    if (g.edge(e).type == type && g.node(from).kind == kind) out.emplace_back(from, e);
+  });
+  return out;
+}
+
+}  // namespace
+
+void handle_actor(const HandlerContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  reject_unknown_params(req, {"limit"});
+  std::string id = req.matches.size() > 1 ? std::string(req.matches[1]) : std::string();
+  if (id.empty() || !valid_utf8(id) || id.size() > 512)
+    throw ApiError(400, "bad_parameter", "the actor id in the path is empty, too long or not UTF-8",
+                   {{"parameter", "id"}});
+  if (id.rfind("actor/", 0) != 0) id = "actor/" + id;
+  auto limit = uint_param(req, "limit", 100, 0, kListMaxLimit);
+  const KnowledgeGraph& g = *ctx.snapshot->graph;
+  auto v = g.find(id);
+  if (!v || g.node(*v).kind != NodeKind::actor)
+    throw ApiError(404, "unknown_id", "no actor with id '" + id + "'", {{"id", id}});
+  const NodeData& a = g.node(*v);
+
+  JsonOutput out;
+  auto& w = out.writer();
+  auto list = [&](const char* name, const std::vector<std::pair<Vertex, KnowledgeGraph::Edge>>& items) {
+    out.key(name);
+    w.StartObject();
+    out.field("total", items.size());
+    out.key("items");
+    w.StartArray();
+    for (size_t i = 0; i < items.size() && i < limit; ++i) {
+      w.StartObject();
+      write_node_ref(out, g.node(items[i].first));
+      if (!g.edge(items[i].second).note.empty()) out.field("note", g.edge(items[i].second).note);
+      out.key("provenance");
+      write_provenance(out, g.edge(items[i].second).provenance);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  };
+
+  w.StartObject();
+  out.key("actor");
+  w.StartObject();
+  write_node_ref(out, a);
+  out.key("attributes");
+  w.StartObject();
+  for (const auto& [k, val] : a.attrs) out.field(k, val);
+  w.EndObject();
+  out.key("aliases");
+  w.StartArray();
+  if (const std::string* aliases = a.attr("aliases")) {
+    size_t start = 0;
+    while (start < aliases->size()) {
+      size_t sep = aliases->find("; ", start);
+      out.string(aliases->substr(start, sep == std::string::npos ? std::string::npos : sep - start));
+      if (sep == std::string::npos) break;
+      start = sep + 2;
+    }
+  }
+  w.EndArray();
+  out.key("source");
+  write_provenance(out, a.source);
+  w.EndObject();
+
+  auto issued = in_by(g, *v, "issued_by", NodeKind::instrument);
+  auto obligations = in_by(g, *v, "binds", NodeKind::obligation);
+  auto news = in_by(g, *v, "mentions", NodeKind::news);
+  auto articles = in_by(g, *v, "mentions", NodeKind::article);
+  // Newest news first; instruments by title.
+  std::sort(news.begin(), news.end(), [&g](const auto& x, const auto& y) {
+    return std::tie(g.node(x.first).date, g.node(x.first).id) > std::tie(g.node(y.first).date, g.node(y.first).id);
+  });
+  list("issued", issued);
+  list("obligations", obligations);
+  list("news", news);
+  list("mentioned_in_articles", articles);
+
+  // Timeline: the dated events of the instruments it issued (and their versions), and the news.
+  struct Entry {
+    std::string date, type, label, subject;
+  };
+  std::vector<Entry> timeline;
+  auto events_of = [&](Vertex owner, const std::string& subject) {
+    g.for_each_out_edge(owner, [&](KnowledgeGraph::Edge e, Vertex to) {
+      if (g.edge(e).type != "has_event") return;
+      const NodeData& ev = g.node(to);
+      const std::string* type = ev.attr("event_type");
+      timeline.push_back({ev.date, type ? *type : std::string("event"), ev.label, subject});
+    });
+  };
+  for (const auto& [inst, e] : issued) {
+    events_of(inst, g.node(inst).id);
+    g.for_each_in_edge(inst, [&](KnowledgeGraph::Edge ve, Vertex version) {
+      if (g.edge(ve).type == "version_of") events_of(version, g.node(version).id);
+    });
+  }
+  for (const auto& [n, e] : news) timeline.push_back({g.node(n).date, "news", g.node(n).label, g.node(n).id});
+  std::sort(timeline.begin(), timeline.end(),
+            [](const Entry& x, const Entry& y) { return std::tie(x.date, x.subject, x.type) < std::tie(y.date, y.subject, y.type); });
+  timeline.erase(std::unique(timeline.begin(), timeline.end(),
+                             [](const Entry& x, const Entry& y) {
+                               return x.date == y.date && x.type == y.type && x.subject == y.subject;
+                             }),
+                 timeline.end());
+  out.key("timeline");
+  w.StartArray();
+  for (size_t i = 0; i < timeline.size() && i < limit; ++i) {
+    w.StartObject();
+    out.field("date", timeline[i].date);
+    out.field("type", timeline[i].type);
+    out.field("label", timeline[i].label);
+    out.field("subject", timeline[i].subject);
+    w.EndObject();
+  }
+  w.EndArray();
+  out.field("snapshot", ctx.snapshot->id);
+  w.EndObject();
+  res.set_content(out.str(), "application/json; charset=utf-8");
+}
+
+}  // namespace regkg::server
