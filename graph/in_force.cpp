@@ -15,8 +15,8 @@ bool InForceFilter::ceased_by_date(KnowledgeGraph::Vertex v) const {
     if (ceased || g_.edge(e).type != "has_event") return;
     const NodeData& ev = g_.node(to);
     const std::string* type = ev.attr("event_type");
-    if (type && (*type == "ceased" || *type == "repealed" || *type == "revoked") && !ev.date.empty() &&
-        ev.date <= date_)
+    if (type && (*type == "ceased" || *type == "repealed" || *type == "revoked") &&
+        !ev.date.empty() && ev.date <= date_)
       ceased = true;
   });
   return ceased;

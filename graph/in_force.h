@@ -14,7 +14,8 @@ namespace regkg::graph {
 
 class InForceFilter {
  public:
-  InForceFilter(const KnowledgeGraph& graph, std::string date) : g_(graph), date_(std::move(date)) {}
+  InForceFilter(const KnowledgeGraph& graph, std::string date)
+      : g_(graph), date_(std::move(date)) {}
   // True if `version` (a version node) was in force on the date.
   bool version_in_force(KnowledgeGraph::Vertex version);
   // For any node carrying a "version" attribute (article, obligation …) or a version itself;

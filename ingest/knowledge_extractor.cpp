@@ -42,8 +42,8 @@ std::string clip(const std::string& s, size_t max_bytes) {
 
 // Organisation names not in the dictionary: a run of 2-12 CJK characters ending in one of these
 // suffixes, starting after punctuation or a function word.
-const char* const kOrgSuffixes[] = {"委员会", "办公室", "监督管理总局", "总局", "管理局", "人民法院",
-                                    "人民检察院", "总署"};
+const char* const kOrgSuffixes[] = {"委员会", "办公室",   "监督管理总局", "总局",
+                                    "管理局", "人民法院", "人民检察院",   "总署"};
 
 bool is_cjk_ideograph(std::string_view s, size_t i, size_t* len) {
   unsigned char c = static_cast<unsigned char>(s[i]);
@@ -55,9 +55,9 @@ bool is_cjk_ideograph(std::string_view s, size_t i, size_t* len) {
 }
 
 std::vector<std::pair<std::string, size_t>> organisation_candidates(std::string_view text) {
-  static const std::vector<std::string> stops = {"的", "和", "或", "与", "及", "由", "向", "在", "对",
-                                                 "经", "等", "并", "应当", "报", "同", "会同", "按照",
-                                                 "根据", "设立", "所在地", "各级", "本级", "上级"};
+  static const std::vector<std::string> stops = {
+      "的",   "和", "或", "与",   "及",   "由",   "向",   "在",     "对",   "经",   "等",  "并",
+      "应当", "报", "同", "会同", "按照", "根据", "设立", "所在地", "各级", "本级", "上级"};
   std::vector<std::pair<std::string, size_t>> out;
   for (const char* suffix_c : kOrgSuffixes) {
     std::string suffix = suffix_c;
@@ -121,12 +121,14 @@ class Extractor {
       });
     for (auto& w : workers) w.join();
 
-    std::map<std::string, std::vector<std::pair<size_t, size_t>>> org_mentions;  // name -> (job, pos)
+    std::map<std::string, std::vector<std::pair<size_t, size_t>>>
+        org_mentions;  // name -> (job, pos)
     for (size_t i = 0; i < jobs.size(); ++i) {
       apply_obligations(jobs[i], results[i]);
       apply_citations(jobs[i], results[i]);
       apply_dates(jobs[i], results[i]);
-      for (const auto& [name, pos] : results[i].organisations) org_mentions[name].push_back({i, pos});
+      for (const auto& [name, pos] : results[i].organisations)
+        org_mentions[name].push_back({i, pos});
     }
     apply_candidates(jobs, org_mentions);
     link_news();
@@ -170,7 +172,8 @@ class Extractor {
     return best.empty() ? it->second.front().second : best;
   }
 
-  // ---- collection and analysis (threads) ----------------------------------------------------------
+  // ---- collection and analysis (threads)
+  // ----------------------------------------------------------
   std::vector<ArticleJob> collect_articles() {
     std::vector<ArticleJob> jobs;
     const auto& bg = g_.boost_graph();
@@ -230,7 +233,8 @@ class Extractor {
     g_.add_edge(from, to, std::move(e));
   }
 
-  // ---- obligations -------------------------------------------------------------------------------
+  // ---- obligations
+  // -------------------------------------------------------------------------------
   void apply_obligations(const ArticleJob& j, const ArticleResult& r) {
     // Chinese obligations are the nodes; an English list of the same length is aligned by order.
     bool aligned = !r.obligations_zh.empty() && r.obligations_zh.size() == r.obligations_en.size();
@@ -240,8 +244,8 @@ class Extractor {
       NodeData n;
       n.id = id;
       n.kind = NodeKind::obligation;
-      n.label = o.modality + ": " + (o.bearer.empty() ? std::string("(implicit)") : o.bearer) + " — " +
-                clip(o.action, 60);
+      n.label = o.modality + ": " + (o.bearer.empty() ? std::string("(implicit)") : o.bearer) +
+                " — " + clip(o.action, 60);
       std::string clause = text.substr(o.begin, o.end - o.begin);
       (lang == "zh" ? n.text_zh : n.text_en) = clause;
       if (en) n.text_en = j.text_en.substr(en->begin, en->end - en->begin);
@@ -292,7 +296,8 @@ class Extractor {
         add(r.obligations_en[k], j.text_en, "en", k + 1, nullptr);
   }
 
-  // ---- citations ---------------------------------------------------------------------------------
+  // ---- citations
+  // ---------------------------------------------------------------------------------
   void apply_citations(const ArticleJob& j, const ArticleResult& r) {
     for (const TitleCitation& c : r.titles) {
       std::string key = normalize_cn_title(c.title);
@@ -353,7 +358,8 @@ class Extractor {
     }
   }
 
-  // ---- dates ---------------------------------------------------------------------------------------
+  // ---- dates
+  // ---------------------------------------------------------------------------------------
   void add_event(Vertex owner, const std::string& owner_id, const std::string& type,
                  const DateMention& d, Provenance p) {
     if (d.precision != "day" && type != "target_year") return;
@@ -383,13 +389,15 @@ class Extractor {
     }
   }
 
-  // ---- candidate organisations --------------------------------------------------------------------
-  void apply_candidates(const std::vector<ArticleJob>& jobs,
-                        const std::map<std::string, std::vector<std::pair<size_t, size_t>>>& mentions) {
+  // ---- candidate organisations
+  // --------------------------------------------------------------------
+  void apply_candidates(
+      const std::vector<ArticleJob>& jobs,
+      const std::map<std::string, std::vector<std::pair<size_t, size_t>>>& mentions) {
     for (const auto& [name, where] : mentions) {
-      if (actors_.find_name(name)) continue;               // known: not a candidate
-      if (!actors_.find_all(name).empty()) continue;        // contains a known name: a sub-body
-      if (where.size() < 2) continue;                       // seen once: too weak to keep
+      if (actors_.find_name(name)) continue;          // known: not a candidate
+      if (!actors_.find_all(name).empty()) continue;  // contains a known name: a sub-body
+      if (where.size() < 2) continue;                 // seen once: too weak to keep
       std::string id = "actor/candidate-" + id_segment(name);
       const ArticleJob& first = jobs[where.front().first];
       NodeData n;
@@ -414,7 +422,8 @@ class Extractor {
     }
   }
 
-  // ---- news ----------------------------------------------------------------------------------------
+  // ---- news
+  // ----------------------------------------------------------------------------------------
   void link_news() {
     std::vector<Vertex> news;
     const auto& bg = g_.boost_graph();

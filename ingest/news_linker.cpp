@@ -34,8 +34,8 @@ size_t find_term(const std::string& text, const std::string& term, bool prefix) 
 // Typographic apostrophes and dashes as ASCII, so "China’s" matches "china".
 std::string fold(std::string_view text) {
   std::string out = ascii_lower(text);
-  const std::pair<const char*, const char*> repl[] = {{"\xE2\x80\x99", "'"}, {"\xE2\x80\x98", "'"},
-                                                      {"\xE2\x80\x94", " "}, {"\xE2\x80\x93", " "}};
+  const std::pair<const char*, const char*> repl[] = {
+      {"\xE2\x80\x99", "'"}, {"\xE2\x80\x98", "'"}, {"\xE2\x80\x94", " "}, {"\xE2\x80\x93", " "}};
   for (const auto& [from, to] : repl)
     for (size_t pos; (pos = out.find(from)) != std::string::npos;) out.replace(pos, 3, to);
   return out;
@@ -78,7 +78,8 @@ NewsLinker NewsLinker::from_json(std::string_view json, const std::string& sourc
         size_t start = 0;
         while (start <= alts.size()) {
           size_t bar = alts.find('|', start);
-          std::string t = alts.substr(start, bar == std::string::npos ? std::string::npos : bar - start);
+          std::string t =
+              alts.substr(start, bar == std::string::npos ? std::string::npos : bar - start);
           if (!t.empty()) {
             Term term;
             term.prefix = t.back() == '*';
@@ -112,7 +113,8 @@ std::vector<NewsLink> NewsLinker::link(std::string_view title, std::string_view 
         if (pos == std::string::npos) continue;
         ok = true;
         if (g == 0) first_in_title = pos < t.size();
-        evidence += (evidence.empty() ? "matched '" : " + '") + term.text + (term.prefix ? "…'" : "'");
+        evidence +=
+            (evidence.empty() ? "matched '" : " + '") + term.text + (term.prefix ? "…'" : "'");
         break;
       }
     }

@@ -16,7 +16,7 @@ struct NewsLink {
   std::string instrument;  // "cn/generative-ai-measures", or the title of a dangling rule
   bool dangling = false;   // the rule names an instrument that is not in the corpus
   float confidence = 0.0f;
-  std::string evidence;    // "matched 'generative AI' + 'China' + 'rules' in title"
+  std::string evidence;  // "matched 'generative AI' + 'China' + 'rules' in title"
 };
 
 class NewsLinker {

@@ -9,8 +9,8 @@
 // - Enumerated items （一）… after a lead-in ending in "：" yield a record only when the item has a
 //   modal of its own; the item then inherits the lead-in's bearer when it names none.
 // - The bearer is the subject written before the modal (after dropping conditions and adverbials).
-//   Conditions "…的，" / "…时，" / "…后，" that start with an actor ("提供者发现…的，应当") give that
-//   actor; conditions without an actor ("提供…服务的，应当") leave the bearer implicit ("").
+//   Conditions "…的，" / "…时，" / "…后，" that start with an actor ("提供者发现…的，应当") give
+//   that actor; conditions without an actor ("提供…服务的，应当") leave the bearer implicit ("").
 //   Within one sentence (up to 。！？) a later clause without a subject inherits the bearer of
 //   the earlier clause; across sentences nothing is inherited.
 // - Modal words inside 《…》 titles, in a "…的，" condition, or used as modifiers (禁止的内容,
@@ -128,17 +128,17 @@ constexpr std::string_view kComma = "，";
 
 // Role nouns: a bearer candidate must end a word with one of these to be taken as an actor.
 constexpr std::array<std::string_view, 25> kZhRoles = {
-    "者",     "部门",   "机构",   "机关",   "组织",     "个人",   "单位",
-    "人员",   "用户",   "企业",   "公民",   "法人",     "申请人", "备案人",
-    "当事人", "委员会", "政府",   "国务院", "法院",     "检察院", "办公室",
-    "公司",   "协会",   "经营者", "国家"};
+    "者",   "部门",   "机构",   "机关",   "组织",   "个人",   "单位",   "人员", "用户",
+    "企业", "公民",   "法人",   "申请人", "备案人", "当事人", "委员会", "政府", "国务院",
+    "法院", "检察院", "办公室", "公司",   "协会",   "经营者", "国家"};
 
 // Length of a role noun ending at byte `pos` (0 if none). "或者" is a conjunction, not a role.
 // A role noun used as a modifier ("个人信息处理者", "用户数据") is not one either.
 size_t zh_role_ending_at(std::string_view s, size_t pos) {
   if (ends_at(s, pos, "或者")) return 0;
-  if (starts_with_any(s, pos, std::array<std::string_view, 10>{"信息", "数据", "隐私", "账号", "权益",
-                                                               "特征", "标签", "资料", "名义", "身份"}))
+  if (starts_with_any(s, pos,
+                      std::array<std::string_view, 10>{"信息", "数据", "隐私", "账号", "权益",
+                                                       "特征", "标签", "资料", "名义", "身份"}))
     return 0;
   for (auto r : kZhRoles) {
     if (ends_at(s, pos, r)) return r.size();
@@ -155,14 +155,14 @@ bool zh_contains_role(std::string_view s, size_t b, size_t e) {
 
 // Words that, right after a role noun, start an adverbial or the predicate: the bearer ends there.
 constexpr std::array<std::string_view, 30> kZhCutMarkers = {
-    "对",   "在",   "向",   "按照", "依照", "依法", "依据", "根据", "于",   "通过",
-    "以",   "自",   "从",   "为",   "就",   "也",   "还",   "均",   "都",   "亦",
-    "仍",   "及时", "应",   "一律", "必须", "须",   "不得", "可",   "有权", "负责"};
+    "对", "在",   "向", "按照", "依照", "依法", "依据", "根据", "于",   "通过",
+    "以", "自",   "从", "为",   "就",   "也",   "还",   "均",   "都",   "亦",
+    "仍", "及时", "应", "一律", "必须", "须",   "不得", "可",   "有权", "负责"};
 
 // Words that open a condition or an adverbial: a segment starting with one names no bearer.
 constexpr std::array<std::string_view, 20> kZhNoActorStart = {
-    "对",   "在",   "向",   "为",   "因",   "如",   "凡",   "经过", "未",   "违反",
-    "发现", "涉及", "从事", "依照", "按照", "根据", "依据", "除",   "于",   "有关"};
+    "对",   "在",   "向",   "为",   "因",   "如",   "凡",   "经过", "未", "违反",
+    "发现", "涉及", "从事", "依照", "按照", "根据", "依据", "除",   "于", "有关"};
 
 // Connectives dropped at the start of a clause.
 constexpr std::array<std::string_view, 12> kZhConnectives = {
@@ -250,10 +250,14 @@ enum class Mod { obligation, prohibition, permission, encouragement };
 
 const char* mod_name(Mod m) {
   switch (m) {
-    case Mod::obligation: return "obligation";
-    case Mod::prohibition: return "prohibition";
-    case Mod::permission: return "permission";
-    case Mod::encouragement: return "encouragement";
+    case Mod::obligation:
+      return "obligation";
+    case Mod::prohibition:
+      return "prohibition";
+    case Mod::permission:
+      return "permission";
+    case Mod::encouragement:
+      return "encouragement";
   }
   return "obligation";
 }
@@ -314,8 +318,9 @@ bool is_trigger_start(std::string_view s, size_t p) {
 
 // Characters after 可 that make a word rather than the modal (可靠, 可能, 可编程 …).
 constexpr std::array<std::string_view, 34> kKeCompoundNext = {
-    "能", "靠", "信", "行", "操", "编", "控", "视", "见", "持", "观", "比", "疑", "怕", "惜", "口", "乐",
-    "爱", "恶", "溯", "读", "逆", "调", "燃", "吸", "塑", "否", "谓", "知", "贵", "解", "变", "量", "预"};
+    "能", "靠", "信", "行", "操", "编", "控", "视", "见", "持", "观", "比",
+    "疑", "怕", "惜", "口", "乐", "爱", "恶", "溯", "读", "逆", "调", "燃",
+    "吸", "塑", "否", "谓", "知", "贵", "解", "变", "量", "预"};
 constexpr std::array<std::string_view, 11> kKePrevBlock = {"许", "认", "不", "方", "才", "即",
                                                            "无", "两", "尚", "宁", "未"};
 
@@ -333,14 +338,17 @@ bool zh_trigger_ok(std::string_view s, size_t pos, const ZhTrigger& t) {
       return false;
   }
   if (w == "负责") {
-    if (starts_with_any(s, after, std::array<std::string_view, 3>{"人", "任", "解释"})) return false;
+    if (starts_with_any(s, after, std::array<std::string_view, 3>{"人", "任", "解释"}))
+      return false;
   }
   if (w == "有权") {
-    if (ends_with_any(s, pos, std::array<std::string_view, 4>{"所", "享", "具", "拥"})) return false;
+    if (ends_with_any(s, pos, std::array<std::string_view, 4>{"所", "享", "具", "拥"}))
+      return false;
     if (starts_with_any(s, after, std::array<std::string_view, 4>{"机关", "部门", "益", "属"}))
       return false;
   }
-  if (w == "可以" && ends_with_any(s, pos, std::array<std::string_view, 2>{"不", "许"})) return false;
+  if (w == "可以" && ends_with_any(s, pos, std::array<std::string_view, 2>{"不", "许"}))
+    return false;
   if (w == "可") {
     if (starts_with_any(s, after, kKeCompoundNext)) return false;
     if (ends_with_any(s, pos, kKePrevBlock)) return false;
@@ -357,16 +365,18 @@ struct Found {
   size_t seg;  // index into the sentence's segments
 };
 
-// True when the sentence's subject is the State: "国家鼓励…", "国家采取措施，推动…", "各级人民政府…".
+// True when the sentence's subject is the State: "国家鼓励…", "国家采取措施，推动…",
+// "各级人民政府…".
 bool zh_state_subject(std::string_view s, size_t b, size_t e) {
   b = skip_connectives(s, b, e);
   if (starts_at(s, b, "国家")) {
     const size_t q = b + 6;
     if (q >= e) return true;
     // 国家网信部门, 国家有关主管部门, 国家安全 …: a longer noun, not the State itself.
-    if (starts_with_any(s, q, std::array<std::string_view, 12>{"有关", "网信", "机关", "安全",
-                                                              "秘密", "和", "工作", "标准",
-                                                              "对", "规定", "利益", "机构"}))
+    if (starts_with_any(
+            s, q,
+            std::array<std::string_view, 12>{"有关", "网信", "机关", "安全", "秘密", "和", "工作",
+                                             "标准", "对", "规定", "利益", "机构"}))
       return false;
     for (size_t p = q; p < std::min(e, q + 30); p = next_pos(s, p)) {
       if (starts_at(s, p, "的")) break;
@@ -481,8 +491,9 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
         // "国家推动…", "国家积极支持…": only the State and adverbs before the verb.
         size_t q = pb;
         if (starts_at(s, q, "国家")) q += 6;
-        while (q < f.pos && starts_with_any(s, q, std::array<std::string_view, 5>{
-                                                      "积极", "大力", "依法", "进一步", "统筹"}))
+        while (q < f.pos &&
+               starts_with_any(
+                   s, q, std::array<std::string_view, 5>{"积极", "大力", "依法", "进一步", "统筹"}))
           q += starts_at(s, q, "进一步") ? 9 : 6;
         ok = (q == f.pos);
       }
@@ -537,7 +548,8 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
     }
     // 5. An actor that opens the sentence's condition ("提供者发现违法内容的，应当…").
     if (!have) {
-      if (f.t->mod == Mod::encouragement && state_subject && starts_at(s, skip_connectives(s, sb, se), "国家")) {
+      if (f.t->mod == Mod::encouragement && state_subject &&
+          starts_at(s, skip_connectives(s, sb, se), "国家")) {
         o.bearer = "国家";
       } else if (f.seg > 0) {
         o.bearer = zh_actor_at_start(s, segs[0].b, segs[0].e);
@@ -737,37 +749,38 @@ constexpr std::array<EnTrigger, 22> kEnTriggers = {{
 
 // Applicability, precedence and entry-into-force formulas: "shall" without a duty.
 constexpr std::array<std::string_view, 9> kEnNonDeontic = {
-    " prevail",        " apply",          " not apply",     " be subject to", " not be subject to",
-    " come into force", " come into effect", " take effect",  " be interpreted"};
+    " prevail",           " apply",           " not apply",        " be subject to",
+    " not be subject to", " come into force", " come into effect", " take effect",
+    " be interpreted"};
 
 constexpr std::array<std::string_view, 13> kEnOpeners = {
-    "if", "where", "when", "unless", "for", "in case", "once", "after", "before", "upon",
-    "in the event", "whenever", "while"};
+    "if",    "where",  "when", "unless",       "for",      "in case", "once",
+    "after", "before", "upon", "in the event", "whenever", "while"};
 
 constexpr std::array<std::string_view, 8> kEnLeadAdverbs = {
     "additionally,", "in addition,", "furthermore,", "moreover,", "also,", "and", "or", "but"};
 
-constexpr std::array<std::string_view, 7> kEnPronouns = {"it",   "they", "he",  "she",
+constexpr std::array<std::string_view, 7> kEnPronouns = {"it",   "they",  "he",  "she",
                                                          "this", "these", "such"};
 
 constexpr std::array<std::string_view, 9> kEnActivities = {
-    "provision", "use",       "investment", "processing", "development",
-    "application", "operation", "usage",     "provisions"};
+    "provision",   "use",       "investment", "processing", "development",
+    "application", "operation", "usage",      "provisions"};
 
 constexpr std::array<std::string_view, 34> kEnActors = {
-    "provider",   "providers",    "user",        "users",        "authority",  "authorities",
-    "department", "departments",  "institution", "institutions", "organization", "organizations",
-    "individual", "individuals",  "personnel",   "state",        "operator",   "operators",
-    "controller", "controllers",  "processor",   "processors",   "agency",     "agencies",
-    "person",     "persons",      "enterprise",  "enterprises",  "company",    "companies",
-    "developer",  "developers",   "deployer",    "deployers"};
+    "provider",   "providers",   "user",        "users",        "authority",    "authorities",
+    "department", "departments", "institution", "institutions", "organization", "organizations",
+    "individual", "individuals", "personnel",   "state",        "operator",     "operators",
+    "controller", "controllers", "processor",   "processors",   "agency",       "agencies",
+    "person",     "persons",     "enterprise",  "enterprises",  "company",      "companies",
+    "developer",  "developers",  "deployer",    "deployers"};
 
 constexpr std::array<std::string_view, 30> kEnCondVerbs = {
-    "discovers",  "discover",  "finds",     "find",       "violate",    "violates",
-    "possesses",  "possess",   "involves",  "involve",    "is",         "are",
-    "has",        "have",      "uses",      "use",        "provides",   "provide",
-    "constitutes", "constitute", "stipulate", "stipulates", "fails",     "fail",
-    "does",       "do",        "intends",   "processes",  "process",    "was"};
+    "discovers",   "discover",   "finds",     "find",       "violate",  "violates",
+    "possesses",   "possess",    "involves",  "involve",    "is",       "are",
+    "has",         "have",       "uses",      "use",        "provides", "provide",
+    "constitutes", "constitute", "stipulate", "stipulates", "fails",    "fail",
+    "does",        "do",         "intends",   "processes",  "process",  "was"};
 
 std::string last_word_lower(std::string_view s) {
   size_t e = s.size();
@@ -804,7 +817,8 @@ std::string en_condition_subject(std::string_view cond) {
     size_t w = p;
     while (w < cond.size() && is_word_char(cond[w])) ++w;
     if (w == p) break;
-    if (in_list(lower_str(cond.substr(p, w - p)), kEnCondVerbs)) return trim_en(cond.substr(b, p - b));
+    if (in_list(lower_str(cond.substr(p, w - p)), kEnCondVerbs))
+      return trim_en(cond.substr(b, p - b));
     p = w;
   }
   return "";
@@ -825,8 +839,10 @@ bool en_is_activity(const std::string& np) {
 size_t en_skip_item_marker(std::string_view s, size_t b, size_t e) {
   if (b < e && s[b] == '(') {
     size_t p = b + 1;
-    while (p < e && (std::isdigit(static_cast<unsigned char>(s[p])) ||
-                     std::islower(static_cast<unsigned char>(s[p]))) && p < b + 5)
+    while (p < e &&
+           (std::isdigit(static_cast<unsigned char>(s[p])) ||
+            std::islower(static_cast<unsigned char>(s[p]))) &&
+           p < b + 5)
       ++p;
     if (p < e && s[p] == ')') {
       ++p;
@@ -843,8 +859,8 @@ struct EnState {
   std::string last_actor;  // last non-empty bearer in the article, for pronouns
 };
 
-void en_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool in_item,
-                 EnState& st, std::vector<Obligation>& out) {
+void en_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool in_item, EnState& st,
+                 std::vector<Obligation>& out) {
   sb = en_skip_item_marker(s, sb, se);
   while (sb < se && is_ascii_space(s[sb])) ++sb;
   struct F {
@@ -923,8 +939,8 @@ void en_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
     } else {
       // Coordinated clauses: the subject follows the last ", and" / ", or" / ", but".
       size_t c = std::string::npos, clen = 0;
-      for (std::string_view sep : {std::string_view(", and"), std::string_view(", or"),
-                                   std::string_view(", but")}) {
+      for (std::string_view sep :
+           {std::string_view(", and"), std::string_view(", or"), std::string_view(", but")}) {
         for (size_t x = cand.find(sep); x != std::string::npos; x = cand.find(sep, x + 1)) {
           const size_t after = x + sep.size();
           if (after < cand.size() && is_word_char(cand[after])) continue;
@@ -978,9 +994,7 @@ void en_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
     sentence_bearer = o.bearer;
     sentence_has = true;
     o.begin = (k == 0) ? sb : clause_start(found[k - 1].pos + found[k - 1].len, f.pos);
-    o.end = (k + 1 < found.size())
-                ? clause_start(f.pos + f.len, found[k + 1].pos)
-                : se;
+    o.end = (k + 1 < found.size()) ? clause_start(f.pos + f.len, found[k + 1].pos) : se;
     o.action = trim_en(s.substr(f.pos + f.len, o.end - (f.pos + f.len)));
     o.confidence = explicit_bearer ? 0.95f : 0.8f;
     if (f.t->word == "may") o.confidence = 0.8f;
@@ -1009,10 +1023,10 @@ std::vector<Obligation> extract_obligations_en(std::string_view text) {
         const char c = text[p];
         if (c == ';' || (c == ':' && (p + 1 == le || is_ascii_space(text[p + 1])))) {
           stop = true;
-        } else if (c == '.' && (p + 1 == le || (is_ascii_space(text[p + 1]) && p + 2 < le &&
-                                                 (std::isupper(static_cast<unsigned char>(
-                                                      text[p + 2])) ||
-                                                  text[p + 2] == '"')))) {
+        } else if (c == '.' &&
+                   (p + 1 == le || (is_ascii_space(text[p + 1]) && p + 2 < le &&
+                                    (std::isupper(static_cast<unsigned char>(text[p + 2])) ||
+                                     text[p + 2] == '"')))) {
           // Not after an abbreviation ("etc.", "No.").
           const std::string w = last_word_lower(text.substr(lb, p - lb));
           stop = !(w == "etc" || w == "no" || w == "art" || w == "e" || w == "i" || w == "s");

@@ -47,7 +47,8 @@ void handle_actor(const HandlerContext& ctx, const httplib::Request& req, httpli
 
   JsonOutput out;
   auto& w = out.writer();
-  auto list = [&](const char* name, const std::vector<std::pair<Vertex, KnowledgeGraph::Edge>>& items) {
+  auto list = [&](const char* name,
+                  const std::vector<std::pair<Vertex, KnowledgeGraph::Edge>>& items) {
     out.key(name);
     w.StartObject();
     out.field("total", items.size());
@@ -79,7 +80,8 @@ void handle_actor(const HandlerContext& ctx, const httplib::Request& req, httpli
     size_t start = 0;
     while (start < aliases->size()) {
       size_t sep = aliases->find("; ", start);
-      out.string(aliases->substr(start, sep == std::string::npos ? std::string::npos : sep - start));
+      out.string(
+          aliases->substr(start, sep == std::string::npos ? std::string::npos : sep - start));
       if (sep == std::string::npos) break;
       start = sep + 2;
     }
@@ -95,7 +97,8 @@ void handle_actor(const HandlerContext& ctx, const httplib::Request& req, httpli
   auto articles = in_by(g, *v, "mentions", NodeKind::article);
   // Newest news first; instruments by title.
   std::sort(news.begin(), news.end(), [&g](const auto& x, const auto& y) {
-    return std::tie(g.node(x.first).date, g.node(x.first).id) > std::tie(g.node(y.first).date, g.node(y.first).id);
+    return std::tie(g.node(x.first).date, g.node(x.first).id) >
+           std::tie(g.node(y.first).date, g.node(y.first).id);
   });
   list("issued", issued);
   list("obligations", obligations);
@@ -121,12 +124,15 @@ void handle_actor(const HandlerContext& ctx, const httplib::Request& req, httpli
       if (g.edge(ve).type == "version_of") events_of(version, g.node(version).id);
     });
   }
-  for (const auto& [n, e] : news) timeline.push_back({g.node(n).date, "news", g.node(n).label, g.node(n).id});
-  std::sort(timeline.begin(), timeline.end(),
-            [](const Entry& x, const Entry& y) { return std::tie(x.date, x.subject, x.type) < std::tie(y.date, y.subject, y.type); });
+  for (const auto& [n, e] : news)
+    timeline.push_back({g.node(n).date, "news", g.node(n).label, g.node(n).id});
+  std::sort(timeline.begin(), timeline.end(), [](const Entry& x, const Entry& y) {
+    return std::tie(x.date, x.subject, x.type) < std::tie(y.date, y.subject, y.type);
+  });
   timeline.erase(std::unique(timeline.begin(), timeline.end(),
                              [](const Entry& x, const Entry& y) {
-                               return x.date == y.date && x.type == y.type && x.subject == y.subject;
+                               return x.date == y.date && x.type == y.type &&
+                                      x.subject == y.subject;
                              }),
                  timeline.end());
   out.key("timeline");

@@ -39,7 +39,8 @@ std::vector<Vertex> scope_of(const KnowledgeGraph& g, Vertex root) {
 
 }  // namespace
 
-void handle_citations(const HandlerContext& ctx, const httplib::Request& req, httplib::Response& res) {
+void handle_citations(const HandlerContext& ctx, const httplib::Request& req,
+                      httplib::Response& res) {
   reject_unknown_params(req, {"id", "direction", "limit", "offset"});
   std::string id = text_param(req, "id", 1024);
   if (id.empty())
@@ -87,7 +88,8 @@ void handle_citations(const HandlerContext& ctx, const httplib::Request& req, ht
     w.StartObject();
     write_node_ref(out, g.node(items[i].to));
     w.EndObject();
-    out.field("resolved", g.node(items[i].to).kind == NodeKind::citation ? std::string("no") : std::string("yes"));
+    out.field("resolved", g.node(items[i].to).kind == NodeKind::citation ? std::string("no")
+                                                                         : std::string("yes"));
     out.field("note", g.edge(items[i].e).note);
     out.key("provenance");
     write_provenance(out, g.edge(items[i].e).provenance);

@@ -31,13 +31,15 @@ std::string csv_field(const std::string& s) {
 
 }  // namespace
 
-void handle_obligations(const HandlerContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  reject_unknown_params(req, {"bearer", "instrument", "modality", "in_force_on", "q", "limit",
-                              "offset", "format"});
+void handle_obligations(const HandlerContext& ctx, const httplib::Request& req,
+                        httplib::Response& res) {
+  reject_unknown_params(
+      req, {"bearer", "instrument", "modality", "in_force_on", "q", "limit", "offset", "format"});
   std::string bearer = text_param(req, "bearer", 256);
   if (!bearer.empty() && bearer.rfind("actor/", 0) != 0) bearer = "actor/" + bearer;
   std::string instrument = text_param(req, "instrument", 512);
-  std::string modality = choice_param(req, "modality", "obligation|prohibition|permission|encouragement");
+  std::string modality =
+      choice_param(req, "modality", "obligation|prohibition|permission|encouragement");
   std::string in_force_on = date_param(req, "in_force_on");
   std::string q = text_param(req, "q", 256);
   std::string format = choice_param(req, "format", "json|csv");
@@ -49,7 +51,8 @@ void handle_obligations(const HandlerContext& ctx, const httplib::Request& req, 
   if (!bearer.empty()) {
     bearer_v = g.find(bearer);
     if (!bearer_v)
-      throw ApiError(404, "unknown_id", "no actor with id '" + bearer + "'", {{"parameter", "bearer"}});
+      throw ApiError(404, "unknown_id", "no actor with id '" + bearer + "'",
+                     {{"parameter", "bearer"}});
   }
   if (!instrument.empty() && !g.find(instrument))
     throw ApiError(404, "unknown_id", "no instrument with id '" + instrument + "'",
@@ -72,8 +75,8 @@ void handle_obligations(const HandlerContext& ctx, const httplib::Request& req, 
       });
       if (!binds) continue;
     }
-    if (!q.empty() && n.text_zh.find(q) == std::string::npos && n.text_en.find(q) == std::string::npos &&
-        attr_of(n, "action").find(q) == std::string::npos)
+    if (!q.empty() && n.text_zh.find(q) == std::string::npos &&
+        n.text_en.find(q) == std::string::npos && attr_of(n, "action").find(q) == std::string::npos)
       continue;
     if (in_force && !in_force->node_in_force(*it)) continue;
     matches.push_back(*it);
@@ -89,12 +92,14 @@ void handle_obligations(const HandlerContext& ctx, const httplib::Request& req, 
 
   if (format == "csv") {
     std::string csv =
-        "id,article,instrument,version,modality,bearer,bearer_actors,action,condition,text_zh,text_en,"
+        "id,article,instrument,version,modality,bearer,bearer_actors,action,condition,text_zh,text_"
+        "en,"
         "file,rule,confidence,span\n";
     for (size_t i = offset; i < matches.size() && i < offset + limit; ++i) {
       const NodeData& n = g.node(matches[i]);
       std::string actors;
-      for (const NodeData* a : bearers_of(matches[i])) actors += (actors.empty() ? "" : ";") + a->id;
+      for (const NodeData* a : bearers_of(matches[i]))
+        actors += (actors.empty() ? "" : ";") + a->id;
       for (const std::string& f :
            {n.id, attr_of(n, "article"), attr_of(n, "instrument"), attr_of(n, "version"),
             attr_of(n, "modality"), attr_of(n, "bearer"), actors, attr_of(n, "action"),

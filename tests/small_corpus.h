@@ -15,6 +15,7 @@ inline std::vector<std::string> small_corpus_files() {
       "statutes-zh/行政法/数据安全法(2021-06-10).md",
       "statutes-zh/行政法/个人信息保护法(2021-08-20).md",
       "statutes-zh/行政法/网络安全法(2016-11-07).md",
+      "statutes-zh/行政法/科学技术进步法(2021-12-24).md",
       "statutes-zh/行政法规/互联网信息服务算法推荐管理规定(2021-11-16).md",
       "statutes-zh/行政法/反间谍法(2014-11-01).md",
       "statutes-zh/行政法/反间谍法(2023-04-26).md",

@@ -59,7 +59,8 @@ std::map<int, std::string> genai_articles(const std::string& lang) {
 // Article number -> text of a statutes-zh file (paragraphs joined by '\n').
 std::map<int, std::string> statute_articles(const std::string& rel) {
   Diagnostics diags;
-  const ParsedStatute s = parse_statute_markdown(rel, read_file(corpus_dir() / fs::u8path(rel)), diags);
+  const ParsedStatute s =
+      parse_statute_markdown(rel, read_file(corpus_dir() / fs::u8path(rel)), diags);
   std::map<int, std::string> out;
   for (const auto& a : s.articles) {
     std::string t;
@@ -77,9 +78,8 @@ std::string clause(const std::string& text, const Obligation& o) {
 }
 
 int count(const std::vector<Obligation>& v, const std::string& modality) {
-  return static_cast<int>(std::count_if(v.begin(), v.end(), [&](const Obligation& o) {
-    return o.modality == modality;
-  }));
+  return static_cast<int>(std::count_if(
+      v.begin(), v.end(), [&](const Obligation& o) { return o.modality == modality; }));
 }
 
 // The first extracted statement of `modality` whose clause contains `key`, or nullptr.
@@ -162,7 +162,8 @@ TEST_CASE("obligation extractor: Generative AI Measures, Chinese") {
       {4, "obligation", "", "遵守法律、行政法规", "提供和使用生成式人工智能服务"},
       {3, "encouragement", "国家", "鼓励生成式人工智能创新发展", nullptr},
       // Condition naming no actor: implicit bearer.
-      {17, "obligation", "", "开展安全评估", "提供具有舆论属性或者社会动员能力的生成式人工智能服务的"},
+      {17, "obligation", "", "开展安全评估",
+       "提供具有舆论属性或者社会动员能力的生成式人工智能服务的"},
       // 应当 in the same sentence with 不得: same bearer, cut before the adverbial 对….
       {11, "prohibition", "提供者", "收集非必要个人信息", nullptr},
       {11, "obligation", "提供者", "履行保护义务", nullptr},
@@ -299,7 +300,8 @@ TEST_CASE("obligation extractor: bad and tricky input") {
   while (big.size() < 300000) big += "提供者应当备案，不得泄露。";
   const auto t0 = std::chrono::steady_clock::now();
   const auto obs = extract_obligations_zh(big);
-  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  const double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   CHECK(count(obs, "obligation") == count(obs, "prohibition"));
   CHECK(obs.size() > 10000);
   CHECK(ms < 5000);
@@ -328,7 +330,8 @@ TEST_CASE("obligation extractor: precision and recall against the gold set") {
     const int article = d["article"].GetInt();
     const std::string skey = source + "#" + lang;
     if (!sources.count(skey)) {
-      sources[skey] = source.rfind("compass/", 0) == 0 ? genai_articles(lang) : statute_articles(source);
+      sources[skey] =
+          source.rfind("compass/", 0) == 0 ? genai_articles(lang) : statute_articles(source);
     }
     const std::string& text = sources[skey].at(article);
     const auto obs = lang == "zh" ? extract_obligations_zh(text) : extract_obligations_en(text);
@@ -343,7 +346,8 @@ TEST_CASE("obligation extractor: precision and recall against the gold set") {
       // Every key identifies one clause: it occurs in the article exactly once.
       const size_t at = text.find(key);
       CHECK_MESSAGE(at != std::string::npos, source, " art ", article, ": key ", key);
-      CHECK_MESSAGE(text.find(key, at + 1) == std::string::npos, source, " art ", article, ": key ", key);
+      CHECK_MESSAGE(text.find(key, at + 1) == std::string::npos, source, " art ", article, ": key ",
+                    key);
       bool matched = false;
       for (size_t i = 0; i < obs.size(); ++i) {
         if (used[i] || obs[i].modality != modality) continue;
@@ -354,7 +358,8 @@ TEST_CASE("obligation extractor: precision and recall against the gold set") {
         break;
       }
       if (!matched) {
-        MESSAGE("missed ", lang, " ", source, " art ", article, ": ", modality, " [", g["bearer"].GetString(), "] ", key);
+        MESSAGE("missed ", lang, " ", source, " art ", article, ": ", modality, " [",
+                g["bearer"].GetString(), "] ", key);
       }
     }
     for (size_t i = 0; i < obs.size(); ++i) {
@@ -382,7 +387,8 @@ TEST_SUITE("corpus") {
     for (const auto& e : fs::recursive_directory_iterator(corpus_dir() / "statutes-zh")) {
       if (!e.is_regular_file() || e.path().extension() != ".md") continue;
       try {
-        const ParsedStatute s = parse_statute_markdown(e.path().u8string(), read_file(e.path()), diags);
+        const ParsedStatute s =
+            parse_statute_markdown(e.path().u8string(), read_file(e.path()), diags);
         for (const auto& a : s.articles) {
           std::string t;
           for (const auto& p : a.paragraphs) {
@@ -405,7 +411,8 @@ TEST_SUITE("corpus") {
         REQUIRE(o.end <= t.size());
       }
     }
-    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const double secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     MESSAGE("statutes-zh: ", texts.size(), " articles, ", total, " statements in ", secs,
             " s (this build); obligation ", per["obligation"], ", prohibition ", per["prohibition"],
             ", permission ", per["permission"], ", encouragement ", per["encouragement"],

@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -485,6 +486,104 @@ TEST_SUITE("server") {
       CHECK(r.status < 500);
       CHECK_FALSE(has(r.body, "root:"));
       check_error_shape(r);
+    }
+  }
+
+  TEST_CASE("knowledge API: obligations, actors, citations, unresolved citations") {
+    fixture();
+    SUBCASE("obligations filtered by instrument and modality; CSV export") {
+      auto r = get("/api/v1/obligations?instrument=cn/generative-ai-measures&modality=prohibition");
+      REQUIRE(r.status == 200);
+      REQUIRE(r.is_json);
+      CHECK(r.json["total"].GetUint64() > 0);
+      for (const auto& o : r.json["results"].GetArray()) {
+        CHECK(str(o, "modality") == "prohibition");
+        CHECK(str(o["instrument"], "id") == "cn/generative-ai-measures");
+        CHECK(has(str(o, "id"), "cn/generative-ai-measures@2023-07-10/art-"));
+        CHECK_FALSE(str(o["provenance"], "span").empty());
+      }
+      auto csv = get("/api/v1/obligations?instrument=cn/generative-ai-measures&format=csv");
+      REQUIRE(csv.status == 200);
+      CHECK(csv.body.rfind("id,article,instrument,version,modality,bearer", 0) == 0);
+      CHECK(has(csv.headers.find("Content-Type")->second, "text/csv"));
+      CHECK(has(csv.body, "提供者"));
+    }
+    SUBCASE("obligations by bearer and in force on a date") {
+      auto r = get("/api/v1/obligations?bearer=role-provider&instrument=cn/generative-ai-measures");
+      REQUIRE(r.status == 200);
+      CHECK(r.json["total"].GetUint64() >= 5);
+      // The Measures took effect on 2023-08-15: nothing of theirs was in force in 2020.
+      auto before =
+          get("/api/v1/obligations?instrument=cn/generative-ai-measures&in_force_on=2020-01-01");
+      REQUIRE(before.status == 200);
+      CHECK(before.json["total"].GetUint64() == 0);
+      auto after =
+          get("/api/v1/obligations?instrument=cn/generative-ai-measures&in_force_on=2024-01-01");
+      CHECK(after.json["total"].GetUint64() > 0);
+    }
+    SUBCASE("actor page: CAC issued the Generative AI Measures") {
+      auto r = get("/api/v1/actors/cac");
+      REQUIRE(r.status == 200);
+      bool found = false;
+      for (const auto& i : r.json["issued"]["items"].GetArray())
+        found = found || str(i, "id") == "cn/generative-ai-measures";
+      CHECK(found);
+      bool alias = false;
+      for (const auto& a : r.json["actor"]["aliases"].GetArray())
+        alias = alias || std::string(a.GetString()) == "国家网信办";
+      CHECK(alias);
+      CHECK(r.json["timeline"].Size() > 0);
+      auto jd = get("/api/v1/actors/actor/jd-com");
+      REQUIRE(jd.status == 200);
+      CHECK(jd.json["news"]["total"].GetUint64() >= 1);
+    }
+    SUBCASE("citations of an instrument, both directions; unresolved titles") {
+      auto out = get("/api/v1/citations?id=cn/generative-ai-measures&direction=out&limit=1000");
+      REQUIRE(out.status == 200);
+      std::set<std::string> basis;
+      for (const auto& c : out.json["results"].GetArray())
+        if (str(c, "type") == "legal_basis") basis.insert(str(c["to"], "id"));
+      CHECK(basis == std::set<std::string>{"cn/cybersecurity-law", "cn/data-security-law",
+                                           "cn/pipl", "cn/science-technology-progress-law"});
+      auto in = get("/api/v1/citations?id=cn/pipl&direction=in&limit=1000");
+      REQUIRE(in.status == 200);
+      bool from_genai = false;
+      for (const auto& c : in.json["results"].GetArray())
+        from_genai = from_genai || has(str(c["from"], "id"), "cn/generative-ai-measures");
+      CHECK(from_genai);
+      auto unresolved = get("/api/v1/citations/unresolved");
+      REQUIRE(unresolved.status == 200);
+      bool listed = false;
+      for (const auto& c : unresolved.json["results"].GetArray())
+        listed = listed || str(c, "id") == "citation/互联网信息服务管理办法";
+      CHECK(listed);
+    }
+    SUBCASE("search carries obligations with modality and actor facets") {
+      auto r = get("/api/v1/search?kind=obligation&modality=prohibition&q=" + pct("提供者"));
+      REQUIRE(r.status == 200);
+      CHECK(r.json["total"].GetUint64() > 0);
+      for (const auto& x : r.json["results"].GetArray()) CHECK(str(x, "kind") == "obligation");
+      CHECK(r.json["facets"].HasMember("modality"));
+      CHECK(r.json["facets"].HasMember("actor"));
+    }
+    SUBCASE("bad input on the knowledge routes") {
+      for (const char* url : {"/api/v1/actors/nope", "/api/v1/obligations?bearer=nope",
+                              "/api/v1/citations?id=nope"}) {
+        auto r = get(url);
+        CAPTURE(url);
+        CHECK(r.status == 404);
+        check_error_shape(r);
+      }
+      for (const char* url :
+           {"/api/v1/obligations?modality=must", "/api/v1/obligations?in_force_on=2023-02-30",
+            "/api/v1/obligations?limit=100000", "/api/v1/citations",
+            "/api/v1/citations?id=cn/pipl&direction=sideways", "/api/v1/obligations?format=xml",
+            "/api/v1/obligations?colour=red"}) {
+        auto r = get(url);
+        CAPTURE(url);
+        CHECK(r.status == 400);
+        check_error_shape(r);
+      }
     }
   }
 

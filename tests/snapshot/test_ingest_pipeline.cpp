@@ -314,6 +314,67 @@ TEST_SUITE("snapshot") {
   // Regression test (fixed): ingest/graph_builder.cpp:673 (link_version_chains) creates
   // `supersedes` edges with prov("", 0, "version.chain.by_date", 0.9f): an empty provenance file.
   // Expected (brief): every edg…
+  TEST_CASE("knowledge extraction: legal basis, citations, obligations, events, news links") {
+    SUBCASE("the Generative AI Measures rest on the four laws named in Article 1") {
+      CHECK(out_ids("cn/generative-ai-measures", "legal_basis") ==
+            std::vector<std::string>{"cn/cybersecurity-law", "cn/data-security-law", "cn/pipl",
+                                     "cn/science-technology-progress-law"});
+    }
+    SUBCASE("citations resolve to the version in force at the citing date") {
+      // Article 1 (2023) cites the Cybersecurity Law: the 2016 text, not the 2025 amendment.
+      auto cited = out_ids("cn/generative-ai-measures@2023-07-10/art-1", "cites");
+      CHECK(std::count(cited.begin(), cited.end(), "cn/cybersecurity-law@2016-11-07") == 1);
+      CHECK(std::count(cited.begin(), cited.end(), "cn/cybersecurity-law@2025-10-28") == 0);
+      CHECK(out_ids("cn/generative-ai-measures@2023-07-10/art-17", "cites") ==
+            std::vector<std::string>{"cn/algorithmic-recommendation-provisions@2021-11-16"});
+    }
+    SUBCASE("a title that is not in the corpus becomes an unresolved-citation record") {
+      const auto& c = node("citation/互联网信息服务管理办法");
+      CHECK(c.kind == NodeKind::citation);
+      auto citing = out_ids("cn/algorithmic-recommendation-provisions@2021-11-16/art-1", "cites");
+      CHECK(std::count(citing.begin(), citing.end(), "citation/互联网信息服务管理办法") == 1);
+    }
+    SUBCASE("obligations with modality, bearer, span and provenance") {
+      const auto& o = node("cn/generative-ai-measures@2023-07-10/art-9/obl-1");
+      CHECK(o.kind == NodeKind::obligation);
+      CHECK(*o.attr("modality") == "obligation");
+      CHECK(*o.attr("bearer") == "提供者");
+      CHECK(has(o.text_zh, "网络信息内容生产者责任"));
+      // The English statements are aligned to the Chinese ones when both lists have the same
+      // length, else kept as their own nodes (obl-en-N): either way one says "Providers".
+      size_t english = 0;
+      g().for_each_in_edge(
+          must_find("cn/generative-ai-measures@2023-07-10/art-9"),
+          [&](KnowledgeGraph::Edge e, Vertex from) {
+            if (g().edge(e).type == "obligation_of" && has(g().node(from).text_en, "Providers"))
+              ++english;
+          });
+      CHECK(english >= 1);
+      CHECK_FALSE(o.source.span.empty());
+      CHECK(out_ids("cn/generative-ai-measures@2023-07-10/art-9/obl-1", "binds") ==
+            std::vector<std::string>{"actor/role-provider"});
+      CHECK(out_ids("cn/generative-ai-measures@2023-07-10/art-9/obl-1", "obligation_of") ==
+            std::vector<std::string>{"cn/generative-ai-measures@2023-07-10/art-9"});
+    }
+    SUBCASE("the effective date in Article 24 is an event of the version") {
+      auto events = out_ids("cn/generative-ai-measures@2023-07-10", "has_event");
+      CHECK(std::count(events.begin(), events.end(),
+                       "cn/generative-ai-measures@2023-07-10/event/effective-2023-08-15") == 1);
+    }
+    SUBCASE("news items link to the rule they report and the actors they mention") {
+      const std::string seed =
+          "news/2024-01-08-chinas-generative-ai-rules-target-public-facing-products-only";
+      CHECK(out_ids(seed, "about") == std::vector<std::string>{"cn/generative-ai-measures"});
+      CHECK(out_ids("news/2023-05-31-china-isnt-waiting-to-set-down-rules-on-generative-ai",
+                    "about") == std::vector<std::string>{"cn/generative-ai-measures"});
+      // JD.com -> seed news -> Generative AI Measures -> CAC: every hop a real edge.
+      auto mentions = out_ids(seed, "mentions");
+      CHECK(std::count(mentions.begin(), mentions.end(), "actor/jd-com") == 1);
+      auto issuers = out_ids("cn/generative-ai-measures", "issued_by");
+      CHECK(std::count(issuers.begin(), issuers.end(), "actor/cac") == 1);
+    }
+  }
+
   TEST_CASE("every edge has a non-empty provenance file") {
     size_t without = 0;
     for (auto [it, end] = boost::edges(g().boost_graph()); it != end; ++it)
