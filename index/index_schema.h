@@ -9,7 +9,7 @@
 
 namespace regkg::index {
 
-inline constexpr int kSchemaVersion = 2;  // 2: obligations, modality and actor facets
+inline constexpr int kSchemaVersion = 2;  // 2: modality and actor facets
 
 // Metadata keys (Xapian::Database::get_metadata).
 inline constexpr std::string_view kMetaSchemaVersion = "regkg.schema_version";
@@ -27,9 +27,11 @@ inline constexpr std::string_view kJurisdiction = "XJ";  // cn, eu … (`jurisdi
 inline constexpr std::string_view kLanguage = "XL";  // zh | en (`lang:`), one per language present
 inline constexpr std::string_view kIssuer = "XS";    // issuing actor slug, e.g. cac (`issuer:`)
 inline constexpr std::string_view kYear = "XY";      // year of the document's date (`year:`)
-// obligation | prohibition | permission | encouragement (`modality:`), obligations only
+// obligation | prohibition | permission | encouragement (`modality:`): the modalities of the
+// obligations an article states
 inline constexpr std::string_view kModality = "XM";
-// actor slug (`actor:`): an obligation's bearers, a news item's mentions, an instrument's issuers
+// actor slug (`actor:`): bearers of an article's obligations, a news item's mentions, an
+// instrument's issuers
 inline constexpr std::string_view kActor = "XA";
 }  // namespace prefix
 
@@ -40,8 +42,8 @@ inline constexpr Xapian::valueno kKind = 1;  // facet
 inline constexpr Xapian::valueno kInstrument = 2;    // facet (instrument id)
 inline constexpr Xapian::valueno kJurisdiction = 3;  // facet
 inline constexpr Xapian::valueno kYear = 4;          // facet
-inline constexpr Xapian::valueno kModality = 5;      // facet
-inline constexpr Xapian::valueno kActor = 6;         // facet (the first actor of the document)
+inline constexpr Xapian::valueno kModality = 5;      // facet, '|'-joined values
+inline constexpr Xapian::valueno kActor = 6;         // facet, '|'-joined values
 }  // namespace slot
 
 // CJK handling must match in all three places (see ../shared/docs/TOOLCHAIN.md).

@@ -8,6 +8,7 @@
 
 #include "index/cjk_query.h"
 #include "index/index_schema.h"
+#include "index/multi_value_match_spy.h"
 
 namespace regkg::index {
 
@@ -130,11 +131,10 @@ Xapian::Document IndexWriter::make_document(const SearchDocument& doc,
   for (const auto& issuer : doc.issuers)
     xdoc.add_boolean_term(boolean_term(prefix::kIssuer, issuer));
   for (const auto& actor : doc.actors) xdoc.add_boolean_term(boolean_term(prefix::kActor, actor));
-  if (!doc.actors.empty()) xdoc.add_value(slot::kActor, doc.actors.front());
-  if (!doc.modality.empty()) {
-    xdoc.add_boolean_term(boolean_term(prefix::kModality, doc.modality));
-    xdoc.add_value(slot::kModality, doc.modality);
-  }
+  for (const auto& m : doc.modalities) xdoc.add_boolean_term(boolean_term(prefix::kModality, m));
+  // Multi-valued facet slots ('|'-joined), counted by MultiValueCountMatchSpy.
+  if (!doc.actors.empty()) xdoc.add_value(slot::kActor, join_slot_values(doc.actors));
+  if (!doc.modalities.empty()) xdoc.add_value(slot::kModality, join_slot_values(doc.modalities));
 
   std::string date = compact_date(doc.date);
   if (!date.empty()) {

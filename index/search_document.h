@@ -1,5 +1,4 @@
-// What the index knows about one searchable unit (article, version, instrument, news item or
-// obligation).
+// What the index knows about one searchable unit (article, version, instrument or news item).
 // Built by ingest from the graph; written by IndexWriter; returned, in part, by Searcher.
 #pragma once
 
@@ -15,14 +14,14 @@ struct SearchDocument {
   std::string instrument_id;  // "" for news
   std::string instrument_title;
   std::string version_id;
-  std::string article_label;         // "第十七条" / "Article 17"
-  std::string date;                  // YYYY-MM-DD or ""
-  std::string jurisdiction;          // "cn", "eu" …
-  std::vector<std::string> issuers;  // actor slugs: "cac", "npcsc" …
-  std::string text_zh;               // Chinese text (indexed with CJK n-grams)
-  std::string text_en;               // English text (stemmed)
-  std::string modality;  // obligations: obligation | prohibition | permission | encouragement
-  std::vector<std::string> actors;  // actor slugs: bearers, mentioned actors, issuers
+  std::string article_label;            // "第十七条" / "Article 17"
+  std::string date;                     // YYYY-MM-DD or ""
+  std::string jurisdiction;             // "cn", "eu" …
+  std::vector<std::string> issuers;     // actor slugs: "cac", "npcsc" …
+  std::string text_zh;                  // Chinese text (indexed with CJK n-grams)
+  std::string text_en;                  // English text (stemmed)
+  std::vector<std::string> modalities;  // articles: modalities of their obligations
+  std::vector<std::string> actors;      // actor slugs: bearers, mentioned actors, issuers
 };
 
 }  // namespace regkg::index

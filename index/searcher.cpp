@@ -2,11 +2,13 @@
 #include "index/searcher.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include <rapidjson/document.h>
 
 #include "index/cjk_query.h"
 #include "index/index_schema.h"
+#include "index/multi_value_match_spy.h"
 
 namespace regkg::index {
 
@@ -165,8 +167,8 @@ SearchResult Searcher::search(const SearchRequest& request) const {
     enquire.set_sort_by_value_then_relevance(slot::kDate, true);
   }
   Xapian::ValueCountMatchSpy kinds(slot::kKind), instruments(slot::kInstrument),
-      jurisdictions(slot::kJurisdiction), years(slot::kYear), modalities(slot::kModality),
-      actors(slot::kActor);
+      jurisdictions(slot::kJurisdiction), years(slot::kYear);
+  MultiValueCountMatchSpy modalities(slot::kModality), actors(slot::kActor);
   if (request.facets) {
     enquire.add_matchspy(&kinds);
     enquire.add_matchspy(&instruments);
@@ -226,8 +228,9 @@ SearchResult Searcher::search(const SearchRequest& request) const {
     result.facets["kind"] = collect(kinds, 20);
     result.facets["instrument"] = collect(instruments, 20);
     result.facets["jurisdiction"] = collect(jurisdictions, 30);
-    result.facets["modality"] = collect(modalities, 10);
-    result.facets["actor"] = collect(actors, 20);
+    for (auto [spy, name, max] : {std::tuple{&modalities, "modality", 10}, {&actors, "actor", 20}})
+      for (const auto& [value, count] : spy->top_values(static_cast<size_t>(max)))
+        result.facets[name].push_back({value, count});
     auto year_values = collect(years, 200);
     std::sort(year_values.begin(), year_values.end(),
               [](const FacetValue& a, const FacetValue& b) { return a.value > b.value; });

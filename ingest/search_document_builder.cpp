@@ -80,6 +80,13 @@ void for_each_search_document(const KnowledgeGraph& g,
         if (doc.text_zh.empty() && doc.text_en.empty()) doc.text_en = attr_or(n, "text_original");
         if (doc.text_zh.empty() && doc.text_en.empty()) doc.text_en = attr_or(n, "summary");
         doc.issuers = instrument_issuers(doc.instrument_id);
+        // The facts extracted from the article: its obligations' modalities and bearers.
+        g.for_each_in_edge(*it, [&](KnowledgeGraph::Edge e, KnowledgeGraph::Vertex from) {
+          if (g.edge(e).type != "obligation_of") return;
+          if (const std::string* m = g.node(from).attr("modality")) doc.modalities.push_back(*m);
+          for (auto& a : neighbours_of(g, from, "binds", "actor/"))
+            doc.actors.push_back(std::move(a));
+        });
         break;
       }
       case NodeKind::version: {
@@ -109,22 +116,6 @@ void for_each_search_document(const KnowledgeGraph& g,
         doc.title = n.label;
         doc.text_en = n.text_en;
         doc.actors = neighbours_of(g, *it, "mentions", "actor/");
-        break;
-      }
-      case NodeKind::obligation: {
-        doc.kind = "obligation";
-        doc.instrument_id = attr_or(n, "instrument");
-        doc.instrument_title = instrument_title(doc.instrument_id);
-        doc.version_id = attr_or(n, "version");
-        auto article = g.find(attr_or(n, "article"));
-        doc.article_label = article ? g.node(*article).label : std::string();
-        doc.modality = attr_or(n, "modality");
-        doc.title = doc.instrument_title + " " + doc.article_label + " · " + doc.modality + ": " +
-                    (attr_or(n, "bearer").empty() ? std::string("—") : attr_or(n, "bearer"));
-        doc.text_zh = n.text_zh;
-        doc.text_en = n.text_en;
-        doc.actors = neighbours_of(g, *it, "binds", "actor/");
-        if (article) doc.jurisdiction = attr_or(g.node(*article), "jurisdiction");
         break;
       }
       default:

@@ -22,7 +22,7 @@ void handle_search(const HandlerContext& ctx, const httplib::Request& req, httpl
                               "modality", "actor", "from", "to", "limit", "offset"});
   index::SearchRequest sr;
   sr.query = text_param(req, "q", kQueryMaxBytes);
-  sr.kind = choice_param(req, "kind", "article|version|instrument|news|obligation");
+  sr.kind = choice_param(req, "kind", "article|version|instrument|news");
   sr.modality = choice_param(req, "modality", "obligation|prohibition|permission|encouragement");
   sr.actor = text_param(req, "actor", 128);
   if (sr.actor.rfind("actor/", 0) == 0) sr.actor = sr.actor.substr(6);

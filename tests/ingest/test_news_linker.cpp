@@ -39,7 +39,8 @@ TEST_SUITE("ingest") {
     CHECK(links[0].instrument == "cn/generative-ai-measures");
     CHECK(links[0].confidence == doctest::Approx(0.9));
     CHECK(links[0].evidence.find("generative ai") != std::string::npos);
-    // Words on a word boundary only: "rulers" is not "rule*"? It is a prefix; "chinaware" is not "china".
+    // Words on a word boundary only: "rulers" is not "rule*"? It is a prefix; "chinaware" is not
+    // "china".
     CHECK(linker.link("Chinaware and generative AI rules", "").empty());
     auto text_only = linker.link("Markets", "Chinese regulators issued generative AI measures.");
     REQUIRE(text_only.size() == 1);

@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <set>
 #include <stdexcept>
@@ -558,13 +559,22 @@ TEST_SUITE("server") {
         listed = listed || str(c, "id") == "citation/互联网信息服务管理办法";
       CHECK(listed);
     }
-    SUBCASE("search carries obligations with modality and actor facets") {
-      auto r = get("/api/v1/search?kind=obligation&modality=prohibition&q=" + pct("提供者"));
+    SUBCASE("search filters and facets articles by the modality and bearers of their obligations") {
+      auto r = get("/api/v1/search?instrument=cn/generative-ai-measures&modality=prohibition&q=" +
+                   pct("提供者"));
       REQUIRE(r.status == 200);
       CHECK(r.json["total"].GetUint64() > 0);
-      for (const auto& x : r.json["results"].GetArray()) CHECK(str(x, "kind") == "obligation");
-      CHECK(r.json["facets"].HasMember("modality"));
-      CHECK(r.json["facets"].HasMember("actor"));
+      for (const auto& x : r.json["results"].GetArray()) CHECK(str(x, "kind") == "article");
+      // Facet values are single modalities, never '|'-joined combinations.
+      std::map<std::string, uint64_t> modality;
+      for (const auto& f : r.json["facets"]["modality"].GetArray())
+        modality[str(f, "value")] = f["count"].GetUint64();
+      CHECK(modality["prohibition"] == r.json["total"].GetUint64());
+      for (const auto& [value, count] : modality) CHECK(value.find('|') == std::string::npos);
+      bool provider = false;
+      for (const auto& f : r.json["facets"]["actor"].GetArray())
+        provider = provider || str(f, "value") == "role-provider";
+      CHECK(provider);
     }
     SUBCASE("bad input on the knowledge routes") {
       for (const char* url : {"/api/v1/actors/nope", "/api/v1/obligations?bearer=nope",

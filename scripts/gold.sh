@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Prints precision and recall of every extractor against the hand-annotated gold set in
+# tests/gold/ (obligations, citations, dates, news -> instrument, news actors). The same
+# evaluations run in the test suite, which fails when a floor is not met.
+# Usage: scripts/gold.sh   (after scripts/build.sh or scripts/test.sh)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=${REGKG_BUILD_DIR:-build}/tests/test_ingest
+[ -x "$bin" ] || { echo "gold: $bin not built; run scripts/build.sh first" >&2; exit 1; }
+"$bin" -tc="*precision and recall*" -s --no-path-filenames 2>&1 |
+  sed -n 's/^.*MESSAGE: //p' | grep -E "P[ =]|precision" || true
+"$bin" -tc="*precision and recall*" >/dev/null 2>&1 && echo "gold: all floors met" || {
+  echo "gold: a floor is NOT met (run $bin -tc='*precision and recall*' for details)"; exit 1; }
