@@ -181,6 +181,14 @@ void save_graph(const KnowledgeGraph& graph, const std::filesystem::path& path) 
 }
 
 KnowledgeGraph load_graph(const std::filesystem::path& path) {
+  KnowledgeGraph graph;
+  load_graph(path, graph);
+  return graph;
+}
+
+void load_graph(const std::filesystem::path& path, KnowledgeGraph& graph) {
+  if (graph.node_count() != 0)
+    throw GraphStoreError(path.string() + ": error: load into a non-empty graph");
   std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) throw GraphStoreError(path.string() + ": error: cannot open graph file");
   std::string buf(static_cast<size_t>(in.tellg()), '\0');
@@ -205,7 +213,6 @@ KnowledgeGraph load_graph(const std::filesystem::path& path) {
   Reader r(buf, body, path);
   r.u32();  // the version, checked above
   r.read_table();
-  KnowledgeGraph graph;
   std::uint64_t nodes = r.u64();
   if (nodes > body / 16) r.fail("node count larger than the file");
   graph.reserve(nodes);
@@ -242,7 +249,6 @@ KnowledgeGraph load_graph(const std::filesystem::path& path) {
     graph.append_edge_unchecked(from, to, std::move(e));
   }
   if (r.pos() != body) r.fail("trailing bytes after the graph");
-  return graph;
 }
 
 }  // namespace regkg::graph

@@ -24,5 +24,8 @@ void save_graph(const KnowledgeGraph& graph, const std::filesystem::path& path);
 // Reads a graph written by save_graph. Throws GraphStoreError naming the file when it is missing,
 // truncated, of another format version, or fails its checksum.
 KnowledgeGraph load_graph(const std::filesystem::path& path);
+// The same into an empty graph the caller owns (e.g. inside a shared_ptr). Prefer this to moving
+// a returned graph: Boost's adjacency_list has no move constructor, so a "move" deep-copies.
+void load_graph(const std::filesystem::path& path, KnowledgeGraph& into);
 
 }  // namespace regkg::graph

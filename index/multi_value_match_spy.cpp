@@ -17,7 +17,8 @@ void MultiValueCountMatchSpy::operator()(const Xapian::Document& doc, double) {
   }
 }
 
-std::vector<std::pair<std::string, size_t>> MultiValueCountMatchSpy::top_values(size_t max_values) const {
+std::vector<std::pair<std::string, size_t>> MultiValueCountMatchSpy::top_values(
+    size_t max_values) const {
   std::vector<std::pair<std::string, size_t>> out(counts_.begin(), counts_.end());
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
     return a.second != b.second ? a.second > b.second : a.first < b.first;

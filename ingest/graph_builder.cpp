@@ -120,10 +120,10 @@ float confidence_of(const std::string& level) {
 class Builder {
  public:
   Builder(const ParsedSources& sources, const AliasDictionary& actors,
-          const InstrumentCatalog& catalog, Diagnostics& diags)
-      : sources_(sources), actors_(actors), catalog_(catalog), diags_(diags) {}
+          const InstrumentCatalog& catalog, Diagnostics& diags, KnowledgeGraph& into)
+      : sources_(sources), actors_(actors), catalog_(catalog), diags_(diags), g_(into) {}
 
-  KnowledgeGraph run() {
+  void run() {
     add_dictionary_actors();
     index_compass_instruments();
     add_compass_jurisdictions();
@@ -134,7 +134,6 @@ class Builder {
     add_compass_relations();
     add_news();
     link_version_chains();
-    return std::move(g_);
   }
 
  private:
@@ -726,7 +725,7 @@ class Builder {
   const AliasDictionary& actors_;
   const InstrumentCatalog& catalog_;
   Diagnostics& diags_;
-  KnowledgeGraph g_;
+  KnowledgeGraph& g_;
   std::map<std::string, CompassInstrumentInfo> compass_instruments_;
   std::unordered_map<std::string, std::string> compass_by_cn_title_;
   std::unordered_map<std::string, std::string> compass_provision_nodes_;  // compass id -> node id
@@ -738,7 +737,10 @@ class Builder {
 
 graph::KnowledgeGraph build_graph(const ParsedSources& sources, const AliasDictionary& actors,
                                   const InstrumentCatalog& catalog, Diagnostics& diags) {
-  return Builder(sources, actors, catalog, diags).run();
+  // Built in place and returned by NRVO: a moved adjacency_list would be deep-copied.
+  graph::KnowledgeGraph graph;
+  Builder(sources, actors, catalog, diags, graph).run();
+  return graph;
 }
 
 }  // namespace regkg::ingest

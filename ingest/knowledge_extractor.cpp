@@ -100,6 +100,7 @@ struct ArticleResult {
   std::vector<TitleCitation> titles;
   std::vector<ArticleReference> references;
   std::vector<DateMention> dates;
+  std::vector<DateProblem> date_problems;
   std::vector<std::pair<std::string, size_t>> organisations;
 };
 
@@ -201,14 +202,14 @@ class Extractor {
       r.obligations_zh = extract_obligations_zh(j.text_zh);
       r.titles = find_title_citations(j.text_zh);
       r.references = find_internal_references_zh(j.text_zh);
-      r.dates = extract_dates(j.text_zh, j.date);
+      r.dates = extract_dates(j.text_zh, j.date, &r.date_problems);
       r.organisations = organisation_candidates(j.text_zh);
     }
     if (!j.text_en.empty()) {
       r.obligations_en = extract_obligations_en(j.text_en);
       if (j.text_zh.empty()) {
         r.references = find_article_references_en(j.text_en);
-        r.dates = extract_dates(j.text_en, j.date);
+        r.dates = extract_dates(j.text_en, j.date, &r.date_problems);
       }
     }
   }
@@ -380,6 +381,9 @@ class Extractor {
   }
 
   void apply_dates(const ArticleJob& j, const ArticleResult& r) {
+    // Impossible dates are reported like any bad input, never turned into events.
+    for (const DateProblem& p : r.date_problems)
+      diags_.warn(j.file, j.line, j.id + ": impossible date '" + p.text + "': " + p.message);
     auto version = g_.find(j.version);
     if (!version) return;
     for (const DateMention& d : r.dates) {

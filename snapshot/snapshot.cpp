@@ -1,6 +1,8 @@
 // Opening and validating a snapshot directory.
 #include "snapshot/snapshot.h"
 
+#include <malloc.h>
+
 #include "graph/graph_store.h"
 #include "snapshot/snapshot_store.h"
 
@@ -13,12 +15,17 @@ std::shared_ptr<const Snapshot> open_snapshot(const std::filesystem::path& dir,
   try {
     snap->manifest = read_manifest(dir / kManifestFile);
     snap->id = snap->manifest.id;
-    snap->graph =
-        std::make_shared<const graph::KnowledgeGraph>(graph::load_graph(dir / kGraphFile));
+    // Loaded in place: moving a returned graph would deep-copy it (see graph_store.h).
+    auto g = std::make_shared<graph::KnowledgeGraph>();
+    graph::load_graph(dir / kGraphFile, *g);
+    snap->graph = std::move(g);
     snap->searcher = std::make_unique<index::Searcher>(dir / kIndexDir, searcher_pool_size);
   } catch (const std::exception& e) {
     throw SnapshotOpenError(e.what());
   }
+  // Loading parses a file-sized buffer and a string table that are freed by now: hand that memory
+  // back to the system instead of keeping it in the heap of a long-running server.
+  ::malloc_trim(0);
   if (snap->searcher->snapshot_id() != snap->id)
     throw SnapshotOpenError(dir.string() + ": error: index belongs to snapshot '" +
                             snap->searcher->snapshot_id() + "', manifest says '" + snap->id + "'");
