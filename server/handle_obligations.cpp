@@ -43,7 +43,9 @@ void handle_obligations(const HandlerContext& ctx, const httplib::Request& req,
   std::string in_force_on = date_param(req, "in_force_on");
   std::string q = text_param(req, "q", 256);
   std::string format = choice_param(req, "format", "json|csv");
-  auto limit = uint_param(req, "limit", 50, 0, kListMaxLimit);
+  // A CSV export is a download: all matches by default (the JSON list is paged).
+  auto limit = format == "csv" ? uint_param(req, "limit", kCsvMaxRows, 0, kCsvMaxRows)
+                               : uint_param(req, "limit", 50, 0, kListMaxLimit);
   auto offset = uint_param(req, "offset", 0, 0, 10000000);
 
   const KnowledgeGraph& g = *ctx.snapshot->graph;

@@ -45,5 +45,6 @@ inline constexpr unsigned kQueryMaxBytes = 1000;
 inline constexpr unsigned kEdgesDefaultLimit = 20;
 inline constexpr unsigned kEdgesMaxLimit = 500;
 inline constexpr unsigned kListMaxLimit = 1000;
+inline constexpr unsigned kCsvMaxRows = 200000;
 
 }  // namespace regkg::server

@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -508,6 +509,13 @@ TEST_SUITE("server") {
       CHECK(csv.body.rfind("id,article,instrument,version,modality,bearer", 0) == 0);
       CHECK(has(csv.headers.find("Content-Type")->second, "text/csv"));
       CHECK(has(csv.body, "提供者"));
+      // A CSV export holds every match, not one page: one header line plus one line per row
+      // (clause texts contain no newlines; quotes are doubled).
+      auto all = get("/api/v1/obligations?instrument=cn/generative-ai-measures");
+      REQUIRE(all.status == 200);
+      size_t lines = static_cast<size_t>(std::count(csv.body.begin(), csv.body.end(), '\n'));
+      CHECK(lines == all.json["total"].GetUint64() + 1);
+      CHECK(all.json["total"].GetUint64() > 50);
     }
     SUBCASE("obligations by bearer and in force on a date") {
       auto r = get("/api/v1/obligations?bearer=role-provider&instrument=cn/generative-ai-measures");

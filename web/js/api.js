@@ -66,7 +66,8 @@ function query(params) {
 }
 
 /**
- * GET /api/v1/search. params: q, kind, lang, instrument, jurisdiction, year, from, to, limit, offset
+ * GET /api/v1/search. params: q, kind, lang, instrument, jurisdiction, issuer, year, modality, actor, from, to,
+ * limit, offset
  * (empty values are left out). Resolves to the search response; rejects with ApiError or AbortError.
  */
 export function search(params, { signal } = {}) {
@@ -80,6 +81,40 @@ export function search(params, { signal } = {}) {
 export function getNode(id, { limit, offset, groupType, groupDirection, signal } = {}) {
   const qs = query({ limit, offset, group_type: groupType, group_direction: groupDirection });
   return getJson(`api/v1/nodes/${encodeURIComponent(id)}${qs}`, { signal });
+}
+
+/**
+ * GET /api/v1/actors/{id}: an actor with what it issued, the obligations binding it, news and
+ * timeline. id is 'cac' or 'actor/cac', sent as one percent-encoded segment.
+ */
+export function getActor(id, { limit, signal } = {}) {
+  return getJson(`api/v1/actors/${encodeURIComponent(id)}${query({ limit })}`, { signal });
+}
+
+/**
+ * GET /api/v1/obligations. params: bearer, instrument, modality, in_force_on, q, limit, offset
+ * (empty values are left out).
+ */
+export function listObligations(params, { signal } = {}) {
+  return getJson(`api/v1/obligations${query({ ...params, format: null })}`, { signal });
+}
+
+/** The most rows a CSV export of the obligations route holds (the server default for format=csv). */
+export const CSV_MAX_ROWS = 200000;
+
+/** URL of the CSV download of /api/v1/obligations for the same filters (a link, not a fetch). */
+export function obligationsCsvUrl(params) {
+  return `api/v1/obligations${query({ ...params, offset: null, limit: null, format: 'csv' })}`;
+}
+
+/** GET /api/v1/citations: a node's citations (direction out) or the nodes citing it (in). */
+export function getCitations({ id, direction = 'out', limit, offset }, { signal } = {}) {
+  return getJson(`api/v1/citations${query({ id, direction, limit, offset })}`, { signal });
+}
+
+/** GET /api/v1/citations/unresolved: cited titles that are not in the corpus, most cited first. */
+export function getUnresolvedCitations({ limit, offset } = {}, { signal } = {}) {
+  return getJson(`api/v1/citations/unresolved${query({ limit, offset })}`, { signal });
 }
 
 /** GET /healthz: server status and the snapshot being served. */

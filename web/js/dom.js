@@ -96,6 +96,30 @@ export function nodeHref(id) {
   return `node.html?id=${encodeURIComponent(id)}`;
 }
 
+/** URL of the actor page for an actor id ('actor/cac' and 'cac' both give actor.html?id=cac). */
+export function actorHref(id) {
+  return `actor.html?id=${encodeURIComponent(String(id ?? '').replace(/^actor\//, ''))}`;
+}
+
+/** The page for a graph item: the actor page for actors, the node page for everything else. */
+export function itemHref(item) {
+  return item && item.kind === 'actor' ? actorHref(item.id) : nodeHref(item && item.id);
+}
+
+/** A link to an item's page ({id, kind, label}) showing its label (falls back to the id). */
+export function itemLink(item, attrs = {}) {
+  const text = (item && (item.label || item.id)) || '';
+  return el('a', { href: itemHref(item), lang: langOf(text), ...attrs }, text);
+}
+
+export const MODALITIES = ['obligation', 'prohibition', 'permission', 'encouragement'];
+
+/** A coloured badge naming a clause's modality; the word is always shown, so colour is never the only cue. */
+export function modalityBadge(modality) {
+  const m = String(modality || 'unknown');
+  return el('span', { class: `badge modality modality-${m.replace(/[^a-z0-9-]/gi, '')}` }, m);
+}
+
 /** A small badge naming a node kind. */
 export function kindBadge(kind) {
   const k = String(kind || 'unknown');

@@ -1,6 +1,6 @@
 // Node page: a node's label, attributes, bilingual text, provenance, contents and edge groups with paging.
-import { getNode, ApiError } from './api.js';
-import { el, append, clear, langOf, langText, nodeHref, nodeLink, kindBadge } from './dom.js';
+import { getNode, getCitations, ApiError } from './api.js';
+import { el, append, clear, langOf, langText, nodeHref, nodeLink, itemLink, kindBadge, modalityBadge } from './dom.js';
 import { initPage, showError } from './page.js';
 
 const GROUP_LIMIT = 20;
@@ -20,7 +20,18 @@ const GROUP_NAMES = {
   mentions: { out: 'Mentions', in: 'Mentioned by' },
   has_event: { out: 'Events', in: 'Event of' },
   in_jurisdiction: { out: 'Jurisdiction', in: 'In this jurisdiction' },
+  obligation_of: { out: 'Clause of', in: 'Obligations' },
+  binds: { out: 'Binds', in: 'Bound by' },
+  cites: { out: 'Cites', in: 'Cited by' },
+  legal_basis: { out: 'Legal basis', in: 'Legal basis of' },
+  about: { out: 'About', in: 'Written about in' },
 };
+// Groups shown in their own sections (obligations, citations) rather than among the connections.
+const SPECIAL = [['obligation_of', 'in'], ['cites', 'out'], ['legal_basis', 'out']];
+const OBLIGATION_DETAIL_MAX = 60; // clauses whose full text is fetched; the rest are listed by label
+const CITATION_PAGE = 50;
+// Attributes whose values are node ids, shown as links.
+const ID_ATTRIBUTES = ['article', 'instrument', 'version'];
 const GROUP_ORDER = ['part_of', 'version_of', 'issued_by', 'in_jurisdiction', 'has_event', 'mentions'];
 const CONTENTS = [['part_of', 'in'], ['version_of', 'in']];
 const TEXT_NAMES = { zh: '中文', en: 'English' };
@@ -31,6 +42,10 @@ function groupName(type, direction) {
   if (known) return known[direction] || type;
   const words = String(type).replace(/[-_]+/g, ' ');
   return direction === 'in' ? `${words} (incoming)` : words;
+}
+
+function isSpecial(g) {
+  return SPECIAL.some(([t, d]) => g.type === t && g.direction === d);
 }
 
 function isContents(g) {
@@ -67,7 +82,10 @@ function render(data) {
   const crumbs = el('nav', { class: 'breadcrumb', 'aria-label': 'Breadcrumb', hidden: true });
   const siblings = el('nav', { class: 'sibling-nav', 'aria-label': 'Previous and next', hidden: true });
   const contents = groups.filter(isContents);
-  const others = sortGroups(groups.filter((g) => !isContents(g)));
+  const others = sortGroups(groups.filter((g) => !isContents(g) && !isSpecial(g)));
+  const nodeId = node.id || id;
+  const obligationGroup = groups.find((g) => g.type === 'obligation_of' && g.direction === 'in');
+  const citeGroups = groups.filter((g) => (g.type === 'cites' || g.type === 'legal_basis') && g.direction === 'out');
 
   append(clear(main), [
     crumbs,
@@ -76,13 +94,15 @@ function render(data) {
         node.date ? el('time', { datetime: node.date, class: 'node-date' }, node.date) : null),
       el('h1', { lang: langOf(label) }, label),
       el('p', { class: 'node-id' }, 'id ', el('code', {}, node.id || id))),
-    renderAttributes(node.attributes),
+    renderAttributes(node.attributes, node.kind),
     renderText(node.text),
     siblings,
     renderProvenance(node.source),
+    obligationGroup ? renderObligations(nodeId, obligationGroup) : null,
     contents.length ? el('section', { class: 'contents', 'aria-labelledby': 'contents-h' },
       el('h2', { id: 'contents-h' }, node.kind === 'instrument' ? 'Versions and contents' : 'Contents'),
       contents.map((g) => renderGroup(node.id || id, g, { ordered: true }))) : null,
+    citeGroups.length ? renderCitations(nodeId, citeGroups) : null,
     el('section', { class: 'edges', 'aria-labelledby': 'edges-h' },
       el('h2', { id: 'edges-h' }, 'Connections'),
       others.length ? others.map((g) => renderGroup(node.id || id, g, { ordered: false })) : el('p', { class: 'muted' }, contents.length ? 'No other connections in this snapshot.' : 'No connections in this snapshot.')),
@@ -102,12 +122,14 @@ function sortGroups(groups) {
 
 // --- attributes, text, provenance --------------------------------------------------------------
 
-function renderAttributes(attributes) {
+function renderAttributes(attributes, kind) {
   const entries = Object.entries(attributes || {}).filter(([, v]) => v !== null && v !== undefined && v !== '');
   if (entries.length === 0) return null;
   const dl = el('dl', { class: 'attributes' });
   for (const [key, value] of entries) {
-    dl.append(el('dt', {}, key.replace(/_/g, ' ')), el('dd', {}, attributeValue(value)));
+    const isId = ID_ATTRIBUTES.includes(key) && typeof value === 'string' && value.includes('/');
+    dl.append(el('dt', {}, key.replace(/_/g, ' ')), el('dd', {},
+      key === 'modality' && kind === 'obligation' ? modalityBadge(value) : isId ? nodeLink(value, value) : attributeValue(value)));
   }
   return el('section', { class: 'attributes-section', 'aria-label': 'Attributes' }, dl);
 }
@@ -217,7 +239,7 @@ const LEAF_KINDS = ['article', 'paragraph', 'item', 'news', 'actor'];
 function renderItem(item, { nested = false, expandable = false } = {}) {
   const canExpand = (expandable || nested) && !LEAF_KINDS.includes(item.kind);
   return el('li', { class: 'edge-item' },
-    nodeLink(item.id, item.label, { title: provenanceTitle(item.provenance) }),
+    itemLink(item, { title: provenanceTitle(item.provenance) }),
     ' ', kindBadge(item.kind),
     item.date ? el('time', { class: 'item-date', datetime: item.date }, item.date) : null,
     item.provenance && (item.provenance.file || item.provenance.rule) ? confidenceBadge(item.provenance.confidence) : null,
@@ -334,6 +356,138 @@ function renderGroup(nodeId, group, { ordered }) {
     el('h3', { id: headingId }, ordered && group.type === 'part_of' ? 'Parts, in document order' : groupName(group.type, group.direction), ' ', count),
     items.length ? list : el('p', { class: 'muted' }, 'None.'),
     summary, errorSlot, more);
+}
+
+// --- obligations and citations -------------------------------------------------------------
+
+/** Run fn over items with at most `width` calls in flight; results keep the items' order. */
+async function mapLimited(items, width, fn) {
+  const out = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      try { out[i] = await fn(items[i]); } catch (err) { out[i] = { error: err }; }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
+  return out;
+}
+
+/** Split an obligation label 'modality: bearer — action' (used when its node could not be fetched). */
+function parseObligationLabel(label) {
+  const m = /^([a-z]+):\s*(.*?)\s+—\s+(.*)$/.exec(String(label || ''));
+  return m ? { modality: m[1], bearer: m[2], action: m[3] } : { modality: '', bearer: '', action: String(label || '') };
+}
+
+/**
+ * The clauses of an article (in-edges obligation_of): modality badge, bearer (linked to its actors)
+ * and clause text. Every item of the group is paged in, then each clause node is fetched for its text.
+ */
+function renderObligations(nodeId, group) {
+  const total = Number(group.total) || 0;
+  const list = el('ol', { class: 'clause-list' });
+  const status = el('p', { class: 'muted', role: 'status' }, 'Loading clauses…');
+  const errorSlot = el('div');
+  const sectionEl = el('section', { class: 'obligations', 'aria-labelledby': 'obligations-h' },
+    el('h2', { id: 'obligations-h' }, 'Obligations', ' ', el('span', { class: 'group-count' }, `${total} clause${total === 1 ? '' : 's'}`)),
+    list, status, errorSlot);
+
+  (async () => {
+    const items = Array.isArray(group.items) ? [...group.items] : [];
+    for (let pages = 0; pages < 20 && items.length < total; pages++) {
+      const data = await getNode(nodeId, { limit: SIBLING_PAGE, offset: items.length, groupType: 'obligation_of', groupDirection: 'in' });
+      const g = findGroup(data.edge_groups, 'obligation_of', 'in');
+      if (!g) break;
+      items.push(...g.items);
+    }
+    const detailed = items.slice(0, OBLIGATION_DETAIL_MAX);
+    const details = await mapLimited(detailed, 6, (item) => getNode(item.id, { limit: 20 }));
+    items.forEach((item, i) => list.append(renderClause(item, details[i])));
+    const failed = details.filter((d) => d && d.error).length;
+    status.textContent = [
+      items.length < total ? `${items.length} of ${total} clauses listed.` : '',
+      items.length > detailed.length ? `Clause text shown for the first ${detailed.length}.` : '',
+      failed ? `${failed} clause${failed === 1 ? '' : 's'} could not be loaded; their labels are shown.` : '',
+    ].filter(Boolean).join(' ');
+    status.hidden = !status.textContent;
+  })().catch((err) => {
+    status.hidden = true;
+    showError(errorSlot, err);
+  });
+  return sectionEl;
+}
+
+function renderClause(item, detail) {
+  const n = detail && detail.node ? detail.node : null;
+  const a = n && n.attributes ? n.attributes : parseObligationLabel(item.label);
+  const text = n && n.text ? (n.text.zh || n.text.en || '') : '';
+  const bound = n ? (findGroup(detail.edge_groups, 'binds', 'out') || { items: [] }).items : [];
+  const p = item.provenance || (n && n.source) || {};
+  return el('li', { class: 'clause' },
+    el('p', { class: 'clause-head' },
+      modalityBadge(a.modality),
+      a.bearer ? el('span', { class: 'clause-bearer' }, el('span', { class: 'visually-hidden' }, 'Bearer: '), langText(a.bearer)) : null,
+      bound.length ? el('span', { class: 'muted' }, '(', bound.map((b, i) => [i ? ', ' : '', itemLink(b)]), ')') : null),
+    el('p', { class: 'clause-text', lang: langOf(text || a.action) }, text || a.action || item.label),
+    a.condition ? el('p', { class: 'clause-meta' }, 'Condition: ', langText(a.condition)) : null,
+    el('p', { class: 'clause-meta' },
+      el('a', { href: nodeHref(item.id) }, item.id.split('/').pop() || item.id),
+      p.rule ? [' · rule ', el('code', {}, p.rule)] : null,
+      typeof p.confidence === 'number' ? ` · confidence ${confidenceText(p.confidence)}` : null));
+}
+
+/**
+ * Out-going citations (cites, legal_basis) from /api/v1/citations: resolved ones link to the cited
+ * node; unresolved ones (target kind citation) say the cited text is not in the corpus.
+ */
+function renderCitations(nodeId, groups) {
+  const total = groups.reduce((n, g) => n + (Number(g.total) || 0), 0);
+  const list = el('ul', { class: 'citation-list' });
+  const status = el('p', { class: 'muted', role: 'status' }, 'Loading citations…');
+  const errorSlot = el('div');
+  const more = el('button', { type: 'button', class: 'button small', hidden: true });
+  let loaded = 0;
+  let serverTotal = total;
+  const page = async () => {
+    more.disabled = true;
+    clear(errorSlot);
+    try {
+      const data = await getCitations({ id: nodeId, direction: 'out', limit: CITATION_PAGE, offset: loaded });
+      const rows = Array.isArray(data.results) ? data.results : [];
+      serverTotal = Number(data.total) || 0;
+      for (const c of rows) list.append(renderCitation(c));
+      loaded += rows.length;
+      if (rows.length === 0) serverTotal = loaded;
+      status.textContent = serverTotal === 0 ? 'No citations recorded.' : loaded < serverTotal ? `${loaded} of ${serverTotal} shown.` : '';
+      status.hidden = !status.textContent;
+      more.hidden = loaded >= serverTotal;
+      more.textContent = `Show more (${serverTotal - loaded} remaining)`;
+    } catch (err) {
+      status.hidden = true;
+      showError(errorSlot, err, { onRetry: page });
+    } finally {
+      more.disabled = false;
+    }
+  };
+  more.addEventListener('click', page);
+  page();
+  return el('section', { class: 'citations', 'aria-labelledby': 'citations-h' },
+    el('h2', { id: 'citations-h' }, 'Citations', ' ', el('span', { class: 'group-count' }, String(total))),
+    list, status, errorSlot, more);
+}
+
+function renderCitation(c) {
+  const to = c.to || {};
+  const unresolved = c.resolved === 'no' || to.kind === 'citation';
+  const p = c.provenance || {};
+  return el('li', { title: provenanceTitle(p) },
+    unresolved ? langText(to.label || c.note || to.id) : itemLink(to),
+    ' ', unresolved ? el('span', { class: 'badge unresolved' }, 'not in the corpus') : kindBadge(to.kind),
+    c.type === 'legal_basis' ? el('span', { class: 'badge' }, 'legal basis') : null,
+    !unresolved && to.date ? el('time', { class: 'item-date', datetime: to.date }, to.date) : null,
+    c.note && c.note !== to.label ? el('span', { class: 'edge-note', lang: langOf(c.note) }, ` — ${c.note}`) : null,
+    confidenceBadge(p.confidence));
 }
 
 // --- breadcrumb and previous/next ---------------------------------------------------------------

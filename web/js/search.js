@@ -1,16 +1,18 @@
 // Search page: URL-backed state, debounced as-you-type search, results, facet filters and paging.
 import { search, ApiError } from './api.js';
-import { el, clear, setSnippet, langOf, langText, nodeHref, kindBadge, isModifiedClick } from './dom.js';
+import { el, clear, setSnippet, langOf, langText, nodeHref, actorHref, kindBadge, modalityBadge, isModifiedClick } from './dom.js';
 import { initPage, showError } from './page.js';
 
 const PAGE_SIZE = 20;
 const DEBOUNCE_MS = 250;
-const FILTER_KEYS = ['kind', 'instrument', 'jurisdiction', 'issuer', 'year', 'lang', 'from', 'to'];
+const FILTER_KEYS = ['kind', 'instrument', 'jurisdiction', 'issuer', 'modality', 'actor', 'year', 'lang', 'from', 'to'];
 const FACETS = [
   { key: 'kind', title: 'Kind' },
   { key: 'instrument', title: 'Instrument' },
   { key: 'jurisdiction', title: 'Jurisdiction' },
   { key: 'issuer', title: 'Issuer' },
+  { key: 'modality', title: 'Modality' },
+  { key: 'actor', title: 'Bearer (actor)' },
   { key: 'year', title: 'Year' },
 ];
 const FACET_PREVIEW = 8;
@@ -222,14 +224,19 @@ function renderFacets(facets) {
       valueLabels.set(`${key}=${value}`, label);
       const selected = state[key] === value;
       const next = { ...state, [key]: selected ? '' : value, offset: 0 };
-      list.append(el('li', { class: i >= FACET_PREVIEW && !selected ? 'overflow' : null, hidden: i >= FACET_PREVIEW && !selected },
+      const overflow = i >= FACET_PREVIEW && !selected;
+      const liClass = [overflow ? 'overflow' : '', key === 'actor' ? 'with-aside' : ''].filter(Boolean).join(' ') || null;
+      list.append(el('li', { class: liClass, hidden: overflow },
         el('a', {
           href: stateQuery(next), class: selected ? 'facet selected' : 'facet', 'data-nav': '',
           'aria-current': selected ? 'true' : null, title: selected ? 'Remove this filter' : `Filter by ${title.toLowerCase()}`,
         },
-        el('span', { class: 'facet-label', lang: langOf(label) }, key === 'jurisdiction' && label === value ? label.toUpperCase() : label),
+        el('span', { class: 'facet-label', lang: langOf(label) },
+          key === 'modality' ? modalityBadge(value) : key === 'jurisdiction' && label === value ? label.toUpperCase() : label),
         selected ? el('span', { class: 'visually-hidden' }, ' (selected; activate to remove)') : null,
-        el('span', { class: 'count' }, Number(v.count || 0).toLocaleString('en')))));
+        el('span', { class: 'count' }, Number(v.count || 0).toLocaleString('en'))),
+        // Actor values also get a plain link to the actor page (a link cannot sit inside the facet link).
+        key === 'actor' ? el('a', { href: actorHref(value), class: 'facet-aside', title: `Actor page: ${label}`, 'aria-label': `Actor page: ${label}` }, 'page') : null));
     });
     const section = el('section', { class: 'facet', 'aria-labelledby': headingId },
       el('h2', { id: headingId }, title), list);
@@ -250,7 +257,7 @@ function renderFacets(facets) {
 
 function renderActiveFilters() {
   clear(activeEl);
-  const names = { kind: 'kind', instrument: 'instrument', jurisdiction: 'jurisdiction', issuer: 'issuer', year: 'year', lang: 'language', from: 'from', to: 'to' };
+  const names = { kind: 'kind', instrument: 'instrument', jurisdiction: 'jurisdiction', issuer: 'issuer', modality: 'modality', actor: 'bearer', year: 'year', lang: 'language', from: 'from', to: 'to' };
   let any = false;
   for (const key of FILTER_KEYS) {
     if (!state[key]) continue;
