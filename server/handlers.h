@@ -34,6 +34,15 @@ void handle_obligations(const HandlerContext& ctx, const httplib::Request& req,
 void handle_actor(const HandlerContext& ctx, const httplib::Request& req, httplib::Response& res);
 void handle_citations(const HandlerContext& ctx, const httplib::Request& req,
                       httplib::Response& res);
+void handle_neighbors(const HandlerContext& ctx, const httplib::Request& req,
+                      httplib::Response& res);
+void handle_neighborhood(const HandlerContext& ctx, const httplib::Request& req,
+                         httplib::Response& res);
+void handle_paths(const HandlerContext& ctx, const httplib::Request& req, httplib::Response& res);
+void handle_citations_graph(const HandlerContext& ctx, const httplib::Request& req,
+                            httplib::Response& res);
+void handle_rankings_cited(const HandlerContext& ctx, const httplib::Request& req,
+                           httplib::Response& res);
 void handle_citations_unresolved(const HandlerContext& ctx, const httplib::Request& req,
                                  httplib::Response& res);
 

@@ -92,7 +92,13 @@ void HttpServer::install_routes() {
   http_->Get("/api/v1/search", wrap(handle_search, true));
   // Ids contain '/' and '@'; httplib matches against the percent-decoded path, so raw and
   // encoded forms both arrive here.
+  // Registered before /api/v1/nodes/(.+), which would otherwise swallow it.
+  http_->Get(R"(/api/v1/nodes/(.+)/neighbors)", wrap(handle_neighbors, true));
   http_->Get(R"(/api/v1/nodes/(.+))", wrap(handle_node, true));
+  http_->Get("/api/v1/neighborhood", wrap(handle_neighborhood, true));
+  http_->Get("/api/v1/paths", wrap(handle_paths, true));
+  http_->Get("/api/v1/citations/graph", wrap(handle_citations_graph, true));
+  http_->Get("/api/v1/rankings/cited", wrap(handle_rankings_cited, true));
   http_->Get("/api/v1/obligations", wrap(handle_obligations, true));
   http_->Get(R"(/api/v1/actors/(.+))", wrap(handle_actor, true));
   http_->Get("/api/v1/citations/unresolved", wrap(handle_citations_unresolved, true));

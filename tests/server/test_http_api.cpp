@@ -605,6 +605,75 @@ TEST_SUITE("server") {
     }
   }
 
+  TEST_CASE("relationship API: paths, neighbourhood, neighbours, citation network, rankings") {
+    fixture();
+    SUBCASE("JD.com is connected to the CAC and every hop is a real edge with provenance") {
+      auto r = get("/api/v1/paths?from=actor/jd-com&to=actor/cac&k=3");
+      REQUIRE(r.status == 200);
+      REQUIRE(r.json["paths"].Size() >= 1);
+      const auto& first = r.json["paths"][0];
+      CHECK(first["length"].GetUint64() <= 3);
+      CHECK(str(first["hops"][0]["from"], "id") == "actor/jd-com");
+      CHECK(str(first["hops"][first["hops"].Size() - 1]["to"], "id") == "actor/cac");
+      for (const auto& p : r.json["paths"].GetArray())
+        for (const auto& h : p["hops"].GetArray())
+          CHECK_FALSE(str(h["provenance"], "file").empty());
+    }
+    SUBCASE("from == to is one empty path; unreachable is an empty list, not an error") {
+      auto same = get("/api/v1/paths?from=actor/cac&to=actor/cac");
+      REQUIRE(same.status == 200);
+      REQUIRE(same.json["paths"].Size() == 1);
+      CHECK(same.json["paths"][0]["length"].GetUint64() == 0);
+      auto none = get("/api/v1/paths?from=actor/cac&to=actor/nist&max_length=1");
+      REQUIRE(none.status == 200);
+      CHECK(none.json["paths"].Size() == 0);
+    }
+    SUBCASE("neighbourhood with caps; citation network has the four laws; rankings") {
+      auto n = get("/api/v1/neighborhood?id=cn/generative-ai-measures&depth=2&limit=30");
+      REQUIRE(n.status == 200);
+      CHECK(n.json["nodes"].Size() <= 30);
+      CHECK(str(n.json["nodes"][0], "id") == "cn/generative-ai-measures");
+      auto c = get("/api/v1/citations/graph?id=cn/generative-ai-measures&depth=1");
+      REQUIRE(c.status == 200);
+      std::set<std::string> ids;
+      for (const auto& x : c.json["nodes"].GetArray()) ids.insert(str(x, "id"));
+      for (const char* law : {"cn/cybersecurity-law", "cn/data-security-law", "cn/pipl",
+                              "cn/science-technology-progress-law"})
+        CHECK(ids.count(law) == 1);
+      auto rank = get("/api/v1/rankings/cited?limit=5");
+      REQUIRE(rank.status == 200);
+      CHECK(rank.json["results"].Size() >= 1);
+      auto nb = get("/api/v1/nodes/actor/cac/neighbors?direction=in&type=issued_by");
+      REQUIRE(nb.status == 200);
+      bool genai = false;
+      for (const auto& x : nb.json["results"].GetArray())
+        genai = genai || str(x, "id") == "cn/generative-ai-measures";
+      CHECK(genai);
+    }
+    SUBCASE("bad input: caps, unknown ids, malformed values") {
+      for (const char* url :
+           {"/api/v1/neighborhood?id=cn/pipl&depth=50",
+            "/api/v1/neighborhood?id=cn/pipl&limit=99999999",
+            "/api/v1/paths?from=actor/cac&to=actor/cac&max_length=100",
+            "/api/v1/paths?from=actor/cac", "/api/v1/paths?from=actor/cac&to=actor/cac&k=-1",
+            "/api/v1/citations/graph?id=cn/pipl&depth=9",
+            "/api/v1/neighborhood?id=cn/pipl&kinds=dragon",
+            "/api/v1/paths?from=actor/cac&to=actor/cac&in_force_on=2023-13-45"}) {
+        auto r = get(url);
+        CAPTURE(url);
+        CHECK(r.status == 400);
+        check_error_shape(r);
+      }
+      for (const char* url : {"/api/v1/paths?from=nope&to=actor/cac",
+                              "/api/v1/neighborhood?id=nope", "/api/v1/nodes/nope/neighbors"}) {
+        auto r = get(url);
+        CAPTURE(url);
+        CHECK(r.status == 404);
+        check_error_shape(r);
+      }
+    }
+  }
+
   TEST_CASE("8 client threads x 50 mixed requests all succeed") {
     fixture();
     const std::vector<std::string> urls = {

@@ -1,0 +1,59 @@
+// Writes the knowledge graph, or the subgraph induced by a set of nodes, for other tools:
+// GraphML (NetworkX, igraph, Gephi), Neo4j admin-import CSV (also read by pandas) and JSON Lines.
+// Strings are escaped for each format and cleaned to valid UTF-8 (and, for GraphML, to the
+// characters XML 1.0 allows). Read-only on the graph: safe to call concurrently.
+#pragma once
+
+#include <filesystem>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "graph/knowledge_graph.h"
+
+namespace regkg::graph {
+
+// Which nodes to write: all (the default) or a subset; edges are those with both ends written.
+// Duplicates in the subset are ignored. Unknown vertices throw std::invalid_argument naming
+// "subset".
+struct ExportSelection {
+  bool all = true;
+  std::vector<KnowledgeGraph::Vertex> subset;  // used when all == false
+
+  static ExportSelection of(std::vector<KnowledgeGraph::Vertex> vertices) {
+    return {false, std::move(vertices)};
+  }
+};
+
+struct ExportCounts {
+  size_t nodes = 0;
+  size_t edges = 0;
+};
+
+// GraphML 1.0, directed, parallel edges kept. Node data: id, kind, label, date; edge data: type,
+// rule, confidence (double), file. The XML node id is the graph id. Throws std::runtime_error
+// if the stream fails.
+ExportCounts write_graphml(const KnowledgeGraph& g, std::ostream& out,
+                           const ExportSelection& selection = {});
+
+// Neo4j admin-import CSV: `dir`/nodes.csv (id:ID,kind:LABEL,label,date) and `dir`/edges.csv
+// (:START_ID,:END_ID,:TYPE,rule,confidence:float,file). Every field is double-quoted (RFC 4180);
+// fields may span lines, so import with --multiline-fields=true. Creates `dir` if needed; throws
+// std::runtime_error naming the file on I/O failure.
+ExportCounts write_neo4j_csv(const KnowledgeGraph& g, const std::filesystem::path& dir,
+                             const ExportSelection& selection = {});
+
+// JSON Lines: one object per line, nodes first ({"type":"node","id","kind","label","date",
+// "attrs":{...}}) then edges ({"type":"edge","source","target","edge_type","rule","confidence",
+// "file","line"}). Throws std::runtime_error if the stream fails.
+ExportCounts write_jsonl(const KnowledgeGraph& g, std::ostream& out,
+                         const ExportSelection& selection = {});
+
+// Exposed for tests: `s` as valid UTF-8 (invalid bytes dropped); with xml10, also without the
+// code points XML 1.0 forbids (controls other than tab, LF, CR; U+FFFE, U+FFFF).
+std::string clean_text(std::string_view s, bool xml10);
+std::string xml_escape(std::string_view s);  // clean_text(s, true), then & < > " ' and tab/LF/CR
+std::string csv_field(std::string_view s);   // valid UTF-8 without NUL, quoted, "" doubled
+
+}  // namespace regkg::graph

@@ -1,0 +1,291 @@
+// Relationship routes over graph/: GET /api/v1/nodes/{id}/neighbors, /api/v1/neighborhood,
+// /api/v1/paths, /api/v1/citations/graph and /api/v1/rankings/cited. The graph library throws
+// std::invalid_argument naming a parameter; that becomes a 400 here.
+#include <stdexcept>
+
+#include <httplib.h>
+
+#include "graph/citation_network.h"
+#include "graph/in_force.h"
+#include "graph/neighborhood.h"
+#include "graph/path_finder.h"
+#include "server/api_error.h"
+#include "server/graph_json.h"
+#include "server/handlers.h"
+#include "server/request_params.h"
+
+namespace regkg::server {
+
+namespace {
+
+using graph::KnowledgeGraph;
+using Vertex = KnowledgeGraph::Vertex;
+
+Vertex vertex_param(const KnowledgeGraph& g, const std::string& id, const char* name) {
+  if (id.empty())
+    throw ApiError(400, "missing_parameter", std::string("parameter '") + name + "' is required",
+                   {{"parameter", name}});
+  auto v = g.find(id);
+  if (!v)
+    throw ApiError(404, "unknown_id", "no node with id '" + id + "'",
+                   {{"parameter", name}, {"id", id}});
+  return *v;
+}
+
+// "a,b,c" -> {"a","b","c"}.
+std::vector<std::string> split_list(const std::string& s) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= s.size()) {
+    size_t comma = s.find(',', start);
+    std::string item =
+        s.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    if (!item.empty()) out.push_back(item);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
+
+std::vector<graph::NodeKind> kinds_param(const httplib::Request& req, const char* name) {
+  std::vector<graph::NodeKind> kinds;
+  for (const auto& k : split_list(text_param(req, name, 256))) {
+    auto kind = graph::node_kind_from_string(k);
+    if (!kind)
+      throw ApiError(400, "bad_parameter",
+                     std::string("parameter '") + name + "': unknown node kind '" + k + "'",
+                     {{"parameter", name}, {"value", k}});
+    kinds.push_back(*kind);
+  }
+  return kinds;
+}
+
+void write_edge(JsonOutput& out, const KnowledgeGraph& g, KnowledgeGraph::Edge e) {
+  auto& w = out.writer();
+  w.StartObject();
+  out.field("from", g.node(boost::source(e, g.boost_graph())).id);
+  out.field("to", g.node(boost::target(e, g.boost_graph())).id);
+  out.field("type", g.edge(e).type);
+  if (!g.edge(e).note.empty()) out.field("note", g.edge(e).note);
+  out.key("provenance");
+  write_provenance(out, g.edge(e).provenance);
+  w.EndObject();
+}
+
+template <typename F>
+auto invalid_to_400(F&& f) -> decltype(f()) {
+  try {
+    return f();
+  } catch (const std::invalid_argument& e) {
+    throw ApiError(400, "bad_parameter", e.what());
+  }
+}
+
+}  // namespace
+
+void handle_neighbors(const HandlerContext& ctx, const httplib::Request& req,
+                      httplib::Response& res) {
+  reject_unknown_params(req, {"direction", "type", "kind", "limit", "offset", "in_force_on"});
+  const KnowledgeGraph& g = *ctx.snapshot->graph;
+  Vertex v = vertex_param(g, req.matches.size() > 1 ? std::string(req.matches[1]) : "", "id");
+  graph::NeighborsOptions o;
+  std::string dir = choice_param(req, "direction", "out|in|both");
+  o.direction = dir == "out"  ? graph::Direction::out
+                : dir == "in" ? graph::Direction::in
+                              : graph::Direction::both;
+  o.filter.edge_types = split_list(text_param(req, "type", 512));
+  o.filter.node_kinds = kinds_param(req, "kind");
+  o.limit = uint_param(req, "limit", 50, 1, graph::kMaxNeighborLimit);
+  o.offset = uint_param(req, "offset", 0, 0, 10000000);
+  std::string date = date_param(req, "in_force_on");
+  std::optional<graph::InForceFilter> in_force;
+  if (!date.empty()) o.in_force = &in_force.emplace(g, date);
+  auto page = invalid_to_400([&] { return graph::neighbors(g, v, o); });
+  JsonOutput out;
+  auto& w = out.writer();
+  w.StartObject();
+  out.field("id", g.node(v).id);
+  out.field("total", page.total);
+  out.field("offset", o.offset);
+  out.key("results");
+  w.StartArray();
+  for (const auto& n : page.items) {
+    w.StartObject();
+    write_node_ref(out, g.node(n.neighbor));
+    out.field("direction", n.direction == graph::Traversal::forward ? "out" : "in");
+    out.field("type", g.edge(n.edge).type);
+    out.key("provenance");
+    write_provenance(out, g.edge(n.edge).provenance);
+    w.EndObject();
+  }
+  w.EndArray();
+  out.field("snapshot", ctx.snapshot->id);
+  w.EndObject();
+  res.set_content(out.str(), "application/json; charset=utf-8");
+}
+
+void handle_neighborhood(const HandlerContext& ctx, const httplib::Request& req,
+                         httplib::Response& res) {
+  reject_unknown_params(req, {"id", "depth", "types", "kinds", "limit", "in_force_on"});
+  const KnowledgeGraph& g = *ctx.snapshot->graph;
+  Vertex v = vertex_param(g, text_param(req, "id", 1024), "id");
+  graph::NeighborhoodOptions o;
+  o.depth = static_cast<int>(uint_param(req, "depth", 1, 1, graph::kMaxNeighborhoodDepth));
+  o.filter.edge_types = split_list(text_param(req, "types", 512));
+  o.filter.node_kinds = kinds_param(req, "kinds");
+  o.max_nodes = uint_param(req, "limit", 500, 1, graph::kMaxNeighborhoodNodes);
+  std::string date = date_param(req, "in_force_on");
+  std::optional<graph::InForceFilter> in_force;
+  if (!date.empty()) o.in_force = &in_force.emplace(g, date);
+  auto sub = invalid_to_400([&] { return graph::neighborhood(g, v, o); });
+  JsonOutput out;
+  auto& w = out.writer();
+  w.StartObject();
+  out.field("id", g.node(v).id);
+  out.field("depth", static_cast<std::uint64_t>(o.depth));
+  w.Key("truncated");
+  w.Bool(sub.truncated);
+  out.key("nodes");
+  w.StartArray();
+  for (const auto& n : sub.nodes) {
+    w.StartObject();
+    write_node_ref(out, g.node(n.vertex));
+    out.field("depth", static_cast<std::uint64_t>(n.depth));
+    w.EndObject();
+  }
+  w.EndArray();
+  out.key("edges");
+  w.StartArray();
+  for (const auto& e : sub.edges) write_edge(out, g, e);
+  w.EndArray();
+  out.field("snapshot", ctx.snapshot->id);
+  w.EndObject();
+  res.set_content(out.str(), "application/json; charset=utf-8");
+}
+
+void handle_paths(const HandlerContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  reject_unknown_params(req, {"from", "to", "max_length", "types", "k", "in_force_on"});
+  const KnowledgeGraph& g = *ctx.snapshot->graph;
+  Vertex from = vertex_param(g, text_param(req, "from", 1024), "from");
+  Vertex to = vertex_param(g, text_param(req, "to", 1024), "to");
+  graph::PathOptions o;
+  o.max_length = static_cast<int>(uint_param(req, "max_length", 4, 1, graph::kMaxPathLength));
+  o.k = static_cast<int>(uint_param(req, "k", 1, 1, graph::kMaxPaths));
+  o.edge_types = split_list(text_param(req, "types", 512));
+  // A request-sized budget: typical paths need a few hundred expansions; the worst k=5 searches
+  // into article-heavy regions stop at ~50 ms and say truncated.
+  o.expansion_budget = 50000;
+  std::string date = date_param(req, "in_force_on");
+  std::optional<graph::InForceFilter> in_force;
+  if (!date.empty()) o.in_force = &in_force.emplace(g, date);
+  auto result = invalid_to_400([&] { return graph::shortest_paths(g, from, to, o); });
+  JsonOutput out;
+  auto& w = out.writer();
+  w.StartObject();
+  out.field("from", g.node(from).id);
+  out.field("to", g.node(to).id);
+  w.Key("truncated");
+  w.Bool(result.truncated);
+  out.key("paths");
+  w.StartArray();
+  for (const auto& path : result.paths) {
+    w.StartObject();
+    out.field("length", path.size());
+    out.key("hops");
+    w.StartArray();
+    for (const auto& hop : path) {
+      w.StartObject();
+      out.key("from");
+      w.StartObject();
+      write_node_ref(out, g.node(hop.from));
+      w.EndObject();
+      out.key("to");
+      w.StartObject();
+      write_node_ref(out, g.node(hop.to));
+      w.EndObject();
+      out.field("type", g.edge(hop.edge).type);
+      out.field("direction", hop.direction == graph::Traversal::forward ? "forward" : "backward");
+      if (!g.edge(hop.edge).note.empty()) out.field("note", g.edge(hop.edge).note);
+      out.key("provenance");
+      write_provenance(out, g.edge(hop.edge).provenance);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+  out.field("snapshot", ctx.snapshot->id);
+  w.EndObject();
+  res.set_content(out.str(), "application/json; charset=utf-8");
+}
+
+void handle_citations_graph(const HandlerContext& ctx, const httplib::Request& req,
+                            httplib::Response& res) {
+  reject_unknown_params(req, {"id", "depth", "direction"});
+  const KnowledgeGraph& g = *ctx.snapshot->graph;
+  Vertex v = vertex_param(g, text_param(req, "id", 1024), "id");
+  int depth = static_cast<int>(uint_param(req, "depth", 2, 1, graph::kMaxCitationDepth));
+  std::string dir = choice_param(req, "direction", "out|in");
+  auto network = invalid_to_400([&] {
+    return graph::citation_network(g, v, depth,
+                                   dir == "in" ? graph::Direction::in : graph::Direction::out);
+  });
+  JsonOutput out;
+  auto& w = out.writer();
+  w.StartObject();
+  out.field("id", g.node(v).id);
+  out.field("depth", static_cast<std::uint64_t>(depth));
+  out.field("direction", dir.empty() ? "out" : dir);
+  out.key("nodes");
+  w.StartArray();
+  for (const auto& n : network.nodes) {
+    w.StartObject();
+    write_node_ref(out, g.node(n.vertex));
+    out.field("depth", static_cast<std::uint64_t>(n.depth));
+    w.EndObject();
+  }
+  w.EndArray();
+  out.key("links");
+  w.StartArray();
+  for (const auto& l : network.links) {
+    w.StartObject();
+    out.field("from", g.node(l.from).id);
+    out.field("to", g.node(l.to).id);
+    out.key("evidence");
+    w.StartArray();
+    for (const auto& e : l.evidence) write_edge(out, g, e);
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
+  out.field("snapshot", ctx.snapshot->id);
+  w.EndObject();
+  res.set_content(out.str(), "application/json; charset=utf-8");
+}
+
+void handle_rankings_cited(const HandlerContext& ctx, const httplib::Request& req,
+                           httplib::Response& res) {
+  reject_unknown_params(req, {"kind", "limit"});
+  choice_param(req, "kind", "instrument");
+  auto limit = uint_param(req, "limit", 20, 1, graph::kMaxMostCited);
+  const KnowledgeGraph& g = *ctx.snapshot->graph;
+  auto ranked = invalid_to_400([&] { return graph::most_cited(g, limit); });
+  JsonOutput out;
+  auto& w = out.writer();
+  w.StartObject();
+  out.key("results");
+  w.StartArray();
+  for (const auto& r : ranked) {
+    w.StartObject();
+    write_node_ref(out, g.node(r.instrument));
+    out.field("citing_instruments", r.citing_instruments);
+    out.field_double("pagerank", r.pagerank);
+    w.EndObject();
+  }
+  w.EndArray();
+  out.field("snapshot", ctx.snapshot->id);
+  w.EndObject();
+  res.set_content(out.str(), "application/json; charset=utf-8");
+}
+
+}  // namespace regkg::server
