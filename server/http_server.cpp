@@ -9,13 +9,12 @@
 #include <httplib.h>
 
 #include "server/api_error.h"
+#include "server/api_routes.h"
 #include "server/handlers.h"
 
 namespace regkg::server {
 
 namespace {
-
-using Handler = void (*)(const HandlerContext&, const httplib::Request&, httplib::Response&);
 
 void set_error(httplib::Response& res, int status, const std::string& code,
                const std::string& message, const std::map<std::string, std::string>& details = {}) {
@@ -53,7 +52,7 @@ void HttpServer::install_routes() {
   auto log_mutex = std::make_shared<std::mutex>();
   // Every route goes through here: one snapshot per request, the response cache for cacheable
   // routes, and the one mapping from exceptions to JSON errors.
-  auto wrap = [this, log, log_mutex](Handler handler, bool cacheable) {
+  auto wrap = [this, log, log_mutex](RouteHandler handler, bool cacheable) {
     return [this, handler, cacheable, log, log_mutex](const httplib::Request& req,
                                                       httplib::Response& res) {
       HandlerContext ctx{snapshots_.get(), started_};
@@ -88,21 +87,8 @@ void HttpServer::install_routes() {
     };
   };
 
-  http_->Get("/healthz", wrap(handle_healthz, false));
-  http_->Get("/api/v1/search", wrap(handle_search, true));
-  // Ids contain '/' and '@'; httplib matches against the percent-decoded path, so raw and
-  // encoded forms both arrive here.
-  // Registered before /api/v1/nodes/(.+), which would otherwise swallow it.
-  http_->Get(R"(/api/v1/nodes/(.+)/neighbors)", wrap(handle_neighbors, true));
-  http_->Get(R"(/api/v1/nodes/(.+))", wrap(handle_node, true));
-  http_->Get("/api/v1/neighborhood", wrap(handle_neighborhood, true));
-  http_->Get("/api/v1/paths", wrap(handle_paths, true));
-  http_->Get("/api/v1/citations/graph", wrap(handle_citations_graph, true));
-  http_->Get("/api/v1/rankings/cited", wrap(handle_rankings_cited, true));
-  http_->Get("/api/v1/obligations", wrap(handle_obligations, true));
-  http_->Get(R"(/api/v1/actors/(.+))", wrap(handle_actor, true));
-  http_->Get("/api/v1/citations/unresolved", wrap(handle_citations_unresolved, true));
-  http_->Get("/api/v1/citations", wrap(handle_citations, true));
+  for (const ApiRoute& route : api_routes())
+    http_->Get(route.pattern, wrap(route.handler, route.cacheable));
 
   // Static UI: only files under web_dir (httplib refuses paths with '..' segments).
   if (!config_.web_dir.empty()) {

@@ -619,6 +619,12 @@ TEST_SUITE("server") {
         for (const auto& h : p["hops"].GetArray())
           CHECK_FALSE(str(h["provenance"], "file").empty());
     }
+    SUBCASE("the OpenAPI document is served") {
+      auto r = get("/api/v1/openapi.json");
+      REQUIRE(r.status == 200);
+      REQUIRE(r.is_json);
+      CHECK(r.json["paths"].HasMember("/api/v1/paths"));
+    }
     SUBCASE("from == to is one empty path; unreachable is an empty list, not an error") {
       auto same = get("/api/v1/paths?from=actor/cac&to=actor/cac");
       REQUIRE(same.status == 200);

@@ -1,0 +1,1061 @@
+// The OpenAPI 3 document of the JSON API, served at /api/v1/openapi.json. Keep it in step with
+// api_routes.cpp: tests/server/test_openapi.cpp fails when a route and the document disagree.
+#include "server/api_routes.h"
+
+namespace regkg::server {
+
+const std::string& openapi_document() {
+  static const std::string document = R"json({
+ "openapi": "3.0.3",
+ "info": {
+  "title": "regkg JSON API",
+  "version": "1",
+  "description": "Regulatory knowledge graph: full-text and relationship queries. Every error is {\"error\": {code, message, details}}; unknown parameters are a 400."
+ },
+ "servers": [
+  {
+   "url": "http://127.0.0.1:8080"
+  }
+ ],
+ "paths": {
+  "/healthz": {
+   "get": {
+    "summary": "Liveness and the snapshot being served",
+    "parameters": [],
+    "responses": {
+     "200": {
+      "description": "status, snapshot {id, created, counts}, uptime_seconds",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/BadRequest"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     },
+     "500": {
+      "$ref": "#/components/responses/InternalError"
+     }
+    }
+   }
+  },
+  "/api/v1/openapi.json": {
+   "get": {
+    "summary": "This document",
+    "parameters": [],
+    "responses": {
+     "200": {
+      "description": "The OpenAPI 3 document",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/BadRequest"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     },
+     "500": {
+      "$ref": "#/components/responses/InternalError"
+     }
+    }
+   }
+  },
+  "/api/v1/search": {
+   "get": {
+    "summary": "Full-text search (Xapian query syntax; unquoted Chinese runs are phrases)",
+    "parameters": [
+     {
+      "name": "q",
+      "in": "query",
+      "description": "Query: AND OR NOT, \"phrases\", prefixes title: kind: instrument: version: jurisdiction: lang: issuer: modality: actor: year: id:, date:YYYY-MM-DD..YYYY-MM-DD; at most 1000 bytes",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "kind",
+      "in": "query",
+      "description": "",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "article",
+        "version",
+        "instrument",
+        "news"
+       ]
+      }
+     },
+     {
+      "name": "lang",
+      "in": "query",
+      "description": "",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "zh",
+        "en"
+       ]
+      }
+     },
+     {
+      "name": "instrument",
+      "in": "query",
+      "description": "Instrument id",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "jurisdiction",
+      "in": "query",
+      "description": "",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "issuer",
+      "in": "query",
+      "description": "Actor slug, e.g. cac",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "modality",
+      "in": "query",
+      "description": "Articles stating obligations of this modality",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "obligation",
+        "prohibition",
+        "permission",
+        "encouragement"
+       ]
+      }
+     },
+     {
+      "name": "actor",
+      "in": "query",
+      "description": "Actor slug: bearers, mentions, issuers",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "year",
+      "in": "query",
+      "description": "Four digits",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "from",
+      "in": "query",
+      "description": "Earliest date (inclusive)",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "format": "date"
+      }
+     },
+     {
+      "name": "to",
+      "in": "query",
+      "description": "Latest date (inclusive)",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "format": "date"
+      }
+     },
+     {
+      "name": "limit",
+      "in": "query",
+      "description": "Default 20",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "maximum": 100,
+       "minimum": 0
+      }
+     },
+     {
+      "name": "offset",
+      "in": "query",
+      "description": "",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "maximum": 10000,
+       "minimum": 0
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "query, total, total_exact, offset, limit, snapshot, results [{id, kind, title, instrument, version, article_label, date, jurisdiction, snippet, score}], facets {kind, instrument, jurisdiction, year, modality, actor}",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/BadRequest"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     },
+     "500": {
+      "$ref": "#/components/responses/InternalError"
+     }
+    }
+   }
+  },
+  "/api/v1/nodes/{id}": {
+   "get": {
+    "summary": "A node with its properties, provenance, ancestors and edges grouped by type",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "description": "Node id, raw (with / and @) or percent-encoded",
+      "required": true,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "limit",
+      "in": "query",
+      "description": "Items per edge group, default 20",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "maximum": 500,
+       "minimum": 0
+      }
+     },
+     {
+      "name": "offset",
+      "in": "query",
+      "description": "",
+      "required": false,
+      "schema": {
+       "type": "integer"
+      }
+     },
+     {
+      "name": "group_type",
+      "in": "query",
+      "description": "Only this edge type",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "group_direction",
+      "in": "query",
+      "description": "",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "out",
+        "in"
+       ]
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "node {id, kind, label, date, text {zh, en}, attributes, source}, ancestors, edge_groups [{type, direction, total, offset, items}], snapshot",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/BadRequest"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     },
+     "500": {
+      "$ref": "#/components/responses/InternalError"
+     }
+    }
+   }
+  },
+  "/api/v1/nodes/{id}/neighbors": {
+   "get": {
+    "summary": "Typed, paged neighbours of a node",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "description": "Node id",
+      "required": true,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "direction",
+      "in": "query",
+      "description": "",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "out",
+        "in",
+        "both"
+       ]
+      }
+     },
+     {
+      "name": "type",
+      "in": "query",
+      "description": "Edge types, comma-separated",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "kind",
+      "in": "query",
+      "description": "Node kinds, comma-separated",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "limit",
+      "in": "query",
+      "description": "",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "maximum": 1000,
+       "minimum": 0
+      }
+     },
+     {
+      "name": "offset",
+      "in": "query",
+      "description": "",
+      "required": false,
+      "schema": {
+       "type": "integer"
+      }
+     },
+     {
+      "name": "in_force_on",
+      "in": "query",
+      "description": "Drop versions, articles and obligations not in force on this date",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "format": "date"
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "id, total, offset, results [{id, kind, label, date, direction, type, provenance}]",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/BadRequest"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     },
+     "500": {
+      "$ref": "#/components/responses/InternalError"
+     }
+    }
+   }
+  },
+  "/api/v1/neighborhood": {
+   "get": {
+    "summary": "The subgraph around a node",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "query",
+      "description": "Node id",
+      "required": true,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "depth",
+      "in": "query",
+      "description": "1..3, default 1",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "maximum": 3,
+       "minimum": 0
+      }
+     },
+     {
+      "name": "types",
+      "in": "query",
+      "description": "Edge types followed, comma-separated",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "kinds",
+      "in": "query",
+      "description": "Node kinds admitted, comma-separated",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "limit",
+      "in": "query",
+      "description": "Node cap, default 500",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "maximum": 10000,
+       "minimum": 0
+      }
+     },
+     {
+      "name": "in_force_on",
+      "in": "query",
+      "description": "As for neighbors",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "format": "date"
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "id, depth, truncated, nodes [{id, kind, label, date, depth}], edges [{from, to, type, note, provenance}]",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/BadRequest"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     },
+     "500": {
+      "$ref": "#/components/responses/InternalError"
+     }
+    }
+   }
+  },
+  "/api/v1/paths": {
+   "get": {
+    "summary": "Shortest paths between two nodes, edges walked in either direction",
+    "parameters": [
+     {
+      "name": "from",
+      "in": "query",
+      "description": "Node id",
+      "required": true,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "to",
+      "in": "query",
+      "description": "Node id",
+      "required": true,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "max_length",
+      "in": "query",
+      "description": "Default 4",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "maximum": 8,
+       "minimum": 0
+      }
+     },
+     {
+      "name": "k",
+      "in": "query",
+      "description": "Paths wanted, default 1",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "maximum": 5,
+       "minimum": 0
+      }
+     },
+     {
+      "name": "types",
+      "in": "query",
+      "description": "Edge types that may be walked, comma-separated",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "in_force_on",
+      "in": "query",
+      "description": "Do not walk through nodes not in force",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "format": "date"
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "from, to, truncated, paths [{length, hops [{from, to, type, direction, note, provenance}]}] (empty when none)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/BadRequest"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     },
+     "500": {
+      "$ref": "#/components/responses/InternalError"
+     }
+    }
+   }
+  },
+  "/api/v1/obligations": {
+   "get": {
+    "summary": "Deontic statements extracted from articles",
+    "parameters": [
+     {
+      "name": "bearer",
+      "in": "query",
+      "description": "Actor id (actor/role-provider or role-provider)",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "instrument",
+      "in": "query",
+      "description": "",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "modality",
+      "in": "query",
+      "description": "",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "obligation",
+        "prohibition",
+        "permission",
+        "encouragement"
+       ]
+      }
+     },
+     {
+      "name": "in_force_on",
+      "in": "query",
+      "description": "Only obligations of versions in force",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "format": "date"
+      }
+     },
+     {
+      "name": "q",
+      "in": "query",
+      "description": "Substring of the clause or action",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "limit",
+      "in": "query",
+      "description": "Default 50; CSV: all matches up to 200000",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "maximum": 1000,
+       "minimum": 0
+      }
+     },
+     {
+      "name": "offset",
+      "in": "query",
+      "description": "",
+      "required": false,
+      "schema": {
+       "type": "integer"
+      }
+     },
+     {
+      "name": "format",
+      "in": "query",
+      "description": "",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "json",
+        "csv"
+       ]
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "total, offset, limit, results [{id, modality, bearer, bearer_actors, action, condition, text, article, instrument, version, provenance}]",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object"
+        }
+       },
+       "text/csv": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/BadRequest"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     },
+     "500": {
+      "$ref": "#/components/responses/InternalError"
+     }
+    }
+   }
+  },
+  "/api/v1/actors/{id}": {
+   "get": {
+    "summary": "An actor: aliases, instruments issued, obligations binding it, news, timeline",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "description": "actor/cac or cac",
+      "required": true,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "limit",
+      "in": "query",
+      "description": "",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "maximum": 1000,
+       "minimum": 0
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "actor {id, kind, label, attributes, aliases, source}, issued, obligations, news, mentioned_in_articles, timeline",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/BadRequest"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     },
+     "500": {
+      "$ref": "#/components/responses/InternalError"
+     }
+    }
+   }
+  },
+  "/api/v1/citations": {
+   "get": {
+    "summary": "What a node cites, or what cites it (through its articles for instruments and versions)",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "query",
+      "description": "Article, version or instrument id",
+      "required": true,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "direction",
+      "in": "query",
+      "description": "",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "out",
+        "in"
+       ]
+      }
+     },
+     {
+      "name": "limit",
+      "in": "query",
+      "description": "",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "maximum": 1000,
+       "minimum": 0
+      }
+     },
+     {
+      "name": "offset",
+      "in": "query",
+      "description": "",
+      "required": false,
+      "schema": {
+       "type": "integer"
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "id, direction, total, offset, results [{type, from, to, resolved, note, provenance}]",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/BadRequest"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     },
+     "500": {
+      "$ref": "#/components/responses/InternalError"
+     }
+    }
+   }
+  },
+  "/api/v1/citations/graph": {
+   "get": {
+    "summary": "The transitive legal-basis and citation network of an instrument",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "query",
+      "description": "Instrument, version or article id",
+      "required": true,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "depth",
+      "in": "query",
+      "description": "Default 2",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "maximum": 5,
+       "minimum": 0
+      }
+     },
+     {
+      "name": "direction",
+      "in": "query",
+      "description": "",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "out",
+        "in"
+       ]
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "id, depth, direction, nodes [{id, kind, label, date, depth}], links [{from, to, evidence}]",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/BadRequest"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     },
+     "500": {
+      "$ref": "#/components/responses/InternalError"
+     }
+    }
+   }
+  },
+  "/api/v1/citations/unresolved": {
+   "get": {
+    "summary": "Cited titles that match no instrument in the corpus",
+    "parameters": [
+     {
+      "name": "limit",
+      "in": "query",
+      "description": "",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "maximum": 1000,
+       "minimum": 0
+      }
+     },
+     {
+      "name": "offset",
+      "in": "query",
+      "description": "",
+      "required": false,
+      "schema": {
+       "type": "integer"
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "total, offset, results [{id, kind, label, cited_by_count, cited_by}]",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/BadRequest"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     },
+     "500": {
+      "$ref": "#/components/responses/InternalError"
+     }
+    }
+   }
+  },
+  "/api/v1/rankings/cited": {
+   "get": {
+    "summary": "Most-cited instruments (distinct citing instruments, then PageRank)",
+    "parameters": [
+     {
+      "name": "kind",
+      "in": "query",
+      "description": "",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "instrument"
+       ]
+      }
+     },
+     {
+      "name": "limit",
+      "in": "query",
+      "description": "Default 20",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "maximum": 1000,
+       "minimum": 0
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "results [{id, kind, label, date, citing_instruments, pagerank}]",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/BadRequest"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     },
+     "500": {
+      "$ref": "#/components/responses/InternalError"
+     }
+    }
+   }
+  }
+ },
+ "components": {
+  "schemas": {
+   "Error": {
+    "type": "object",
+    "required": [
+     "error"
+    ],
+    "properties": {
+     "error": {
+      "type": "object",
+      "required": [
+       "code",
+       "message",
+       "details"
+      ],
+      "properties": {
+       "code": {
+        "type": "string"
+       },
+       "message": {
+        "type": "string"
+       },
+       "details": {
+        "type": "object",
+        "additionalProperties": {
+         "type": "string"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "responses": {
+   "BadRequest": {
+    "description": "A missing, malformed or out-of-range parameter, or a query syntax error",
+    "content": {
+     "application/json": {
+      "schema": {
+       "$ref": "#/components/schemas/Error"
+      }
+     }
+    }
+   },
+   "NotFound": {
+    "description": "An unknown id",
+    "content": {
+     "application/json": {
+      "schema": {
+       "$ref": "#/components/schemas/Error"
+      }
+     }
+    }
+   },
+   "InternalError": {
+    "description": "An internal error (logged; no details leak)",
+    "content": {
+     "application/json": {
+      "schema": {
+       "$ref": "#/components/schemas/Error"
+      }
+     }
+    }
+   }
+  }
+ }
+})json";
+  return document;
+}
+
+}  // namespace regkg::server
