@@ -77,7 +77,7 @@ int cmd_ingest(const std::vector<std::string>& corpora, const std::string& data,
 }
 
 int cmd_serve(const std::string& data, const std::string& host, int port, const std::string& web,
-              unsigned threads, bool access_log, size_t cache_mb) {
+              unsigned threads, bool access_log, size_t cache_mb, const std::string& cors_origin) {
   std::shared_ptr<const regkg::snapshot::Snapshot> snap;
   try {
     snap = regkg::snapshot::open_current_snapshot(data, searcher_pool_size());
@@ -92,6 +92,7 @@ int cmd_serve(const std::string& data, const std::string& host, int port, const 
   config.threads = threads;
   config.access_log = access_log;
   config.cache_bytes = cache_mb << 20;
+  config.cors_origin = cors_origin;
   try {
     regkg::server::HttpServer server(config, snap);
     int bound = server.bind();
@@ -225,6 +226,10 @@ int main(int argc, char** argv) {
                    "Response cache for search and node answers, MiB (0 = off)")
       ->capture_default_str();
 
+  std::string cors_origin;
+  serve->add_option("--cors-origin", cors_origin,
+                    "Allow cross-origin GETs from this origin ('*' for any); off by default");
+
   std::string query;
   unsigned limit = 10;
   auto* search = app.add_subcommand(
@@ -252,7 +257,8 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
   if (*export_cmd) return cmd_export(data, format, out_path);
   if (*ingest) return cmd_ingest(corpora, data, strict, threads, dictionaries);
-  if (*serve) return cmd_serve(data, host, port, web, serve_threads, access_log, cache_mb);
+  if (*serve)
+    return cmd_serve(data, host, port, web, serve_threads, access_log, cache_mb, cors_origin);
   if (*search) return cmd_search(data, query, limit);
   return 0;
 }

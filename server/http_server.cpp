@@ -1,6 +1,7 @@
 // HttpServer: routing, the single error mapping, static files with security headers.
 #include "server/http_server.h"
 
+#include <cstdio>
 #include <iostream>
 #include <mutex>
 #include <stdexcept>
@@ -20,6 +21,15 @@ void set_error(httplib::Response& res, int status, const std::string& code,
                const std::string& message, const std::map<std::string, std::string>& details = {}) {
   res.status = status;
   res.set_content(error_body(code, message, details), "application/json; charset=utf-8");
+}
+
+// W/"<snapshot id>-<hash of route and parameters>".
+std::string entity_tag(const std::string& snapshot_id, const std::string& key) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : key) h = (h ^ c) * 1099511628211ULL;
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+  return "W/\"" + snapshot_id + "-" + hex + "\"";
 }
 
 }  // namespace
@@ -57,11 +67,21 @@ void HttpServer::install_routes() {
                                                       httplib::Response& res) {
       HandlerContext ctx{snapshots_.get(), started_};
       res.set_header("Cache-Control", "no-cache");
+      if (!config_.cors_origin.empty())
+        res.set_header("Access-Control-Allow-Origin", config_.cors_origin);
       std::string key;
       if (cacheable) {
         // httplib keeps params in a sorted multimap: equal queries give equal keys.
         key = ctx.snapshot->id + '\n' + req.path;
         for (const auto& [k, v] : req.params) key += '\n' + k + '=' + v;
+        // The answer depends only on the snapshot and the key: its ETag says so, and a client
+        // holding it gets a 304 without any work.
+        std::string etag = entity_tag(ctx.snapshot->id, key);
+        res.set_header("ETag", etag);
+        if (req.has_header("If-None-Match") && req.get_header_value("If-None-Match") == etag) {
+          res.status = 304;
+          return;
+        }
         if (auto body = cache_->get(key)) {
           res.set_content(*body, "application/json; charset=utf-8");
           return;

@@ -28,6 +28,7 @@ struct ServerConfig {
   unsigned threads = 0;           // worker threads (= concurrent connections); 0 = 64
   bool access_log = false;
   size_t cache_bytes = 64u << 20;  // response cache (search and node answers); 0 = off
+  std::string cors_origin;         // Access-Control-Allow-Origin on API answers; "" = none
   std::ostream* log = nullptr;     // errors and (optionally) access lines; nullptr = std::cerr
 };
 

@@ -619,6 +619,45 @@ TEST_SUITE("server") {
         for (const auto& h : p["hops"].GetArray())
           CHECK_FALSE(str(h["provenance"], "file").empty());
     }
+    SUBCASE(
+        "in_force_on keeps exactly one version of a law with several, and none before it took "
+        "effect") {
+      auto ids = [](const Reply& r) {
+        std::set<std::string> out;
+        for (const auto& x : r.json["results"].GetArray()) out.insert(str(x, "id"));
+        return out;
+      };
+      const std::string base =
+          "/api/v1/nodes/cn/counter-espionage-law/neighbors?direction=in&type=version_of";
+      auto all = get(base);
+      REQUIRE(all.status == 200);
+      CHECK(ids(all) == std::set<std::string>{"cn/counter-espionage-law@2014-11-01",
+                                              "cn/counter-espionage-law@2023-04-26"});
+      CHECK(ids(get(base + "&in_force_on=2020-01-01")) ==
+            std::set<std::string>{"cn/counter-espionage-law@2014-11-01"});
+      CHECK(ids(get(base + "&in_force_on=2024-01-01")) ==
+            std::set<std::string>{"cn/counter-espionage-law@2023-04-26"});
+      // The Generative AI Measures took effect on 2023-08-15.
+      const std::string genai =
+          "/api/v1/nodes/cn/generative-ai-measures/neighbors?direction=in&type=version_of";
+      CHECK(ids(get(genai + "&in_force_on=2023-08-01")).empty());
+      CHECK(ids(get(genai + "&in_force_on=2023-08-15")).size() == 1);
+    }
+    SUBCASE("ETags tied to the snapshot: If-None-Match gives a 304") {
+      auto c = client();
+      auto first = c->Get("/api/v1/search?q=security");
+      REQUIRE(first);
+      REQUIRE(first->status == 200);
+      std::string etag = first->get_header_value("ETag");
+      CHECK(has(etag, fixture().current_id));
+      auto again = c->Get("/api/v1/search?q=security", {{"If-None-Match", etag}});
+      REQUIRE(again);
+      CHECK(again->status == 304);
+      CHECK(again->body.empty());
+      auto other = c->Get("/api/v1/search?q=assessment", {{"If-None-Match", etag}});
+      REQUIRE(other);
+      CHECK(other->status == 200);
+    }
     SUBCASE("the OpenAPI document is served") {
       auto r = get("/api/v1/openapi.json");
       REQUIRE(r.status == 200);
