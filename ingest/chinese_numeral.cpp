@@ -151,4 +151,28 @@ std::optional<int> parse_chinese_numeral(std::string_view text) {
   return parse_positional(cps);
 }
 
+bool is_chinese_numeral_char(char32_t cp) {
+  switch (cp) {
+    case U'〇':
+    case U'零':
+    case U'一':
+    case U'二':
+    case U'两':
+    case U'三':
+    case U'四':
+    case U'五':
+    case U'六':
+    case U'七':
+    case U'八':
+    case U'九':
+    case U'十':
+    case U'百':
+    case U'千':
+    case U'万':
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace regkg::ingest

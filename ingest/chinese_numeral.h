@@ -11,4 +11,7 @@ namespace regkg::ingest {
 // Returns nullopt for an empty string, a foreign character or a value above 99,999.
 std::optional<int> parse_chinese_numeral(std::string_view text);
 
+// True for the characters Chinese numerals are written with: 〇 零 一 … 九 十 百 千 万 两.
+bool is_chinese_numeral_char(char32_t cp);
+
 }  // namespace regkg::ingest

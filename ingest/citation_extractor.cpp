@@ -35,28 +35,10 @@ bool ends_at(std::string_view t, size_t pos, std::string_view s) {
   return pos >= s.size() && pos <= t.size() && t.compare(pos - s.size(), s.size(), s) == 0;
 }
 
+// Chinese numerals, and Arabic digits in ASCII or full width (第5条, 第５条).
 bool is_numeral_cp(char32_t cp) {
-  switch (cp) {
-    case U'零':
-    case U'〇':
-    case U'一':
-    case U'二':
-    case U'三':
-    case U'四':
-    case U'五':
-    case U'六':
-    case U'七':
-    case U'八':
-    case U'九':
-    case U'十':
-    case U'百':
-    case U'千':
-    case U'万':
-    case U'两':
-      return true;
-    default:
-      return (cp >= U'0' && cp <= U'9') || (cp >= 0xFF10 && cp <= 0xFF19);
-  }
+  return is_chinese_numeral_char(cp) || (cp >= U'0' && cp <= U'9') ||
+         (cp >= 0xFF10 && cp <= 0xFF19);
 }
 
 // End of the run of numeral characters starting at `pos` (== pos when there is none).

@@ -377,30 +377,8 @@ std::string_view numeral_run(std::string_view s, size_t pos) {
   size_t p = pos;
   while (p < s.size()) {
     size_t q = p;
-    const char32_t cp = decode_utf8(s, q);
-    switch (cp) {
-      case U'〇':
-      case U'零':
-      case U'一':
-      case U'二':
-      case U'两':
-      case U'三':
-      case U'四':
-      case U'五':
-      case U'六':
-      case U'七':
-      case U'八':
-      case U'九':
-      case U'十':
-      case U'百':
-      case U'千':
-      case U'万':
-        p = q;
-        continue;
-      default:
-        break;
-    }
-    break;
+    if (!is_chinese_numeral_char(decode_utf8(s, q))) break;
+    p = q;
   }
   return s.substr(pos, p - pos);
 }
