@@ -48,6 +48,16 @@ bool InForceFilter::version_in_force(KnowledgeGraph::Vertex version) {
 bool InForceFilter::node_in_force(KnowledgeGraph::Vertex v) {
   const NodeData& n = g_.node(v);
   if (n.kind == NodeKind::version) return version_in_force(v);
+  if (n.kind == NodeKind::instrument) {
+    // An instrument is in force while one of its versions is.
+    if (auto it = memo_.find(v); it != memo_.end()) return it->second;
+    bool any = false;
+    g_.for_each_in_edge(v, [&](KnowledgeGraph::Edge e, KnowledgeGraph::Vertex from) {
+      if (!any && g_.edge(e).type == "version_of") any = version_in_force(from);
+    });
+    memo_[v] = any;
+    return any;
+  }
   const std::string* version = n.attr("version");
   if (!version) return true;
   auto vv = g_.find(*version);

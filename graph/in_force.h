@@ -18,8 +18,9 @@ class InForceFilter {
       : g_(graph), date_(std::move(date)) {}
   // True if `version` (a version node) was in force on the date.
   bool version_in_force(KnowledgeGraph::Vertex version);
-  // For any node carrying a "version" attribute (article, obligation …) or a version itself;
-  // nodes without a version (news, actors) pass.
+  // For any node carrying a "version" attribute (article, obligation …), a version itself, or an
+  // instrument (in force while one of its versions is); nodes without a version (news, actors)
+  // pass.
   bool node_in_force(KnowledgeGraph::Vertex v);
   const std::string& date() const { return date_; }
 

@@ -3,7 +3,11 @@
 #include <algorithm>
 #include <set>
 
+#include <optional>
+
 #include <httplib.h>
+
+#include "graph/in_force.h"
 
 #include "server/api_error.h"
 #include "server/graph_json.h"
@@ -41,7 +45,7 @@ std::vector<Vertex> scope_of(const KnowledgeGraph& g, Vertex root) {
 
 void handle_citations(const HandlerContext& ctx, const httplib::Request& req,
                       httplib::Response& res) {
-  reject_unknown_params(req, {"id", "direction", "limit", "offset"});
+  reject_unknown_params(req, {"id", "direction", "limit", "offset", "in_force_on"});
   std::string id = text_param(req, "id", 1024);
   if (id.empty())
     throw ApiError(400, "missing_parameter", "parameter 'id' is required", {{"parameter", "id"}});
@@ -49,9 +53,16 @@ void handle_citations(const HandlerContext& ctx, const httplib::Request& req,
   if (direction.empty()) direction = "out";
   auto limit = uint_param(req, "limit", 100, 0, kListMaxLimit);
   auto offset = uint_param(req, "offset", 0, 0, 10000000);
+  std::string in_force_on = date_param(req, "in_force_on");
   const KnowledgeGraph& g = *ctx.snapshot->graph;
   auto v = g.find(id);
   if (!v) throw ApiError(404, "unknown_id", "no node with id '" + id + "'", {{"id", id}});
+  // With a date, only citations between texts in force on it (both ends).
+  std::optional<graph::InForceFilter> in_force;
+  if (!in_force_on.empty()) in_force.emplace(g, in_force_on);
+  auto keep = [&](Vertex a, Vertex b) {
+    return !in_force || (in_force->node_in_force(a) && in_force->node_in_force(b));
+  };
 
   struct Item {
     Vertex from, to;
@@ -61,11 +72,11 @@ void handle_citations(const HandlerContext& ctx, const httplib::Request& req,
   for (Vertex s : scope_of(g, *v)) {
     if (direction == "out")
       g.for_each_out_edge(s, [&](KnowledgeGraph::Edge e, Vertex to) {
-        if (is_citation_edge(g.edge(e).type)) items.push_back({s, to, e});
+        if (is_citation_edge(g.edge(e).type) && keep(s, to)) items.push_back({s, to, e});
       });
     else
       g.for_each_in_edge(s, [&](KnowledgeGraph::Edge e, Vertex from) {
-        if (is_citation_edge(g.edge(e).type)) items.push_back({from, s, e});
+        if (is_citation_edge(g.edge(e).type) && keep(from, s)) items.push_back({from, s, e});
       });
   }
   JsonOutput out;

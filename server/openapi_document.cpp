@@ -802,6 +802,16 @@ const std::string& openapi_document() {
       "schema": {
        "type": "integer"
       }
+     },
+     {
+      "name": "in_force_on",
+      "in": "query",
+      "description": "Only citations between texts in force on this date",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "format": "date"
+      }
      }
     ],
     "responses": {

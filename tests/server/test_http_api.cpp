@@ -554,6 +554,16 @@ TEST_SUITE("server") {
         if (str(c, "type") == "legal_basis") basis.insert(str(c["to"], "id"));
       CHECK(basis == std::set<std::string>{"cn/cybersecurity-law", "cn/data-security-law",
                                            "cn/pipl", "cn/science-technology-progress-law"});
+      // Before the Measures took effect nothing of theirs cites anything; after, the legal basis
+      // is there.
+      auto early = get("/api/v1/citations?id=cn/generative-ai-measures&in_force_on=2023-01-01");
+      REQUIRE(early.status == 200);
+      CHECK(early.json["total"].GetUint64() == 0);
+      auto later =
+          get("/api/v1/citations?id=cn/generative-ai-measures&in_force_on=2024-01-01&limit=1000");
+      REQUIRE(later.status == 200);
+      CHECK(later.json["total"].GetUint64() > 0);
+      CHECK(later.json["total"].GetUint64() <= out.json["total"].GetUint64());
       auto in = get("/api/v1/citations?id=cn/pipl&direction=in&limit=1000");
       REQUIRE(in.status == 200);
       bool from_genai = false;
