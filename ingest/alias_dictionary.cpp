@@ -1,13 +1,11 @@
 // AliasDictionary: loading corpus/actors.json and finding actor names in text.
 #include "ingest/alias_dictionary.h"
+#include "ingest/json_config_file.h"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 
 namespace regkg::ingest {
 
@@ -64,20 +62,12 @@ std::string ActorEntry::label() const {
 }
 
 AliasDictionary AliasDictionary::load(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(path.string() + ": error: cannot read alias dictionary");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return from_json(ss.str(), path.string());
+  return from_json(read_config_file(path, "alias dictionary"), path.string());
 }
 
 AliasDictionary AliasDictionary::from_json(std::string_view json, const std::string& source_name) {
   rapidjson::Document doc;
-  doc.Parse(json.data(), json.size());
-  if (doc.HasParseError())
-    throw std::runtime_error(source_name + ": error: invalid JSON at byte " +
-                             std::to_string(doc.GetErrorOffset()) + ": " +
-                             rapidjson::GetParseError_En(doc.GetParseError()));
+  parse_config_json(doc, json, source_name);
   if (!doc.IsObject() || !doc.HasMember("actors") || !doc["actors"].IsArray())
     throw std::runtime_error(source_name + ": error: expected an object with an 'actors' array");
   AliasDictionary dict;

@@ -17,6 +17,7 @@
 #include "ingest/corpus_scanner.h"
 #include "ingest/graph_builder.h"
 #include "ingest/instrument_catalog.h"
+#include "ingest/json_config_file.h"
 #include "ingest/knowledge_extractor.h"
 #include "ingest/news_linker.h"
 #include "ingest/progress_reporter.h"
@@ -109,9 +110,12 @@ IngestSummary run_ingest(const IngestOptions& options, std::ostream& log) {
   if (options.corpora.empty()) throw IngestError("error: no --corpus directory given");
 
   AliasDictionary actors = AliasDictionary::load(options.dictionaries_dir / "actors.json");
+  // instruments.json holds both the instrument catalog and the news patterns: read it once.
+  const std::filesystem::path instruments_path = options.dictionaries_dir / "instruments.json";
+  const std::string instruments_json = read_config_file(instruments_path, "instrument catalog");
   InstrumentCatalog catalog =
-      InstrumentCatalog::load(options.dictionaries_dir / "instruments.json");
-  NewsLinker news_linker = NewsLinker::load(options.dictionaries_dir / "instruments.json");
+      InstrumentCatalog::from_json(instruments_json, instruments_path.string());
+  NewsLinker news_linker = NewsLinker::from_json(instruments_json, instruments_path.string());
 
   snapshot::SnapshotStore store(options.data_dir, /*writable=*/true);
   snapshot::StagedSnapshot staged;

@@ -1,12 +1,10 @@
 // InstrumentCatalog and the id/title normalisation rules for instruments.
 #include "ingest/instrument_catalog.h"
+#include "ingest/json_config_file.h"
 
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 
 namespace regkg::ingest {
 
@@ -25,21 +23,13 @@ void erase_all(std::string& s, std::string_view what) {
 }  // namespace
 
 InstrumentCatalog InstrumentCatalog::load(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(path.string() + ": error: cannot read instrument catalog");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return from_json(ss.str(), path.string());
+  return from_json(read_config_file(path, "instrument catalog"), path.string());
 }
 
 InstrumentCatalog InstrumentCatalog::from_json(std::string_view json,
                                                const std::string& source_name) {
   rapidjson::Document doc;
-  doc.Parse(json.data(), json.size());
-  if (doc.HasParseError())
-    throw std::runtime_error(source_name + ": error: invalid JSON at byte " +
-                             std::to_string(doc.GetErrorOffset()) + ": " +
-                             rapidjson::GetParseError_En(doc.GetParseError()));
+  parse_config_json(doc, json, source_name);
   if (!doc.IsObject() || !doc.HasMember("instruments") || !doc["instruments"].IsArray())
     throw std::runtime_error(source_name +
                              ": error: expected an object with an 'instruments' array");

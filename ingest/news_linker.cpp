@@ -1,12 +1,10 @@
 // NewsLinker: rule-based news -> instrument links with evidence.
 #include "ingest/news_linker.h"
+#include "ingest/json_config_file.h"
 
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 
 #include "ingest/alias_dictionary.h"
 
@@ -44,20 +42,12 @@ std::string fold(std::string_view text) {
 }  // namespace
 
 NewsLinker NewsLinker::load(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(path.string() + ": error: cannot read news patterns");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return from_json(ss.str(), path.string());
+  return from_json(read_config_file(path, "news patterns"), path.string());
 }
 
 NewsLinker NewsLinker::from_json(std::string_view json, const std::string& source_name) {
   rapidjson::Document doc;
-  doc.Parse(json.data(), json.size());
-  if (doc.HasParseError())
-    throw std::runtime_error(source_name + ": error: invalid JSON at byte " +
-                             std::to_string(doc.GetErrorOffset()) + ": " +
-                             rapidjson::GetParseError_En(doc.GetParseError()));
+  parse_config_json(doc, json, source_name);
   NewsLinker linker;
   if (!doc.IsObject()) return linker;
   auto it = doc.FindMember("news_patterns");

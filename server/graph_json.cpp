@@ -12,6 +12,12 @@ void write_node_ref(JsonOutput& out, const graph::NodeData& n) {
   out.field("date", n.date);
 }
 
+void write_node_object(JsonOutput& out, const graph::NodeData& n) {
+  out.writer().StartObject();
+  write_node_ref(out, n);
+  out.writer().EndObject();
+}
+
 void write_provenance(JsonOutput& out, const graph::Provenance& p) {
   auto& w = out.writer();
   w.StartObject();

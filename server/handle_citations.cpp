@@ -92,13 +92,9 @@ void handle_citations(const HandlerContext& ctx, const httplib::Request& req,
     w.StartObject();
     out.field("type", g.edge(items[i].e).type);
     out.key("from");
-    w.StartObject();
-    write_node_ref(out, g.node(items[i].from));
-    w.EndObject();
+    write_node_object(out, g.node(items[i].from));
     out.key("to");
-    w.StartObject();
-    write_node_ref(out, g.node(items[i].to));
-    w.EndObject();
+    write_node_object(out, g.node(items[i].to));
     out.field("resolved", g.node(items[i].to).kind == NodeKind::citation ? std::string("no")
                                                                          : std::string("yes"));
     out.field("note", g.edge(items[i].e).note);

@@ -72,6 +72,21 @@ void write_edge(JsonOutput& out, const KnowledgeGraph& g, KnowledgeGraph::Edge e
   w.EndObject();
 }
 
+// "nodes": [{id, kind, label, date, depth}], as neighbourhoods and citation networks return them.
+void write_nodes_with_depth(JsonOutput& out, const KnowledgeGraph& g,
+                            const std::vector<graph::SubgraphNode>& nodes) {
+  auto& w = out.writer();
+  out.key("nodes");
+  w.StartArray();
+  for (const auto& n : nodes) {
+    w.StartObject();
+    write_node_ref(out, g.node(n.vertex));
+    out.field("depth", static_cast<std::uint64_t>(n.depth));
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
 template <typename F>
 auto invalid_to_400(F&& f) -> decltype(f()) {
   try {
@@ -145,15 +160,7 @@ void handle_neighborhood(const HandlerContext& ctx, const httplib::Request& req,
   out.field("depth", static_cast<std::uint64_t>(o.depth));
   w.Key("truncated");
   w.Bool(sub.truncated);
-  out.key("nodes");
-  w.StartArray();
-  for (const auto& n : sub.nodes) {
-    w.StartObject();
-    write_node_ref(out, g.node(n.vertex));
-    out.field("depth", static_cast<std::uint64_t>(n.depth));
-    w.EndObject();
-  }
-  w.EndArray();
+  write_nodes_with_depth(out, g, sub.nodes);
   out.key("edges");
   w.StartArray();
   for (const auto& e : sub.edges) write_edge(out, g, e);
@@ -196,13 +203,9 @@ void handle_paths(const HandlerContext& ctx, const httplib::Request& req, httpli
     for (const auto& hop : path) {
       w.StartObject();
       out.key("from");
-      w.StartObject();
-      write_node_ref(out, g.node(hop.from));
-      w.EndObject();
+      write_node_object(out, g.node(hop.from));
       out.key("to");
-      w.StartObject();
-      write_node_ref(out, g.node(hop.to));
-      w.EndObject();
+      write_node_object(out, g.node(hop.to));
       out.field("type", g.edge(hop.edge).type);
       out.field("direction", hop.direction == graph::Traversal::forward ? "forward" : "backward");
       if (!g.edge(hop.edge).note.empty()) out.field("note", g.edge(hop.edge).note);
@@ -236,15 +239,7 @@ void handle_citations_graph(const HandlerContext& ctx, const httplib::Request& r
   out.field("id", g.node(v).id);
   out.field("depth", static_cast<std::uint64_t>(depth));
   out.field("direction", dir.empty() ? "out" : dir);
-  out.key("nodes");
-  w.StartArray();
-  for (const auto& n : network.nodes) {
-    w.StartObject();
-    write_node_ref(out, g.node(n.vertex));
-    out.field("depth", static_cast<std::uint64_t>(n.depth));
-    w.EndObject();
-  }
-  w.EndArray();
+  write_nodes_with_depth(out, g, network.nodes);
   out.key("links");
   w.StartArray();
   for (const auto& l : network.links) {

@@ -98,9 +98,7 @@ void handle_node(const HandlerContext& ctx, const httplib::Request& req, httplib
   out.key("ancestors");
   w.StartArray();
   for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
-    w.StartObject();
-    write_node_ref(out, g.node(*it));
-    w.EndObject();
+    write_node_object(out, g.node(*it));
   }
   w.EndArray();
 

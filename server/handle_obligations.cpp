@@ -132,9 +132,7 @@ void handle_obligations(const HandlerContext& ctx, const httplib::Request& req,
     out.key("bearer_actors");
     w.StartArray();
     for (const NodeData* a : bearers_of(matches[i])) {
-      w.StartObject();
-      write_node_ref(out, *a);
-      w.EndObject();
+      write_node_object(out, *a);
     }
     w.EndArray();
     out.field("action", attr_of(n, "action"));
