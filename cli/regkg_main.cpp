@@ -14,6 +14,7 @@
 
 #include "graph/graph_export.h"
 #include "index/searcher.h"
+#include "ingest/corpus_watcher.h"
 #include "ingest/ingest_pipeline.h"
 #include "server/http_server.h"
 #include "snapshot/snapshot.h"
@@ -50,13 +51,7 @@ fs::path project_path(const char* relative) {
 // beyond that wait for a free handle.
 size_t searcher_pool_size() { return std::max(4u, 2 * std::thread::hardware_concurrency()); }
 
-int cmd_ingest(const std::vector<std::string>& corpora, const std::string& data, bool strict,
-               unsigned threads, const std::string& dictionaries) {
-  regkg::ingest::IngestOptions options;
-  for (const auto& c : corpora) options.corpora.emplace_back(c);
-  options.data_dir = data;
-  options.strict = strict;
-  options.threads = threads;
+int cmd_ingest(regkg::ingest::IngestOptions options, const std::string& dictionaries) {
   options.dictionaries_dir =
       dictionaries.empty() ? project_path("corpus/dictionaries") : fs::path(dictionaries);
   options.terminal = ::isatty(STDERR_FILENO) != 0;
@@ -68,12 +63,34 @@ int cmd_ingest(const std::vector<std::string>& corpora, const std::string& data,
               << " errors, " << s.warnings << " warnings; " << s.nodes << " nodes, " << s.edges
               << " edges, " << s.documents << " documents in " << std::fixed << std::setprecision(1)
               << s.seconds << " s" << std::endl;
+    std::cout << "regkg ingest: index "
+              << (s.incremental ? "incremental: " + std::to_string(s.documents_added) + " added, " +
+                                      std::to_string(s.documents_changed) + " changed, " +
+                                      std::to_string(s.documents_removed) + " removed documents"
+                                : "written in full (" + s.full_reason + ")")
+              << "; " << s.snapshots_removed << " old snapshot(s) removed" << std::endl;
     return 0;
   } catch (const std::exception& e) {
     std::cerr << e.what() << "\nregkg ingest: failed; the previous snapshot (if any) stays current"
               << std::endl;
     return 1;
   }
+}
+
+int cmd_watch(regkg::ingest::IngestOptions options, const std::string& dictionaries,
+              double interval, double debounce) {
+  options.dictionaries_dir =
+      dictionaries.empty() ? project_path("corpus/dictionaries") : fs::path(dictionaries);
+  regkg::ingest::WatchOptions watch;
+  watch.interval = std::chrono::milliseconds(static_cast<long>(interval * 1000));
+  watch.debounce = std::chrono::milliseconds(static_cast<long>(debounce * 1000));
+  std::signal(SIGINT, on_signal);
+  std::signal(SIGTERM, on_signal);
+  std::cerr << "regkg watch: watching";
+  for (const auto& c : options.corpora) std::cerr << ' ' << c.string();
+  std::cerr << " every " << interval << " s" << std::endl;
+  regkg::ingest::run_watch(options, watch, std::cerr, g_stop);
+  return 0;
 }
 
 int cmd_serve(const std::string& data, const std::string& host, int port, const std::string& web,
@@ -201,6 +218,32 @@ int main(int argc, char** argv) {
   ingest->add_option(
       "--dictionaries", dictionaries,
       "Folder with actors.json and instruments.json (default: the project's corpus/dictionaries)");
+  bool full = false;
+  unsigned keep = 3;
+  ingest->add_flag("--full", full,
+                   "Write the whole index anew instead of only the documents that changed");
+  ingest->add_option("--keep", keep, "Snapshots to keep, the current one included (0 = all)")
+      ->capture_default_str();
+
+  double watch_interval = 2.0, watch_debounce = 1.0;
+  auto* watch = app.add_subcommand(
+      "watch",
+      "Ingest now, then poll the corpus and ingest again (incrementally) whenever it changes and\n"
+      "has been quiet for the debounce time. A running `regkg serve` picks up each new "
+      "snapshot.\n\n"
+      "Example:\n  regkg watch --corpus ../shared/corpus --data data --interval 2");
+  watch->add_option("--corpus", corpora, "Corpus directory, read recursively (repeatable)")
+      ->required();
+  watch->add_option("--data", data, "Data directory holding the snapshots")->capture_default_str();
+  watch->add_option("--interval", watch_interval, "Seconds between polls")
+      ->capture_default_str()
+      ->check(CLI::Range(0.05, 3600.0));
+  watch->add_option("--debounce", watch_debounce, "Quiet seconds before an ingest")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 3600.0));
+  watch->add_option("--keep", keep, "Snapshots to keep, the current one included (0 = all)")
+      ->capture_default_str();
+  watch->add_option("--dictionaries", dictionaries, "Folder with actors.json and instruments.json");
 
   std::string host = "127.0.0.1", web;
   int port = 8080;
@@ -256,7 +299,15 @@ int main(int argc, char** argv) {
 
   CLI11_PARSE(app, argc, argv);
   if (*export_cmd) return cmd_export(data, format, out_path);
-  if (*ingest) return cmd_ingest(corpora, data, strict, threads, dictionaries);
+  regkg::ingest::IngestOptions ingest_options;
+  for (const auto& c : corpora) ingest_options.corpora.emplace_back(c);
+  ingest_options.data_dir = data;
+  ingest_options.strict = strict;
+  ingest_options.threads = threads;
+  ingest_options.full = full;
+  ingest_options.keep = keep;
+  if (*ingest) return cmd_ingest(ingest_options, dictionaries);
+  if (*watch) return cmd_watch(ingest_options, dictionaries, watch_interval, watch_debounce);
   if (*serve)
     return cmd_serve(data, host, port, web, serve_threads, access_log, cache_mb, cors_origin);
   if (*search) return cmd_search(data, query, limit);

@@ -9,7 +9,7 @@
 
 namespace regkg::index {
 
-inline constexpr int kSchemaVersion = 2;  // 2: modality and actor facets
+inline constexpr int kSchemaVersion = 3;  // 2: modality and actor facets; 3: layer slot
 
 // Metadata keys (Xapian::Database::get_metadata).
 inline constexpr std::string_view kMetaSchemaVersion = "regkg.schema_version";
@@ -44,6 +44,9 @@ inline constexpr Xapian::valueno kJurisdiction = 3;  // facet
 inline constexpr Xapian::valueno kYear = 4;          // facet
 inline constexpr Xapian::valueno kModality = 5;      // facet, '|'-joined values
 inline constexpr Xapian::valueno kActor = 6;         // facet, '|'-joined values
+// The layer (subdatabase name, see index_layers.h) the document was written into: with the
+// document's docid within that layer, it identifies copies replaced by a newer layer.
+inline constexpr Xapian::valueno kLayer = 7;
 }  // namespace slot
 
 // CJK handling must match in all three places (see ../shared/docs/TOOLCHAIN.md).

@@ -161,12 +161,14 @@ std::string open_path(const std::filesystem::path& dir) {
 IndexWriter::IndexWriter(const std::filesystem::path& dir, const std::string& snapshot_id)
     : db_(open_path(dir), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS),
       generator_(make_term_generator()),
-      snapshot_id_(snapshot_id) {}
+      snapshot_id_(snapshot_id),
+      layer_(dir.filename().string()) {}
 
 IndexWriter::~IndexWriter() = default;
 
 void IndexWriter::add(const SearchDocument& doc) {
   Xapian::Document xdoc = make_document(doc, generator_);
+  xdoc.add_value(slot::kLayer, layer_);
   // Ids are unique in the graph and the database is new: add, no lookup needed.
   db_.add_document(xdoc);
   ++count_;

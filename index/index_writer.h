@@ -17,7 +17,8 @@ namespace regkg::index {
 
 class IndexWriter {
  public:
-  // Creates (or overwrites) the database at `dir`. Throws Xapian::Error on failure.
+  // Creates (or overwrites) the database at `dir`; its name is the layer name stored in every
+  // document (slot::kLayer). Throws Xapian::Error on failure.
   IndexWriter(const std::filesystem::path& dir, const std::string& snapshot_id);
   ~IndexWriter();
   IndexWriter(const IndexWriter&) = delete;
@@ -38,6 +39,7 @@ class IndexWriter {
   Xapian::WritableDatabase db_;
   Xapian::TermGenerator generator_;
   std::string snapshot_id_;
+  std::string layer_;  // the directory's name, stored in slot::kLayer
   size_t count_ = 0;
 };
 

@@ -7,6 +7,7 @@
 #include <rapidjson/document.h>
 
 #include "index/cjk_query.h"
+#include "index/index_layers.h"
 #include "index/index_schema.h"
 #include "index/multi_value_match_spy.h"
 
@@ -58,30 +59,64 @@ struct Searcher::Lease {
 
 Searcher::Searcher(const std::filesystem::path& db_dir, size_t pool_size) {
   if (pool_size == 0) pool_size = 1;
-  // A sharded index (db_dir/shard-N, written in parallel) is opened as one combined database.
+  // The layers (index/layers.json) or, for an index written before layers existed, the shards
+  // (db_dir/shard-N, written in parallel), opened as one combined database.
   std::vector<std::string> shards;
-  std::error_code ec;
-  for (const auto& entry : std::filesystem::directory_iterator(db_dir, ec))
-    if (entry.is_directory() && entry.path().filename().string().rfind("shard-", 0) == 0)
-      shards.push_back(entry.path().string());
-  std::sort(shards.begin(), shards.end());
-  if (shards.empty()) shards.push_back(db_dir.string());
+  IndexLayers layers;
+  const bool layered = has_layers(db_dir);
+  if (layered) {
+    try {
+      layers = read_layers(db_dir);
+    } catch (const IndexLayersError& e) {
+      throw IndexOpenError(e.what());
+    }
+    for (const auto& l : layers.layers) shards.push_back((db_dir / l).string());
+  } else {
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(db_dir, ec))
+      if (entry.is_directory() && entry.path().filename().string().rfind("shard-", 0) == 0)
+        shards.push_back(entry.path().string());
+    std::sort(shards.begin(), shards.end());
+    if (shards.empty()) shards.push_back(db_dir.string());
+  }
   try {
     for (size_t i = 0; i < pool_size; ++i) {
       auto db = std::make_unique<Xapian::Database>(shards.front());
       for (size_t s = 1; s < shards.size(); ++s) db->add_database(Xapian::Database(shards[s]));
       pool_.push_back(std::move(db));
     }
+    // Documents that newer layers replaced or removed, as (layer, docid within the layer): a
+    // MatchDecider sees a combined database's documents with their docid in their own layer.
+    for (size_t i = 0; i < layers.layers.size(); ++i) {
+      auto it = layers.hidden.find(layers.layers[i]);
+      if (it == layers.hidden.end() || it->second.empty()) continue;
+      Xapian::Database layer(shards[i]);
+      auto& docids = hidden_[layers.layers[i]];
+      for (const auto& id : it->second) {
+        const std::string term = boolean_term(prefix::kId, id);
+        auto p = layer.postlist_begin(term);
+        if (p != layer.postlist_end(term)) docids.insert(*p);
+      }
+      hidden_count_ += docids.size();
+    }
   } catch (const Xapian::Error& e) {
     throw IndexOpenError(db_dir.string() + ": error: cannot open index: " + e.get_description());
   }
   const Xapian::Database& db = *pool_.front();
   std::string version = db.get_metadata(std::string(kMetaSchemaVersion));
+  if (layered && layers.schema_version != kSchemaVersion)
+    version = std::to_string(layers.schema_version);
   if (version != std::to_string(kSchemaVersion))
     throw IndexOpenError(db_dir.string() + ": error: index schema version '" + version +
                          "', this regkg reads version " + std::to_string(kSchemaVersion));
-  snapshot_id_ = db.get_metadata(std::string(kMetaSnapshotId));
-  doc_count_ = db.get_doccount();
+  snapshot_id_ = layered ? layers.snapshot_id : db.get_metadata(std::string(kMetaSnapshotId));
+  layer_count_ = shards.size();
+  doc_count_ = db.get_doccount() - hidden_count_;
+}
+
+bool Searcher::HiddenDecider::operator()(const Xapian::Document& doc) const {
+  auto it = hidden.find(doc.get_value(slot::kLayer));
+  return it == hidden.end() || it->second.count(doc.get_docid()) == 0;
 }
 
 Searcher::~Searcher() = default;
@@ -178,7 +213,10 @@ SearchResult Searcher::search(const SearchRequest& request) const {
     enquire.add_matchspy(&actors);
   }
   Xapian::doccount check = std::min<Xapian::doccount>(db.get_doccount(), kExactCountLimit);
-  Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check);
+  // Replaced documents of older layers are dropped before counting, facets and ranking.
+  HiddenDecider decider{hidden_};
+  Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check, nullptr,
+                                       hidden_.empty() ? nullptr : &decider);
   result.total = mset.get_matches_estimated();
   result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
 

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <stdexcept>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include <xapian.h>
@@ -80,7 +81,9 @@ class Searcher {
   // The parsed query for `request` (for tests and debugging). Thread-safe.
   std::string describe(const SearchRequest& request) const;
 
+  // Documents served (hidden ones of older layers not counted), and the layers opened.
   size_t document_count() const { return doc_count_; }
+  size_t layer_count() const { return layer_count_; }
   const std::string& snapshot_id() const { return snapshot_id_; }
 
  private:
@@ -89,10 +92,20 @@ class Searcher {
   void release(std::unique_ptr<Xapian::Database> db) const;
   Xapian::Query build_query(const Xapian::Database& db, const SearchRequest& request) const;
 
+  struct HiddenDecider : Xapian::MatchDecider {
+    using Hidden = std::map<std::string, std::unordered_set<Xapian::docid>>;
+    explicit HiddenDecider(const Hidden& h) : hidden(h) {}
+    bool operator()(const Xapian::Document& doc) const override;
+    const Hidden& hidden;
+  };
+
   mutable std::mutex mutex_;
   mutable std::condition_variable available_;
   mutable std::vector<std::unique_ptr<Xapian::Database>> pool_;
+  HiddenDecider::Hidden hidden_;  // layer -> docids within it; immutable after construction
+  size_t hidden_count_ = 0;
   size_t doc_count_ = 0;
+  size_t layer_count_ = 0;
   std::string snapshot_id_;
 };
 

@@ -12,10 +12,10 @@
 
 #include "graph/graph_store.h"
 #include "index/index_schema.h"
-#include "index/index_writer.h"
 #include "ingest/alias_dictionary.h"
 #include "ingest/corpus_scanner.h"
 #include "ingest/graph_builder.h"
+#include "ingest/index_builder.h"
 #include "ingest/instrument_catalog.h"
 #include "ingest/json_config_file.h"
 #include "ingest/knowledge_extractor.h"
@@ -23,6 +23,7 @@
 #include "ingest/progress_reporter.h"
 #include "ingest/search_document_builder.h"
 #include "ingest/sha256.h"
+#include "snapshot/snapshot_history.h"
 #include "snapshot/snapshot_manifest.h"
 #include "snapshot/snapshot_store.h"
 
@@ -205,31 +206,40 @@ IngestSummary run_ingest(const IngestOptions& options, std::ostream& log) {
 
     progress.phase("indexing (" + std::to_string(graph.node_count()) + " nodes, " +
                    std::to_string(graph.edge_count()) + " edges)");
+    std::optional<std::string> previous_id = store.current_id();
+    IndexBuildOptions index_options;
+    index_options.index_dir = staged.dir / snapshot::kIndexDir;
+    index_options.snapshot_id = staged.id;
+    index_options.threads = threads;
+    if (previous_id && !options.full)
+      index_options.previous_index_dir = store.snapshot_dir(*previous_id) / snapshot::kIndexDir;
+    IndexBuildResult indexed = build_index(graph, index_options);
+    summary.documents = indexed.documents;
+    summary.incremental = indexed.incremental;
+    summary.full_reason = options.full ? "--full" : indexed.full_reason;
+    summary.documents_written = indexed.written;
+    summary.documents_added = indexed.added;
+    summary.documents_changed = indexed.changed;
+    summary.documents_removed = indexed.removed;
+    progress.phase(indexed.incremental ? "index: incremental on " + *previous_id + ": " +
+                                             std::to_string(indexed.added) + " added, " +
+                                             std::to_string(indexed.changed) + " changed, " +
+                                             std::to_string(indexed.removed) + " removed documents"
+                                       : "index: full (" + summary.full_reason + "), " +
+                                             std::to_string(indexed.written) + " documents");
     {
-      // One shard per core, written in parallel; the Searcher opens them as one database.
-      size_t shards = std::max(1u, std::min(threads, 8u));
-      std::vector<size_t> counts(shards, 0);
-      std::vector<std::string> failures(shards);
-      std::vector<std::thread> indexers;
-      for (size_t s = 0; s < shards; ++s)
-        indexers.emplace_back([&, s] {
-          try {
-            index::IndexWriter writer(
-                staged.dir / snapshot::kIndexDir / ("shard-" + std::to_string(s)), staged.id);
-            for_each_search_document(
-                graph, [&writer](const index::SearchDocument& doc) { writer.add(doc); }, s, shards);
-            writer.commit();
-            counts[s] = writer.count();
-          } catch (const Xapian::Error& e) {
-            failures[s] = e.get_description();
-          } catch (const std::exception& e) {
-            failures[s] = e.what();
-          }
-        });
-      for (auto& t : indexers) t.join();
-      for (const auto& f : failures)
-        if (!f.empty()) throw IngestError("error: index: " + f);
-      for (size_t c : counts) summary.documents += c;
+      snapshot::SnapshotHistory previous_history;
+      if (previous_id) {
+        try {
+          previous_history =
+              snapshot::read_history(store.snapshot_dir(*previous_id) / snapshot::kHistoryFile);
+        } catch (const std::exception& e) {
+          log << e.what() << " (history starts anew)\n";
+        }
+      }
+      snapshot::write_history(snapshot::next_history(previous_history, indexed.version_fingerprints,
+                                                     snapshot::utc_now_iso8601(), staged.id),
+                              staged.dir / snapshot::kHistoryFile);
     }
     progress.phase("writing graph and manifest");
     graph::save_graph(graph, staged.dir / snapshot::kGraphFile);
@@ -285,6 +295,7 @@ IngestSummary run_ingest(const IngestOptions& options, std::ostream& log) {
 
     store.commit(staged);
     summary.snapshot_id = staged.id;
+    if (options.keep > 0) summary.snapshots_removed = store.collect_garbage(options.keep, log);
     summary.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return summary;

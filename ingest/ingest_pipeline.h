@@ -18,6 +18,8 @@ struct IngestOptions {
   bool strict = false;                     // any error aborts (nothing becomes current)
   unsigned threads = 0;                    // parser threads; 0 = hardware concurrency
   bool terminal = false;                   // redraw a progress line instead of logging
+  bool full = false;  // rewrite the whole index even when the current snapshot's could be reused
+  unsigned keep = 3;  // snapshots kept after a commit (the current one included); 0 = keep all
 };
 
 struct IngestSummary {
@@ -25,6 +27,10 @@ struct IngestSummary {
   size_t files_seen = 0, ingested = 0, skipped = 0, ignored = 0, duplicates = 0;
   size_t errors = 0, warnings = 0;
   size_t nodes = 0, edges = 0, documents = 0;
+  bool incremental = false;  // the index reused the previous snapshot's layers
+  std::string full_reason;   // why the whole index was written
+  size_t documents_written = 0, documents_added = 0, documents_changed = 0, documents_removed = 0;
+  size_t snapshots_removed = 0;  // garbage-collected after the commit
   double seconds = 0;
 };
 
@@ -35,7 +41,9 @@ class IngestError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Runs an ingest. Diagnostics (`path:line: error: …`) and progress go to `log`.
+// Runs an ingest. Sources are all read and hashed (the whole corpus parses in well under a second);
+// the graph is rebuilt; the index is written incrementally on top of the current snapshot's when
+// possible (see index_builder.h). Diagnostics (`path:line: error: …`) and progress go to `log`.
 IngestSummary run_ingest(const IngestOptions& options, std::ostream& log);
 
 }  // namespace regkg::ingest

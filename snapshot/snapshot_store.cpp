@@ -8,10 +8,12 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <ctime>
 #include <fstream>
 #include <random>
+#include <thread>
 
 namespace regkg::snapshot {
 
@@ -52,11 +54,14 @@ std::string utc_now_iso8601() {
 }
 
 std::string make_snapshot_id() {
-  std::time_t t = std::time(nullptr);
+  auto now = std::chrono::system_clock::now();
+  std::time_t t = std::chrono::system_clock::to_time_t(now);
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
   std::tm tm{};
   gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
+  char buf[40];
+  size_t n = std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%S", &tm);
+  std::snprintf(buf + n, sizeof buf - n, "%03dZ", static_cast<int>(ms % 1000));
   std::random_device rd;
   static const char* hex = "0123456789abcdef";
   std::string id = buf;
@@ -101,7 +106,18 @@ StagedSnapshot SnapshotStore::begin() {
       fs::remove_all(entry.path(), ec);
 
   StagedSnapshot staged;
+  // Ids sort by creation time, which garbage collection relies on: never reuse or go back, even
+  // for two ingests within a millisecond or a clock set back.
+  const std::vector<std::string> existing = list();
   staged.id = make_snapshot_id();
+  for (int attempt = 0; !existing.empty() && staged.id <= existing.back() && attempt < 2000;
+       ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    staged.id = make_snapshot_id();
+  }
+  if (!existing.empty() && staged.id <= existing.back())
+    throw SnapshotStoreError(data_dir_.string() + ": error: the newest snapshot '" +
+                             existing.back() + "' is dated in the future; check the clock");
   staged.dir = data_dir_ / "snapshots" / (".staging-" + staged.id);
   fs::create_directories(staged.dir, ec);
   if (ec)
@@ -162,6 +178,27 @@ std::vector<std::string> SnapshotStore::list() const {
   }
   std::sort(ids.begin(), ids.end());
   return ids;
+}
+
+size_t SnapshotStore::collect_garbage(size_t keep, std::ostream& log) {
+  std::vector<std::string> ids = list();
+  const std::optional<std::string> current = current_id();
+  size_t removed = 0;
+  if (keep == 0 || ids.size() <= keep) return 0;
+  // Oldest first; the current snapshot is never removed, whatever its age. A server still holding
+  // a removed snapshot keeps its open files (and hard-linked index layers stay shared).
+  for (size_t i = 0; i + keep < ids.size(); ++i) {
+    if (current && ids[i] == *current) continue;
+    std::error_code ec;
+    fs::remove_all(snapshot_dir(ids[i]), ec);
+    if (ec) {
+      log << snapshot_dir(ids[i]).string()
+          << ": warning: cannot remove old snapshot: " << ec.message() << '\n';
+      continue;
+    }
+    ++removed;
+  }
+  return removed;
 }
 
 }  // namespace regkg::snapshot

@@ -11,6 +11,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <ostream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -55,13 +56,17 @@ class SnapshotStore {
   // Completed snapshot ids, oldest first.
   std::vector<std::string> list() const;
   const std::filesystem::path& data_dir() const { return data_dir_; }
+  // Removes all but the `keep` newest snapshots (never the current one); returns how many went.
+  // Problems are logged as warnings, not thrown: the new snapshot is already committed.
+  size_t collect_garbage(size_t keep, std::ostream& log);
 
  private:
   std::filesystem::path data_dir_;
   int lock_fd_ = -1;
 };
 
-// A new snapshot id: UTC time plus a random suffix, sortable by creation time.
+// A new snapshot id: UTC time to the millisecond plus a random suffix, e.g.
+// 20261128T150524123Z-3a64f5; ids sort by creation time.
 std::string make_snapshot_id();
 // Current UTC time as "2026-11-28T12:13:14Z".
 std::string utc_now_iso8601();

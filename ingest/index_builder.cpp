@@ -1,0 +1,206 @@
+// Full and incremental index writing (see index_builder.h).
+#include "ingest/index_builder.h"
+
+#include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <xapian.h>
+
+#include "index/index_layers.h"
+#include "index/index_schema.h"
+#include "index/index_writer.h"
+#include "ingest/search_document_builder.h"
+
+namespace regkg::ingest {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::uint64_t mix64(std::uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  x ^= x >> 33;
+  return x;
+}
+
+// Order-independent: a version's documents are visited in whatever order the shards give.
+std::map<std::string, std::uint64_t> version_fingerprints(
+    const std::vector<index::DocumentRecord>& records) {
+  std::map<std::string, std::uint64_t> out;
+  for (const auto& r : records)
+    if (!r.version_id.empty()) out[r.version_id] += mix64(r.fingerprint);
+  return out;
+}
+
+// Runs `body(shard)` on `threads` threads and rethrows the first failure.
+template <typename Body>
+void parallel_shards(size_t shards, Body body) {
+  std::vector<std::string> failures(shards);
+  std::vector<std::thread> workers;
+  for (size_t s = 0; s < shards; ++s)
+    workers.emplace_back([&, s] {
+      try {
+        body(s);
+      } catch (const Xapian::Error& e) {
+        failures[s] = e.get_description();
+      } catch (const std::exception& e) {
+        failures[s] = e.what();
+      }
+    });
+  for (auto& w : workers) w.join();
+  for (const auto& f : failures)
+    if (!f.empty()) throw std::runtime_error("index: " + f);
+}
+
+IndexBuildResult write_full(const graph::KnowledgeGraph& graph, const IndexBuildOptions& o,
+                            std::string reason) {
+  IndexBuildResult result;
+  result.full_reason = std::move(reason);
+  const size_t shards = std::max(1u, std::min(o.threads, 8u));
+  std::vector<std::vector<index::DocumentRecord>> records(shards);
+  index::IndexLayers layers;
+  layers.snapshot_id = o.snapshot_id;
+  layers.schema_version = index::kSchemaVersion;
+  for (size_t s = 0; s < shards; ++s) layers.layers.push_back("shard-" + std::to_string(s));
+  parallel_shards(shards, [&](size_t s) {
+    index::IndexWriter writer(o.index_dir / layers.layers[s], o.snapshot_id);
+    for_each_search_document(
+        graph,
+        [&](const index::SearchDocument& doc) {
+          writer.add(doc);
+          records[s].push_back({doc.id, index::fingerprint(doc), layers.layers[s], doc.version_id});
+        },
+        s, shards);
+    writer.commit();
+  });
+  std::vector<index::DocumentRecord> all;
+  for (auto& r : records) all.insert(all.end(), r.begin(), r.end());
+  index::write_layers(layers, o.index_dir);
+  index::write_document_records(all, o.index_dir);
+  result.documents = result.written = result.added = all.size();
+  result.version_fingerprints = version_fingerprints(all);
+  return result;
+}
+
+// Hard-links every file of an immutable Xapian database directory; copies across filesystems.
+void link_layer(const fs::path& from, const fs::path& to) {
+  fs::create_directories(to);
+  for (const auto& entry : fs::directory_iterator(from)) {
+    if (!entry.is_regular_file()) continue;
+    std::error_code ec;
+    fs::create_hard_link(entry.path(), to / entry.path().filename(), ec);
+    if (ec) fs::copy_file(entry.path(), to / entry.path().filename());
+  }
+}
+
+}  // namespace
+
+IndexBuildResult build_index(const graph::KnowledgeGraph& graph, const IndexBuildOptions& o) {
+  fs::create_directories(o.index_dir);
+  if (!o.previous_index_dir) return write_full(graph, o, "no previous snapshot");
+  const fs::path& prev_dir = *o.previous_index_dir;
+  if (!index::has_layers(prev_dir))
+    return write_full(graph, o, "the previous index has no layers.json");
+  index::IndexLayers prev;
+  std::vector<index::DocumentRecord> prev_records;
+  try {
+    prev = index::read_layers(prev_dir);
+    prev_records = index::read_document_records(prev_dir);
+  } catch (const index::IndexLayersError& e) {
+    return write_full(graph, o, std::string("previous index unreadable: ") + e.what());
+  }
+  if (prev.schema_version != index::kSchemaVersion)
+    return write_full(graph, o, "index schema changed");
+  size_t deltas = std::count_if(prev.layers.begin(), prev.layers.end(),
+                                [](const std::string& l) { return l.rfind("delta-", 0) == 0; });
+  if (deltas >= o.max_delta_layers) return write_full(graph, o, "too many delta layers");
+
+  std::unordered_map<std::string, const index::DocumentRecord*> before;
+  before.reserve(prev_records.size());
+  for (const auto& r : prev_records) before.emplace(r.id, &r);
+
+  // Fingerprint every document (in parallel); keep only the new and changed ones.
+  const size_t shards = std::max(1u, std::min(o.threads, 8u));
+  const size_t change_cap =
+      static_cast<size_t>(o.max_change_ratio * static_cast<double>(prev_records.size())) + 1;
+  std::vector<std::vector<index::DocumentRecord>> records(shards);
+  std::vector<std::vector<index::SearchDocument>> fresh(shards);
+  std::atomic<size_t> fresh_count{0};
+  parallel_shards(shards, [&](size_t s) {
+    for_each_search_document(
+        graph,
+        [&](const index::SearchDocument& doc) {
+          index::DocumentRecord rec{doc.id, index::fingerprint(doc), "", doc.version_id};
+          auto it = before.find(doc.id);
+          if (it != before.end() && it->second->fingerprint == rec.fingerprint) {
+            rec.layer = it->second->layer;
+          } else if (fresh_count.fetch_add(1) < change_cap) {
+            fresh[s].push_back(doc);
+          }
+          records[s].push_back(std::move(rec));
+        },
+        s, shards);
+  });
+  if (fresh_count > change_cap) return write_full(graph, o, "too many changed documents");
+
+  IndexBuildResult result;
+  result.incremental = true;
+  const std::string delta = "delta-" + o.snapshot_id;
+  index::IndexLayers next;
+  next.snapshot_id = o.snapshot_id;
+  next.schema_version = index::kSchemaVersion;
+  next.layers = prev.layers;
+  next.hidden = prev.hidden;
+  std::vector<index::DocumentRecord> all;
+  all.reserve(prev_records.size() + fresh_count);
+  std::unordered_set<std::string> seen;
+  seen.reserve(prev_records.size() + fresh_count);
+  for (auto& shard_records : records)
+    for (auto& r : shard_records) {
+      seen.insert(r.id);
+      if (r.layer.empty()) {
+        auto it = before.find(r.id);
+        if (it == before.end()) {
+          ++result.added;
+        } else {
+          ++result.changed;
+          next.hidden[it->second->layer].push_back(r.id);
+        }
+        r.layer = delta;
+      }
+      all.push_back(std::move(r));
+    }
+  for (const auto& r : prev_records)
+    if (!seen.count(r.id)) {
+      ++result.removed;
+      next.hidden[r.layer].push_back(r.id);
+    }
+  if (static_cast<double>(next.hidden_count()) >
+      o.max_hidden_ratio * static_cast<double>(std::max<size_t>(all.size(), 1)))
+    return write_full(graph, o, "too many replaced documents in older layers");
+
+  for (const auto& layer : prev.layers) link_layer(prev_dir / layer, o.index_dir / layer);
+  if (fresh_count > 0) {
+    index::IndexWriter writer(o.index_dir / delta, o.snapshot_id);
+    for (const auto& shard_docs : fresh)
+      for (const auto& doc : shard_docs) writer.add(doc);
+    writer.commit();
+    next.layers.push_back(delta);
+  }
+  index::write_layers(next, o.index_dir);
+  index::write_document_records(all, o.index_dir);
+  result.documents = all.size();
+  result.written = fresh_count;
+  result.version_fingerprints = version_fingerprints(all);
+  return result;
+}
+
+}  // namespace regkg::ingest
