@@ -16,6 +16,7 @@
 #include "index/searcher.h"
 #include "ingest/corpus_watcher.h"
 #include "ingest/ingest_pipeline.h"
+#include "server/admin_auth.h"
 #include "server/http_server.h"
 #include "snapshot/snapshot.h"
 
@@ -93,45 +94,36 @@ int cmd_watch(regkg::ingest::IngestOptions options, const std::string& dictionar
   return 0;
 }
 
-int cmd_serve(const std::string& data, const std::string& host, int port, const std::string& web,
-              unsigned threads, bool access_log, size_t cache_mb, const std::string& cors_origin) {
+int cmd_serve(const std::string& data, regkg::server::ServerConfig config, const std::string& web,
+              const std::string& admin_token_file, double watch_seconds) {
   std::shared_ptr<const regkg::snapshot::Snapshot> snap;
   try {
     snap = regkg::snapshot::open_current_snapshot(data, searcher_pool_size());
+    config.admin_token = regkg::server::load_admin_token(admin_token_file);
   } catch (const std::exception& e) {
     std::cerr << e.what() << std::endl;
     return 1;
   }
-  regkg::server::ServerConfig config;
-  config.host = host;
-  config.port = port;
   config.web_dir = web.empty() ? project_path("web") : fs::path(web);
-  config.threads = threads;
-  config.access_log = access_log;
-  config.cache_bytes = cache_mb << 20;
-  config.cors_origin = cors_origin;
+  config.data_dir = data;
+  config.searcher_pool_size = searcher_pool_size();
+  config.watch_interval = std::chrono::milliseconds(static_cast<long>(watch_seconds * 1000));
   try {
     regkg::server::HttpServer server(config, snap);
     int bound = server.bind();
     std::cout << "regkg serve: snapshot " << snap->id << " (" << snap->graph->node_count()
-              << " nodes, " << snap->searcher->document_count() << " documents) at http://" << host
-              << ":" << bound << "/" << std::endl;
+              << " nodes, " << snap->searcher->document_count() << " documents) at http://"
+              << config.host << ":" << bound << "/"
+              << (config.admin_token.empty() ? "; admin routes off" : "; admin routes on")
+              << std::endl;
+    snap.reset();  // the holder owns it now: a reload can free it
     std::signal(SIGINT, on_signal);
     std::signal(SIGTERM, on_signal);
     std::signal(SIGHUP, on_signal);
     std::thread control([&] {
       while (!g_stop) {
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        if (g_reload.exchange(false)) {
-          try {
-            auto next = regkg::snapshot::open_current_snapshot(data, searcher_pool_size());
-            server.snapshots().swap(next);
-            std::cerr << "regkg serve: reloaded, now serving snapshot " << next->id << std::endl;
-          } catch (const std::exception& e) {
-            std::cerr << "regkg serve: reload refused, still serving the previous snapshot: "
-                      << e.what() << std::endl;
-          }
-        }
+        if (g_reload.exchange(false)) server.reloader()->reload(/*force=*/true);
       }
       server.stop();
     });
@@ -269,7 +261,17 @@ int main(int argc, char** argv) {
                    "Response cache for search and node answers, MiB (0 = off)")
       ->capture_default_str();
 
-  std::string cors_origin;
+  std::string cors_origin, admin_token_file;
+  double watch_seconds = 1.0;
+  serve->add_option("--admin-token-file", admin_token_file,
+                    "File holding the bearer token of the admin routes (mode 600); default: "
+                    "$REGKG_ADMIN_TOKEN; neither = admin routes off");
+  serve
+      ->add_option("--watch-interval", watch_seconds,
+                   "Seconds between checks of DATA/CURRENT for a new snapshot (0 = only on "
+                   "SIGHUP or POST /api/v1/admin/reload)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 3600.0));
   serve->add_option("--cors-origin", cors_origin,
                     "Allow cross-origin GETs from this origin ('*' for any); off by default");
 
@@ -308,8 +310,16 @@ int main(int argc, char** argv) {
   ingest_options.keep = keep;
   if (*ingest) return cmd_ingest(ingest_options, dictionaries);
   if (*watch) return cmd_watch(ingest_options, dictionaries, watch_interval, watch_debounce);
-  if (*serve)
-    return cmd_serve(data, host, port, web, serve_threads, access_log, cache_mb, cors_origin);
+  if (*serve) {
+    regkg::server::ServerConfig config;
+    config.host = host;
+    config.port = port;
+    config.threads = serve_threads;
+    config.access_log = access_log;
+    config.cache_bytes = cache_mb << 20;
+    config.cors_origin = cors_origin;
+    return cmd_serve(data, config, web, admin_token_file, watch_seconds);
+  }
   if (*search) return cmd_search(data, query, limit);
   return 0;
 }

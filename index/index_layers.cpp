@@ -110,8 +110,7 @@ IndexLayers read_layers(const fs::path& index_dir) {
   return out;
 }
 
-void write_document_records(const std::vector<DocumentRecord>& records,
-                            const fs::path& index_dir) {
+void write_document_records(const std::vector<DocumentRecord>& records, const fs::path& index_dir) {
   std::string text;
   text.reserve(records.size() * 96);
   char hex[17];

@@ -27,7 +27,7 @@ class IndexLayersError : public std::runtime_error {
 struct IndexLayers {
   std::string snapshot_id;
   int schema_version = 0;
-  std::vector<std::string> layers;                          // subdirectories, in combined order
+  std::vector<std::string> layers;                         // subdirectories, in combined order
   std::map<std::string, std::vector<std::string>> hidden;  // layer -> node ids no longer served
   size_t hidden_count() const;
 };

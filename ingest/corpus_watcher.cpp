@@ -71,8 +71,8 @@ size_t run_watch(const IngestOptions& ingest, const WatchOptions& watch, std::os
   auto sleep_until_next_poll = [&] {
     const auto until = clock::now() + watch.interval;
     while (!stop && clock::now() < until)
-      std::this_thread::sleep_for(std::min<clock::duration>(std::chrono::milliseconds(50),
-                                                            until - clock::now()));
+      std::this_thread::sleep_for(
+          std::min<clock::duration>(std::chrono::milliseconds(50), until - clock::now()));
   };
   while (!stop) {
     sleep_until_next_poll();

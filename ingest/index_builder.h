@@ -1,8 +1,9 @@
 // Writes a staged snapshot's Xapian index from the graph. With no usable previous index it writes
 // every document into one shard per thread (full). Given the previous snapshot's index it compares
 // document fingerprints, hard-links the previous layers (immutable once written) and writes only
-// new and changed documents into one delta layer, hiding the replaced and removed ones (incremental).
-// Too many layers or hidden documents, or too large a change, fall back to a full write.
+// new and changed documents into one delta layer, hiding the replaced and removed ones
+// (incremental). Too many layers or hidden documents, or too large a change, fall back to a full
+// write.
 #pragma once
 
 #include <cstdint>
@@ -27,9 +28,9 @@ struct IndexBuildOptions {
 
 struct IndexBuildResult {
   bool incremental = false;
-  std::string full_reason;  // why a full write happened ("" when incremental)
-  size_t documents = 0;     // documents served
-  size_t written = 0;       // documents written in this run
+  std::string full_reason;                     // why a full write happened ("" when incremental)
+  size_t documents = 0;                        // documents served
+  size_t written = 0;                          // documents written in this run
   size_t added = 0, changed = 0, removed = 0;  // relative to the previous index
   // One fingerprint per version id over its documents (the version and its articles): what the
   // feed compares between snapshots to say a version changed.

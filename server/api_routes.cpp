@@ -22,6 +22,12 @@ const std::vector<ApiRoute>& api_routes() {
        true},
       {"/api/v1/citations", "/api/v1/citations", handle_citations, true},
       {"/api/v1/rankings/cited", "/api/v1/rankings/cited", handle_rankings_cited, true},
+      {"/feed.atom", "/feed.atom", handle_feed, true},
+      {"/api/v1/admin/reload", "/api/v1/admin/reload", handle_admin_reload, false, "POST", true},
+      {"/api/v1/admin/snapshot/file", "/api/v1/admin/snapshot/file", handle_admin_snapshot_file,
+       false, "GET", true},
+      {"/api/v1/admin/snapshot", "/api/v1/admin/snapshot", handle_admin_snapshot, false, "GET",
+       true},
   };
   return routes;
 }

@@ -15,7 +15,9 @@ struct ApiRoute {
   const char* pattern;       // cpp-httplib regex pattern
   const char* openapi_path;  // the same route as an OpenAPI path template
   RouteHandler handler;
-  bool cacheable;  // answers depend only on the snapshot and the query string
+  bool cacheable;              // answers depend only on the snapshot and the query string
+  const char* method = "GET";  // GET or POST
+  bool admin = false;          // needs the admin bearer token; off when none is configured
 };
 
 // In registration order (more specific patterns first).

@@ -3,6 +3,7 @@
 
 #include "server/handlers.h"
 #include "server/json_output.h"
+#include "server/snapshot_reloader.h"
 
 namespace regkg::server {
 
@@ -23,6 +24,19 @@ void handle_healthz(const HandlerContext& ctx, const httplib::Request& req,
   for (const auto& [k, v] : snap->manifest.counts) out.field(k, v);
   w.EndObject();
   w.EndObject();
+  if (ctx.reloader) {
+    // A refused snapshot is visible here: the server keeps serving the previous one.
+    ReloadStatus r = ctx.reloader->status();
+    out.key("reload");
+    w.StartObject();
+    out.field("reloads", r.reloads);
+    out.field("failures", r.failures);
+    out.field_or_null("last_attempt", r.last_attempt);
+    out.field_or_null("last_result", r.last_result);
+    out.field_or_null("last_error", r.last_error);
+    out.field_or_null("refused_snapshot", r.refused_id);
+    w.EndObject();
+  }
   out.field("uptime_seconds",
             static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::seconds>(
                                            std::chrono::steady_clock::now() - ctx.started)

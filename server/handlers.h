@@ -18,9 +18,12 @@ namespace regkg::server {
 
 // What a handler may use: the snapshot taken once for the whole request (a reload during the
 // request does not affect it) and the server's start time.
+class SnapshotReloader;
+
 struct HandlerContext {
   std::shared_ptr<const snapshot::Snapshot> snapshot;
   std::chrono::steady_clock::time_point started;
+  SnapshotReloader* reloader = nullptr;  // null when the server does not know its data directory
 };
 
 // Throws a 400 naming the first query parameter of `req` that is not in `allowed`.
@@ -43,6 +46,13 @@ void handle_citations_graph(const HandlerContext& ctx, const httplib::Request& r
                             httplib::Response& res);
 void handle_rankings_cited(const HandlerContext& ctx, const httplib::Request& req,
                            httplib::Response& res);
+void handle_admin_reload(const HandlerContext& ctx, const httplib::Request& req,
+                         httplib::Response& res);
+void handle_admin_snapshot(const HandlerContext& ctx, const httplib::Request& req,
+                           httplib::Response& res);
+void handle_admin_snapshot_file(const HandlerContext& ctx, const httplib::Request& req,
+                                httplib::Response& res);
+void handle_feed(const HandlerContext& ctx, const httplib::Request& req, httplib::Response& res);
 void handle_citations_unresolved(const HandlerContext& ctx, const httplib::Request& req,
                                  httplib::Response& res);
 

@@ -9,6 +9,7 @@
 
 #include <httplib.h>
 
+#include "server/admin_auth.h"
 #include "server/api_error.h"
 #include "server/api_routes.h"
 #include "server/handlers.h"
@@ -40,6 +41,10 @@ HttpServer::HttpServer(ServerConfig config, std::shared_ptr<const snapshot::Snap
       http_(std::make_unique<httplib::Server>()),
       cache_(std::make_unique<ResponseCache>(config_.cache_bytes)),
       started_(std::chrono::steady_clock::now()) {
+  if (!config_.data_dir.empty())
+    reloader_ =
+        std::make_unique<SnapshotReloader>(config_.data_dir, snapshots_, config_.searcher_pool_size,
+                                           config_.log ? *config_.log : std::cerr);
   install_routes();
 }
 
@@ -62,11 +67,26 @@ void HttpServer::install_routes() {
   auto log_mutex = std::make_shared<std::mutex>();
   // Every route goes through here: one snapshot per request, the response cache for cacheable
   // routes, and the one mapping from exceptions to JSON errors.
-  auto wrap = [this, log, log_mutex](RouteHandler handler, bool cacheable) {
-    return [this, handler, cacheable, log, log_mutex](const httplib::Request& req,
-                                                      httplib::Response& res) {
-      HandlerContext ctx{snapshots_.get(), started_};
+  auto wrap = [this, log, log_mutex](RouteHandler handler, bool cacheable, bool admin) {
+    return [this, handler, cacheable, admin, log, log_mutex](const httplib::Request& req,
+                                                             httplib::Response& res) {
+      HandlerContext ctx{snapshots_.get(), started_, reloader_.get()};
       res.set_header("Cache-Control", "no-cache");
+      if (admin) {
+        // Off without a configured token; otherwise the token or nothing (401, not 403, so
+        // clients know to authenticate). The token is never logged.
+        if (config_.admin_token.empty()) {
+          set_error(res, 403, "admin_disabled",
+                    "admin routes are off: start the server with --admin-token-file or "
+                    "REGKG_ADMIN_TOKEN");
+          return;
+        }
+        if (!bearer_token_matches(config_.admin_token, req.get_header_value("Authorization"))) {
+          res.set_header("WWW-Authenticate", "Bearer realm=\"regkg admin\"");
+          set_error(res, 401, "unauthorized", "a valid admin bearer token is required");
+          return;
+        }
+      }
       if (!config_.cors_origin.empty())
         res.set_header("Access-Control-Allow-Origin", config_.cors_origin);
       std::string key;
@@ -107,8 +127,12 @@ void HttpServer::install_routes() {
     };
   };
 
-  for (const ApiRoute& route : api_routes())
-    http_->Get(route.pattern, wrap(route.handler, route.cacheable));
+  for (const ApiRoute& route : api_routes()) {
+    if (std::string(route.method) == "POST")
+      http_->Post(route.pattern, wrap(route.handler, route.cacheable, route.admin));
+    else
+      http_->Get(route.pattern, wrap(route.handler, route.cacheable, route.admin));
+  }
 
   // Static UI: only files under web_dir (httplib refuses paths with '..' segments).
   if (!config_.web_dir.empty()) {
@@ -168,9 +192,13 @@ int HttpServer::bind() {
   return port_;
 }
 
-void HttpServer::run() { http_->listen_after_bind(); }
+void HttpServer::run() {
+  if (reloader_) reloader_->start_watching(config_.watch_interval);
+  http_->listen_after_bind();
+}
 
 void HttpServer::stop() {
+  if (reloader_) reloader_->stop();
   if (http_ && http_->is_running()) http_->stop();
 }
 

@@ -12,6 +12,7 @@
 
 #include "server/response_cache.h"
 #include "server/snapshot_holder.h"
+#include "server/snapshot_reloader.h"
 
 namespace httplib {
 class Server;
@@ -30,6 +31,13 @@ struct ServerConfig {
   size_t cache_bytes = 64u << 20;  // response cache (search and node answers); 0 = off
   std::string cors_origin;         // Access-Control-Allow-Origin on API answers; "" = none
   std::ostream* log = nullptr;     // errors and (optionally) access lines; nullptr = std::cerr
+  // Reloading: the data directory whose CURRENT the server follows ("" = no reloads), how often
+  // to poll it (0 = only on SIGHUP / POST /api/v1/admin/reload), and the Xapian handles per
+  // snapshot opened on reload.
+  std::filesystem::path data_dir;
+  std::chrono::milliseconds watch_interval{1000};
+  size_t searcher_pool_size = 4;
+  std::string admin_token;  // bearer token of the admin routes; "" = admin routes off
 };
 
 class HttpServer {
@@ -47,6 +55,8 @@ class HttpServer {
   void stop();
   int port() const { return port_; }
   SnapshotHolder& snapshots() { return snapshots_; }
+  // Null when config.data_dir is empty.
+  SnapshotReloader* reloader() { return reloader_.get(); }
 
  private:
   void install_routes();
@@ -54,6 +64,7 @@ class HttpServer {
   SnapshotHolder snapshots_;
   std::unique_ptr<httplib::Server> http_;
   std::unique_ptr<ResponseCache> cache_;
+  std::unique_ptr<SnapshotReloader> reloader_;
   std::chrono::steady_clock::time_point started_;
   int port_ = -1;
 };

@@ -996,9 +996,291 @@ const std::string& openapi_document() {
      }
     }
    }
+  },
+  "/feed.atom": {
+   "get": {
+    "summary": "Atom feed of new and changed versions, newest change first, with the time each entered regkg",
+    "parameters": [
+     {
+      "name": "q",
+      "in": "query",
+      "description": "Full-text query: only versions with a matching document",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "instrument",
+      "in": "query",
+      "description": "Only versions of this instrument id",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "actor",
+      "in": "query",
+      "description": "Only versions issued by this actor (id or slug)",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "limit",
+      "in": "query",
+      "description": "Entries, default 50",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 500
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "An Atom 1.0 feed",
+      "content": {
+       "application/atom+xml": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/BadRequest"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     },
+     "500": {
+      "$ref": "#/components/responses/InternalError"
+     }
+    }
+   }
+  },
+  "/api/v1/admin/reload": {
+   "post": {
+    "summary": "Switch to the data directory's current snapshot now (admin)",
+    "security": [
+     {
+      "adminToken": []
+     }
+    ],
+    "parameters": [
+     {
+      "name": "force",
+      "in": "query",
+      "description": "true: reopen even if CURRENT names the served snapshot",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "true",
+        "false"
+       ]
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "previous, result (reloaded | unchanged), reloads",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/BadRequest"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     },
+     "500": {
+      "$ref": "#/components/responses/InternalError"
+     },
+     "401": {
+      "description": "Missing or wrong bearer token",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Admin routes are off (no token configured)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "The current snapshot could not be opened; the previous one keeps serving",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/v1/admin/snapshot/file": {
+   "get": {
+    "summary": "One file of the served snapshot, streamed (admin; for regkg replicate)",
+    "security": [
+     {
+      "adminToken": []
+     }
+    ],
+    "parameters": [
+     {
+      "name": "path",
+      "in": "query",
+      "description": "A path from /api/v1/admin/snapshot",
+      "required": true,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "snapshot",
+      "in": "query",
+      "description": "The snapshot id the client listed; 409 if the server now serves another",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "The file's bytes",
+      "content": {
+       "application/octet-stream": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/BadRequest"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     },
+     "500": {
+      "$ref": "#/components/responses/InternalError"
+     },
+     "401": {
+      "description": "Missing or wrong bearer token",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Admin routes are off (no token configured)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "The served snapshot changed",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/api/v1/admin/snapshot": {
+   "get": {
+    "summary": "The served snapshot's id and files with sizes (admin; for regkg replicate)",
+    "security": [
+     {
+      "adminToken": []
+     }
+    ],
+    "parameters": [],
+    "responses": {
+     "200": {
+      "description": "id, files [{path, bytes}]",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/BadRequest"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     },
+     "500": {
+      "$ref": "#/components/responses/InternalError"
+     },
+     "401": {
+      "description": "Missing or wrong bearer token",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Admin routes are off (no token configured)",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Error"
+        }
+       }
+      }
+     }
+    }
+   }
   }
  },
  "components": {
+  "securitySchemes": {
+   "adminToken": {
+    "type": "http",
+    "scheme": "bearer",
+    "description": "The token from --admin-token-file or REGKG_ADMIN_TOKEN"
+   }
+  },
   "schemas": {
    "Error": {
     "type": "object",

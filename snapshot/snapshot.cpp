@@ -15,6 +15,7 @@ std::shared_ptr<const Snapshot> open_snapshot(const std::filesystem::path& dir,
   try {
     snap->manifest = read_manifest(dir / kManifestFile);
     snap->id = snap->manifest.id;
+    snap->history = read_history(dir / kHistoryFile);
     // Loaded in place: moving a returned graph would deep-copy it (see graph_store.h).
     auto g = std::make_shared<graph::KnowledgeGraph>();
     graph::load_graph(dir / kGraphFile, *g);

@@ -9,6 +9,7 @@
 
 #include "graph/knowledge_graph.h"
 #include "index/searcher.h"
+#include "snapshot/snapshot_history.h"
 #include "snapshot/snapshot_manifest.h"
 
 namespace regkg::snapshot {
@@ -22,6 +23,7 @@ struct Snapshot {
   std::string id;
   std::filesystem::path dir;
   SnapshotManifest manifest;
+  SnapshotHistory history;  // when each version entered regkg (empty for older snapshots)
   std::shared_ptr<const graph::KnowledgeGraph> graph;
   std::unique_ptr<index::Searcher> searcher;
 };

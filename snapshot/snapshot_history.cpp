@@ -8,8 +8,8 @@
 #include <stdexcept>
 
 #include <rapidjson/document.h>
-#include <rapidjson/writer.h>
 #include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 namespace regkg::snapshot {
 

@@ -14,8 +14,8 @@ namespace regkg::snapshot {
 inline constexpr const char* kHistoryFile = "history.json";
 
 struct VersionHistory {
-  std::string first_seen;  // ISO 8601 UTC time of the snapshot that first had the version
-  std::string changed;     // ... that last saw its documents change (== first_seen if never)
+  std::string first_seen;   // ISO 8601 UTC time of the snapshot that first had the version
+  std::string changed;      // ... that last saw its documents change (== first_seen if never)
   std::string snapshot_id;  // the snapshot of `changed`
   std::uint64_t fingerprint = 0;
 };

@@ -3,6 +3,8 @@
 
 #include <rapidjson/document.h>
 
+#include <algorithm>
+#include <map>
 #include <set>
 #include <string>
 
@@ -22,10 +24,23 @@ TEST_SUITE("server") {
     for (const ApiRoute& r : api_routes()) routed.insert(r.openapi_path);
     CHECK(documented == routed);
     CHECK(routed.size() == api_routes().size());  // no route listed twice
+    std::map<std::string, std::string> methods;
+    for (const ApiRoute& r : api_routes()) {
+      std::string m = r.method;
+      std::transform(m.begin(), m.end(), m.begin(), ::tolower);
+      methods[r.openapi_path] = m;
+      // Admin routes say they need the token; no other route does.
+      CAPTURE(r.openapi_path);
+      const auto& op = doc["paths"][r.openapi_path][m.c_str()];
+      CHECK(op.HasMember("security") == r.admin);
+      if (r.admin) CHECK(op["responses"].HasMember("401"));
+    }
     for (const auto& path : doc["paths"].GetObject()) {
       CAPTURE(path.name.GetString());
-      REQUIRE(path.value.HasMember("get"));
-      const auto& get = path.value["get"];
+      const std::string method = methods[path.name.GetString()];
+      REQUIRE(path.value.HasMember(method.c_str()));
+      CHECK(path.value.MemberCount() == 1);  // no undocumented or extra methods
+      const auto& get = path.value[method.c_str()];
       CHECK(get["responses"].HasMember("200"));
       CHECK(get["responses"].HasMember("400"));
       // Path templates name their parameters.

@@ -95,7 +95,7 @@ TEST_CASE("incremental ingest equals a full rebuild after adding, changing and r
   auto second = ingest::run_ingest(options_for(corpus.path(), data.path()), log);
   INFO(log.str());
   REQUIRE(second.incremental);
-  CHECK(second.documents_added > 20);   // the science and technology law's articles
+  CHECK(second.documents_added > 20);    // the science and technology law's articles
   CHECK(second.documents_changed >= 1);  // at least Article 21 of the Data Security Law
   CHECK(second.documents_removed > 20);  // the 2014 Counter-espionage Law's articles
   CHECK(second.documents_written == second.documents_added + second.documents_changed);
@@ -130,9 +130,10 @@ TEST_CASE("incremental ingest equals a full rebuild after adding, changing and r
     CHECK(hit_ids(*inc, "国家建立数据分类分级保护制度").empty());
     CHECK(hit_ids(*before, "国家建立数据分类分级保护制度").size() == 1);
     CHECK(total(*before, "反间谍") > total(*inc, "反间谍"));
-    CHECK(hit_ids(*inc, "科学技术第一生产力").count("cn/science-technology-progress-law@2021-12-24/art-1") == 1);
-    for (const std::string q : {"科学技术第一生产力", "数据", "反间谍 工作", "个人信息 处理者", "量子",
-                                "安全评估", "instrument:cn/data-security-law"}) {
+    CHECK(hit_ids(*inc, "科学技术第一生产力")
+              .count("cn/science-technology-progress-law@2021-12-24/art-1") == 1);
+    for (const std::string q : {"科学技术第一生产力", "数据", "反间谍 工作", "个人信息 处理者",
+                                "量子", "安全评估", "instrument:cn/data-security-law"}) {
       INFO("query: " << q);
       CHECK(hit_ids(*inc, q) == hit_ids(*reb, q));
       CHECK(total(*inc, q) == total(*reb, q));

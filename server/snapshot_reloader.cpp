@@ -1,0 +1,82 @@
+// SnapshotReloader: polling CURRENT, opening and swapping snapshots.
+#include "server/snapshot_reloader.h"
+
+#include "snapshot/snapshot.h"
+#include "snapshot/snapshot_store.h"
+
+namespace regkg::server {
+
+SnapshotReloader::SnapshotReloader(std::filesystem::path data_dir, SnapshotHolder& holder,
+                                   size_t pool_size, std::ostream& log)
+    : data_dir_(std::move(data_dir)), holder_(holder), pool_size_(pool_size), log_(log) {}
+
+SnapshotReloader::~SnapshotReloader() { stop(); }
+
+void SnapshotReloader::start_watching(std::chrono::milliseconds interval) {
+  if (interval.count() <= 0 || watcher_.joinable()) return;
+  watcher_ = std::thread([this, interval] { watch_loop(interval); });
+}
+
+void SnapshotReloader::stop() {
+  {
+    std::lock_guard<std::mutex> lock(stop_mutex_);
+    stopping_ = true;
+  }
+  stop_cv_.notify_all();
+  if (watcher_.joinable()) watcher_.join();
+}
+
+void SnapshotReloader::watch_loop(std::chrono::milliseconds interval) {
+  std::unique_lock<std::mutex> lock(stop_mutex_);
+  while (!stop_cv_.wait_for(lock, interval, [this] { return stopping_; })) {
+    lock.unlock();
+    reload(false);
+    lock.lock();
+  }
+}
+
+ReloadStatus SnapshotReloader::status() const {
+  std::lock_guard<std::mutex> lock(status_mutex_);
+  return status_;
+}
+
+ReloadStatus SnapshotReloader::reload(bool force) {
+  std::lock_guard<std::mutex> serial(reload_mutex_);
+  std::optional<std::string> current;
+  try {
+    current = snapshot::SnapshotStore(data_dir_).current_id();
+  } catch (const std::exception&) {
+  }
+  const std::string served = holder_.get()->id;
+  {
+    std::lock_guard<std::mutex> lock(status_mutex_);
+    // Nothing new, or the snapshot already refused: do not reopen it every poll.
+    if (!force && (!current || *current == served || *current == status_.refused_id)) {
+      return status_;
+    }
+  }
+  const std::string attempt_time = snapshot::utc_now_iso8601();
+  try {
+    auto next = snapshot::open_current_snapshot(data_dir_, pool_size_);
+    const std::string id = next->id;
+    holder_.swap(std::move(next));
+    std::lock_guard<std::mutex> lock(status_mutex_);
+    status_.last_attempt = attempt_time;
+    status_.last_result = id == served ? "unchanged" : "reloaded";
+    if (id != served) ++status_.reloads;
+    log_ << "regkg serve: now serving snapshot " << id << " (was " << served << ")" << std::endl;
+    return status_;
+  } catch (const std::exception& e) {
+    std::lock_guard<std::mutex> lock(status_mutex_);
+    status_.last_attempt = attempt_time;
+    status_.last_result = "refused";
+    status_.last_error = e.what();
+    status_.refused_id = current.value_or("");
+    ++status_.failures;
+    log_ << "regkg serve: snapshot " << status_.refused_id
+         << " refused, still serving " << served << ": " << e.what() << std::endl;
+    return status_;
+  }
+}
+
+}  // namespace regkg::server
