@@ -22,6 +22,7 @@ const std::vector<ApiRoute>& api_routes() {
        true},
       {"/api/v1/citations", "/api/v1/citations", handle_citations, true},
       {"/api/v1/rankings/cited", "/api/v1/rankings/cited", handle_rankings_cited, true},
+      {"/api/v1/suggest", "/api/v1/suggest", handle_suggest, true},
   };
   return routes;
 }
