@@ -69,7 +69,9 @@ std::vector<NameSuggestion> suggest_names(const KnowledgeGraph& g, std::string_v
     const NodeData& n = g.node(s.vertex);
     return std::make_tuple(s.rank, n.label.size(), std::string_view(n.id));
   };
-  auto by_key = [&key](const NameSuggestion& a, const NameSuggestion& b) { return key(a) < key(b); };
+  auto by_key = [&key](const NameSuggestion& a, const NameSuggestion& b) {
+    return key(a) < key(b);
+  };
   if (found.size() > limit) {
     std::partial_sort(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(limit),
                       found.end(), by_key);

@@ -31,12 +31,12 @@ struct Graph {
   KnowledgeGraph g;
   Graph() {
     add(g, "actor/cac", NodeKind::actor, "国家互联网信息办公室",
-        {{"name_en", "Cyberspace Administration of China"}, {"aliases", "网信办; CAC; 国家网信办"}});
+        {{"name_en", "Cyberspace Administration of China"},
+         {"aliases", "网信办; CAC; 国家网信办"}});
     add(g, "actor/jd-com", NodeKind::actor, "京东", {{"name_en", "JD.com"}});
     add(g, "cn/generative-ai-measures", NodeKind::instrument, "生成式人工智能服务管理暂行办法",
         {{"title_en", "Interim Measures for the Management of Generative AI Services"}});
-    add(g, "cn/algorithmic-recommendation", NodeKind::instrument,
-        "互联网信息服务算法推荐管理规定");
+    add(g, "cn/algorithmic-recommendation", NodeKind::instrument, "互联网信息服务算法推荐管理规定");
     add(g, "cn/generative-ai-measures@2023-07-10/art-1", NodeKind::article, "第一条");
     add(g, "cn/x", NodeKind::instrument, "办法");
   }

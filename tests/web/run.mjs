@@ -23,6 +23,7 @@ function parseArgs(argv) {
     const key = argv[i].replace(/^--/, '');
     args[key] = argv[++i];
   }
+  if (process.env.REGKG_CORPUS) args.corpus = process.env.REGKG_CORPUS; // as for the doctest suites
   if (!args.regkg || !args.corpus) {
     console.error('usage: node tests/web/run.mjs --regkg PATH --corpus DIR [--web DIR] [--out DIR] [--only NAME]');
     process.exit(2);
@@ -107,7 +108,7 @@ async function main() {
       executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS, viewport: { width: 1280, height: 900 },
       baseURL: server.base, locale: 'en-GB',
     });
-    context.setDefaultTimeout(10000);
+    context.setDefaultTimeout(20000);
     console.log(`ingest ${((ingested - started) / 1000).toFixed(1)} s; server at ${server.base}`);
     for (const scenario of scenarios) {
       if (args.only && !scenario.name.includes(args.only)) continue;
@@ -124,7 +125,9 @@ async function main() {
       });
       let error = null;
       try {
-        await scenario.run(page, { base: server.base });
+        // Scenarios may save extra screenshots of pages they pass through.
+        const shotOf = (name) => page.screenshot({ path: path.join(args.out, `${scenario.name}-${name}.png`), fullPage: true });
+        await scenario.run(page, { base: server.base, shot: shotOf });
       } catch (e) {
         error = e;
       }

@@ -92,8 +92,10 @@ function addElements(nodes, edges, near) {
   return fresh.length + freshEdges.length;
 }
 
-function relayout() {
-  cy.layout({ name: 'cose', animate: false, randomize: false, idealEdgeLength: () => 90, nodeRepulsion: () => 9000, numIter: 600, fit: true, padding: 30 }).run();
+/** Lay the drawing out again: from scratch (randomize) when it was built in one go, else from where nodes are. */
+function relayout({ fresh = false } = {}) {
+  cy.layout({ name: 'cose', animate: false, randomize: fresh, idealEdgeLength: () => 100, nodeRepulsion: () => 40000,
+    nodeOverlap: 40, numIter: 1500, fit: true, padding: 30 }).run();
 }
 
 function updateUrl() {
@@ -328,7 +330,7 @@ async function start() {
   for (const id of (params.get('expand') || '').split(',').map((s) => s.trim()).filter(Boolean)) {
     if (nodeData.has(id)) await expand(id, { quiet: true });
   }
-  relayout();
+  relayout({ fresh: true });
   renderList();
   updateUrl();
   showNode(startId);
