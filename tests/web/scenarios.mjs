@@ -36,6 +36,24 @@ async function noBlankPage(page) {
 
 export const scenarios = [
   {
+    name: 'static-files-sent-uncompressed',
+    // cpp-httplib Brotli-compresses text bodies per request at quality 11 (1.8 s for cytoscape.js);
+    // the server hands static files over as sized content providers, which it sends as they are.
+    async run(page, { base }) {
+      const t0 = Date.now();
+      const res = await page.request.get(`${base}vendor/cytoscape.esm.min.js`, { headers: { 'Accept-Encoding': 'br, gzip' } });
+      const ms = Date.now() - t0;
+      check(res.status() === 200, `vendor file served (${res.status()})`);
+      check(!res.headers()['content-encoding'], `no per-request compression (${res.headers()['content-encoding']})`);
+      check((await res.body()).length > 400000, 'the whole file arrives');
+      check(ms < 1000, `cytoscape.js arrives in ${ms} ms`);
+      const css = await page.request.get(`${base}css/regkg.css`, { headers: { Range: 'bytes=0-1' } });
+      check(css.status() === 206 && (await css.text()) === '/*', 'byte ranges still work');
+      await page.goto('graph.html');
+      await page.locator('#details a').first().waitFor();
+    },
+  },
+  {
     name: 'search-as-you-type',
     async run(page, { shot }) {
       await page.goto('./');

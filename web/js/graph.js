@@ -219,6 +219,13 @@ async function select(id, { expand: doExpand = true } = {}) {
 
 cy.on('tap', 'node', (evt) => { select(evt.target.id()); });
 cy.on('tap', 'edge', (evt) => { cy.elements().unselect(); evt.target.select(); showEdge(evt.target.data('key')); });
+// Hovering an edge names its source in the status line; a click shows the whole provenance.
+cy.on('mouseover', 'edge', (evt) => {
+  const e = edgeData.get(evt.target.data('key'));
+  if (!e) return;
+  const p = e.provenance || {};
+  statusEl.textContent = `${e.type}: ${[p.file, p.rule && `rule ${p.rule}`, typeof p.confidence === 'number' && `confidence ${p.confidence.toFixed(2)}`].filter(Boolean).join(' · ') || 'no provenance recorded'} (click for details)`;
+});
 
 listEl.addEventListener('click', (event) => {
   const b = event.target.closest && event.target.closest('button.node-button');
