@@ -78,6 +78,20 @@ export const scenarios = [
     },
   },
   {
+    name: 'search-suggestions',
+    async run(page) {
+      await page.goto('./');
+      await page.locator('#q').fill('网信办');
+      // An alias of the CAC: the suggestion links to its actor page (the results need not name it).
+      const link = page.locator('#suggestions a[href="actor.html?id=cac"]');
+      await link.waitFor();
+      check((await page.locator('#suggestions').innerText()).includes('国家互联网信息办公室'), 'the CAC is suggested by its Chinese name');
+      await page.locator('#q').fill('算法推荐管理规定');
+      await page.locator(`#suggestions a[href="${nodeHref(ALGO)}"]`).waitFor();
+      await link.waitFor({ state: 'detached' });
+    },
+  },
+  {
     name: 'search-filter-by-instrument',
     async run(page) {
       await page.goto(`./?q=${encodeURIComponent('安全评估')}`);
