@@ -155,6 +155,16 @@ function renderAxis(list) {
     root.append(svg('line', { class: 'tick', x1: px, x2: px, y1: axisY, y2: axisY + 5 }),
       svg('text', { class: 'tick-label', x: px, y: axisY + 17, 'text-anchor': 'middle' }, document.createTextNode(String(y))));
   }
+  if (y1 - y0 <= 2) {
+    // A short span: quarter ticks too, so a few weeks' difference is readable.
+    for (let y = y0; y < y1; y++) {
+      for (const [m, name] of [[3, 'Apr'], [6, 'Jul'], [9, 'Oct']]) {
+        const px = x(Date.UTC(y, m, 1));
+        root.append(svg('line', { class: 'tick', x1: px, x2: px, y1: axisY, y2: axisY + 3 }),
+          svg('text', { class: 'tick-label minor', x: px, y: axisY + 15, 'text-anchor': 'middle' }, document.createTextNode(name)));
+      }
+    }
+  }
   for (const p of placed) {
     const cls = DOT_TYPES.includes(p.e.type) ? p.e.type : 'other';
     const title = svg('title', {}, document.createTextNode(`${p.e.date} · ${p.e.type} · ${p.e.label}`));
