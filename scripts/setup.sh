@@ -7,7 +7,11 @@ packages=(
   cmake g++ pkg-config make
   libboost-graph-dev rapidjson-dev libcpp-httplib-dev libxapian-dev libssl-dev
   doctest-dev libcli11-dev
+  # Browser tests (tests/web): Chromium, a CJK font so Chinese renders, Node.js for playwright-core.
+  chromium fonts-wqy-microhei nodejs
 )
+# npm comes with Debian's npm package, or inside a nodejs package from elsewhere (NodeSource).
+if ! command -v npm >/dev/null 2>&1; then packages+=(npm); fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
+# The browser tests' npm packages, exactly as locked (playwright-core, cytoscape).
+(cd tests/web && npm ci --prefer-offline --no-audit --no-fund --loglevel=error)
 if [ "${1:-}" = "--sanitize" ]; then
   export REGKG_BUILD_DIR=build-asan REGKG_BUILD_TYPE=Debug
   scripts/build.sh -DREGKG_SANITIZE=ON -DREGKG_WERROR=ON

@@ -28,6 +28,7 @@ const std::vector<ApiRoute>& api_routes() {
        false, "GET", true},
       {"/api/v1/admin/snapshot", "/api/v1/admin/snapshot", handle_admin_snapshot, false, "GET",
        true},
+      {"/api/v1/suggest", "/api/v1/suggest", handle_suggest, true},
   };
   return routes;
 }

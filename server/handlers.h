@@ -55,6 +55,8 @@ void handle_admin_snapshot_file(const HandlerContext& ctx, const httplib::Reques
 void handle_feed(const HandlerContext& ctx, const httplib::Request& req, httplib::Response& res);
 void handle_citations_unresolved(const HandlerContext& ctx, const httplib::Request& req,
                                  httplib::Response& res);
+// GET /api/v1/suggest (handle_suggest.cpp): instrument and actor names for the search page.
+void handle_suggest(const HandlerContext& ctx, const httplib::Request& req, httplib::Response& res);
 
 // Limits, shared with the OpenAPI document and tests.
 inline constexpr unsigned kSearchDefaultLimit = 20;
@@ -65,5 +67,8 @@ inline constexpr unsigned kEdgesDefaultLimit = 20;
 inline constexpr unsigned kEdgesMaxLimit = 500;
 inline constexpr unsigned kListMaxLimit = 1000;
 inline constexpr unsigned kCsvMaxRows = 200000;
+inline constexpr unsigned kSuggestDefaultLimit = 10;
+inline constexpr unsigned kSuggestMaxLimit = 50;
+inline constexpr unsigned kSuggestMaxQueryBytes = 200;
 
 }  // namespace regkg::server

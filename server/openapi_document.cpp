@@ -1271,6 +1271,63 @@ const std::string& openapi_document() {
      }
     }
    }
+  },
+  "/api/v1/suggest": {
+   "get": {
+    "summary": "Instruments and actors whose title, id or alias contains the text (exact, then prefix, then contained)",
+    "parameters": [
+     {
+      "name": "q",
+      "in": "query",
+      "description": "The text typed so far (ASCII case-insensitive), at most 200 bytes",
+      "required": true,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "kinds",
+      "in": "query",
+      "description": "Node kinds, comma-separated; default instrument,actor",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "limit",
+      "in": "query",
+      "description": "Default 10",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "maximum": 50,
+       "minimum": 1
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "query, results [{id, kind, label, date, matched (the alias or name that matched when not the label), match (exact, prefix, contains)}]",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/BadRequest"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     },
+     "500": {
+      "$ref": "#/components/responses/InternalError"
+     }
+    }
+   }
   }
  },
  "components": {

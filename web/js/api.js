@@ -121,3 +121,21 @@ export function getUnresolvedCitations({ limit, offset } = {}, { signal } = {}) 
 export function getHealth({ signal } = {}) {
   return getJson('healthz', { signal });
 }
+
+/**
+ * GET /api/v1/neighborhood: the nodes within `depth` edges of `id` (both directions) and the edges
+ * among them, each with provenance. limit caps the nodes; the answer says `truncated`.
+ */
+export function getNeighborhood({ id, depth = 1, limit, types, kinds }, { signal } = {}) {
+  return getJson(`api/v1/neighborhood${query({ id, depth, limit, types, kinds })}`, { signal });
+}
+
+/** GET /api/v1/paths: up to k shortest paths between two nodes, edges walked in either direction. */
+export function getPaths({ from, to, k, maxLength }, { signal } = {}) {
+  return getJson(`api/v1/paths${query({ from, to, k, max_length: maxLength })}`, { signal });
+}
+
+/** GET /api/v1/suggest: instruments and actors whose names contain q, best match first. */
+export function suggest({ q, kinds, limit }, { signal } = {}) {
+  return getJson(`api/v1/suggest${query({ q, kinds, limit })}`, { signal });
+}

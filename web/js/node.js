@@ -1,6 +1,6 @@
 // Node page: a node's label, attributes, bilingual text, provenance, contents and edge groups with paging.
 import { getNode, getCitations, ApiError } from './api.js';
-import { el, append, clear, langOf, langText, nodeHref, nodeLink, itemLink, kindBadge, modalityBadge } from './dom.js';
+import { el, append, clear, langOf, langText, nodeHref, nodeLink, itemLink, itemHref, kindBadge, modalityBadge, MODALITIES } from './dom.js';
 import { initPage, showError } from './page.js';
 
 const GROUP_LIMIT = 20;
@@ -81,6 +81,8 @@ function render(data) {
 
   const crumbs = el('nav', { class: 'breadcrumb', 'aria-label': 'Breadcrumb', hidden: true });
   const siblings = el('nav', { class: 'sibling-nav', 'aria-label': 'Previous and next', hidden: true });
+  const versionsNav = el('nav', { class: 'versions-nav', 'aria-labelledby': 'versions-h', hidden: true });
+  const chapterNav = el('nav', { class: 'chapter-nav', 'aria-labelledby': 'chapters-h', hidden: true });
   const contents = groups.filter(isContents);
   const others = sortGroups(groups.filter((g) => !isContents(g) && !isSpecial(g)));
   const nodeId = node.id || id;
@@ -93,9 +95,14 @@ function render(data) {
       el('p', { class: 'node-kind' }, kindBadge(node.kind),
         node.date ? el('time', { datetime: node.date, class: 'node-date' }, node.date) : null),
       el('h1', { lang: langOf(label) }, label),
-      el('p', { class: 'node-id' }, 'id ', el('code', {}, node.id || id))),
+      el('p', { class: 'node-id' }, 'id ', el('code', {}, node.id || id)),
+      el('p', { class: 'section-tools node-tools' },
+        el('a', { href: `graph.html?id=${encodeURIComponent(node.id || id)}` }, 'Explore in the graph'),
+        el('a', { href: `timeline.html?id=${encodeURIComponent(node.id || id)}` }, 'Timeline'))),
     renderAttributes(node.attributes, node.kind),
-    renderText(node.text),
+    renderText(node.text, textAnnotations(groups)),
+    chapterNav,
+    versionsNav,
     siblings,
     renderProvenance(node.source),
     obligationGroup ? renderObligations(nodeId, obligationGroup) : null,
@@ -110,6 +117,7 @@ function render(data) {
 
   buildBreadcrumb(node, groups, data.ancestors, crumbs).catch(() => {});
   buildSiblings(node, groups, siblings).catch(() => {});
+  buildReaderNav(node, data.ancestors, versionsNav, chapterNav).catch(() => {});
 }
 
 function sortGroups(groups) {
@@ -142,7 +150,86 @@ function attributeValue(value) {
   return langText(s);
 }
 
-function renderText(text) {
+/**
+ * Spans to mark in the article text, from the edge groups' provenance: each clause (obligation_of
+ * in) by its modality, each resolved citation (cites / legal_basis out) as a link to the cited
+ * node. Spans are UTF-8 byte offsets "begin-end" into the Chinese text (rules zh.*, clause ids
+ * obl-N) or the English text (rules en.*, clause ids obl-en-N).
+ */
+function textAnnotations(groups) {
+  const out = { zh: { marks: [], links: [] }, en: { marks: [], links: [] } };
+  const span = (p) => {
+    const m = /^(\d+)-(\d+)$/.exec((p && p.span) || '');
+    return m && Number(m[2]) > Number(m[1]) ? [Number(m[1]), Number(m[2])] : null;
+  };
+  for (const g of groups) {
+    for (const item of Array.isArray(g.items) ? g.items : []) {
+      const s = span(item.provenance);
+      if (!s) continue;
+      if (g.type === 'obligation_of' && g.direction === 'in') {
+        const lang = /\/obl-en-/.test(item.id) ? 'en' : 'zh';
+        const modality = parseObligationLabel(item.label).modality || 'obligation';
+        out[lang].marks.push({ begin: s[0], end: s[1], modality, title: `${modality}: ${item.label}`, id: item.id });
+      } else if ((g.type === 'cites' || g.type === 'legal_basis') && g.direction === 'out' && item.kind !== 'citation') {
+        const lang = /^en\./.test(item.provenance.rule || '') ? 'en' : 'zh';
+        out[lang].links.push({ begin: s[0], end: s[1], item, title: `${g.type === 'cites' ? 'Cites' : 'Legal basis'}: ${item.label || item.id}` });
+      }
+    }
+  }
+  return out;
+}
+
+/** Non-overlapping spans, sorted, within `limit` bytes (later overlapping ones are dropped). */
+function disjoint(spans, limit) {
+  const sorted = spans.filter((x) => x.end <= limit).sort((a, b) => a.begin - b.begin || b.end - a.end);
+  const kept = [];
+  for (const x of sorted) if (!kept.length || x.begin >= kept[kept.length - 1].end) kept.push(x);
+  return kept;
+}
+
+/**
+ * The text with clause marks (by modality) and citation links, built from byte spans. Spans that
+ * do not fall on character boundaries or overrun the text are ignored rather than garbling it.
+ */
+function annotatedText(text, ann) {
+  const bytes = new TextEncoder().encode(text);
+  const marks = disjoint(ann ? ann.marks : [], bytes.length);
+  const links = disjoint(ann ? ann.links : [], bytes.length);
+  if (!marks.length && !links.length) return [text];
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const cuts = new Set([0, bytes.length]);
+  for (const x of [...marks, ...links]) { cuts.add(x.begin); cuts.add(x.end); }
+  const points = [...cuts].sort((a, b) => a - b);
+  try {
+    for (const p of points) decoder.decode(bytes.slice(0, p)); // throws unless p is a character boundary
+  } catch {
+    return [text];
+  }
+  const out = [];
+  let openMark = null;
+  let markEl = null;
+  for (let i = 0; i + 1 < points.length; i++) {
+    const [b, e] = [points[i], points[i + 1]];
+    const piece = decoder.decode(bytes.slice(b, e));
+    const mark = marks.find((m) => m.begin <= b && e <= m.end) || null;
+    const link = links.find((l) => l.begin <= b && e <= l.end) || null;
+    const node = link ? el('a', { href: itemHref(link.item), class: 'text-citation', title: link.title }, piece) : piece;
+    if (mark) {
+      if (mark !== openMark) {
+        markEl = el('mark', { class: `clause-mark modality-${mark.modality.replace(/[^a-z]/g, '')}`, title: mark.title, dataset: { clause: mark.id } });
+        out.push(markEl);
+        openMark = mark;
+      }
+      markEl.append(node);
+    } else {
+      openMark = null;
+      out.push(node);
+    }
+  }
+  return out;
+}
+
+function renderText(text, annotations) {
   if (!text || typeof text !== 'object') return null;
   const keys = Object.keys(text).filter((k) => typeof text[k] === 'string' && text[k].trim());
   if (keys.length === 0) return null;
@@ -153,10 +240,16 @@ function renderText(text) {
   for (const k of keys) {
     cols[k] = el('article', { class: 'text-col', lang: TEXT_LANGS[k] || k, 'aria-labelledby': `text-${k}` },
       el('h3', { id: `text-${k}`, lang: TEXT_LANGS[k] ? null : 'en' }, TEXT_NAMES[k] || k),
-      el('div', { class: 'text-body' }, text[k]));
+      el('div', { class: 'text-body' }, annotatedText(text[k], annotations && annotations[k])));
     columns.append(cols[k]);
   }
   const section = el('section', { class: 'text-section', 'aria-labelledby': 'text-h' }, el('h2', { id: 'text-h' }, 'Text'));
+  const modalities = new Set();
+  for (const k of keys) for (const m of (annotations && annotations[k] ? annotations[k].marks : [])) modalities.add(m.modality);
+  if (modalities.size) {
+    section.append(el('p', { class: 'modality-legend' }, 'Clauses marked in the text by modality: ',
+      MODALITIES.filter((m) => modalities.has(m)).map((m) => [modalityBadge(m), ' ']), 'cited texts are links.'));
+  }
 
   const bilingual = cols.zh && cols.en;
   if (bilingual) {
@@ -559,6 +652,44 @@ async function buildSiblings(node, groups, nav) {
     el('a', { class: 'up', href: nodeHref(parentId) }, el('span', { class: 'dir' }, '↑ '), langText(up.items[0].label || parentId)),
     next ? el('a', { class: 'next', href: nodeHref(next.id), rel: 'next' }, langText(next.label || next.id), ' ', el('span', { class: 'dir' }, 'Next →')) : el('span'));
   nav.hidden = false;
+}
+
+/**
+ * Reader navigation for a text inside a version (chapter, section, article, paragraph): the
+ * version's chapters (current one marked) and the instrument's versions with their dates.
+ */
+async function buildReaderNav(node, ancestors, versionsNav, chapterNav) {
+  const trail = Array.isArray(ancestors) ? ancestors : [];
+  const instrument = node.kind === 'instrument' ? null : trail.find((a) => a.kind === 'instrument');
+  const version = trail.find((a) => a.kind === 'version');
+  const jobs = [];
+  if (instrument) {
+    jobs.push(getNode(instrument.id, { limit: 50, groupType: 'version_of', groupDirection: 'in' }).then((data) => {
+      const g = findGroup(data.edge_groups, 'version_of', 'in');
+      if (!g) return;
+      const items = [...g.items].sort((a, b) => String(b.date || '').localeCompare(String(a.date || '')));
+      const current = node.kind === 'version' ? node.id : version && version.id;
+      versionsNav.append(el('h2', { id: 'versions-h' }, 'Versions of ', langText(instrument.label || instrument.id), ' ', el('span', { class: 'group-count' }, String(g.total))),
+        el('ul', { class: 'edge-list' }, items.map((v) => el('li', {},
+          el('a', { href: nodeHref(v.id), 'aria-current': v.id === current ? 'page' : null, lang: langOf(v.label) }, v.label || v.id),
+          v.date ? el('time', { class: 'item-date', datetime: v.date }, v.date) : null,
+          v.id === current ? el('span', { class: 'muted' }, ' · this text') : null))));
+      versionsNav.hidden = false;
+    }));
+  }
+  if (version && ['chapter', 'section', 'part', 'article', 'paragraph'].includes(node.kind)) {
+    jobs.push(getNode(version.id, { limit: SIBLING_PAGE, groupType: 'part_of', groupDirection: 'in' }).then((data) => {
+      const g = findGroup(data.edge_groups, 'part_of', 'in');
+      const chapters = g ? g.items.filter((c) => ['part', 'chapter'].includes(c.kind)) : [];
+      if (chapters.length < 2) return;
+      const inChapter = new Set(trail.map((a) => a.id).concat(node.id));
+      chapterNav.append(el('h2', { id: 'chapters-h' }, 'Chapters'),
+        el('ol', {}, chapters.map((c) => el('li', {},
+          el('a', { href: nodeHref(c.id), 'aria-current': inChapter.has(c.id) ? 'location' : null, lang: langOf(c.label) }, c.label || c.id)))));
+      chapterNav.hidden = false;
+    }));
+  }
+  await Promise.all(jobs);
 }
 
 initPage();

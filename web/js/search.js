@@ -1,6 +1,6 @@
 // Search page: URL-backed state, debounced as-you-type search, results, facet filters and paging.
-import { search, ApiError } from './api.js';
-import { el, clear, setSnippet, langOf, langText, nodeHref, actorHref, kindBadge, modalityBadge, isModifiedClick } from './dom.js';
+import { search, suggest, ApiError } from './api.js';
+import { el, clear, setSnippet, langOf, langText, nodeHref, actorHref, itemHref, kindBadge, modalityBadge, isModifiedClick } from './dom.js';
 import { initPage, showError } from './page.js';
 
 const PAGE_SIZE = 20;
@@ -28,6 +28,11 @@ const pagerEl = $('pager');
 const facetsEl = $('facets');
 const activeEl = $('active-filters');
 const facetsPanel = $('facets-panel');
+const fromInput = $('from');
+const toInput = $('to');
+const suggestionsEl = $('suggestions');
+const SUGGEST_LIMIT = 6;
+const SUGGEST_MAX_CHARS = 60;
 
 let state = readState(location.search);
 let debounceTimer = 0;
@@ -74,6 +79,31 @@ function navigate(next, { replace = false } = {}) {
 function syncControls() {
   if (document.activeElement !== box || box.value.trim() !== state.q) box.value = state.q;
   langSelect.value = state.lang;
+  fromInput.value = /^\d{4}-\d\d-\d\d$/.test(state.from) ? state.from : '';
+  toInput.value = /^\d{4}-\d\d-\d\d$/.test(state.to) ? state.to : '';
+}
+
+/**
+ * Instruments and actors whose names contain the query (/api/v1/suggest), shown above the results
+ * as "did you mean" links. Skipped for queries with operators or prefixes, where names cannot match.
+ */
+async function showSuggestions(q, signal) {
+  clear(suggestionsEl);
+  suggestionsEl.hidden = true;
+  if (!q || q.length > SUGGEST_MAX_CHARS || /[:"()]|\b(AND|OR|NOT)\b/.test(q)) return;
+  let data;
+  try {
+    data = await suggest({ q, limit: SUGGEST_LIMIT }, { signal });
+  } catch {
+    return; // suggestions are a convenience: the results (and their errors) are what matter
+  }
+  const items = Array.isArray(data.results) ? data.results : [];
+  if (signal.aborted || items.length === 0) return;
+  suggestionsEl.append(el('h2', { id: 'suggestions-h' }, 'Instruments and actors'),
+    el('ul', {}, items.map((s) => el('li', {},
+      el('a', { href: itemHref(s), lang: langOf(s.label) }, s.label || s.id), ' ', kindBadge(s.kind),
+      s.matched ? el('span', { class: 'muted', lang: langOf(s.matched) }, ` (${s.matched})`) : null))));
+  suggestionsEl.hidden = false;
 }
 
 async function run() {
@@ -84,6 +114,8 @@ async function run() {
   renderActiveFilters();
 
   if (!state.q && !hasFilters(state)) {
+    clear(suggestionsEl);
+    suggestionsEl.hidden = true;
     statusEl.textContent = '';
     clear(pagerEl);
     renderFacets({});
@@ -93,6 +125,7 @@ async function run() {
 
   const controller = new AbortController();
   inflight = controller;
+  showSuggestions(state.offset ? '' : state.q, controller.signal);
   resultsEl.setAttribute('aria-busy', 'true');
   resultsEl.classList.add('loading');
   try {
@@ -294,6 +327,15 @@ form.addEventListener('submit', (event) => {
   typingEntry = false;
   navigate({ ...state, q, offset: q === state.q ? state.offset : 0 }, { replace });
 });
+
+for (const [input, key] of [[fromInput, 'from'], [toInput, 'to']]) {
+  input.addEventListener('change', () => {
+    const value = input.value; // '' or a complete YYYY-MM-DD (the browser's date control)
+    if (value === state[key]) return;
+    typingEntry = false;
+    navigate({ ...state, [key]: value, offset: 0 });
+  });
+}
 
 langSelect.addEventListener('change', () => {
   typingEntry = false;
