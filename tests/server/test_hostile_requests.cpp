@@ -265,9 +265,9 @@ TEST_SUITE("server") {
   }
 
   TEST_CASE("slowloris: request deadline and per-client cap keep workers for a normal client") {
-    // 8 workers; one client address may hold 4; a request must arrive whole within 2 s.
+    // 8 workers; one client address may hold 4; a request must arrive whole within 3 s.
     auto server = start_server(
-        {"--max-client-connections", "4", "--request-timeout", "2", "--read-timeout", "1"});
+        {"--max-client-connections", "4", "--request-timeout", "3", "--read-timeout", "1"});
     const int port = server->port();
     struct Slow {
       int fd = -1;
@@ -320,10 +320,10 @@ TEST_SUITE("server") {
       if (r.status == 200) ++served;
     }
     CHECK(served == 20);
-    CHECK(slowest < 1000ms);
+    CHECK(slowest < 2000ms);  // never waits for a slow client's deadline (3 s)
 
     // Every slow connection ends: over the cap at once with 503, the rest with 408 at the deadline.
-    for (int i = 0; i < 50; ++i) {
+    for (int i = 0; i < 70; ++i) {
       bool open = false;
       for (const auto& s : slow) open = open || s.fd >= 0;
       if (!open) break;
@@ -351,7 +351,7 @@ TEST_SUITE("server") {
     CHECK(timed_out == 4);
     CHECK(rejected == 26);
     CHECK(other == 0);
-    CHECK(last_close < 4500ms);
+    CHECK(last_close < 5500ms);
     check_healthy(port);
   }
 
