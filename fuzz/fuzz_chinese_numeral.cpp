@@ -2,7 +2,9 @@
 // [0, 99999]; a numeral followed by a foreign byte is refused.
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "ingest/chinese_numeral.h"
 

@@ -2,7 +2,9 @@
 // throws; every span it reports must lie inside the text and start where its text starts.
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "ingest/citation_extractor.h"
 

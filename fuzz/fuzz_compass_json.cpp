@@ -2,7 +2,9 @@
 // the file name, which decides how the file is read (instruments, relations, provisions …).
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "ingest/compass_json_parser.h"
 

@@ -1,7 +1,9 @@
 // libFuzzer target: the YAML-subset front matter reader (ingest/front_matter_reader.h) alone.
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "ingest/front_matter_reader.h"
 

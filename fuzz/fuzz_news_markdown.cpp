@@ -2,7 +2,9 @@
 // runs the front matter reader on the part between the `---` lines.
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "ingest/news_markdown_parser.h"
 

@@ -2,7 +2,9 @@
 // A ParseError is the parser refusing a file, which is fine; anything else escaping is a bug.
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "ingest/statute_markdown_parser.h"
 

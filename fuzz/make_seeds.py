@@ -50,7 +50,7 @@ def statutes(corpus, out):
     for i, path in enumerate(files):
         text = open(path, encoding="utf-8").read()
         if i % 4 == 0:
-            write(out, "fuzz_statute_markdown", head_lines(text, 6000))
+            write(out, "fuzz_statute_markdown", head_lines(text, 3000))
         for line in text.splitlines():
             if ("《" in line or "条" in line or "年" in line) and len(line.encode()) < 1000:
                 sentences.append(line)

@@ -19,7 +19,14 @@ command -v clang++-14 >/dev/null || { echo "fuzz: clang++-14 not found (apt-get 
 
 cmake -S . -B "$build" -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DREGKG_FUZZ=ON -DREGKG_BUILD_TESTS=OFF >/dev/null
-cmake --build "$build" -j2 --target "${targets[@]}" regkg
+# The small snapshot below is ingested by the normal build's regkg when there is one.
+regkg=${REGKG_BIN:-build/regkg}
+if [ ! -x "$regkg" ]; then regkg=$build/regkg; fi
+if [ "$regkg" = "$build/regkg" ]; then
+  cmake --build "$build" -j2 --target "${targets[@]}" regkg
+else
+  cmake --build "$build" -j2 --target "${targets[@]}"
+fi
 
 if [ ! -d "$build/seeds" ]; then
   python3 fuzz/make_seeds.py "$corpus" "$build/seeds.tmp" && mv "$build/seeds.tmp" "$build/seeds"
@@ -44,7 +51,7 @@ compass/cn-generative-ai-measures-articles.json
 compass/cn-pipl-articles.json
 news/seed/2024-01-08-chinas-generative-ai-rules-target-public-facing-products-only.md
 LIST
-  ASAN_OPTIONS=detect_leaks=0 "$build/regkg" ingest --corpus "$build/fuzz-corpus" --data "$data" \
+  ASAN_OPTIONS=detect_leaks=0 "$regkg" ingest --corpus "$build/fuzz-corpus" --data "$data" \
     --threads 2 >/dev/null
 fi
 export REGKG_FUZZ_DATA=$PWD/$data
@@ -64,8 +71,8 @@ run_one() {
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="$build/findings/$t-" >"$log" 2>&1 || true
   local execs rate units after
-  execs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
-  rate=$(grep -o 'stat::average_exec_per_sec: [0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
+  execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
+  rate=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
   units=$(ls "$build/corpus/$t" | wc -l)
   after=$(ls "$build/findings" | grep -c "^$t-" || true)
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" "$seconds" "${execs:-0}" \

@@ -184,6 +184,10 @@ TEST_SUITE("server") {
          "GET /healthz HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
          "5\r\nhello\r\n0\r\n\r\n",
          400},
+        {"Range on an error (found by fuzz_http_request)",
+         get_request("/no-such-file", "Range: bytes=0-10\r\n"), 404},
+        {"Range on an API error", get_request("/api/v1/search?limit=-1", "Range: bytes=0-5\r\n"),
+         400},
         {"HTTP/0.9 line", "GET /\r\n\r\n", 400},
         {"garbage line", "\x01\x02\x03 \xff\xfe\r\n\r\n", 400},
         {"header without colon", get_request("/healthz", "NoColonHere\r\n"), 400},
