@@ -61,8 +61,8 @@ std::string render_atom(const AtomFeed& feed) {
   out += " <link rel=\"self\" type=\"application/atom+xml\" href=\"" + xml_escape(feed.self_link) +
          "\"/>\n";
   if (!feed.alternate_link.empty())
-    out += " <link rel=\"alternate\" type=\"text/html\" href=\"" +
-           xml_escape(feed.alternate_link) + "\"/>\n";
+    out += " <link rel=\"alternate\" type=\"text/html\" href=\"" + xml_escape(feed.alternate_link) +
+           "\"/>\n";
   out += " <author><name>regkg</name></author>\n";
   out += " <generator>regkg</generator>\n";
   for (const auto& e : feed.entries) {
@@ -73,9 +73,9 @@ std::string render_atom(const AtomFeed& feed) {
     element(out, "  ", "published", e.published);
     element(out, "  ", "updated", e.updated);
     if (e.authors.empty()) out += "  <author><name>regkg</name></author>\n";
-    for (const auto& a : e.authors) out += "  <author><name>" + xml_escape(a) + "</name></author>\n";
-    for (const auto& c : e.categories)
-      out += "  <category term=\"" + xml_escape(c) + "\"/>\n";
+    for (const auto& a : e.authors)
+      out += "  <author><name>" + xml_escape(a) + "</name></author>\n";
+    for (const auto& c : e.categories) out += "  <category term=\"" + xml_escape(c) + "\"/>\n";
     out += "  <summary type=\"text\">" + xml_escape(e.summary) + "</summary>\n";
     out += " </entry>\n";
   }

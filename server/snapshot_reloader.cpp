@@ -73,8 +73,8 @@ ReloadStatus SnapshotReloader::reload(bool force) {
     status_.last_error = e.what();
     status_.refused_id = current.value_or("");
     ++status_.failures;
-    log_ << "regkg serve: snapshot " << status_.refused_id
-         << " refused, still serving " << served << ": " << e.what() << std::endl;
+    log_ << "regkg serve: snapshot " << status_.refused_id << " refused, still serving " << served
+         << ": " << e.what() << std::endl;
     return status_;
   }
 }

@@ -19,12 +19,12 @@
 namespace regkg::server {
 
 struct ReloadStatus {
-  size_t reloads = 0;             // successful swaps since start
-  size_t failures = 0;            // snapshots refused since start
-  std::string last_attempt;       // ISO 8601 UTC, "" = never
-  std::string last_result;        // "" | "reloaded" | "unchanged" | "refused"
-  std::string last_error;         // why the last refused snapshot was refused
-  std::string refused_id;         // that snapshot's id (not retried until CURRENT changes again)
+  size_t reloads = 0;        // successful swaps since start
+  size_t failures = 0;       // snapshots refused since start
+  std::string last_attempt;  // ISO 8601 UTC, "" = never
+  std::string last_result;   // "" | "reloaded" | "unchanged" | "refused"
+  std::string last_error;    // why the last refused snapshot was refused
+  std::string refused_id;    // that snapshot's id (not retried until CURRENT changes again)
 };
 
 class SnapshotReloader {
