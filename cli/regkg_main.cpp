@@ -16,6 +16,7 @@
 #include "index/searcher.h"
 #include "ingest/corpus_watcher.h"
 #include "ingest/ingest_pipeline.h"
+#include "replica/snapshot_replicator.h"
 #include "server/admin_auth.h"
 #include "server/http_server.h"
 #include "snapshot/snapshot.h"
@@ -135,6 +136,44 @@ int cmd_serve(const std::string& data, regkg::server::ServerConfig config, const
     std::cerr << e.what() << std::endl;
     return 1;
   }
+}
+
+int cmd_replicate(regkg::replica::ReplicateOptions options, const std::string& token_file,
+                  double interval) {
+  try {
+    options.token = regkg::server::load_admin_token(token_file);
+  } catch (const std::exception& e) {
+    std::cerr << e.what() << std::endl;
+    return 1;
+  }
+  if (options.token.empty()) {
+    std::cerr << "error: no admin token: give --token-file or set REGKG_ADMIN_TOKEN" << std::endl;
+    return 1;
+  }
+  std::signal(SIGINT, on_signal);
+  std::signal(SIGTERM, on_signal);
+  int status = 0;
+  do {
+    try {
+      auto r = regkg::replica::replicate(options, std::cerr);
+      if (r.up_to_date)
+        std::cout << "regkg replicate: up to date with snapshot " << r.snapshot_id << std::endl;
+      else
+        std::cout << "regkg replicate: snapshot " << r.snapshot_id << " is current: " << r.files
+                  << " files, " << r.downloaded << " downloaded (" << r.bytes_downloaded
+                  << " bytes), " << r.linked << " hard-linked from the previous snapshot, in "
+                  << std::fixed << std::setprecision(2) << r.seconds << " s" << std::endl;
+      status = 0;
+    } catch (const std::exception& e) {
+      std::cerr << e.what()
+                << "\nregkg replicate: failed; the replica's current snapshot is unchanged"
+                << std::endl;
+      status = 1;
+    }
+    for (double waited = 0; interval > 0 && !g_stop && waited < interval; waited += 0.1)
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  } while (interval > 0 && !g_stop);
+  return status;
 }
 
 int cmd_search(const std::string& data, const std::string& query, unsigned limit) {
@@ -299,7 +338,33 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"graphml", "csv", "jsonl"}));
   export_cmd->add_option("--out", out_path, "Output file (a folder for csv)")->required();
 
+  regkg::replica::ReplicateOptions replicate_options;
+  std::string token_file;
+  double replicate_interval = 0;
+  auto* replicate = app.add_subcommand(
+      "replicate",
+      "Copy the snapshot a primary `regkg serve` is serving into this data directory and make it\n"
+      "current (a `regkg serve --data` here picks it up). Needs the primary's admin token.\n"
+      "Index layers already here are hard-linked, not downloaded.\n\n"
+      "Example:\n  REGKG_ADMIN_TOKEN=... regkg replicate --from http://10.0.0.5:8080 --data data");
+  replicate->add_option("--from", replicate_options.primary, "The primary: http://host:port")
+      ->required();
+  replicate->add_option("--data", data, "This replica's data directory")->capture_default_str();
+  replicate->add_option("--token-file", token_file,
+                        "File holding the primary's admin token (default: $REGKG_ADMIN_TOKEN)");
+  replicate
+      ->add_option("--interval", replicate_interval,
+                   "Keep following the primary, checking every this many seconds (0 = once)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 86400.0));
+  replicate->add_option("--keep", replicate_options.keep, "Snapshots to keep (0 = all)")
+      ->capture_default_str();
+
   CLI11_PARSE(app, argc, argv);
+  if (*replicate) {
+    replicate_options.data_dir = data;
+    return cmd_replicate(replicate_options, token_file, replicate_interval);
+  }
   if (*export_cmd) return cmd_export(data, format, out_path);
   regkg::ingest::IngestOptions ingest_options;
   for (const auto& c : corpora) ingest_options.corpora.emplace_back(c);

@@ -115,7 +115,7 @@ struct PathGraph {
 }  // namespace
 
 TEST_SUITE("graph") {
-  TEST_CASE("neighbors: stable order, direction, filters, paging, errors") {
+  TEST_CASE("neighbors: stable order / direction / filters / paging / errors") {
     KnowledgeGraph g;
     Vertex x = add(g, "x", NodeKind::instrument);
     Vertex a = add(g, "a", NodeKind::version);
@@ -175,7 +175,7 @@ TEST_SUITE("graph") {
     CHECK(neighbors(g, add(g, "alone", NodeKind::actor)).total == 0);
   }
 
-  TEST_CASE("neighborhood: depth, induced edges, cycles, caps, filters") {
+  TEST_CASE("neighborhood: depth / induced edges / cycles / caps / filters") {
     KnowledgeGraph g;
     std::vector<Vertex> chain;
     for (int i = 0; i < 5; ++i) chain.push_back(add(g, "c" + std::to_string(i), NodeKind::actor));
@@ -260,7 +260,7 @@ TEST_SUITE("graph") {
     }
   }
 
-  TEST_CASE("in-force filter on neighbors, neighborhood and paths") {
+  TEST_CASE("in-force filter on neighbors / neighborhood and paths") {
     KnowledgeGraph g;
     Vertex law = add(g, "cn/law", NodeKind::instrument);
     Vertex v1 = add(g, "cn/law@2010-01-01", NodeKind::version, {}, "2010-01-01");
@@ -306,7 +306,7 @@ TEST_SUITE("graph") {
     CHECK(r.paths[0].size() == 3);
   }
 
-  TEST_CASE("shortest_paths: both directions, k distinct paths sorted by length") {
+  TEST_CASE("shortest_paths: both directions / k distinct paths sorted by length") {
     PathGraph pg;
     const auto& g = pg.g;
 

@@ -347,7 +347,7 @@ TEST_SUITE("server") {
     CHECK(r.json["total"].GetUint64() == 2);
   }
 
-  TEST_CASE("node API: raw and percent-encoded ids, text, edge groups, ancestors, paging") {
+  TEST_CASE("node API: raw and percent-encoded ids / text / edge groups / ancestors / paging") {
     fixture();
     for (const std::string& url :
          {std::string("/api/v1/nodes/") + kArt17, std::string("/api/v1/nodes/") + pct(kArt17)}) {
@@ -409,7 +409,7 @@ TEST_SUITE("server") {
     CHECK(genai);
   }
 
-  TEST_CASE("errors: URL -> status, error code and message facts, always the JSON error shape") {
+  TEST_CASE("errors: URL -> status / error code and message facts / always the JSON error shape") {
     fixture();
     struct Case {
       std::string url;
@@ -491,7 +491,7 @@ TEST_SUITE("server") {
     }
   }
 
-  TEST_CASE("knowledge API: obligations, actors, citations, unresolved citations") {
+  TEST_CASE("knowledge API: obligations / actors / citations / unresolved citations") {
     fixture();
     SUBCASE("obligations filtered by instrument and modality; CSV export") {
       auto r = get("/api/v1/obligations?instrument=cn/generative-ai-measures&modality=prohibition");
@@ -615,7 +615,7 @@ TEST_SUITE("server") {
     }
   }
 
-  TEST_CASE("relationship API: paths, neighbourhood, neighbours, citation network, rankings") {
+  TEST_CASE("relationship API: paths / neighbourhood / neighbours / citation network / rankings") {
     fixture();
     SUBCASE("JD.com is connected to the CAC and every hop is a real edge with provenance") {
       auto r = get("/api/v1/paths?from=actor/jd-com&to=actor/cac&k=3");

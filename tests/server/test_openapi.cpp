@@ -13,7 +13,7 @@
 using namespace regkg::server;
 
 TEST_SUITE("server") {
-  TEST_CASE("openapi.json documents exactly the registered routes, each with its parameters") {
+  TEST_CASE("openapi.json documents exactly the registered routes / each with its parameters") {
     rapidjson::Document doc;
     const std::string& text = openapi_document();
     doc.Parse(text.data(), text.size());

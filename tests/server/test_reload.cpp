@@ -71,9 +71,8 @@ std::string current_id(const fs::path& data) {
 
 void ingest(const fs::path& corpus, const fs::path& data) {
   std::string out;
-  int rc = regkg::test::run_regkg("ingest --corpus '" + corpus.string() + "' --data '" +
-                                      data.string() + "' --threads 2",
-                                  out);
+  int rc = regkg::test::run_regkg(
+      "ingest --corpus '" + corpus.string() + "' --data '" + data.string() + "' --threads 2", out);
   INFO(out);
   REQUIRE(rc == 0);
 }
@@ -96,7 +95,8 @@ void set_current(const fs::path& data, const std::string& id) {
 }  // namespace
 
 TEST_SUITE("server") {
-  TEST_CASE("reload: a new snapshot is served without one failed request; a broken one is refused") {
+  TEST_CASE(
+      "reload: a new snapshot is served without one failed request and a broken one is refused") {
     regkg::test::TempDir corpus, tmp;
     const fs::path data = tmp.path() / "data";
     regkg::test::make_small_corpus(corpus.path(), false);
@@ -132,7 +132,10 @@ TEST_SUITE("server") {
     for (auto& c : clients) c.join();
     CHECK(failed == 0);
     CHECK(ok > 50);
-    Json s = get_json(server.port(), "/api/v1/search?q=%E7%A7%91%E5%AD%A6%E6%8A%80%E6%9C%AF%E7%AC%AC%E4%B8%80%E7%94%9F%E4%BA%A7%E5%8A%9B");  // 科学技术第一生产力
+    Json s = get_json(server.port(),
+                      "/api/v1/"
+                      "search?q=%E7%A7%91%E5%AD%A6%E6%8A%80%E6%9C%AF%E7%AC%AC%E4%B8%80%E7%94%9F%E4%"
+                      "BA%A7%E5%8A%9B");  // 科学技术第一生产力
     REQUIRE(s.status == 200);
     CHECK(s.body.find("cn/science-technology-progress-law@2021-12-24/art-1") != std::string::npos);
     Json h = get_json(server.port(), "/healthz");
@@ -141,8 +144,7 @@ TEST_SUITE("server") {
 
     // A snapshot whose graph file is truncated: refused, the good one keeps serving.
     const std::string broken = "29991231T235959000Z-broken";
-    fs::copy(data / "snapshots" / second, data / "snapshots" / broken,
-             fs::copy_options::recursive);
+    fs::copy(data / "snapshots" / second, data / "snapshots" / broken, fs::copy_options::recursive);
     const fs::path graph = data / "snapshots" / broken / "graph.bin";
     fs::resize_file(graph, fs::file_size(graph) / 2);
     set_current(data, broken);
@@ -163,7 +165,8 @@ TEST_SUITE("server") {
     CHECK(server.log().find("refused") != std::string::npos);
   }
 
-  TEST_CASE("admin routes: off without a token, 401 without the right one, never logged") {
+  TEST_CASE(
+      "admin routes: off without a token and 401 without the right one and tokens never logged") {
     regkg::test::TempDir corpus, tmp;
     const fs::path data = tmp.path() / "data";
     regkg::test::make_small_corpus(corpus.path(), false);
@@ -277,9 +280,8 @@ for e in entries:
 print(len(entries))
 )");
     std::string out;
-    FILE* p = ::popen(("/usr/bin/python3 '" + check.string() + "' '" + file.string() + "' 2>&1")
-                          .c_str(),
-                      "r");
+    FILE* p = ::popen(
+        ("/usr/bin/python3 '" + check.string() + "' '" + file.string() + "' 2>&1").c_str(), "r");
     REQUIRE(p);
     char buf[4096];
     for (size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
@@ -301,7 +303,8 @@ print(len(entries))
     auto [n_dsl, dsl] = only("instrument=cn/data-security-law");
     CHECK(n_dsl == 1);
     CHECK(dsl.find("cn/data-security-law@2021-06-10") != std::string::npos);
-    auto [n_q, q] = only("q=%E7%A7%91%E5%AD%A6%E6%8A%80%E6%9C%AF%E7%AC%AC%E4%B8%80%E7%94%9F%E4%BA%A7%E5%8A%9B");
+    auto [n_q, q] =
+        only("q=%E7%A7%91%E5%AD%A6%E6%8A%80%E6%9C%AF%E7%AC%AC%E4%B8%80%E7%94%9F%E4%BA%A7%E5%8A%9B");
     CHECK(n_q == 1);
     CHECK(q.find("cn/science-technology-progress-law@2021-12-24") != std::string::npos);
     auto [n_limit, limited] = only("limit=2");

@@ -314,7 +314,7 @@ TEST_SUITE("snapshot") {
   // Regression test (fixed): ingest/graph_builder.cpp:673 (link_version_chains) creates
   // `supersedes` edges with prov("", 0, "version.chain.by_date", 0.9f): an empty provenance file.
   // Expected (brief): every edg…
-  TEST_CASE("knowledge extraction: legal basis, citations, obligations, events, news links") {
+  TEST_CASE("knowledge extraction: legal basis / citations / obligations / events / news links") {
     SUBCASE("the Generative AI Measures rest on the four laws named in Article 1") {
       CHECK(out_ids("cn/generative-ai-measures", "legal_basis") ==
             std::vector<std::string>{"cn/cybersecurity-law", "cn/data-security-law", "cn/pipl",
