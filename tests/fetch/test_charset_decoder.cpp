@@ -34,7 +34,7 @@ TEST_CASE("charset names as iconv is given them") {
   CHECK(canonical_charset("big5") == "BIG5-HKSCS");
 }
 
-TEST_CASE("GB18030 round trip, including characters outside GB2312 and GBK") {
+TEST_CASE("GB18030 round trip / including characters outside GB2312 and GBK") {
   const std::string utf8 = "第一条　为了规范数字人直播服务。䶮𠀀";
   const std::string gb = convert_from_utf8(utf8, "GB18030");
   CHECK(gb.size() < utf8.size());  // two bytes per common character instead of three
@@ -45,7 +45,7 @@ TEST_CASE("GB18030 round trip, including characters outside GB2312 and GBK") {
   CHECK(convert_to_utf8(gb, "GB18030") == utf8);
 }
 
-TEST_CASE("decode_page: header first, then BOM, then <meta>, then a guess") {
+TEST_CASE("decode_page: header first / then BOM / then <meta> / then a guess") {
   const std::string html_utf8 = "<meta charset=\"gb2312\"><p>第一条 施行。</p>";
   const std::string gb = convert_from_utf8(html_utf8, "GB18030");
   SUBCASE("meta") {
@@ -76,7 +76,7 @@ TEST_CASE("decode_page: header first, then BOM, then <meta>, then a guess") {
 }
 
 TEST_CASE(
-    "invalid bytes are reported with their offset, their value and who declared the charset") {
+    "invalid bytes are reported with their offset / their value and who declared the charset") {
   SUBCASE("UTF-8 declared by the header") {
     const std::string bytes = std::string("<p>第一条") + "\xFF\xFE" + "</p>";
     try {

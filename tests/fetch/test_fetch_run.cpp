@@ -119,7 +119,7 @@ fetch::FetchOptions options_for(const fs::path& manifest, const fs::path& into) 
 }  // namespace
 
 TEST_CASE(
-    "fetch: new, then unchanged by 304, then a new and an amended rule; the ingest finds them") {
+    "fetch: new / then unchanged by 304 / then a new and an amended rule - the ingest finds them") {
   FixturePublisher pub;
   pub.publish(kCacPath,
               {fetch_fixture("cac_rule.html"), "text/html; charset=utf-8", "\"cac-v1\"", ""});
@@ -280,7 +280,7 @@ TEST_CASE(
         ids.end());
 }
 
-TEST_CASE("fetch: every failure is reported with its reason; the good source is still fetched") {
+TEST_CASE("fetch: every failure is reported with its reason - the good source is still fetched") {
   FixturePublisher pub;
   pub.publish("/good.htm", {fetch_fixture("cac_new_rule.html")});
   pub.publish("/slow.htm", {fetch_fixture("cac_new_rule.html"), "text/html", "", "", 200, 3.0});
@@ -381,7 +381,7 @@ TEST_CASE("fetch: a state file edited or a written file removed means a full GET
   CHECK(log3.str().find("unreadable fetch state") != std::string::npos);
 }
 
-TEST_CASE("regkg fetch CLI: one line per source and a summary; exit codes") {
+TEST_CASE("regkg fetch CLI: one line per source and a summary - exit codes") {
   FixturePublisher pub;
   pub.publish("/good.htm", {fetch_fixture("cac_new_rule.html")});
   test::TempDir work;

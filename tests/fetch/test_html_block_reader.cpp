@@ -38,7 +38,7 @@ TEST_CASE("entities") {
   CHECK(decode("&") == "(not an entity)");
 }
 
-TEST_CASE("blocks: block elements and <br> split, inline elements do not") {
+TEST_CASE("blocks: block elements and <br> split / inline elements do not") {
   const HtmlDocument d = read_html_blocks(
       "<div>第一条　<b>为了</b><a href='#'>规范</a>，制定本办法。</div><p>甲<br>乙<br/>丙</p>"
       "<ul><li>一</li><li>二</li></ul><table><tr><td>发文机关：</td><td>国务院</td></tr></table>");
@@ -49,14 +49,14 @@ TEST_CASE("blocks: block elements and <br> split, inline elements do not") {
 }
 
 TEST_CASE(
-    "whitespace: source line breaks vanish between Chinese characters, stay as spaces elsewhere") {
+    "whitespace: source line breaks vanish between Chinese characters / stay as spaces elsewhere") {
   const HtmlDocument d = read_html_blocks(
       "<p>网络安全\n  法律</p><p>Data\n  Security  Law</p><p>中文\nABC</p><p>第一条 甲 乙</p>");
   CHECK(texts(d) ==
         std::vector<std::string>{"网络安全法律", "Data Security Law", "中文 ABC", "第一条 甲 乙"});
 }
 
-TEST_CASE("scripts, styles, comments, navigation, page headers and footers are dropped") {
+TEST_CASE("scripts / styles / comments / navigation / page headers and footers are dropped") {
   const HtmlDocument d = read_html_blocks(
       "<head><title>标题 &amp; 网站</title><meta name='ArticleTitle' "
       "content='文章&quot;标题&quot;'>"
@@ -77,7 +77,7 @@ TEST_CASE("scripts, styles, comments, navigation, page headers and footers are d
   CHECK(texts(all) == std::vector<std::string>{"导航", "页脚"});
 }
 
-TEST_CASE("broken markup degrades to text, never to a crash") {
+TEST_CASE("broken markup degrades to text / never to a crash") {
   CHECK(texts(read_html_blocks("a < b and c > d")) == std::vector<std::string>{"a < b and c > d"});
   CHECK(texts(read_html_blocks("<p>甲</p><!-- 未闭合的注释 <p>乙</p>")) ==
         std::vector<std::string>{"甲"});

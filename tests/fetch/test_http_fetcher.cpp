@@ -25,7 +25,7 @@ HttpLimits quick_limits() {
 
 }  // namespace
 
-TEST_CASE("GET with validators: 200 with ETag and Last-Modified, then 304 for each validator") {
+TEST_CASE("GET with validators: 200 with ETag and Last-Modified / then 304 for each validator") {
   FixturePublisher pub;
   pub.publish("/a.htm", {"<p>第一条 甲。</p>", "text/html; charset=utf-8", "\"v1\"",
                          "Mon, 01 Apr 2024 08:00:00 GMT"});
@@ -50,7 +50,7 @@ TEST_CASE("GET with validators: 200 with ETag and Last-Modified, then 304 for ea
   CHECK(pub.requests("/a.htm") == 4);
 }
 
-TEST_CASE("redirects: relative, absolute to another host, too many") {
+TEST_CASE("redirects: relative / absolute to another host / too many") {
   FixturePublisher pub, other;
   other.publish("/law.html", {"<p>第一条 乙。</p>"});
   pub.publish("/new/page.htm", {"<p>第一条 甲。</p>"});
@@ -78,7 +78,7 @@ TEST_CASE("redirects: relative, absolute to another host, too many") {
 }
 
 TEST_CASE(
-    "non-2xx statuses come back as responses; time limits, size cap and closed ports as errors") {
+    "non-2xx statuses come back as responses - time limits / size cap and closed ports as errors") {
   FixturePublisher pub;
   pub.publish("/slow.htm", {"<p>第一条 慢。</p>", "text/html", "", "", 200, 3.0});
   pub.publish("/big.htm", {std::string(200 * 1024, 'x'), "text/html"});

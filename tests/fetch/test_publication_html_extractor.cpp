@@ -27,7 +27,8 @@ std::string heading_texts(const ExtractedPublication& p) {
 
 }  // namespace
 
-TEST_CASE("CAC order page: title, order facts, chapters and articles; scripts, menus, footer out") {
+TEST_CASE(
+    "CAC order page: title / order facts / chapters and articles - scripts / menus / footer out") {
   const ExtractedPublication p = extract_publication(fetch_fixture("cac_rule.html"));
   CHECK(p.title == "智能客服服务管理暂行办法");
   CHECK(p.page_date == "2024-04-03");
@@ -69,7 +70,8 @@ TEST_CASE("CAC order page: title, order facts, chapters and articles; scripts, m
   CHECK(p.warnings.empty());
 }
 
-TEST_CASE("State Council policy-library page in GB18030: table facts, meta title, flat articles") {
+TEST_CASE(
+    "State Council policy-library page in GB18030: table facts / meta title / flat articles") {
   const std::string bytes = convert_from_utf8(fetch_fixture("govcn_rule.html"), "GB18030");
   // The page declares gb2312 in <meta http-equiv>; its 䶮 (U+4DAE, FE 9F) is GB18030, not GB2312.
   const DecodedText text = decode_page(bytes, "text/html");
@@ -93,7 +95,7 @@ TEST_CASE("State Council policy-library page in GB18030: table facts, meta title
   CHECK(paragraphs(p.articles[5]) == "本规定自2024年11月1日起施行。\n");  // 【我要打印】 ends it
 }
 
-TEST_CASE("NPC law page: the history line, a table of contents left out, 第四条之一") {
+TEST_CASE("NPC law page: the history line / a table of contents left out / 第四条之一") {
   const ExtractedPublication p = extract_publication(fetch_fixture("npc_law.html"));
   CHECK(p.title == "中华人民共和国示例数据保护法");
   CHECK(p.page_date == "2024-06-28");
@@ -136,7 +138,7 @@ TEST_CASE("history lines with amendments split into one event per date") {
   CHECK(p.articles.size() == 1);
 }
 
-TEST_CASE("articles: separators, cross-references, a second copy, out-of-sequence warnings") {
+TEST_CASE("articles: separators / cross-references / a second copy / out-of-sequence warnings") {
   SUBCASE("no space after the label is still an article unless a reference follows") {
     const auto p = extract_publication(
         "<p>第一条为了示例，制定本办法。</p><p>第二条规定的事项除外。</p><p>第二条　另一条。</p>");

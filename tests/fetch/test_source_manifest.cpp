@@ -145,7 +145,7 @@ TEST_CASE("broken manifests are refused with the source and field named") {
                        ManifestError);
 }
 
-TEST_CASE("defaults: the short title drops 中华人民共和国, the folder follows the kind") {
+TEST_CASE("defaults: the short title drops 中华人民共和国 / the folder follows the kind") {
   const auto m = parse_source_manifest(
       R"({"sources":[{"id":"a","url":"https://www.npc.gov.cn/x.html","title":"中华人民共和国甲法","kind":"law"},
                      {"id":"b","url":"https://www.gov.cn/y.htm","title":"乙条例","kind":"administrative-regulation","category":"行政法规"}]})",

@@ -26,7 +26,7 @@ PublicationArticle article(const std::string& label, int number, std::vector<std
 
 }  // namespace
 
-TEST_CASE("the written file has the corpus's shape, line for line") {
+TEST_CASE("the written file has the corpus's shape / line for line") {
   fetch::StatuteText t;
   t.title = "示例管理办法";
   t.header = {{"2024-03-05", "国家互联网信息办公室2024年第6次室务会会议审议通过"},
@@ -108,7 +108,7 @@ TEST_CASE("what is written parses back to the same statute") {
   CHECK(diags.items()[0].message == "article 第三条 has no text");
 }
 
-TEST_CASE("file names: the date as in the corpus, unsafe characters replaced") {
+TEST_CASE("file names: the date as in the corpus / unsafe characters replaced") {
   CHECK(fetch::statute_file_name("生成式人工智能服务管理暂行办法", "2023-07-10") ==
         "生成式人工智能服务管理暂行办法(2023-07-10).md");
   CHECK(fetch::statute_file_name("甲/乙\\丙", "2023-07-10") == "甲_乙_丙(2023-07-10).md");
