@@ -177,7 +177,7 @@ int cmd_export(const std::string& data, const std::string& format, const std::st
 // every source failed, 2 for a bad manifest or an unwritable --into folder.
 int cmd_fetch(const std::string& sources, const std::string& into, double timeout) {
   regkg::fetch::FetchOptions options;
-  options.manifest = sources;
+  options.manifest = sources.empty() ? project_path("corpus/sources.json") : fs::path(sources);
   options.into = into;
   options.limits.connect_timeout = timeout;
   options.limits.read_timeout = timeout;
@@ -275,7 +275,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"graphml", "csv", "jsonl"}));
   export_cmd->add_option("--out", out_path, "Output file (a folder for csv)")->required();
 
-  std::string sources_manifest = "corpus/sources.json", fetch_into;
+  std::string sources_manifest, fetch_into;
   double fetch_timeout = 20;
   auto* fetch_cmd = app.add_subcommand(
       "fetch",
@@ -286,8 +286,8 @@ int main(int argc, char** argv) {
       "with the reason) and a summary. Exit 1 if every source failed, 2 for a bad manifest.\n\n"
       "Example:\n  regkg fetch --sources corpus/sources.json --into fetched\n"
       "  regkg ingest --corpus ../shared/corpus --corpus fetched --data data");
-  fetch_cmd->add_option("--sources", sources_manifest, "The sources manifest (JSON)")
-      ->capture_default_str();
+  fetch_cmd->add_option("--sources", sources_manifest,
+                        "The sources manifest (default: the project's corpus/sources.json)");
   fetch_cmd->add_option("--into", fetch_into, "Output folder (created; holds the fetch state)")
       ->required();
   fetch_cmd->add_option("--timeout", fetch_timeout, "Connect and read time limit, seconds")

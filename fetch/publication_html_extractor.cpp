@@ -136,7 +136,8 @@ bool is_bare_date(std::string_view s) {
 struct LabelMatch {
   std::string label;
   int number = 0, sub_number = 0;
-  std::string rest;  // the text after the label and its separator
+  std::string rest;       // the text after the label and its separator
+  bool separated = true;  // a space (or the end of the block) follows the label
 };
 
 // 第二十条规定的…, 第三条、第四条…, 第五条至第七条…: a cross-reference, not an article.
@@ -164,6 +165,7 @@ bool continues_a_reference(char32_t cp) {
     case U')':
     case U'”':
     case U'》':
+    case U'之':
       return true;
     default:
       return false;
@@ -198,12 +200,24 @@ std::optional<LabelMatch> match_article(std::string_view t) {
       return std::nullopt;
     } else {
       m.rest = collapse(t.substr(pos));
+      m.separated = false;
     }
   }
   return m;
 }
 
+// Without a space after the label ("第五条有关部门…" could start a paragraph), a label counts only
+// where the next article is expected.
+bool expected_next(const LabelMatch& a, const std::vector<PublicationArticle>& articles) {
+  if (articles.empty()) return a.number == 1 && a.sub_number == 0;
+  const PublicationArticle& prev = articles.back();
+  return a.sub_number == 0 ? a.number == prev.number + 1
+                           : a.number == prev.number && a.sub_number == prev.sub_number + 1;
+}
+
 std::optional<PublicationHeading> match_heading(std::string_view t) {
+  // "附则" on its own line closes the text (刑法 after its last 编).
+  if (without_spaces(t) == "附则") return PublicationHeading{"supplementary", "附则"};
   size_t pos = 0;
   if (!consume(t, pos, "第")) return std::nullopt;
   auto n = read_numeral(t, pos, 6);
@@ -229,7 +243,10 @@ std::optional<PublicationHeading> match_heading(std::string_view t) {
   return h;
 }
 
-int heading_rank(const std::string& kind) { return kind == "part" ? 0 : kind == "chapter" ? 1 : 2; }
+// Nesting depth; "附则" is outermost: it closes every open part, chapter and section.
+int heading_rank(const std::string& kind) {
+  return kind == "part" || kind == "supplementary" ? 0 : kind == "chapter" ? 1 : 2;
+}
 
 // The page's tail: attachments, editor lines, print/close links, copyright, sharing.
 bool is_tail_block(std::string_view t) {
@@ -401,8 +418,10 @@ std::string find_title(const HtmlDocument& doc) {
 }
 
 std::optional<size_t> first_article_block(const std::vector<HtmlBlock>& blocks) {
-  for (size_t i = 0; i < blocks.size(); ++i)
-    if (match_article(blocks[i].text)) return i;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    auto a = match_article(blocks[i].text);
+    if (a && (a->separated || expected_next(*a, {}))) return i;
+  }
   return std::nullopt;
 }
 
@@ -493,19 +512,17 @@ ExtractedPublication extract_from(const HtmlDocument& doc) {
     const std::string& raw = blocks[i].text;
     const std::string t = collapse(raw);
     if (t.empty()) continue;
-    if (auto a = match_article(raw)) {
+    const std::optional<LabelMatch> label = match_article(raw);
+    if (label && (label->separated || expected_next(*label, out.articles))) {
+      const LabelMatch* a = &*label;
       if (a->number == 1 && a->sub_number == 0 && !out.articles.empty()) {
         out.warnings.push_back("the text starts again at 第一条 after " +
                                out.articles.back().label + "; kept the first copy");
         break;
       }
-      if (!out.articles.empty()) {
-        const PublicationArticle& prev = out.articles.back();
-        const bool in_sequence =
-            a->sub_number == 0 ? a->number == prev.number + 1
-                               : a->number == prev.number && a->sub_number == prev.sub_number + 1;
-        if (!in_sequence)
-          out.warnings.push_back("article " + a->label + " out of sequence after " + prev.label);
+      if (!out.articles.empty() && !expected_next(*a, out.articles)) {
+        out.warnings.push_back("article " + a->label + " out of sequence after " +
+                               out.articles.back().label);
       }
       PublicationArticle art;
       art.label = a->label;

@@ -11,7 +11,8 @@
 namespace regkg::fetch {
 
 struct PublicationHeading {
-  std::string kind;  // "part" (编), "chapter" (章) or "section" (节)
+  // "part" (编), "chapter" (章), "section" (节), or "supplementary" (a bare 附则, top level)
+  std::string kind;
   std::string text;  // spaces collapsed: "第一章 总则"
 };
 

@@ -26,6 +26,7 @@ std::string body_line(std::string_view s) {
 }
 
 std::string heading_marks(const std::string& kind, bool has_parts) {
+  if (kind == "supplementary") return "##";  // always at the top level, as the corpus writes it
   const int rank = kind == "part" ? 0 : kind == "chapter" ? 1 : 2;
   return std::string(static_cast<size_t>(2 + rank - (has_parts ? 0 : 1)), '#');
 }

@@ -141,10 +141,13 @@ TEST_CASE("history lines with amendments split into one event per date") {
 TEST_CASE("articles: separators / cross-references / a second copy / out-of-sequence warnings") {
   SUBCASE("no space after the label is still an article unless a reference follows") {
     const auto p = extract_publication(
-        "<p>第一条为了示例，制定本办法。</p><p>第二条规定的事项除外。</p><p>第二条　另一条。</p>");
+        "<p>第一条为了示例，制定本办法。</p><p>第二条规定的事项除外。</p>"
+        "<p>第五条有关部门应当配合。</p><p>第二条　另一条。</p>");
     REQUIRE(p.articles.size() == 2);
-    CHECK(p.articles[0].paragraphs ==
-          std::vector<std::string>{"为了示例，制定本办法。", "第二条规定的事项除外。"});
+    // 第五条有关… is not where 第二条 is expected: without a space it is a paragraph.
+    CHECK(p.articles[0].paragraphs == std::vector<std::string>{"为了示例，制定本办法。",
+                                                               "第二条规定的事项除外。",
+                                                               "第五条有关部门应当配合。"});
     CHECK(p.articles[1].label == "第二条");
   }
   SUBCASE("the text printed twice is kept once") {
