@@ -41,15 +41,19 @@ FetchState FetchState::load(const std::filesystem::path& path, std::vector<std::
   const std::string text = ss.str();
   rapidjson::Document doc;
   doc.Parse(text.data(), text.size());
-  auto sources = doc.IsObject() ? doc.FindMember("sources") : doc.MemberEnd();
-  if (doc.HasParseError() || !doc.IsObject() || sources == doc.MemberEnd() ||
-      !sources->value.IsObject()) {
+  // MemberEnd() may only be asked of an object (RapidJSON asserts otherwise).
+  const rapidjson::Value* sources = nullptr;
+  if (!doc.HasParseError() && doc.IsObject()) {
+    auto m = doc.FindMember("sources");
+    if (m != doc.MemberEnd() && m->value.IsObject()) sources = &m->value;
+  }
+  if (!sources) {
     if (warnings)
       warnings->push_back(path.string() +
                           ": warning: unreadable fetch state; fetching every source afresh");
     return state;
   }
-  for (auto it = sources->value.MemberBegin(); it != sources->value.MemberEnd(); ++it) {
+  for (auto it = sources->MemberBegin(); it != sources->MemberEnd(); ++it) {
     if (!it->value.IsObject()) continue;
     SourceState s;
     for_each_field(s, [&](const char* key, std::string& value) {

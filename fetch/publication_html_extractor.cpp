@@ -475,7 +475,18 @@ ExtractedPublication extract_from(const HtmlDocument& doc) {
     if (out.document_number.empty() && i > 0 && is_order_number(t)) {
       // "国家互联网信息办公室令" above "第15号".
       const std::string prev = collapse(blocks[i - 1].text);
-      if (ends_with(prev, "令") && code_points(prev) <= 60) out.document_number = prev + " " + t;
+      // A "令" alone under a column of issuers says too little: the manifest's number is better.
+      if (ends_with(prev, "令") && prev != "令" && code_points(prev) <= 60) {
+        out.document_number = prev + " " + t;
+        // The issuers of a departmental order are named in it: "国家互联网信息办公室
+        // 中华人民共和国工业和信息化部令" (a 主席令 promulgates a law adopted by the NPC).
+        if (out.issuer.empty() && !contains(prev, "主席令")) {
+          std::string issuers = prev.substr(0, prev.size() - std::string_view("令").size());
+          size_t sp = 0;
+          while ((sp = issuers.find(' ')) != std::string::npos) issuers.replace(sp, 1, "、");
+          out.issuer = issuers;
+        }
+      }
     }
     if (out.document_number.empty() && looks_like_document_number(t))
       out.document_number = without_spaces(t);

@@ -32,8 +32,10 @@ struct PublicationEvent {
 };
 
 struct ExtractedPublication {
-  std::string title;   // as printed: meta ArticleTitle, else the <h1>, else <title>
-  std::string issuer;  // 发文机关 / 发布机关 when the page labels it, else ""
+  std::string title;  // as printed: meta ArticleTitle, else the <h1>, else <title>
+  // 发文机关 / 发布机关 when the page labels it, else the issuers an order names ("国家互联网信息
+  // 办公室、中华人民共和国工业和信息化部" from "…令 第30号"), else ""
+  std::string issuer;
   std::string document_number;  // "国家互联网信息办公室令第15号", "国发〔2024〕12号", or ""
   std::vector<PublicationEvent> events;  // adoption and amendment lines, in page order
   std::string published;  // the rule's own date: 成文日期 / 公布日期 / the order's closing date

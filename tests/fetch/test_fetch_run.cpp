@@ -229,6 +229,9 @@ TEST_CASE(
     const auto amended = parse_written(into, kCacAmendedFile);
     CHECK(has_event(amended, "2025-01-10", "amended"));
     CHECK(has_event(amended, "2025-01-15", "promulgated"));
+    // The amended order is the CAC's alone: the page's issuer, not the manifest's two.
+    CHECK(test::read_file(into / fs::u8path(kCacAmendedFile))
+              .find("2025年1月15日 国家互联网信息办公室公布\n") != std::string::npos);
     CHECK(has_event(amended, "2025-03-01", "effective"));
     REQUIRE(amended.articles.size() == 8);
     CHECK(article_text(amended, 6) ==
@@ -379,6 +382,10 @@ TEST_CASE("fetch: a state file edited or a written file removed means a full GET
   auto r3 = fetch::run_fetch(options, log3);
   CHECK(r3.outcomes[0].status == FetchStatus::unchanged);  // same bytes on disk
   CHECK(log3.str().find("unreadable fetch state") != std::string::npos);
+  test::write_file(work.path() / "out" / fetch::kFetchStateFile, "[\"valid JSON, not a state\"]");
+  std::ostringstream log4;
+  CHECK(fetch::run_fetch(options, log4).outcomes[0].status == FetchStatus::unchanged);
+  CHECK(log4.str().find("unreadable fetch state") != std::string::npos);
 }
 
 TEST_CASE("regkg fetch CLI: one line per source and a summary - exit codes") {

@@ -35,6 +35,7 @@ TEST_CASE(
   CHECK(p.published == "2024-04-01");  // the order's closing date, not the page's posting date
   CHECK(p.effective == "2024-06-01");
   CHECK(p.document_number == "国家互联网信息办公室 中华人民共和国工业和信息化部令 第30号");
+  CHECK(p.issuer == "国家互联网信息办公室、中华人民共和国工业和信息化部");
   REQUIRE(p.events.size() == 1);
   CHECK(p.events[0].date == "2024-03-05");
   CHECK(p.events[0].text == "国家互联网信息办公室2024年第6次室务会会议审议通过");
@@ -100,6 +101,7 @@ TEST_CASE("NPC law page: the history line / a table of contents left out / 第�
   CHECK(p.title == "中华人民共和国示例数据保护法");
   CHECK(p.page_date == "2024-06-28");
   CHECK(p.document_number == "中华人民共和国主席令 第二十七号");
+  CHECK(p.issuer.empty());
   REQUIRE(p.events.size() == 1);
   CHECK(p.events[0].date == "2024-06-28");
   CHECK(p.events[0].text == "第十四届全国人民代表大会常务委员会第十次会议通过");
