@@ -136,7 +136,7 @@ class Differ {
     middle(pre, n - suf, pre, m - suf, /*allow_segments=*/true);
     push_run(runs_, EditOp::equal, n - suf, n, m - suf, m);
     coarse = coarse_;
-    return std::move(runs_);
+    return absorb_short_equalities(runs_);
   }
 
  private:
@@ -190,6 +190,50 @@ class Differ {
       middle(ca_lo, ca_hi, cb_lo, cb_hi, /*allow_segments=*/false);
     }
     return true;
+  }
+
+  // A minimal diff of Chinese text keeps coincidental single characters: 执行职务 -> 履行职责 comes
+  // out as 执->履, 行, 职, 务->责. An equal run of at most two characters between two changes, no
+  // longer than the larger change beside it, is folded into one replacement, which reads as the
+  // edit a person made.
+  static std::vector<Run> absorb_short_equalities(const std::vector<Run>& runs) {
+    auto edit_size = [](const Run& r) { return std::max(r.a_hi - r.a_lo, r.b_hi - r.b_lo); };
+    std::vector<bool> absorbed(runs.size(), false);
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (std::size_t k = 1; k + 1 < runs.size(); ++k) {
+        const Run& r = runs[k];
+        if (r.op != EditOp::equal || absorbed[k] || r.a_hi - r.a_lo > 2) continue;
+        // The changes on each side, over any runs absorbed already.
+        std::size_t before = 0, after = 0;
+        std::size_t i = k;
+        while (i > 0 && (runs[i - 1].op != EditOp::equal || absorbed[i - 1]))
+          before += edit_size(runs[--i]);
+        i = k;
+        while (i + 1 < runs.size() && (runs[i + 1].op != EditOp::equal || absorbed[i + 1]))
+          after += edit_size(runs[++i]);
+        if (before == 0 || after == 0) continue;
+        if (r.a_hi - r.a_lo <= std::max(before, after)) {
+          absorbed[k] = true;
+          changed = true;
+        }
+      }
+    }
+    std::vector<Run> out;
+    for (std::size_t k = 0; k < runs.size();) {
+      if (runs[k].op == EditOp::equal && !absorbed[k]) {
+        push_run(out, EditOp::equal, runs[k].a_lo, runs[k].a_hi, runs[k].b_lo, runs[k].b_hi);
+        ++k;
+        continue;
+      }
+      std::size_t j = k;
+      while (j < runs.size() && (runs[j].op != EditOp::equal || absorbed[j])) ++j;
+      push_run(out, EditOp::remove, runs[k].a_lo, runs[j - 1].a_hi, runs[k].b_lo, runs[k].b_lo);
+      push_run(out, EditOp::insert, runs[j - 1].a_hi, runs[j - 1].a_hi, runs[k].b_lo,
+               runs[j - 1].b_hi);
+      k = j;
+    }
+    return out;
   }
 
   const std::u32string& a_;

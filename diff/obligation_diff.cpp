@@ -10,8 +10,10 @@ namespace regkg::diff {
 
 namespace {
 
-// Least clause similarity for an old and a new obligation to be the same obligation changed.
+// Least clause similarity for an old and a new obligation to be the same obligation changed; lower
+// when both name the same bearer (a rewritten duty of the same role, 应当保证… -> 鼓励采取…).
 constexpr double kMinPairSimilarity = 0.4;
+constexpr double kMinSameBearerSimilarity = 0.2;
 
 std::vector<std::uint64_t> clause_bigrams(const std::string& text) {
   std::u32string s = normalize_text(text).chars;
@@ -20,6 +22,10 @@ std::vector<std::uint64_t> clause_bigrams(const std::string& text) {
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
+}
+
+bool same_text(const std::string& a, const std::string& b) {
+  return normalize_text(a).chars == normalize_text(b).chars;
 }
 
 double dice(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
@@ -37,10 +43,6 @@ double dice(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t
     }
   }
   return 2.0 * double(common) / double(a.size() + b.size());
-}
-
-bool same_text(const std::string& a, const std::string& b) {
-  return normalize_text(a).chars == normalize_text(b).chars;
 }
 
 }  // namespace
@@ -102,7 +104,10 @@ std::vector<ObligationDelta> diff_obligations(const VersionText& from, const Ver
     for (std::size_t o = 0; o < olds.size(); ++o)
       for (std::size_t n = 0; n < news.size(); ++n) {
         double s = dice(go[o], gn[n]);
-        if (s >= kMinPairSimilarity) pairs.push_back({s, o, n});
+        const std::string& bo = old_of(olds[o]).bearer;
+        bool same_bearer = !bo.empty() && same_text(bo, new_of(news[n]).bearer);
+        if (s >= kMinPairSimilarity || (same_bearer && s >= kMinSameBearerSimilarity))
+          pairs.push_back({s, o, n});
       }
     std::stable_sort(pairs.begin(), pairs.end(), [](const Pair& x, const Pair& y) {
       return x.sim > y.sim || (x.sim == y.sim && (x.o < y.o || (x.o == y.o && x.n < y.n)));
