@@ -42,9 +42,12 @@ TEST_SUITE("diff") {
         bool ok = std::includes(truth.begin(), truth.end(), got.begin(), got.end());
         if (ok)
           ++correct;
-        else
-          MESSAGE(std::string(pair["law"].GetString()) + ": " + old + " aligned to " +
-                  *got.begin() + (got.size() > 1 ? " (+more)" : "") + ", not in the gold set");
+        else {
+          std::string what = std::string(pair["law"].GetString()) + ": " + old + " aligned to " +
+                             *got.begin() + (got.size() > 1 ? " (+more)" : "") +
+                             ", not in the gold set";
+          MESSAGE(what);
+        }
       }
     }
     double precision = aligned ? double(correct) / double(aligned) : 0.0;
