@@ -15,6 +15,7 @@
 #include "index/index_writer.h"
 #include "ingest/alias_dictionary.h"
 #include "ingest/corpus_scanner.h"
+#include "ingest/effective_dates.h"
 #include "ingest/graph_builder.h"
 #include "ingest/instrument_catalog.h"
 #include "ingest/json_config_file.h"
@@ -200,6 +201,9 @@ IngestSummary run_ingest(const IngestOptions& options, std::ostream& log) {
                    std::to_string(x.internal_references) + " internal references, " +
                    std::to_string(x.events) + " dated events, " + std::to_string(x.news_links) +
                    " news links, " + std::to_string(x.candidate_actors) + " candidate actors");
+    size_t text_effective = effective_dates_from_text(graph);
+    progress.phase(std::to_string(text_effective) +
+                   " versions dated in force from their commencement clause");
     if (!version_facts.empty()) {
       size_t draft_news = link_news_to_version_facts(graph, version_facts);
       progress.phase(std::to_string(fact_versions) + " versions from " + facts_path.string() +
