@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -111,10 +112,11 @@ int main(int argc, char** argv) {
     to = std::get<2>(pairs[0]);
   }
 
-  std::vector<double> ms;
+  std::vector<double> ms, cpu_ms;
   regkg::diff::VersionDiff last;
   for (int r = 0; r < runs; ++r) {
     auto start = std::chrono::steady_clock::now();
+    std::clock_t cpu_start = std::clock();
     auto a = regkg::diff::load_version(g, from);
     auto b = regkg::diff::load_version(g, to);
     if (!a || !b) {
@@ -124,14 +126,18 @@ int main(int argc, char** argv) {
     last = regkg::diff::diff_versions(std::move(*a), std::move(*b));
     ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
                      .count());
+    cpu_ms.push_back(1000.0 * double(std::clock() - cpu_start) / CLOCKS_PER_SEC);
   }
   std::sort(ms.begin(), ms.end());
+  std::sort(cpu_ms.begin(), cpu_ms.end());
   std::printf("diff %s -> %s: %zu -> %zu articles\n", from.c_str(), to.c_str(),
               last.from.articles.size(), last.to.articles.size());
   std::printf(
       "runs %d: min %.1f ms, median %.1f ms, max %.1f ms (load both versions + align + "
       "character diffs + obligation diff)\n",
       runs, ms.front(), ms[ms.size() / 2], ms.back());
+  std::printf("cpu time per run: min %.1f ms, median %.1f ms (one thread)\n", cpu_ms.front(),
+              cpu_ms[cpu_ms.size() / 2]);
   std::printf("articles:");
   for (const auto& [k, v] : last.article_counts) std::printf(" %s %zu", k.c_str(), v);
   std::printf("\nobligations:");
