@@ -22,17 +22,24 @@ bool InForceFilter::ceased_by_date(KnowledgeGraph::Vertex v) const {
   return ceased;
 }
 
+bool InForceFilter::is_draft(KnowledgeGraph::Vertex version) const {
+  const std::string* status = g_.node(version).attr("status");
+  return status && *status == "draft";
+}
+
 bool InForceFilter::version_in_force(KnowledgeGraph::Vertex version) {
   if (auto it = memo_.find(version); it != memo_.end()) return it->second;
   bool in_force = false;
   std::string effective = effective_of(version);
-  if (!effective.empty() && effective <= date_ && !ceased_by_date(version)) {
+  // A draft is never the law, and never displaces the version in force.
+  if (!is_draft(version) && !effective.empty() && effective <= date_ && !ceased_by_date(version)) {
     in_force = true;
     if (auto inst = g_.out_neighbor(version, "version_of")) {
       if (ceased_by_date(*inst)) in_force = false;
       // A later version that has taken effect by the date supersedes this one.
       g_.for_each_in_edge(*inst, [&](KnowledgeGraph::Edge e, KnowledgeGraph::Vertex other) {
-        if (!in_force || other == version || g_.edge(e).type != "version_of") return;
+        if (!in_force || other == version || g_.edge(e).type != "version_of" || is_draft(other))
+          return;
         std::string other_effective = effective_of(other);
         if (!other_effective.empty() && other_effective <= date_ &&
             (other_effective > effective ||

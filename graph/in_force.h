@@ -1,7 +1,8 @@
 // Which version of an instrument was the law on a given day: a version is in force on D when its
 // effective date (attribute "effective", else its version date) is on or before D, no later
 // version of the same instrument has taken effect by D, and neither it nor its instrument had
-// ceased or been repealed by D (events "ceased", "repealed"). Memoises per instance; not
+// ceased or been repealed by D (events "ceased", "repealed"). A draft (attribute status "draft")
+// is never in force and never displaces another version. Memoises per instance; not
 // thread-safe (make one per request).
 #pragma once
 
@@ -27,6 +28,7 @@ class InForceFilter {
  private:
   std::string effective_of(KnowledgeGraph::Vertex version) const;
   bool ceased_by_date(KnowledgeGraph::Vertex v) const;
+  bool is_draft(KnowledgeGraph::Vertex version) const;
 
   const KnowledgeGraph& g_;
   std::string date_;

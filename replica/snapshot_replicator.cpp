@@ -182,9 +182,10 @@ ReplicateResult replicate(const ReplicateOptions& o, std::ostream& log) {
         }
         fs::remove(to, ec);
       }
-      std::uint64_t got = primary.download(
-          "/api/v1/admin/snapshot/file?snapshot=" + pct(result.snapshot_id) + "&path=" + pct(f.path),
-          to);
+      std::uint64_t got =
+          primary.download("/api/v1/admin/snapshot/file?snapshot=" + pct(result.snapshot_id) +
+                               "&path=" + pct(f.path),
+                           to);
       if (got != f.bytes)
         throw ReplicateError("error: " + f.path + ": received " + std::to_string(got) +
                              " bytes, expected " + std::to_string(f.bytes));

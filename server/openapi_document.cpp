@@ -72,6 +72,117 @@ const std::string& openapi_document() {
     }
    }
   },
+  "/api/v1/instruments/{id}": {
+   "get": {
+    "summary": "An instrument with all its versions (dates, status draft or final, lineage) and the version in force on a day",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "description": "Instrument id, raw or percent-encoded: cn/generative-ai-measures. A version or article id is a 400 naming its instrument.",
+      "required": true,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "as_of",
+      "in": "query",
+      "description": "YYYY-MM-DD: report the version in force that day (drafts never are), or that none was with the nearest versions before and after",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "format": "date"
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "instrument {id, kind, label, date, attributes}, as_of, versions [{id, label, date, effective, status, article_count, text_in_corpus, published, comment_deadline, in_force (with as_of), supersedes, superseded_by, draft_of, drafts}], diffs [{from, to}] (consecutive versions), point_in_time {date, in_force, nearest_earlier, nearest_later, message} or null",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/BadRequest"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     },
+     "500": {
+      "$ref": "#/components/responses/InternalError"
+     }
+    }
+   }
+  },
+  "/api/v1/diff": {
+   "get": {
+    "summary": "What changed between two versions of one instrument: aligned articles with a character-level redline, and obligations added, removed or changed (modality softening or hardening, bearer, condition)",
+    "parameters": [
+     {
+      "name": "from",
+      "in": "query",
+      "description": "The old version id: cn/counter-espionage-law@2014-11-01",
+      "required": true,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "to",
+      "in": "query",
+      "description": "The new version id, of the same instrument (else 400 different_instruments). The same id as from is a 200 where every article is unchanged.",
+      "required": true,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "format",
+      "in": "query",
+      "description": "json (default) or html: a readable redline page with <del> and <ins>",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "json",
+        "html"
+       ]
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "instrument, from and to (version objects), same_version, comparable (false when a side has no article text, e.g. a draft known from facts; message says why), message, summary {articles: counts by status (unchanged, renumbered, modified, split, merged, added, removed, moved), obligations: counts (added, removed, changed, softening, hardening, reversal), coarse}, articles [{status, similarity, renumbered, moved, from [{id, label, number}], to [...], coarse, ops [{op: equal|insert|delete, text, from [begin, end], to [begin, end]} byte spans in the joined original texts]}], obligations [{change, direction, fields, similarity, from, to}]",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object"
+        }
+       },
+       "text/html": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/BadRequest"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     },
+     "500": {
+      "$ref": "#/components/responses/InternalError"
+     }
+    }
+   }
+  },
   "/api/v1/search": {
    "get": {
     "summary": "Full-text search (Xapian query syntax; unquoted Chinese runs are phrases)",
