@@ -23,13 +23,13 @@ namespace regkg::test {
 
 class RegkgServer {
  public:
-  // Runs `regkg serve --data DATA --port 0 --web WEB ARGS...` with `env` (NAME=value) added.
+  // Runs `regkg serve --data DATA --port 0 --web WEB ARGS...` with `env` (NAME=value) added;
+  // WEB defaults to the project's web/.
   RegkgServer(const std::filesystem::path& data, const std::vector<std::string>& args = {},
-              const std::vector<std::string>& env = {}) {
-    std::vector<std::string> argv = {
-        REGKG_BINARY, "serve", "--data", data.string(),
-        "--port",     "0",     "--web",  (std::filesystem::path(REGKG_SOURCE_DIR) / "web").string(),
-        "--threads",  "16"};
+              const std::vector<std::string>& env = {},
+              const std::filesystem::path& web = std::filesystem::path(REGKG_SOURCE_DIR) / "web") {
+    std::vector<std::string> argv = {REGKG_BINARY, "serve", "--data",     data.string(), "--port",
+                                     "0",          "--web", web.string(), "--threads",   "16"};
     argv.insert(argv.end(), args.begin(), args.end());
     log_path_ = std::filesystem::temp_directory_path() /
                 ("regkg-server-" + std::to_string(::getpid()) + "-" +
