@@ -99,7 +99,10 @@ TEST_CASE("two servers on loopback end on the same snapshot through regkg replic
     CHECK(eventually([&] { return served_id(replica.port()) == second; }));
     CHECK(served_id(replica.port()) == served_id(primary.port()));
     httplib::Client c("127.0.0.1", replica.port());
-    auto res = c.Get("/api/v1/search?q=%E7%A7%91%E5%AD%A6%E6%8A%80%E6%9C%AF%E7%AC%AC%E4%B8%80%E7%94%9F%E4%BA%A7%E5%8A%9B");
+    auto res = c.Get(
+        "/api/v1/"
+        "search?q=%E7%A7%91%E5%AD%A6%E6%8A%80%E6%9C%AF%E7%AC%AC%E4%B8%80%E7%94%9F%E4%BA%A7%E5%8A%"
+        "9B");
     REQUIRE(res);
     CHECK(res->body.find("cn/science-technology-progress-law@2021-12-24/art-1") !=
           std::string::npos);
