@@ -1,42 +1,11 @@
 // Atom XML writing.
 #include "server/atom_feed.h"
 
-#include "server/json_output.h"
+#include "server/markup_escape.h"
 
 namespace regkg::server {
 
 namespace {
-
-// Escapes for XML text and attribute values; control characters XML 1.0 forbids are dropped and
-// invalid UTF-8 becomes U+FFFD.
-std::string xml_escape(const std::string& raw) {
-  const std::string text = valid_utf8(raw) ? raw : std::string("\xEF\xBF\xBD");
-  std::string out;
-  out.reserve(text.size() + 16);
-  for (unsigned char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') break;
-        out += static_cast<char>(c);
-    }
-  }
-  return out;
-}
 
 void element(std::string& out, const char* indent, const char* name, const std::string& value) {
   out += indent;

@@ -1,6 +1,8 @@
 // render_redline_html: a version diff as an HTML page with <del>/<ins>.
 #include "server/diff_redline_html.h"
 
+#include "server/markup_escape.h"
+
 namespace regkg::server {
 
 namespace {
@@ -21,33 +23,6 @@ std::string escape_with_breaks(std::string_view text) {
 }
 
 }  // namespace
-
-std::string html_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-  return out;
-}
 
 std::string render_redline_html(const diff::VersionDiff& d, const std::string& instrument_label,
                                 const std::string& message) {

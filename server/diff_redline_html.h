@@ -13,7 +13,4 @@ namespace regkg::server {
 std::string render_redline_html(const diff::VersionDiff& d, const std::string& instrument_label,
                                 const std::string& message);
 
-// &, <, >, " and ' as entities.
-std::string html_escape(std::string_view text);
-
 }  // namespace regkg::server

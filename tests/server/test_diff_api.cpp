@@ -9,7 +9,7 @@
 #include <httplib.h>
 #include <rapidjson/document.h>
 
-#include "server/diff_redline_html.h"
+#include "server/markup_escape.h"
 #include "tests/server/server_process.h"
 #include "tests/small_corpus.h"
 #include "tests/test_support.h"
