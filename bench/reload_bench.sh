@@ -6,6 +6,8 @@
 #
 # Usage: bench/reload_bench.sh --data DIR [--duration 60] [--connections 64] [--every 5]
 #   DIR: a data directory with an ingested full corpus (regkg ingest --corpus ../shared/corpus).
+# The server gets 128 workers: cpp-httplib pins a keep-alive connection to a worker, so with 64
+# workers the 64 wrk connections would leave none for the reload request itself.
 # Environment: REGKG (binary, default build/regkg); REGKG_SERVE_ARGS (extra serve options, e.g.
 #   "--cache-mb 0" to measure without the response cache).
 set -euo pipefail
@@ -49,7 +51,7 @@ token=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 } > "$work/mix.txt"
 
 REGKG_ADMIN_TOKEN=$token "$REGKG" serve --data "$DATA" --port 0 --watch-interval 0 \
-  ${REGKG_SERVE_ARGS:-} > "$work/serve.out" 2> "$work/serve.err" &
+  --threads 128 ${REGKG_SERVE_ARGS:-} > "$work/serve.out" 2> "$work/serve.err" &
 server_pid=$!
 for _ in $(seq 300); do grep -q "at http://" "$work/serve.out" 2>/dev/null && break; sleep 0.1; done
 port=$(sed -n 's/.*at http:\/\/127.0.0.1:\([0-9]*\)\/.*/\1/p' "$work/serve.out")
@@ -70,7 +72,7 @@ run() {  # $1 = label, $2 = reload every N seconds (0 = none)
     local end=$((SECONDS + DURATION - 1))
     while [ $SECONDS -lt $end ]; do
       sleep "$2"
-      code=$(curl -s -o "$work/reload.json" -w '%{http_code}' -X POST \
+      code=$(curl -s -m 30 -o "$work/reload.json" -w "%{http_code}" -d "" \
         -H "Authorization: Bearer $token" "$base/api/v1/admin/reload?force=true")
       if [ "$code" = 200 ]; then reloads=$((reloads + 1)); else reload_fail=$((reload_fail + 1)); fi
     done

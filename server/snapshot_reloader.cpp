@@ -57,7 +57,7 @@ ReloadStatus SnapshotReloader::reload(bool force) {
   }
   const std::string attempt_time = snapshot::utc_now_iso8601();
   try {
-    auto next = snapshot::open_current_snapshot(data_dir_, pool_size_);
+    auto next = snapshot::open_current_snapshot(data_dir_, pool_size_, /*trim_heap=*/false);
     const std::string id = next->id;
     holder_.swap(std::move(next));
     std::lock_guard<std::mutex> lock(status_mutex_);
