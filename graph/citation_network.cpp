@@ -2,12 +2,13 @@
 #include "graph/citation_network.h"
 
 #include <algorithm>
-#include <cmath>
 #include <deque>
 #include <map>
 #include <set>
 #include <stdexcept>
 #include <unordered_map>
+
+#include "graph/pagerank.h"
 
 namespace regkg::graph {
 
@@ -106,22 +107,16 @@ std::vector<CitedInstrument> CitationGraph::most_cited(size_t limit) const {
     in_links[b->second].push_back(a->second);
     ++out_degree[a->second];
   }
-  const double damping = 0.85, dn = static_cast<double>(n);
-  std::vector<double> pr(n, 1.0 / dn), next(n);
-  for (int iter = 0; iter < 50; ++iter) {
-    double dangling = 0.0;
-    for (size_t i = 0; i < n; ++i)
-      if (out_degree[i] == 0) dangling += pr[i];
-    double change = 0.0;
-    for (size_t i = 0; i < n; ++i) {
-      double sum = 0.0;
-      for (size_t j : in_links[i]) sum += pr[j] / static_cast<double>(out_degree[j]);
-      next[i] = (1.0 - damping) / dn + damping * (sum + dangling / dn);
-      change += std::fabs(next[i] - pr[i]);
-    }
-    pr.swap(next);
-    if (change < 1e-9) break;
+  std::vector<std::uint32_t> in_begin(n + 1), in_source, out_deg(n);
+  for (size_t i = 0; i < n; ++i) {
+    in_begin[i] = static_cast<std::uint32_t>(in_source.size());
+    for (size_t j : in_links[i]) in_source.push_back(static_cast<std::uint32_t>(j));
+    out_deg[i] = static_cast<std::uint32_t>(out_degree[i]);
   }
+  in_begin[n] = static_cast<std::uint32_t>(in_source.size());
+  PageRankOptions po;
+  po.max_iterations = 50;
+  const std::vector<double> pr = pagerank_csr(n, in_begin, in_source, out_deg, po).rank;
   for (size_t i = 0; i < n; ++i) ranked[i] = {instruments[i], in_links[i].size(), pr[i]};
   std::sort(ranked.begin(), ranked.end(), [&](const CitedInstrument& a, const CitedInstrument& b) {
     if (a.citing_instruments != b.citing_instruments)

@@ -2,8 +2,50 @@
 #include "graph/knowledge_graph.h"
 
 #include <algorithm>
+#include <atomic>
+#include <mutex>
+
+#include "graph/adjacency_index.h"
 
 namespace regkg::graph {
+
+struct KnowledgeGraph::LazyAdjacency {
+  std::once_flag once;
+  std::atomic<bool> built{false};
+  std::unique_ptr<AdjacencyIndex> index;
+};
+
+KnowledgeGraph::KnowledgeGraph() : adjacency_(std::make_unique<LazyAdjacency>()) {}
+KnowledgeGraph::~KnowledgeGraph() = default;
+
+KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&& other)
+    : graph_(std::move(other.graph_)),
+      by_id_(std::move(other.by_id_)),
+      edge_keys_(std::move(other.edge_keys_)),
+      edge_keys_complete_(other.edge_keys_complete_),
+      adjacency_(std::make_unique<LazyAdjacency>()) {}
+
+KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) {
+  graph_ = std::move(other.graph_);
+  by_id_ = std::move(other.by_id_);
+  edge_keys_ = std::move(other.edge_keys_);
+  edge_keys_complete_ = other.edge_keys_complete_;
+  adjacency_ = std::make_unique<LazyAdjacency>();
+  return *this;
+}
+
+const AdjacencyIndex& KnowledgeGraph::adjacency() const {
+  std::call_once(adjacency_->once, [this] {
+    adjacency_->index = std::make_unique<AdjacencyIndex>(*this);
+    adjacency_->built = true;
+  });
+  return *adjacency_->index;
+}
+
+void KnowledgeGraph::drop_adjacency() {
+  // Writers are single-threaded by contract; the check keeps bulk inserts allocation-free.
+  if (adjacency_->built) adjacency_ = std::make_unique<LazyAdjacency>();
+}
 
 const std::string* NodeData::attr(std::string_view key) const {
   auto it = std::lower_bound(attrs.begin(), attrs.end(), key,
@@ -24,6 +66,7 @@ void NodeData::set_attr(const std::string& key, std::string value) {
 KnowledgeGraph::Vertex KnowledgeGraph::upsert_node(NodeData data) {
   auto found = by_id_.find(data.id);
   if (found == by_id_.end()) {
+    drop_adjacency();
     std::string id = data.id;
     Vertex v = boost::add_vertex(std::move(data), graph_);
     by_id_.emplace(std::move(id), v);
@@ -72,6 +115,7 @@ void KnowledgeGraph::reserve(size_t nodes) {
 }
 
 bool KnowledgeGraph::append_node_unchecked(NodeData data) {
+  drop_adjacency();
   Vertex v = boost::num_vertices(graph_);
   if (!by_id_.emplace(data.id, v).second) return false;
   boost::add_vertex(std::move(data), graph_);
@@ -79,6 +123,7 @@ bool KnowledgeGraph::append_node_unchecked(NodeData data) {
 }
 
 void KnowledgeGraph::append_edge_unchecked(Vertex from, Vertex to, EdgeData data) {
+  drop_adjacency();
   edge_keys_complete_ = false;
   boost::add_edge(from, to, std::move(data), graph_);
 }
@@ -101,6 +146,7 @@ bool KnowledgeGraph::add_edge(Vertex from, Vertex to, EdgeData data) {
       if (boost::target(*it, graph_) == to && graph_[*it].type == data.type) return false;
   }
   edge_keys_.insert(key);
+  drop_adjacency();
   boost::add_edge(from, to, std::move(data), graph_);
   return true;
 }

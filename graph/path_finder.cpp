@@ -4,10 +4,12 @@
 #include "graph/path_finder.h"
 
 #include <algorithm>
-#include <deque>
+#include <cstdint>
+#include <limits>
 #include <optional>
-#include <unordered_map>
-#include <unordered_set>
+
+#include "graph/adjacency_index.h"
+#include "graph/traversal_scratch.h"
 
 namespace regkg::graph {
 
@@ -18,70 +20,96 @@ namespace {
 
 class PathSearch {
  public:
-  PathSearch(const KnowledgeGraph& g, const PathOptions& o) : g_(g), o_(o) {}
+  PathSearch(const KnowledgeGraph& g, const PathOptions& o)
+      : g_(g),
+        adj_(g.adjacency()),
+        o_(o),
+        edge_ok_(adj_.type_mask(o.edge_types)),
+        scratch_(detail::scratch_pool().lease(g.node_count())) {}
 
-  // Edges and nodes that spur searches must avoid.
-  std::unordered_set<const EdgeData*> banned_edges;
-  std::unordered_set<Vertex> banned_nodes;
+  // Edges (by edge number) and nodes that spur searches must avoid.
+  std::vector<std::uint32_t> banned_edges;
+  std::vector<Vertex> banned_nodes;
 
   size_t expansions() const { return expansions_; }
   bool exhausted() const { return exhausted_; }
 
   // A shortest path s -> t of at most max_hops hops, avoiding the banned edges and nodes.
   std::optional<Path> bfs(Vertex s, Vertex t, int max_hops) {
-    const auto& bg = g_.boost_graph();
-    std::unordered_map<Vertex, std::pair<PathHop, int>> reached;  // node -> (hop into it, depth)
-    std::deque<Vertex> queue{s};
-    reached.emplace(s, std::make_pair(PathHop{Edge{}, s, s, Traversal::forward}, 0));
-    while (!queue.empty()) {
-      Vertex u = queue.front();
-      queue.pop_front();
-      int d = reached.at(u).second;
-      if (d >= max_hops) continue;
-      if (expansions_ >= o_.expansion_budget) {
-        exhausted_ = true;
-        return std::nullopt;
+    detail::TraversalScratch& sc = *scratch_;
+    sc.reset(g_.node_count());
+    for (Vertex b : banned_nodes) sc.see(b);
+    sc.see(s);
+    std::vector<std::uint32_t>& queue = sc.queue;
+    queue.push_back(static_cast<std::uint32_t>(s));
+    size_t level_begin = 0;
+    // Returns false to stop scanning (target reached).
+    auto step = [&](Vertex u, const AdjacencyIndex::Arc& a, std::uint32_t backward) {
+      const Vertex w = a.neighbor;
+      if (sc.seen(w) || !edge_ok_[a.type]) return true;
+      if (!banned_edges.empty() &&
+          std::find(banned_edges.begin(), banned_edges.end(), a.edge) != banned_edges.end())
+        return true;
+      if (w != t && o_.in_force && !o_.in_force->node_in_force(w)) return true;
+      sc.see(w);
+      sc.parent[w] = static_cast<std::uint32_t>(u);
+      sc.parent_edge[w] = a.edge << 1 | backward;
+      if (w == t) {
+        return false;
       }
-      ++expansions_;
-      std::optional<Path> found;
-      auto step = [&](Edge e, Vertex w, Traversal dir) {
-        if (found || reached.count(w) || banned_nodes.count(w)) return;
-        const EdgeData& ed = g_.edge(e);
-        if (banned_edges.count(&ed)) return;
-        if (!o_.edge_types.empty() &&
-            std::find(o_.edge_types.begin(), o_.edge_types.end(), ed.type) == o_.edge_types.end())
-          return;
-        if (w != t && o_.in_force && !o_.in_force->node_in_force(w)) return;
-        reached.emplace(w, std::make_pair(PathHop{e, u, w, dir}, d + 1));
-        if (w == t) {
-          found = trace(reached, s, t);
-          return;
+      queue.push_back(static_cast<std::uint32_t>(w));
+      return true;
+    };
+    for (int d = 0; d < max_hops && level_begin < queue.size(); ++d) {
+      const size_t level_end = queue.size();
+      for (size_t i = level_begin; i < level_end; ++i) {
+        if (expansions_ >= o_.expansion_budget) {
+          exhausted_ = true;
+          return std::nullopt;
         }
-        queue.push_back(w);
-      };
-      for (auto [it, end] = boost::out_edges(u, bg); it != end && !found; ++it)
-        step(*it, boost::target(*it, bg), Traversal::forward);
-      for (auto [it, end] = boost::in_edges(u, bg); it != end && !found; ++it)
-        step(*it, boost::source(*it, bg), Traversal::backward);
-      if (found) return found;
+        ++expansions_;
+        const Vertex u = queue[i];
+        for (const auto& a : adj_.out(u))
+          if (!step(u, a, 0)) return trace(s, t);
+        for (const auto& a : adj_.in(u))
+          if (!step(u, a, 1)) return trace(s, t);
+      }
+      level_begin = level_end;
     }
     return std::nullopt;
   }
 
  private:
-  static Path trace(const std::unordered_map<Vertex, std::pair<PathHop, int>>& reached, Vertex s,
-                    Vertex t) {
+  Path trace(Vertex s, Vertex t) const {
+    const detail::TraversalScratch& sc = *scratch_;
     Path p;
-    for (Vertex v = t; v != s; v = reached.at(v).first.from) p.push_back(reached.at(v).first);
+    for (Vertex v = t; v != s; v = sc.parent[v]) {
+      std::uint32_t pe = sc.parent_edge[v];
+      bool backward = pe & 1u;
+      p.push_back({adj_.edge(pe >> 1), sc.parent[v], v,
+                   backward ? Traversal::backward : Traversal::forward});
+    }
     std::reverse(p.begin(), p.end());
     return p;
   }
 
   const KnowledgeGraph& g_;
+  const AdjacencyIndex& adj_;
   const PathOptions& o_;
+  const std::vector<char> edge_ok_;
+  mutable detail::ScratchPool::Lease scratch_;
   size_t expansions_ = 0;
   bool exhausted_ = false;
 };
+
+// The edge number of a hop (its position in the CSR).
+std::uint32_t edge_number(const AdjacencyIndex& adj, const PathHop& hop) {
+  Vertex source = hop.direction == Traversal::forward ? hop.from : hop.to;
+  const void* prop = hop.edge.get_property();
+  for (const auto& a : adj.out(source))
+    if (adj.edge(a.edge).get_property() == prop) return a.edge;
+  return std::numeric_limits<std::uint32_t>::max();
+}
 
 bool same_edges(const KnowledgeGraph& g, const Path& a, const Path& b, size_t n) {
   if (a.size() < n || b.size() < n) return false;
@@ -132,8 +160,8 @@ PathResult shortest_paths(const KnowledgeGraph& g, Vertex from, Vertex to,
       search.banned_nodes.clear();
       for (const Path& p : result.paths)
         if (p.size() > i && same_edges(g, p, prev, i))
-          search.banned_edges.insert(&g.edge(p[i].edge));
-      for (size_t j = 0; j < i; ++j) search.banned_nodes.insert(prev[j].from);
+          search.banned_edges.push_back(edge_number(g.adjacency(), p[i]));
+      for (size_t j = 0; j < i; ++j) search.banned_nodes.push_back(prev[j].from);
       auto spur_path = search.bfs(spur, to, remaining);
       if (search.exhausted()) return finish();
       if (!spur_path) continue;
