@@ -1,6 +1,6 @@
-// k shortest simple paths over both edge directions: breadth-first search for one path, Yen's
-// algorithm (spur searches with the edges of known paths and the root path's nodes banned) for k.
-// Every search draws on one expansion budget, so the whole call is bounded.
+// k shortest simple paths over both edge directions: bidirectional breadth-first search for one
+// path, Yen's algorithm (spur searches with the edges of known paths and the root path's nodes
+// banned) for k. Every search draws on one expansion budget, so the whole call is bounded.
 #include "graph/path_finder.h"
 
 #include <algorithm>
@@ -34,65 +34,99 @@ class PathSearch {
   size_t expansions() const { return expansions_; }
   bool exhausted() const { return exhausted_; }
 
-  // A shortest path s -> t of at most max_hops hops, avoiding the banned edges and nodes.
+  // A shortest path s -> t (s != t) of at most max_hops hops, avoiding the banned edges and
+  // nodes. Bidirectional: one BFS tree grows from s ("seen" marks), one from t ("member" marks),
+  // a whole level at a time on the side with the smaller frontier, until they touch. The first
+  // contact is a shortest path: every node of the other tree's inner levels has been expanded,
+  // so the contact lies on its frontier and no shorter route can remain.
   std::optional<Path> bfs(Vertex s, Vertex t, int max_hops) {
     detail::TraversalScratch& sc = *scratch_;
     sc.reset(g_.node_count());
-    for (Vertex b : banned_nodes) sc.see(b);
+    // Banned nodes count as reached by both trees: never entered, never a contact.
+    for (Vertex b : banned_nodes) {
+      sc.see(b);
+      sc.admit(b);
+    }
     sc.see(s);
-    std::vector<std::uint32_t>& queue = sc.queue;
-    queue.push_back(static_cast<std::uint32_t>(s));
-    size_t level_begin = 0;
-    // Returns false to stop scanning (target reached).
-    auto step = [&](Vertex u, const AdjacencyIndex::Arc& a, std::uint32_t backward) {
-      const Vertex w = a.neighbor;
-      if (sc.seen(w) || !edge_ok_[a.type]) return true;
-      if (!banned_edges.empty() &&
-          std::find(banned_edges.begin(), banned_edges.end(), a.edge) != banned_edges.end())
-        return true;
-      if (w != t && o_.in_force && !o_.in_force->node_in_force(w)) return true;
-      sc.see(w);
-      sc.parent[w] = static_cast<std::uint32_t>(u);
-      sc.parent_edge[w] = a.edge << 1 | backward;
-      if (w == t) {
-        return false;
-      }
-      queue.push_back(static_cast<std::uint32_t>(w));
-      return true;
-    };
-    for (int d = 0; d < max_hops && level_begin < queue.size(); ++d) {
-      const size_t level_end = queue.size();
-      for (size_t i = level_begin; i < level_end; ++i) {
+    sc.admit(t);
+    sc.queue.assign(1, static_cast<std::uint32_t>(s));
+    sc.queue_b.assign(1, static_cast<std::uint32_t>(t));
+    std::vector<std::uint32_t> next;
+    int depth_s = 0, depth_t = 0;
+    while (depth_s + depth_t < max_hops && !sc.queue.empty() && !sc.queue_b.empty()) {
+      const bool from_s = sc.queue.size() <= sc.queue_b.size();
+      std::vector<std::uint32_t>& frontier = from_s ? sc.queue : sc.queue_b;
+      std::vector<std::uint32_t>& parent = from_s ? sc.parent : sc.parent_b;
+      std::vector<std::uint32_t>& parent_edge = from_s ? sc.parent_edge : sc.parent_edge_b;
+      const Vertex other_end = from_s ? t : s;
+      next.clear();
+      for (std::uint32_t u : frontier) {
         if (expansions_ >= o_.expansion_budget) {
           exhausted_ = true;
           return std::nullopt;
         }
         ++expansions_;
-        const Vertex u = queue[i];
+        auto step = [&](const AdjacencyIndex::Arc& a) -> bool {  // false: contact made
+          const Vertex w = a.neighbor;
+          if (!edge_ok_[a.type]) return true;
+          if (from_s ? sc.seen(w) : sc.member(w)) return true;
+          if (!banned_edges.empty() &&
+              std::find(banned_edges.begin(), banned_edges.end(), a.edge) != banned_edges.end())
+            return true;
+          if (from_s ? sc.member(w) : sc.seen(w)) {
+            contact_ = {u, w, a.edge, from_s};
+            return false;
+          }
+          if (w != other_end && o_.in_force && !o_.in_force->node_in_force(w)) return true;
+          if (from_s)
+            sc.see(w);
+          else
+            sc.admit(w);
+          parent[w] = u;
+          parent_edge[w] = a.edge;
+          next.push_back(static_cast<std::uint32_t>(w));
+          return true;
+        };
         for (const auto& a : adj_.out(u))
-          if (!step(u, a, 0)) return trace(s, t);
+          if (!step(a)) return trace(s, t);
         for (const auto& a : adj_.in(u))
-          if (!step(u, a, 1)) return trace(s, t);
+          if (!step(a)) return trace(s, t);
       }
-      level_begin = level_end;
+      frontier.swap(next);
+      (from_s ? depth_s : depth_t)++;
     }
     return std::nullopt;
   }
 
  private:
+  struct Contact {
+    Vertex u = 0, w = 0;  // u expanded, w reached by the other tree
+    std::uint32_t edge = 0;
+    bool from_s = true;  // u belongs to the tree from s
+  };
+
+  PathHop hop(std::uint32_t edge, Vertex from, Vertex to) const {
+    const Edge& e = adj_.edge(edge);
+    bool forward = boost::source(e, g_.boost_graph()) == from;
+    return {e, from, to, forward ? Traversal::forward : Traversal::backward};
+  }
+
+  // s ... a | a -> b | b ... t, from the two trees and the contact arc.
   Path trace(Vertex s, Vertex t) const {
     const detail::TraversalScratch& sc = *scratch_;
+    const Vertex a = contact_.from_s ? contact_.u : contact_.w;
+    const Vertex b = contact_.from_s ? contact_.w : contact_.u;
     Path p;
-    for (Vertex v = t; v != s; v = sc.parent[v]) {
-      std::uint32_t pe = sc.parent_edge[v];
-      bool backward = pe & 1u;
-      p.push_back({adj_.edge(pe >> 1), sc.parent[v], v,
-                   backward ? Traversal::backward : Traversal::forward});
-    }
+    for (Vertex v = a; v != s; v = sc.parent[v])
+      p.push_back(hop(sc.parent_edge[v], sc.parent[v], v));
     std::reverse(p.begin(), p.end());
+    p.push_back(hop(contact_.edge, a, b));
+    for (Vertex v = b; v != t; v = sc.parent_b[v])
+      p.push_back(hop(sc.parent_edge_b[v], v, sc.parent_b[v]));
     return p;
   }
 
+  Contact contact_;
   const KnowledgeGraph& g_;
   const AdjacencyIndex& adj_;
   const PathOptions& o_;

@@ -12,6 +12,8 @@ void TraversalScratch::reset(size_t n) {
     member_.resize(n, 0);
     parent.resize(n);
     parent_edge.resize(n);
+    parent_b.resize(n);
+    parent_edge_b.resize(n);
   }
   if (++generation_ == 0) {
     // Wrapped after 2^32 queries: clear once and start again at 1.
@@ -20,6 +22,7 @@ void TraversalScratch::reset(size_t n) {
     generation_ = 1;
   }
   queue.clear();
+  queue_b.clear();
 }
 
 ScratchPool::Lease ScratchPool::lease(size_t n) {

@@ -23,11 +23,11 @@ class TraversalScratch {
   bool member(size_t v) const { return member_[v] == generation_; }
   void admit(size_t v) { member_[v] = generation_; }
 
-  // BFS parent links, valid for seen vertices: the vertex before v and the arc's edge number with
-  // the walking direction in the low bit (edge << 1 | backward).
-  std::vector<std::uint32_t> parent;
-  std::vector<std::uint32_t> parent_edge;
-  std::vector<std::uint32_t> queue;  // cleared by reset()
+  // BFS parent links (the vertex before v and the edge number of the arc between them), valid for
+  // marked vertices: parent / parent_edge for the "seen" side of a search, parent_b /
+  // parent_edge_b for the "member" side (a bidirectional search keeps one tree per side).
+  std::vector<std::uint32_t> parent, parent_edge, parent_b, parent_edge_b;
+  std::vector<std::uint32_t> queue, queue_b;  // cleared by reset()
 
  private:
   std::vector<std::uint32_t> seen_, member_;
