@@ -46,6 +46,7 @@ struct NodeData {
 };
 
 class AdjacencyIndex;
+class ValidityIndex;
 
 struct EdgeData {
   std::string type;  // part_of, version_of, issued_by, mentions, has_event, … or a Compass type
@@ -62,7 +63,7 @@ class KnowledgeGraph {
 
   KnowledgeGraph();
   ~KnowledgeGraph();
-  // Moves deep-copy the Boost graph (it has no move constructor) and drop the adjacency index.
+  // Moves deep-copy the Boost graph (it has no move constructor) and drop the derived indexes.
   KnowledgeGraph(KnowledgeGraph&& other);
   KnowledgeGraph& operator=(KnowledgeGraph&& other);
 
@@ -100,10 +101,12 @@ class KnowledgeGraph {
   // (O(nodes + edges)) and kept until the graph changes. Thread-safe for concurrent readers of an
   // unchanging graph; any mutation drops it.
   const AdjacencyIndex& adjacency() const;
+  // The validity intervals of the versions (see validity_index.h), built and dropped likewise.
+  const ValidityIndex& validity() const;
 
  private:
-  struct LazyAdjacency;
-  void drop_adjacency();
+  struct Derived;
+  void drop_derived();
 
   static std::uint64_t edge_key(Vertex from, Vertex to, std::string_view type);
 
@@ -114,7 +117,7 @@ class KnowledgeGraph {
   // Hashes of (from, to, type) for de-duplication; built lazily after a bulk load.
   std::unordered_set<std::uint64_t> edge_keys_;
   bool edge_keys_complete_ = true;
-  std::unique_ptr<LazyAdjacency> adjacency_;
+  std::unique_ptr<Derived> derived_;  // indexes built on demand from the graph
 };
 
 }  // namespace regkg::graph

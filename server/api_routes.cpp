@@ -22,6 +22,8 @@ const std::vector<ApiRoute>& api_routes() {
        true},
       {"/api/v1/citations", "/api/v1/citations", handle_citations, true},
       {"/api/v1/rankings/cited", "/api/v1/rankings/cited", handle_rankings_cited, true},
+      // Streamed, possibly hundreds of MB: never in the response cache.
+      {"/api/v1/export", "/api/v1/export", handle_export, false},
   };
   return routes;
 }

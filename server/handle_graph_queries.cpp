@@ -11,6 +11,7 @@
 #include "graph/path_finder.h"
 #include "server/api_error.h"
 #include "server/graph_json.h"
+#include "server/graph_params.h"
 #include "server/handlers.h"
 #include "server/request_params.h"
 
@@ -20,45 +21,6 @@ namespace {
 
 using graph::KnowledgeGraph;
 using Vertex = KnowledgeGraph::Vertex;
-
-Vertex vertex_param(const KnowledgeGraph& g, const std::string& id, const char* name) {
-  if (id.empty())
-    throw ApiError(400, "missing_parameter", std::string("parameter '") + name + "' is required",
-                   {{"parameter", name}});
-  auto v = g.find(id);
-  if (!v)
-    throw ApiError(404, "unknown_id", "no node with id '" + id + "'",
-                   {{"parameter", name}, {"id", id}});
-  return *v;
-}
-
-// "a,b,c" -> {"a","b","c"}.
-std::vector<std::string> split_list(const std::string& s) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= s.size()) {
-    size_t comma = s.find(',', start);
-    std::string item =
-        s.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    if (!item.empty()) out.push_back(item);
-    if (comma == std::string::npos) break;
-    start = comma + 1;
-  }
-  return out;
-}
-
-std::vector<graph::NodeKind> kinds_param(const httplib::Request& req, const char* name) {
-  std::vector<graph::NodeKind> kinds;
-  for (const auto& k : split_list(text_param(req, name, 256))) {
-    auto kind = graph::node_kind_from_string(k);
-    if (!kind)
-      throw ApiError(400, "bad_parameter",
-                     std::string("parameter '") + name + "': unknown node kind '" + k + "'",
-                     {{"parameter", name}, {"value", k}});
-    kinds.push_back(*kind);
-  }
-  return kinds;
-}
 
 void write_edge(JsonOutput& out, const KnowledgeGraph& g, KnowledgeGraph::Edge e) {
   auto& w = out.writer();

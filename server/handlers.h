@@ -45,6 +45,8 @@ void handle_rankings_cited(const HandlerContext& ctx, const httplib::Request& re
                            httplib::Response& res);
 void handle_citations_unresolved(const HandlerContext& ctx, const httplib::Request& req,
                                  httplib::Response& res);
+// Streams its answer (chunked); never cached.
+void handle_export(const HandlerContext& ctx, const httplib::Request& req, httplib::Response& res);
 
 // Limits, shared with the OpenAPI document and tests.
 inline constexpr unsigned kSearchDefaultLimit = 20;
