@@ -30,8 +30,8 @@ std::optional<Vertex> CitationGraph::instrument_of(Vertex v) const {
   return std::nullopt;
 }
 
-CitationGraph::CitationGraph(const KnowledgeGraph& g)
-    : g_(g), out_(g.node_count()), in_(g.node_count()) {
+CitationGraph::CitationGraph(const KnowledgeGraph& g, InForceFilter* in_force)
+    : g_(g), in_force_(in_force), out_(g.node_count()), in_(g.node_count()) {
   const auto& bg = g.boost_graph();
   std::map<std::pair<Vertex, Vertex>, size_t> index;  // ordered: links_ come out deterministic
   std::unordered_map<Vertex, std::optional<Vertex>> memo;
@@ -46,6 +46,10 @@ CitationGraph::CitationGraph(const KnowledgeGraph& g)
     auto a = inst(boost::source(*it, bg));
     auto b = inst(boost::target(*it, bg));
     if (!a || !b || *a == *b) continue;
+    // In force: the citing text itself, and the cited instrument (whichever version was cited).
+    if (in_force &&
+        (!in_force->node_in_force(boost::source(*it, bg)) || !in_force->node_in_force(*b)))
+      continue;
     auto [pos, fresh] = index.emplace(std::make_pair(*a, *b), links_.size());
     if (fresh) links_.push_back({*a, *b, {}});
     links_[pos->second].evidence.push_back(*it);
@@ -92,7 +96,7 @@ std::vector<CitedInstrument> CitationGraph::most_cited(size_t limit) const {
   std::vector<Vertex> instruments;
   std::unordered_map<Vertex, size_t> slot;
   for (Vertex v = 0; v < g_.node_count(); ++v)
-    if (g_.node(v).kind == NodeKind::instrument) {
+    if (g_.node(v).kind == NodeKind::instrument && (!in_force_ || in_force_->node_in_force(v))) {
       slot.emplace(v, instruments.size());
       instruments.push_back(v);
     }
@@ -128,14 +132,15 @@ std::vector<CitedInstrument> CitationGraph::most_cited(size_t limit) const {
   return ranked;
 }
 
-CitationNetwork citation_network(const KnowledgeGraph& g, Vertex v, int depth,
-                                 Direction direction) {
+CitationNetwork citation_network(const KnowledgeGraph& g, Vertex v, int depth, Direction direction,
+                                 InForceFilter* in_force) {
   detail::check_vertex(g, v, "v");
-  return CitationGraph(g).network(v, depth, direction);
+  return CitationGraph(g, in_force).network(v, depth, direction);
 }
 
-std::vector<CitedInstrument> most_cited(const KnowledgeGraph& g, size_t limit) {
-  return CitationGraph(g).most_cited(limit);
+std::vector<CitedInstrument> most_cited(const KnowledgeGraph& g, size_t limit,
+                                        InForceFilter* in_force) {
+  return CitationGraph(g, in_force).most_cited(limit);
 }
 
 }  // namespace regkg::graph
