@@ -303,6 +303,16 @@ const std::string& openapi_document() {
         "in"
        ]
       }
+     },
+     {
+      "name": "in_force_on",
+      "in": "query",
+      "description": "Only neighbours in force on that date in the edge groups",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "format": "date"
+      }
      }
     ],
     "responses": {

@@ -238,6 +238,14 @@ TEST_SUITE("server") {
     auto after = get(genai + "2023-08-15&kind=article&limit=100");
     CHECK(after.json["total"].GetUint64() == 24);
     CHECK(str(after.json, "in_force_on") == "2023-08-15");
+    // The node page's edge groups: one version of the two.
+    auto node =
+        get("/api/v1/nodes/cn/counter-espionage-law?group_type=version_of&in_force_on=2020-01-01");
+    REQUIRE(node.status == 200);
+    REQUIRE(node.json["edge_groups"].Size() == 1);
+    REQUIRE(node.json["edge_groups"][0]["items"].Size() == 1);
+    CHECK(str(node.json["edge_groups"][0]["items"][0], "id") ==
+          "cn/counter-espionage-law@2014-11-01");
     // News has no version: it stays.
     CHECK(get("/api/v1/search?kind=news&in_force_on=2000-01-01").json["total"].GetUint64() == 2);
 
@@ -344,7 +352,7 @@ TEST_SUITE("server") {
     }
     // Malformed dates: 400 naming in_force_on, on every route that takes it.
     for (const std::string route :
-         {"/api/v1/search?q=x&", "/api/v1/nodes/cn/pipl/neighbors?",
+         {"/api/v1/search?q=x&", "/api/v1/nodes/cn/pipl?", "/api/v1/nodes/cn/pipl/neighbors?",
           "/api/v1/neighborhood?id=cn/pipl&", "/api/v1/paths?from=cn/pipl&to=actor/cac&",
           "/api/v1/citations/graph?id=cn/pipl&", "/api/v1/rankings/cited?", "/api/v1/actors/cac?",
           "/api/v1/obligations?", "/api/v1/citations?id=cn/pipl&", "/api/v1/citations/unresolved?",

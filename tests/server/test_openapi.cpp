@@ -51,10 +51,10 @@ TEST_SUITE("server") {
       return false;
     };
     for (const char* path :
-         {"/api/v1/search", "/api/v1/nodes/{id}/neighbors", "/api/v1/neighborhood", "/api/v1/paths",
-          "/api/v1/obligations", "/api/v1/actors/{id}", "/api/v1/citations",
-          "/api/v1/citations/graph", "/api/v1/citations/unresolved", "/api/v1/rankings/cited",
-          "/api/v1/export"}) {
+         {"/api/v1/search", "/api/v1/nodes/{id}", "/api/v1/nodes/{id}/neighbors",
+          "/api/v1/neighborhood", "/api/v1/paths", "/api/v1/obligations", "/api/v1/actors/{id}",
+          "/api/v1/citations", "/api/v1/citations/graph", "/api/v1/citations/unresolved",
+          "/api/v1/rankings/cited", "/api/v1/export"}) {
       CAPTURE(path);
       CHECK(has_param(path, "in_force_on"));
     }
