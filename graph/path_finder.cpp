@@ -42,6 +42,7 @@ class PathSearch {
   std::optional<Path> bfs(Vertex s, Vertex t, int max_hops) {
     detail::TraversalScratch& sc = *scratch_;
     sc.reset(g_.node_count());
+    sc.ensure_parents(g_.node_count());
     // Banned nodes count as reached by both trees: never entered, never a contact.
     for (Vertex b : banned_nodes) {
       sc.see(b);

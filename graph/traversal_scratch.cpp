@@ -10,10 +10,6 @@ void TraversalScratch::reset(size_t n) {
     // Growing: new entries start at 0, which no live generation uses.
     seen_.resize(n, 0);
     member_.resize(n, 0);
-    parent.resize(n);
-    parent_edge.resize(n);
-    parent_b.resize(n);
-    parent_edge_b.resize(n);
   }
   if (++generation_ == 0) {
     // Wrapped after 2^32 queries: clear once and start again at 1.
@@ -23,6 +19,14 @@ void TraversalScratch::reset(size_t n) {
   }
   queue.clear();
   queue_b.clear();
+}
+
+void TraversalScratch::ensure_parents(size_t n) {
+  if (parent.size() >= n) return;
+  parent.resize(n);
+  parent_edge.resize(n);
+  parent_b.resize(n);
+  parent_edge_b.resize(n);
 }
 
 ScratchPool::Lease ScratchPool::lease(size_t n) {
@@ -42,7 +46,7 @@ ScratchPool::Lease ScratchPool::lease(size_t n) {
 void ScratchPool::give_back(std::unique_ptr<TraversalScratch> s) {
   if (!s) return;
   std::lock_guard<std::mutex> lock(mutex_);
-  free_.push_back(std::move(s));
+  if (free_.size() < kKeep) free_.push_back(std::move(s));
 }
 
 ScratchPool& scratch_pool() {

@@ -13,8 +13,12 @@ namespace regkg::graph::detail {
 
 class TraversalScratch {
  public:
-  // Prepares for a graph of `n` vertices: every vertex unmarked (both mark sets).
+  // Prepares for a graph of `n` vertices: every vertex unmarked (both mark sets), queues empty.
+  // 8 bytes per vertex.
   void reset(size_t n);
+  // Sizes the parent arrays for `n` vertices (16 more bytes per vertex; only searches that trace
+  // paths need them). Their contents are valid only for vertices marked since the last reset().
+  void ensure_parents(size_t n);
 
   // "seen" marks (reached or refused).
   bool seen(size_t v) const { return seen_[v] == generation_; }
@@ -34,7 +38,8 @@ class TraversalScratch {
   std::uint32_t generation_ = 0;
 };
 
-// Leases scratch objects; at most as many exist as queries ran at the same time.
+// Leases scratch objects; as many exist as queries ran at the same time, and at most kKeep of
+// them are kept for reuse when returned (the others are freed).
 class ScratchPool {
  public:
   class Lease {
@@ -50,6 +55,8 @@ class ScratchPool {
     ScratchPool& pool_;
     std::unique_ptr<TraversalScratch> s_;
   };
+
+  static constexpr size_t kKeep = 8;
 
   // A scratch reset for `n` vertices.
   Lease lease(size_t n);
