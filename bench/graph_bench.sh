@@ -164,7 +164,7 @@ LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 t() { awk -v q="$2" '$1 == "TIME" && $2 == q {print $3}' "$TMP/$1.out"; }
 ms() { awk -v x="$1" 'BEGIN{printf "%.2f", x/1000}'; }
 fmt_us() { awk -v x="$1" 'BEGIN{ if (x >= 1000) printf "%.2f ms", x/1000; else printf "%.1f µs", x }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.3g", a/b}'; }
 verdict() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN{ok = (op == "<=") ? (v <= t) : (v >= t); print ok ? "met" : "**missed**"}'; }
 STAMP=$(date +%Y-%m-%dT%H%M%S)
 mkdir -p "$SCRIPT_DIR/results"

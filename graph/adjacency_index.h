@@ -45,8 +45,13 @@ class AdjacencyIndex {
   size_t vertex_count() const { return kinds_.size(); }
   size_t edge_count() const { return edges_.size(); }
 
-  Arcs out(Vertex v) const { return {&out_arcs_[out_begin_[v]], &out_arcs_[out_begin_[v + 1]]}; }
-  Arcs in(Vertex v) const { return {&in_arcs_[in_begin_[v]], &in_arcs_[in_begin_[v + 1]]}; }
+  // (data() + offset: the arrays may be empty, where operator[] would be undefined.)
+  Arcs out(Vertex v) const {
+    return {out_arcs_.data() + out_begin_[v], out_arcs_.data() + out_begin_[v + 1]};
+  }
+  Arcs in(Vertex v) const {
+    return {in_arcs_.data() + in_begin_[v], in_arcs_.data() + in_begin_[v + 1]};
+  }
   NodeKind kind(Vertex v) const { return kinds_[v]; }
 
   // The Boost edge of an edge number (valid while the graph it was built from is unchanged).
