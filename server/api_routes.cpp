@@ -32,6 +32,8 @@ const std::vector<ApiRoute>& api_routes() {
       {"/api/v1/admin/snapshot", "/api/v1/admin/snapshot", handle_admin_snapshot, false, "GET",
        true},
       {"/api/v1/suggest", "/api/v1/suggest", handle_suggest, true},
+      // Streamed, possibly hundreds of MB: never in the response cache.
+      {"/api/v1/export", "/api/v1/export", handle_export, false},
   };
   return routes;
 }

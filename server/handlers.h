@@ -61,6 +61,8 @@ void handle_suggest(const HandlerContext& ctx, const httplib::Request& req, http
 void handle_instrument(const HandlerContext& ctx, const httplib::Request& req,
                        httplib::Response& res);
 void handle_diff(const HandlerContext& ctx, const httplib::Request& req, httplib::Response& res);
+// Streams its answer (chunked); never cached.
+void handle_export(const HandlerContext& ctx, const httplib::Request& req, httplib::Response& res);
 
 // Limits, shared with the OpenAPI document and tests.
 inline constexpr unsigned kSearchDefaultLimit = 20;

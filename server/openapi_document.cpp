@@ -325,6 +325,16 @@ const std::string& openapi_document() {
        "maximum": 10000,
        "minimum": 0
       }
+     },
+     {
+      "name": "in_force_on",
+      "in": "query",
+      "description": "Only documents of texts in force on that date (versions in force, their articles, instruments with a version in force; news always)",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "format": "date"
+      }
      }
     ],
     "responses": {
@@ -403,6 +413,16 @@ const std::string& openapi_document() {
         "out",
         "in"
        ]
+      }
+     },
+     {
+      "name": "in_force_on",
+      "in": "query",
+      "description": "Only neighbours in force on that date in the edge groups",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "format": "date"
       }
      }
     ],
@@ -503,11 +523,20 @@ const std::string& openapi_document() {
        "type": "string",
        "format": "date"
       }
+     },
+     {
+      "name": "cursor",
+      "in": "query",
+      "description": "Opaque cursor from a previous answer's next_cursor (same filters, same snapshot); not with offset. A cursor from another snapshot is a 400 cursor_expired: start again from the first page",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
      }
     ],
     "responses": {
      "200": {
-      "description": "id, total, offset, results [{id, kind, label, date, direction, type, provenance}]",
+      "description": "id, total, offset, results [{id, kind, label, date, direction, type, provenance}]; next_cursor (null on the last page)",
       "content": {
        "application/json": {
         "schema": {
@@ -790,11 +819,20 @@ const std::string& openapi_document() {
         "csv"
        ]
       }
+     },
+     {
+      "name": "cursor",
+      "in": "query",
+      "description": "Opaque cursor from a previous answer's next_cursor (same filters, same snapshot); not with offset. A cursor from another snapshot is a 400 cursor_expired: start again from the first page",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
      }
     ],
     "responses": {
      "200": {
-      "description": "total, offset, limit, results [{id, modality, bearer, bearer_actors, action, condition, text, article, instrument, version, provenance}]",
+      "description": "total, offset, limit, results [{id, modality, bearer, bearer_actors, action, condition, text, article, instrument, version, provenance}]; next_cursor (JSON, null on the last page)",
       "content": {
        "application/json": {
         "schema": {
@@ -842,6 +880,26 @@ const std::string& openapi_document() {
        "type": "integer",
        "maximum": 1000,
        "minimum": 0
+      }
+     },
+     {
+      "name": "offset",
+      "in": "query",
+      "description": "",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 0
+      }
+     },
+     {
+      "name": "in_force_on",
+      "in": "query",
+      "description": "Only issued instruments, binding obligations and mentioning articles in force on that date",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "format": "date"
       }
      }
     ],
@@ -923,11 +981,20 @@ const std::string& openapi_document() {
        "type": "string",
        "format": "date"
       }
+     },
+     {
+      "name": "cursor",
+      "in": "query",
+      "description": "Opaque cursor from a previous answer's next_cursor (same filters, same snapshot); not with offset. A cursor from another snapshot is a 400 cursor_expired: start again from the first page",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
      }
     ],
     "responses": {
      "200": {
-      "description": "id, direction, total, offset, results [{type, from, to, resolved, note, provenance}]",
+      "description": "id, direction, total, offset, results [{type, from, to, resolved, note, provenance}]; next_cursor (null on the last page)",
       "content": {
        "application/json": {
         "schema": {
@@ -984,6 +1051,16 @@ const std::string& openapi_document() {
         "in"
        ]
       }
+     },
+     {
+      "name": "in_force_on",
+      "in": "query",
+      "description": "Only citations made by texts in force on that date, of instruments in force then",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "format": "date"
+      }
      }
     ],
     "responses": {
@@ -1032,11 +1109,30 @@ const std::string& openapi_document() {
       "schema": {
        "type": "integer"
       }
+     },
+     {
+      "name": "cursor",
+      "in": "query",
+      "description": "Opaque cursor from a previous answer's next_cursor (same filters, same snapshot); not with offset. A cursor from another snapshot is a 400 cursor_expired: start again from the first page",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "in_force_on",
+      "in": "query",
+      "description": "Only citations made by texts in force on that date",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "format": "date"
+      }
      }
     ],
     "responses": {
      "200": {
-      "description": "total, offset, results [{id, kind, label, cited_by_count, cited_by}]",
+      "description": "total, offset, results [{id, kind, label, cited_by_count, cited_by}]; next_cursor (null on the last page)",
       "content": {
        "application/json": {
         "schema": {
@@ -1083,11 +1179,31 @@ const std::string& openapi_document() {
        "maximum": 1000,
        "minimum": 0
       }
+     },
+     {
+      "name": "offset",
+      "in": "query",
+      "description": "offset + limit at most 1000",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 0
+      }
+     },
+     {
+      "name": "in_force_on",
+      "in": "query",
+      "description": "Rank only instruments in force on that date, by citations from texts in force then",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "format": "date"
+      }
      }
     ],
     "responses": {
      "200": {
-      "description": "results [{id, kind, label, date, citing_instruments, pagerank}]",
+      "description": "results [{id, kind, label, date, citing_instruments, pagerank}]; each result has its rank; offset",
       "content": {
        "application/json": {
         "schema": {
@@ -1424,6 +1540,119 @@ const std::string& openapi_document() {
        "application/json": {
         "schema": {
          "type": "object"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/BadRequest"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     },
+     "500": {
+      "$ref": "#/components/responses/InternalError"
+     }
+    }
+   }
+  },
+  "/api/v1/export": {
+   "get": {
+    "summary": "The whole graph or a filtered part as GraphML, Neo4j CSV (nodes or edges) or JSON Lines, streamed (chunked), never cached",
+    "parameters": [
+     {
+      "name": "format",
+      "in": "query",
+      "description": "Required",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "graphml",
+        "csv",
+        "jsonl"
+       ]
+      }
+     },
+     {
+      "name": "part",
+      "in": "query",
+      "description": "Required with format=csv (one file per request: nodes.csv or edges.csv for neo4j-admin import); refused otherwise",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "nodes",
+        "edges"
+       ]
+      }
+     },
+     {
+      "name": "kinds",
+      "in": "query",
+      "description": "Comma-separated node kinds to keep",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "types",
+      "in": "query",
+      "description": "Comma-separated edge types to keep (and, with around, to walk)",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "in_force_on",
+      "in": "query",
+      "description": "Only nodes in force on that date",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "format": "date"
+      }
+     },
+     {
+      "name": "around",
+      "in": "query",
+      "description": "A node id: export only the nodes within depth hops of it (edges walked both ways)",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "depth",
+      "in": "query",
+      "description": "Hops from around, 1-3 (default 1); only with around",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 3
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "The export as an attachment (Content-Disposition), edges only between exported nodes",
+      "content": {
+       "application/graphml+xml": {
+        "schema": {
+         "type": "string"
+        }
+       },
+       "text/csv": {
+        "schema": {
+         "type": "string"
+        }
+       },
+       "application/x-ndjson": {
+        "schema": {
+         "type": "string"
         }
        }
       }

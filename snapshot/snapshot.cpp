@@ -3,7 +3,9 @@
 
 #include <malloc.h>
 
+#include "graph/adjacency_index.h"
 #include "graph/graph_store.h"
+#include "graph/validity_index.h"
 #include "snapshot/snapshot_store.h"
 
 namespace regkg::snapshot {
@@ -19,6 +21,9 @@ std::shared_ptr<const Snapshot> open_snapshot(const std::filesystem::path& dir,
     // Loaded in place: moving a returned graph would deep-copy it (see graph_store.h).
     auto g = std::make_shared<graph::KnowledgeGraph>();
     graph::load_graph(dir / kGraphFile, *g);
+    // The indexes graph queries use, built now rather than by the first request (~0.2 s).
+    g->adjacency();
+    g->validity();
     snap->graph = std::move(g);
     snap->searcher = std::make_unique<index::Searcher>(dir / kIndexDir, searcher_pool_size);
   } catch (const std::exception& e) {

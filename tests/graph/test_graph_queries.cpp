@@ -427,14 +427,21 @@ TEST_SUITE("graph") {
       PathOptions o;
       o.max_length = 8;
       o.k = 5;
-      // Within 8 hops of the corner lie 36 nodes to expand (1 + 2 + ... + 8).
-      o.expansion_budget = 36;
+      // The search is bidirectional: an isolated target ends it after one expansion per side.
       auto r = shortest_paths(g, v[0], far, o);
       CHECK(r.paths.empty());
       CHECK_FALSE(r.truncated);
-      CHECK(r.expansions == 36);
+      CHECK(r.expansions == 2);
+      // Opposite corners, 118 hops apart: each side expands 4 levels (1 + 2 + 3 + 4 nodes) before
+      // the 8-hop limit is reached.
+      const Vertex corner = v[n * n - 1];
+      o.expansion_budget = 20;
+      r = shortest_paths(g, v[0], corner, o);
+      CHECK(r.paths.empty());
+      CHECK_FALSE(r.truncated);
+      CHECK(r.expansions == 20);
       o.expansion_budget = 10;
-      r = shortest_paths(g, v[0], far, o);
+      r = shortest_paths(g, v[0], corner, o);
       CHECK(r.paths.empty());
       CHECK(r.truncated);  // "no path" would be a guess: say the search was cut short
       CHECK(r.expansions == 10);
