@@ -12,10 +12,12 @@
 
 #include <fstream>
 
+#include "fetch/fetch_run.h"
 #include "graph/graph_export.h"
 #include "index/searcher.h"
 #include "ingest/corpus_watcher.h"
 #include "ingest/ingest_pipeline.h"
+#include "replica/snapshot_replicator.h"
 #include "server/admin_auth.h"
 #include "server/http_server.h"
 #include "snapshot/snapshot.h"
@@ -137,6 +139,44 @@ int cmd_serve(const std::string& data, regkg::server::ServerConfig config, const
   }
 }
 
+int cmd_replicate(regkg::replica::ReplicateOptions options, const std::string& token_file,
+                  double interval) {
+  try {
+    options.token = regkg::server::load_admin_token(token_file);
+  } catch (const std::exception& e) {
+    std::cerr << e.what() << std::endl;
+    return 1;
+  }
+  if (options.token.empty()) {
+    std::cerr << "error: no admin token: give --token-file or set REGKG_ADMIN_TOKEN" << std::endl;
+    return 1;
+  }
+  std::signal(SIGINT, on_signal);
+  std::signal(SIGTERM, on_signal);
+  int status = 0;
+  do {
+    try {
+      auto r = regkg::replica::replicate(options, std::cerr);
+      if (r.up_to_date)
+        std::cout << "regkg replicate: up to date with snapshot " << r.snapshot_id << std::endl;
+      else
+        std::cout << "regkg replicate: snapshot " << r.snapshot_id << " is current: " << r.files
+                  << " files, " << r.downloaded << " downloaded (" << r.bytes_downloaded
+                  << " bytes), " << r.linked << " hard-linked from the previous snapshot, in "
+                  << std::fixed << std::setprecision(2) << r.seconds << " s" << std::endl;
+      status = 0;
+    } catch (const std::exception& e) {
+      std::cerr << e.what()
+                << "\nregkg replicate: failed; the replica's current snapshot is unchanged"
+                << std::endl;
+      status = 1;
+    }
+    for (double waited = 0; interval > 0 && !g_stop && waited < interval; waited += 0.1)
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  } while (interval > 0 && !g_stop);
+  return status;
+}
+
 int cmd_search(const std::string& data, const std::string& query, unsigned limit) {
   try {
     auto snap = regkg::snapshot::open_current_snapshot(data, 1);
@@ -178,6 +218,26 @@ int cmd_export(const std::string& data, const std::string& format, const std::st
   } catch (const std::exception& e) {
     std::cerr << e.what() << std::endl;
     return 1;
+  }
+}
+
+// `regkg fetch`: exit 0 when at least one source was fetched (new, changed or unchanged), 1 when
+// every source failed, 2 for a bad manifest or an unwritable --into folder.
+int cmd_fetch(const std::string& sources, const std::string& into, double timeout) {
+  regkg::fetch::FetchOptions options;
+  options.manifest = sources.empty() ? project_path("corpus/sources.json") : fs::path(sources);
+  options.into = into;
+  options.limits.connect_timeout = timeout;
+  options.limits.read_timeout = timeout;
+  options.limits.total_timeout = 6 * timeout;
+  try {
+    const auto report = regkg::fetch::run_fetch(options, std::cerr);
+    for (const auto& o : report.outcomes) std::cout << regkg::fetch::format_outcome(o) << '\n';
+    std::cout << regkg::fetch::format_summary(report, into) << std::endl;
+    return report.all_failed() ? 1 : 0;
+  } catch (const std::exception& e) {
+    std::cerr << e.what() << "\nregkg fetch: nothing fetched" << std::endl;
+    return 2;
   }
 }
 
@@ -313,7 +373,53 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"graphml", "csv", "jsonl"}));
   export_cmd->add_option("--out", out_path, "Output file (a folder for csv)")->required();
 
+  regkg::replica::ReplicateOptions replicate_options;
+  std::string token_file;
+  double replicate_interval = 0;
+  auto* replicate = app.add_subcommand(
+      "replicate",
+      "Copy the snapshot a primary `regkg serve` is serving into this data directory and make it\n"
+      "current (a `regkg serve --data` here picks it up). Needs the primary's admin token.\n"
+      "Index layers already here are hard-linked, not downloaded.\n\n"
+      "Example:\n  REGKG_ADMIN_TOKEN=... regkg replicate --from http://10.0.0.5:8080 --data data");
+  replicate->add_option("--from", replicate_options.primary, "The primary: http://host:port")
+      ->required();
+  replicate->add_option("--data", data, "This replica's data directory")->capture_default_str();
+  replicate->add_option("--token-file", token_file,
+                        "File holding the primary's admin token (default: $REGKG_ADMIN_TOKEN)");
+  replicate
+      ->add_option("--interval", replicate_interval,
+                   "Keep following the primary, checking every this many seconds (0 = once)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 86400.0));
+  replicate->add_option("--keep", replicate_options.keep, "Snapshots to keep (0 = all)")
+      ->capture_default_str();
+
+  std::string sources_manifest, fetch_into;
+  double fetch_timeout = 20;
+  auto* fetch_cmd = app.add_subcommand(
+      "fetch",
+      "Fetch rules from their publishers' pages (CAC, State Council, NPC) listed in a manifest,\n"
+      "extract title, issuer, dates and articles, and write them as statute Markdown under\n"
+      "DIR/statutes-zh/ for `regkg ingest --corpus DIR`. Conditional GETs (ETag, Last-Modified)\n"
+      "from DIR/.fetch-state.json; prints one line per source (new, changed, unchanged, failed\n"
+      "with the reason) and a summary. Exit 1 if every source failed, 2 for a bad manifest.\n\n"
+      "Example:\n  regkg fetch --sources corpus/sources.json --into fetched\n"
+      "  regkg ingest --corpus ../shared/corpus --corpus fetched --data data");
+  fetch_cmd->add_option("--sources", sources_manifest,
+                        "The sources manifest (default: the project's corpus/sources.json)");
+  fetch_cmd->add_option("--into", fetch_into, "Output folder (created; holds the fetch state)")
+      ->required();
+  fetch_cmd->add_option("--timeout", fetch_timeout, "Connect and read time limit, seconds")
+      ->capture_default_str()
+      ->check(CLI::Range(0.05, 600.0));
+
   CLI11_PARSE(app, argc, argv);
+  if (*fetch_cmd) return cmd_fetch(sources_manifest, fetch_into, fetch_timeout);
+  if (*replicate) {
+    replicate_options.data_dir = data;
+    return cmd_replicate(replicate_options, token_file, replicate_interval);
+  }
   if (*export_cmd) return cmd_export(data, format, out_path);
   regkg::ingest::IngestOptions ingest_options;
   for (const auto& c : corpora) ingest_options.corpora.emplace_back(c);

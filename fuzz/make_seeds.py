@@ -8,6 +8,7 @@ their front matter, sentences with citations and dates, article numerals, query 
 targets. Seeds stay small (at most MAX_LEN bytes) so the fuzzers run fast.
 """
 import hashlib
+import html
 import json
 import os
 import re
@@ -51,6 +52,21 @@ def statutes(corpus, out):
         text = open(path, encoding="utf-8").read()
         if i % 4 == 0:
             write(out, "fuzz_statute_markdown", head_lines(text, 3000))
+        if i % 8 == 0:
+            # The statute as a publisher's page would show it, in UTF-8 and in GB18030.
+            head = head_lines(text, 2500)
+            title = head.splitlines()[0].lstrip("# ") if head else ""
+            body = "".join(f"<p>{html.escape(l)}</p>\n" for l in head.splitlines()[1:] if l.strip())
+            page = (f'<html><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+                    f'<meta name="ArticleTitle" content="{html.escape(title)}"></head><body>'
+                    f'<div class="nav">首页 &gt; 政策</div><h1>{html.escape(title)}</h1>\n{body}'
+                    f'<div class="footer">版权所有</div></body></html>')
+            write(out, "fuzz_publication_html", b"\x01" + page.encode("utf-8"))
+            try:
+                gb = page.replace('charset="utf-8"', 'charset="gb2312"').encode("gb18030")
+                write(out, "fuzz_publication_html", b"\x00" + gb[:MAX_LEN - 1])
+            except UnicodeEncodeError:
+                pass
         for line in text.splitlines():
             if ("《" in line or "条" in line or "年" in line) and len(line.encode()) < 1000:
                 sentences.append(line)
@@ -152,9 +168,18 @@ def requests(source_dir, out):
         write(out, "fuzz_http_request", b"\x01" + r.encode("utf-8"))
 
 
+def fetch_fixtures(source_dir, out):
+    """The fetch tests' own publisher pages (tests/fetch/fixtures, written for this project)."""
+    d = os.path.join(source_dir, "tests", "fetch", "fixtures")
+    if os.path.isdir(d):
+        for name in sorted(os.listdir(d)):
+            write(out, "fuzz_publication_html", b"\x01" + open(os.path.join(d, name), "rb").read())
+
+
 def main():
     corpus, out = sys.argv[1], sys.argv[2]
     source_dir = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    fetch_fixtures(source_dir, out)
     statutes(corpus, out)
     compass(corpus, out)
     news(corpus, out)

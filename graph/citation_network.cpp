@@ -2,12 +2,13 @@
 #include "graph/citation_network.h"
 
 #include <algorithm>
-#include <cmath>
 #include <deque>
 #include <map>
 #include <set>
 #include <stdexcept>
 #include <unordered_map>
+
+#include "graph/pagerank.h"
 
 namespace regkg::graph {
 
@@ -29,8 +30,8 @@ std::optional<Vertex> CitationGraph::instrument_of(Vertex v) const {
   return std::nullopt;
 }
 
-CitationGraph::CitationGraph(const KnowledgeGraph& g)
-    : g_(g), out_(g.node_count()), in_(g.node_count()) {
+CitationGraph::CitationGraph(const KnowledgeGraph& g, InForceFilter* in_force)
+    : g_(g), in_force_(in_force), out_(g.node_count()), in_(g.node_count()) {
   const auto& bg = g.boost_graph();
   std::map<std::pair<Vertex, Vertex>, size_t> index;  // ordered: links_ come out deterministic
   std::unordered_map<Vertex, std::optional<Vertex>> memo;
@@ -45,6 +46,10 @@ CitationGraph::CitationGraph(const KnowledgeGraph& g)
     auto a = inst(boost::source(*it, bg));
     auto b = inst(boost::target(*it, bg));
     if (!a || !b || *a == *b) continue;
+    // In force: the citing text itself, and the cited instrument (whichever version was cited).
+    if (in_force &&
+        (!in_force->node_in_force(boost::source(*it, bg)) || !in_force->node_in_force(*b)))
+      continue;
     auto [pos, fresh] = index.emplace(std::make_pair(*a, *b), links_.size());
     if (fresh) links_.push_back({*a, *b, {}});
     links_[pos->second].evidence.push_back(*it);
@@ -91,7 +96,7 @@ std::vector<CitedInstrument> CitationGraph::most_cited(size_t limit) const {
   std::vector<Vertex> instruments;
   std::unordered_map<Vertex, size_t> slot;
   for (Vertex v = 0; v < g_.node_count(); ++v)
-    if (g_.node(v).kind == NodeKind::instrument) {
+    if (g_.node(v).kind == NodeKind::instrument && (!in_force_ || in_force_->node_in_force(v))) {
       slot.emplace(v, instruments.size());
       instruments.push_back(v);
     }
@@ -106,22 +111,16 @@ std::vector<CitedInstrument> CitationGraph::most_cited(size_t limit) const {
     in_links[b->second].push_back(a->second);
     ++out_degree[a->second];
   }
-  const double damping = 0.85, dn = static_cast<double>(n);
-  std::vector<double> pr(n, 1.0 / dn), next(n);
-  for (int iter = 0; iter < 50; ++iter) {
-    double dangling = 0.0;
-    for (size_t i = 0; i < n; ++i)
-      if (out_degree[i] == 0) dangling += pr[i];
-    double change = 0.0;
-    for (size_t i = 0; i < n; ++i) {
-      double sum = 0.0;
-      for (size_t j : in_links[i]) sum += pr[j] / static_cast<double>(out_degree[j]);
-      next[i] = (1.0 - damping) / dn + damping * (sum + dangling / dn);
-      change += std::fabs(next[i] - pr[i]);
-    }
-    pr.swap(next);
-    if (change < 1e-9) break;
+  std::vector<std::uint32_t> in_begin(n + 1), in_source, out_deg(n);
+  for (size_t i = 0; i < n; ++i) {
+    in_begin[i] = static_cast<std::uint32_t>(in_source.size());
+    for (size_t j : in_links[i]) in_source.push_back(static_cast<std::uint32_t>(j));
+    out_deg[i] = static_cast<std::uint32_t>(out_degree[i]);
   }
+  in_begin[n] = static_cast<std::uint32_t>(in_source.size());
+  PageRankOptions po;
+  po.max_iterations = 50;
+  const std::vector<double> pr = pagerank_csr(n, in_begin, in_source, out_deg, po).rank;
   for (size_t i = 0; i < n; ++i) ranked[i] = {instruments[i], in_links[i].size(), pr[i]};
   std::sort(ranked.begin(), ranked.end(), [&](const CitedInstrument& a, const CitedInstrument& b) {
     if (a.citing_instruments != b.citing_instruments)
@@ -133,14 +132,15 @@ std::vector<CitedInstrument> CitationGraph::most_cited(size_t limit) const {
   return ranked;
 }
 
-CitationNetwork citation_network(const KnowledgeGraph& g, Vertex v, int depth,
-                                 Direction direction) {
+CitationNetwork citation_network(const KnowledgeGraph& g, Vertex v, int depth, Direction direction,
+                                 InForceFilter* in_force) {
   detail::check_vertex(g, v, "v");
-  return CitationGraph(g).network(v, depth, direction);
+  return CitationGraph(g, in_force).network(v, depth, direction);
 }
 
-std::vector<CitedInstrument> most_cited(const KnowledgeGraph& g, size_t limit) {
-  return CitationGraph(g).most_cited(limit);
+std::vector<CitedInstrument> most_cited(const KnowledgeGraph& g, size_t limit,
+                                        InForceFilter* in_force) {
+  return CitationGraph(g, in_force).most_cited(limit);
 }
 
 }  // namespace regkg::graph

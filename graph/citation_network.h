@@ -9,6 +9,7 @@
 #include <optional>
 #include <vector>
 
+#include "graph/in_force.h"
 #include "graph/knowledge_graph.h"
 #include "graph/query_types.h"
 
@@ -38,8 +39,10 @@ struct CitedInstrument {
 
 class CitationGraph {
  public:
-  // One pass over the edges. Citations between parts of the same instrument are dropped.
-  explicit CitationGraph(const KnowledgeGraph& g);
+  // One pass over the edges. Citations between parts of the same instrument are dropped. With
+  // `in_force`, only citations made by a text in force on its date, of an instrument in force
+  // then, count, and most_cited() ranks only instruments in force then.
+  explicit CitationGraph(const KnowledgeGraph& g, InForceFilter* in_force = nullptr);
 
   // The instrument a node belongs to: itself for instruments and unresolved citations; for
   // versions their "instrument" attribute or version_of edge; for articles and other parts the
@@ -61,6 +64,7 @@ class CitationGraph {
 
  private:
   const KnowledgeGraph& g_;
+  InForceFilter* in_force_;
   std::vector<CitationLink> links_;
   // Per vertex: indexes into links_ of its out- and in-links (instrument-level vertices only).
   std::vector<std::vector<size_t>> out_, in_;
@@ -69,7 +73,8 @@ class CitationGraph {
 // Convenience wrappers that build a CitationGraph for one call (O(edges)); keep a CitationGraph
 // beside the graph when answering many queries.
 CitationNetwork citation_network(const KnowledgeGraph& g, KnowledgeGraph::Vertex v, int depth,
-                                 Direction direction);
-std::vector<CitedInstrument> most_cited(const KnowledgeGraph& g, size_t limit);
+                                 Direction direction, InForceFilter* in_force = nullptr);
+std::vector<CitedInstrument> most_cited(const KnowledgeGraph& g, size_t limit,
+                                        InForceFilter* in_force = nullptr);
 
 }  // namespace regkg::graph

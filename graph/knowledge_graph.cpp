@@ -2,8 +2,62 @@
 #include "graph/knowledge_graph.h"
 
 #include <algorithm>
+#include <atomic>
+#include <mutex>
+
+#include "graph/adjacency_index.h"
+#include "graph/validity_index.h"
 
 namespace regkg::graph {
+
+// Indexes derived from the graph, each built on first use. `built` lets writers skip the reset
+// while nothing has been built (bulk inserts stay allocation-free).
+struct KnowledgeGraph::Derived {
+  std::once_flag adjacency_once, validity_once;
+  std::atomic<bool> built{false};
+  std::unique_ptr<AdjacencyIndex> adjacency;
+  std::unique_ptr<ValidityIndex> validity;
+};
+
+KnowledgeGraph::KnowledgeGraph() : derived_(std::make_unique<Derived>()) {}
+KnowledgeGraph::~KnowledgeGraph() = default;
+
+KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&& other)
+    : graph_(std::move(other.graph_)),
+      by_id_(std::move(other.by_id_)),
+      edge_keys_(std::move(other.edge_keys_)),
+      edge_keys_complete_(other.edge_keys_complete_),
+      derived_(std::make_unique<Derived>()) {}
+
+KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) {
+  graph_ = std::move(other.graph_);
+  by_id_ = std::move(other.by_id_);
+  edge_keys_ = std::move(other.edge_keys_);
+  edge_keys_complete_ = other.edge_keys_complete_;
+  derived_ = std::make_unique<Derived>();
+  return *this;
+}
+
+const AdjacencyIndex& KnowledgeGraph::adjacency() const {
+  std::call_once(derived_->adjacency_once, [this] {
+    derived_->adjacency = std::make_unique<AdjacencyIndex>(*this);
+    derived_->built = true;
+  });
+  return *derived_->adjacency;
+}
+
+const ValidityIndex& KnowledgeGraph::validity() const {
+  std::call_once(derived_->validity_once, [this] {
+    derived_->validity = std::make_unique<ValidityIndex>(*this);
+    derived_->built = true;
+  });
+  return *derived_->validity;
+}
+
+void KnowledgeGraph::drop_derived() {
+  // Writers are single-threaded by contract.
+  if (derived_->built) derived_ = std::make_unique<Derived>();
+}
 
 const std::string* NodeData::attr(std::string_view key) const {
   auto it = std::lower_bound(attrs.begin(), attrs.end(), key,
@@ -24,6 +78,7 @@ void NodeData::set_attr(const std::string& key, std::string value) {
 KnowledgeGraph::Vertex KnowledgeGraph::upsert_node(NodeData data) {
   auto found = by_id_.find(data.id);
   if (found == by_id_.end()) {
+    drop_derived();
     std::string id = data.id;
     Vertex v = boost::add_vertex(std::move(data), graph_);
     by_id_.emplace(std::move(id), v);
@@ -72,6 +127,7 @@ void KnowledgeGraph::reserve(size_t nodes) {
 }
 
 bool KnowledgeGraph::append_node_unchecked(NodeData data) {
+  drop_derived();
   Vertex v = boost::num_vertices(graph_);
   if (!by_id_.emplace(data.id, v).second) return false;
   boost::add_vertex(std::move(data), graph_);
@@ -79,6 +135,7 @@ bool KnowledgeGraph::append_node_unchecked(NodeData data) {
 }
 
 void KnowledgeGraph::append_edge_unchecked(Vertex from, Vertex to, EdgeData data) {
+  drop_derived();
   edge_keys_complete_ = false;
   boost::add_edge(from, to, std::move(data), graph_);
 }
@@ -101,6 +158,7 @@ bool KnowledgeGraph::add_edge(Vertex from, Vertex to, EdgeData data) {
       if (boost::target(*it, graph_) == to && graph_[*it].type == data.type) return false;
   }
   edge_keys_.insert(key);
+  drop_derived();
   boost::add_edge(from, to, std::move(data), graph_);
   return true;
 }

@@ -8,6 +8,7 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,6 +45,9 @@ struct NodeData {
   void set_attr(const std::string& key, std::string value);  // keeps attrs sorted
 };
 
+class AdjacencyIndex;
+class ValidityIndex;
+
 struct EdgeData {
   std::string type;  // part_of, version_of, issued_by, mentions, has_event, … or a Compass type
   Provenance provenance;
@@ -57,9 +61,11 @@ class KnowledgeGraph {
   using Vertex = Graph::vertex_descriptor;
   using Edge = Graph::edge_descriptor;
 
-  KnowledgeGraph() = default;
-  KnowledgeGraph(KnowledgeGraph&&) = default;
-  KnowledgeGraph& operator=(KnowledgeGraph&&) = default;
+  KnowledgeGraph();
+  ~KnowledgeGraph();
+  // Moves deep-copy the Boost graph (it has no move constructor) and drop the derived indexes.
+  KnowledgeGraph(KnowledgeGraph&& other);
+  KnowledgeGraph& operator=(KnowledgeGraph&& other);
 
   // Adds a node, or merges into the node with the same id: empty fields of the existing node are
   // filled from `data`, attributes are added (existing values win). Returns the vertex.
@@ -91,7 +97,17 @@ class KnowledgeGraph {
 
   size_t count_kind(NodeKind kind) const;
 
+  // The CSR copy of the adjacency used by traversals (see adjacency_index.h), built on first use
+  // (O(nodes + edges)) and kept until the graph changes. Thread-safe for concurrent readers of an
+  // unchanging graph; any mutation drops it.
+  const AdjacencyIndex& adjacency() const;
+  // The validity intervals of the versions (see validity_index.h), built and dropped likewise.
+  const ValidityIndex& validity() const;
+
  private:
+  struct Derived;
+  void drop_derived();
+
   static std::uint64_t edge_key(Vertex from, Vertex to, std::string_view type);
 
   void build_edge_keys();
@@ -101,6 +117,7 @@ class KnowledgeGraph {
   // Hashes of (from, to, type) for de-duplication; built lazily after a bulk load.
   std::unordered_set<std::uint64_t> edge_keys_;
   bool edge_keys_complete_ = true;
+  std::unique_ptr<Derived> derived_;  // indexes built on demand from the graph
 };
 
 }  // namespace regkg::graph

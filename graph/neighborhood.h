@@ -59,4 +59,13 @@ struct NeighborhoodOptions {
 Subgraph neighborhood(const KnowledgeGraph& g, KnowledgeGraph::Vertex v,
                       const NeighborhoodOptions& options = {});
 
+// The nodes of neighborhood() without its caps and without edges: every node within `depth`
+// (1..kMaxNeighborhoodDepth) hops of `v` over edges in either direction that `filter` admits, in
+// BFS order with their depth, `v` first. For callers that need the whole reachable set (exports,
+// benchmarks); the size is bounded only by the graph. Throws std::invalid_argument naming "v" or
+// "depth".
+std::vector<SubgraphNode> nodes_within(const KnowledgeGraph& g, KnowledgeGraph::Vertex v, int depth,
+                                       const TypeFilter& filter = {},
+                                       InForceFilter* in_force = nullptr);
+
 }  // namespace regkg::graph

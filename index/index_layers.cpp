@@ -1,8 +1,10 @@
 // Reading and writing index/layers.json and index/documents.tsv; document fingerprints.
 #include "index/index_layers.h"
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -26,7 +28,8 @@ void write_text_file(const fs::path& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out << text;
   out.flush();
-  if (!out) throw IndexLayersError(path.string() + ": error: cannot write");
+  if (!out)
+    throw IndexLayersError(path.string() + ": error: cannot write: " + std::strerror(errno));
 }
 
 std::string read_text_file(const fs::path& path) {

@@ -39,6 +39,10 @@ struct SearchRequest {
   // Exact-match filters, "" = any.
   std::string kind, lang, instrument, jurisdiction, year, issuer, modality, actor;
   std::string from, to;  // YYYY-MM-DD inclusive date range, "" = open
+  // Left out: documents of these versions (their version term) and every document of these
+  // instruments (instrument, versions, articles: their instrument term). The server fills them
+  // for in_force_on from the graph's point-in-time rules.
+  std::vector<std::string> exclude_versions, exclude_instruments;
   unsigned limit = 20;
   unsigned offset = 0;
   bool facets = true;

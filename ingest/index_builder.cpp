@@ -40,9 +40,9 @@ std::map<std::string, std::uint64_t> version_fingerprints(
   return out;
 }
 
-// Runs `body(shard)` on `threads` threads and rethrows the first failure.
+// Runs `body(shard)` on `threads` threads and rethrows the first failure, naming `dir`.
 template <typename Body>
-void parallel_shards(size_t shards, Body body) {
+void parallel_shards(const fs::path& dir, size_t shards, Body body) {
   std::vector<std::string> failures(shards);
   std::vector<std::thread> workers;
   for (size_t s = 0; s < shards; ++s)
@@ -57,7 +57,7 @@ void parallel_shards(size_t shards, Body body) {
     });
   for (auto& w : workers) w.join();
   for (const auto& f : failures)
-    if (!f.empty()) throw std::runtime_error("index: " + f);
+    if (!f.empty()) throw std::runtime_error(dir.string() + ": error: " + f);
 }
 
 IndexBuildResult write_full(const graph::KnowledgeGraph& graph, const IndexBuildOptions& o,
@@ -70,7 +70,7 @@ IndexBuildResult write_full(const graph::KnowledgeGraph& graph, const IndexBuild
   layers.snapshot_id = o.snapshot_id;
   layers.schema_version = index::kSchemaVersion;
   for (size_t s = 0; s < shards; ++s) layers.layers.push_back("shard-" + std::to_string(s));
-  parallel_shards(shards, [&](size_t s) {
+  parallel_shards(o.index_dir, shards, [&](size_t s) {
     index::IndexWriter writer(o.index_dir / layers.layers[s], o.snapshot_id);
     for_each_search_document(
         graph,
@@ -134,7 +134,7 @@ IndexBuildResult build_index(const graph::KnowledgeGraph& graph, const IndexBuil
   std::vector<std::vector<index::DocumentRecord>> records(shards);
   std::vector<std::vector<index::SearchDocument>> fresh(shards);
   std::atomic<size_t> fresh_count{0};
-  parallel_shards(shards, [&](size_t s) {
+  parallel_shards(o.index_dir, shards, [&](size_t s) {
     for_each_search_document(
         graph,
         [&](const index::SearchDocument& doc) {
@@ -189,10 +189,14 @@ IndexBuildResult build_index(const graph::KnowledgeGraph& graph, const IndexBuil
 
   for (const auto& layer : prev.layers) link_layer(prev_dir / layer, o.index_dir / layer);
   if (fresh_count > 0) {
-    index::IndexWriter writer(o.index_dir / delta, o.snapshot_id);
-    for (const auto& shard_docs : fresh)
-      for (const auto& doc : shard_docs) writer.add(doc);
-    writer.commit();
+    try {
+      index::IndexWriter writer(o.index_dir / delta, o.snapshot_id);
+      for (const auto& shard_docs : fresh)
+        for (const auto& doc : shard_docs) writer.add(doc);
+      writer.commit();
+    } catch (const Xapian::Error& e) {
+      throw std::runtime_error((o.index_dir / delta).string() + ": error: " + e.get_description());
+    }
     next.layers.push_back(delta);
   }
   index::write_layers(next, o.index_dir);

@@ -14,6 +14,7 @@
 #include "index/index_schema.h"
 #include "ingest/alias_dictionary.h"
 #include "ingest/corpus_scanner.h"
+#include "ingest/effective_dates.h"
 #include "ingest/graph_builder.h"
 #include "ingest/index_builder.h"
 #include "ingest/instrument_catalog.h"
@@ -23,6 +24,7 @@
 #include "ingest/progress_reporter.h"
 #include "ingest/search_document_builder.h"
 #include "ingest/sha256.h"
+#include "ingest/version_facts.h"
 #include "snapshot/snapshot_history.h"
 #include "snapshot/snapshot_manifest.h"
 #include "snapshot/snapshot_store.h"
@@ -117,6 +119,14 @@ IngestSummary run_ingest(const IngestOptions& options, std::ostream& log) {
   InstrumentCatalog catalog =
       InstrumentCatalog::from_json(instruments_json, instruments_path.string());
   NewsLinker news_linker = NewsLinker::from_json(instruments_json, instruments_path.string());
+  // Drafts and other versions known from facts (corpus/facts/versions.json), when present.
+  const std::filesystem::path facts_path =
+      (options.facts_dir.empty() ? options.dictionaries_dir.parent_path() / "facts"
+                                 : options.facts_dir) /
+      "versions.json";
+  std::vector<VersionFact> version_facts;
+  if (!options.facts_dir.empty() || std::filesystem::exists(facts_path))
+    version_facts = load_version_facts(facts_path);
 
   snapshot::SnapshotStore store(options.data_dir, /*writable=*/true);
   snapshot::StagedSnapshot staged;
@@ -180,6 +190,7 @@ IngestSummary run_ingest(const IngestOptions& options, std::ostream& log) {
                    std::to_string(sources.news.size()) + " news items");
     graph::KnowledgeGraph graph = build_graph(sources, actors, catalog, diags);
     sources = ParsedSources{};  // free the parse trees before indexing
+    size_t fact_versions = add_version_facts(graph, version_facts, diags);
 
     progress.phase("extracting obligations, citations, dates and news links");
     ExtractionStats x = extract_knowledge(graph, actors, news_linker, diags, threads);
@@ -191,6 +202,14 @@ IngestSummary run_ingest(const IngestOptions& options, std::ostream& log) {
                    std::to_string(x.internal_references) + " internal references, " +
                    std::to_string(x.events) + " dated events, " + std::to_string(x.news_links) +
                    " news links, " + std::to_string(x.candidate_actors) + " candidate actors");
+    size_t text_effective = effective_dates_from_text(graph);
+    progress.phase(std::to_string(text_effective) +
+                   " versions dated in force from their commencement clause");
+    if (!version_facts.empty()) {
+      size_t draft_news = link_news_to_version_facts(graph, version_facts);
+      progress.phase(std::to_string(fact_versions) + " versions from " + facts_path.string() +
+                     ", " + std::to_string(draft_news) + " news links to them");
+    }
 
     // Sorted diagnostics, printed like a compiler's.
     std::vector<Diagnostic> all = diags.items();

@@ -15,9 +15,12 @@ struct IngestOptions {
   std::vector<std::filesystem::path> corpora;
   std::filesystem::path data_dir;
   std::filesystem::path dictionaries_dir;  // holds actors.json and instruments.json
-  bool strict = false;                     // any error aborts (nothing becomes current)
-  unsigned threads = 0;                    // parser threads; 0 = hardware concurrency
-  bool terminal = false;                   // redraw a progress line instead of logging
+  // Holds versions.json (drafts known from facts); "" = dictionaries_dir/../facts, skipped when
+  // that file does not exist.
+  std::filesystem::path facts_dir;
+  bool strict = false;    // any error aborts (nothing becomes current)
+  unsigned threads = 0;   // parser threads; 0 = hardware concurrency
+  bool terminal = false;  // redraw a progress line instead of logging
   bool full = false;  // rewrite the whole index even when the current snapshot's could be reused
   unsigned keep = 3;  // snapshots kept after a commit (the current one included); 0 = keep all
 };

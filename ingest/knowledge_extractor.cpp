@@ -147,6 +147,8 @@ class Extractor {
           if (const std::string* t = n.attr(key)) add_title(normalize_cn_title(*t), n.id);
         add_title(normalize_cn_title(n.label), n.id);
       } else if (n.kind == NodeKind::version) {
+        // A draft known from facts is never what a citation means.
+        if (attr_of(n, "status") == "draft") continue;
         std::string inst = attr_of(n, "instrument");
         std::string effective = attr_of(n, "effective");
         versions_[inst].push_back({n.date, n.id});

@@ -11,8 +11,8 @@ shift || true
 build=${REGKG_FUZZ_BUILD_DIR:-build-fuzz}
 corpus=${REGKG_CORPUS:-../shared/corpus}
 all_targets=(fuzz_statute_markdown fuzz_compass_json fuzz_news_markdown fuzz_front_matter
-             fuzz_citation_extractor fuzz_date_extractor fuzz_chinese_numeral fuzz_request_params
-             fuzz_http_request)
+             fuzz_citation_extractor fuzz_date_extractor fuzz_chinese_numeral fuzz_publication_html
+             fuzz_request_params fuzz_http_request)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all_targets[@]}")
 command -v clang++-14 >/dev/null || { echo "fuzz: clang++-14 not found (apt-get install clang-14)"; exit 2; }

@@ -7,6 +7,8 @@ packages=(
   cmake g++ pkg-config make
   libboost-graph-dev rapidjson-dev libcpp-httplib-dev libxapian-dev libssl-dev
   doctest-dev libcli11-dev
+  # Tests: curl (crash test), Python with NetworkX and igraph (export and feed checks).
+  curl python3 python3-networkx python3-igraph
   # Browser tests (tests/web): Chromium, a CJK font so Chinese renders, Node.js for playwright-core.
   chromium fonts-wqy-microhei nodejs
 )

@@ -45,7 +45,8 @@ std::string load_admin_token(const std::filesystem::path& file) {
   std::string line;
   std::getline(in, line);
   line = trim(line);
-  if (line.empty()) throw std::runtime_error(file.string() + ": error: the admin token file is empty");
+  if (line.empty())
+    throw std::runtime_error(file.string() + ": error: the admin token file is empty");
   return line;
 }
 

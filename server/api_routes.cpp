@@ -16,6 +16,9 @@ const std::vector<ApiRoute>& api_routes() {
       {"/api/v1/neighborhood", "/api/v1/neighborhood", handle_neighborhood, true},
       {"/api/v1/paths", "/api/v1/paths", handle_paths, true},
       {"/api/v1/obligations", "/api/v1/obligations", handle_obligations, true},
+      // Versions and diffs (issue 7).
+      {R"(/api/v1/instruments/(.+))", "/api/v1/instruments/{id}", handle_instrument, true},
+      {"/api/v1/diff", "/api/v1/diff", handle_diff, true},
       {R"(/api/v1/actors/(.+))", "/api/v1/actors/{id}", handle_actor, true},
       {"/api/v1/citations/graph", "/api/v1/citations/graph", handle_citations_graph, true},
       {"/api/v1/citations/unresolved", "/api/v1/citations/unresolved", handle_citations_unresolved,
@@ -29,6 +32,8 @@ const std::vector<ApiRoute>& api_routes() {
       {"/api/v1/admin/snapshot", "/api/v1/admin/snapshot", handle_admin_snapshot, false, "GET",
        true},
       {"/api/v1/suggest", "/api/v1/suggest", handle_suggest, true},
+      // Streamed, possibly hundreds of MB: never in the response cache.
+      {"/api/v1/export", "/api/v1/export", handle_export, false},
   };
   return routes;
 }

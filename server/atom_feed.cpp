@@ -1,42 +1,11 @@
 // Atom XML writing.
 #include "server/atom_feed.h"
 
-#include "server/json_output.h"
+#include "server/markup_escape.h"
 
 namespace regkg::server {
 
 namespace {
-
-// Escapes for XML text and attribute values; control characters XML 1.0 forbids are dropped and
-// invalid UTF-8 becomes U+FFFD.
-std::string xml_escape(const std::string& raw) {
-  const std::string text = valid_utf8(raw) ? raw : std::string("\xEF\xBF\xBD");
-  std::string out;
-  out.reserve(text.size() + 16);
-  for (unsigned char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') break;
-        out += static_cast<char>(c);
-    }
-  }
-  return out;
-}
 
 void element(std::string& out, const char* indent, const char* name, const std::string& value) {
   out += indent;
@@ -61,8 +30,8 @@ std::string render_atom(const AtomFeed& feed) {
   out += " <link rel=\"self\" type=\"application/atom+xml\" href=\"" + xml_escape(feed.self_link) +
          "\"/>\n";
   if (!feed.alternate_link.empty())
-    out += " <link rel=\"alternate\" type=\"text/html\" href=\"" +
-           xml_escape(feed.alternate_link) + "\"/>\n";
+    out += " <link rel=\"alternate\" type=\"text/html\" href=\"" + xml_escape(feed.alternate_link) +
+           "\"/>\n";
   out += " <author><name>regkg</name></author>\n";
   out += " <generator>regkg</generator>\n";
   for (const auto& e : feed.entries) {
@@ -73,9 +42,9 @@ std::string render_atom(const AtomFeed& feed) {
     element(out, "  ", "published", e.published);
     element(out, "  ", "updated", e.updated);
     if (e.authors.empty()) out += "  <author><name>regkg</name></author>\n";
-    for (const auto& a : e.authors) out += "  <author><name>" + xml_escape(a) + "</name></author>\n";
-    for (const auto& c : e.categories)
-      out += "  <category term=\"" + xml_escape(c) + "\"/>\n";
+    for (const auto& a : e.authors)
+      out += "  <author><name>" + xml_escape(a) + "</name></author>\n";
+    for (const auto& c : e.categories) out += "  <category term=\"" + xml_escape(c) + "\"/>\n";
     out += "  <summary type=\"text\">" + xml_escape(e.summary) + "</summary>\n";
     out += " </entry>\n";
   }

@@ -8,12 +8,12 @@
 namespace regkg::server {
 
 struct AtomEntry {
-  std::string id;         // an IRI, e.g. urn:regkg:version:cn/pipl@2021-08-20:<snapshot>
+  std::string id;  // an IRI, e.g. urn:regkg:version:cn/pipl@2021-08-20:<snapshot>
   std::string title;
-  std::string link;       // href of the alternate link (may be relative)
-  std::string published;  // RFC 3339, when the version entered regkg
-  std::string updated;    // RFC 3339, when its text last changed in regkg
-  std::string summary;    // plain text
+  std::string link;                  // href of the alternate link (may be relative)
+  std::string published;             // RFC 3339, when the version entered regkg
+  std::string updated;               // RFC 3339, when its text last changed in regkg
+  std::string summary;               // plain text
   std::vector<std::string> authors;  // issuers; at least one author is written
   std::vector<std::string> categories;
 };

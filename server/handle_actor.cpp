@@ -7,6 +7,7 @@
 
 #include "server/api_error.h"
 #include "server/graph_json.h"
+#include "server/graph_params.h"
 #include "server/handlers.h"
 #include "server/request_params.h"
 
@@ -32,14 +33,17 @@ std::vector<std::pair<Vertex, KnowledgeGraph::Edge>> in_by(const KnowledgeGraph&
 }  // namespace
 
 void handle_actor(const HandlerContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  reject_unknown_params(req, {"limit"});
+  reject_unknown_params(req, {"limit", "offset", "in_force_on"});
   std::string id = req.matches.size() > 1 ? std::string(req.matches[1]) : std::string();
   if (id.empty() || !valid_utf8(id) || id.size() > 512)
     throw ApiError(400, "bad_parameter", "the actor id in the path is empty, too long or not UTF-8",
                    {{"parameter", "id"}});
   if (id.rfind("actor/", 0) != 0) id = "actor/" + id;
   auto limit = uint_param(req, "limit", 100, 0, kListMaxLimit);
+  auto offset = uint_param(req, "offset", 0, 0, 10000000);
   const KnowledgeGraph& g = *ctx.snapshot->graph;
+  // With a date: instruments, obligations and articles in force then (news and the actor stay).
+  auto in_force = in_force_param(req, g);
   auto v = g.find(id);
   if (!v || g.node(*v).kind != NodeKind::actor)
     throw ApiError(404, "unknown_id", "no actor with id '" + id + "'", {{"id", id}});
@@ -52,9 +56,10 @@ void handle_actor(const HandlerContext& ctx, const httplib::Request& req, httpli
     out.key(name);
     w.StartObject();
     out.field("total", items.size());
+    out.field("offset", offset);
     out.key("items");
     w.StartArray();
-    for (size_t i = 0; i < items.size() && i < limit; ++i) {
+    for (size_t i = offset; i < items.size() && i < offset + limit; ++i) {
       w.StartObject();
       write_node_ref(out, g.node(items[i].first));
       if (!g.edge(items[i].second).note.empty()) out.field("note", g.edge(items[i].second).note);
@@ -95,6 +100,12 @@ void handle_actor(const HandlerContext& ctx, const httplib::Request& req, httpli
   auto obligations = in_by(g, *v, "binds", NodeKind::obligation);
   auto news = in_by(g, *v, "mentions", NodeKind::news);
   auto articles = in_by(g, *v, "mentions", NodeKind::article);
+  if (in_force)
+    for (auto* list : {&issued, &obligations, &articles})
+      list->erase(
+          std::remove_if(list->begin(), list->end(),
+                         [&](const auto& item) { return !in_force->node_in_force(item.first); }),
+          list->end());
   // Newest news first; instruments by title.
   std::sort(news.begin(), news.end(), [&g](const auto& x, const auto& y) {
     return std::tie(g.node(x.first).date, g.node(x.first).id) >
@@ -137,7 +148,7 @@ void handle_actor(const HandlerContext& ctx, const httplib::Request& req, httpli
                  timeline.end());
   out.key("timeline");
   w.StartArray();
-  for (size_t i = 0; i < timeline.size() && i < limit; ++i) {
+  for (size_t i = offset; i < timeline.size() && i < offset + limit; ++i) {
     w.StartObject();
     out.field("date", timeline[i].date);
     out.field("type", timeline[i].type);

@@ -58,10 +58,10 @@ void handle_admin_reload(const HandlerContext& ctx, const httplib::Request& req,
   const std::string before = ctx.snapshot->id;
   ReloadStatus status = ctx.reloader->reload(force == "true");
   if (status.last_result == "refused" && !status.refused_id.empty())
-    throw ApiError(409, "snapshot_refused",
-                   "the current snapshot could not be opened; still serving the previous one",
-                   {{"snapshot", status.refused_id}, {"reason", status.last_error},
-                    {"serving", before}});
+    throw ApiError(
+        409, "snapshot_refused",
+        "the current snapshot could not be opened; still serving the previous one",
+        {{"snapshot", status.refused_id}, {"reason", status.last_error}, {"serving", before}});
   JsonOutput out;
   auto& w = out.writer();
   w.StartObject();
@@ -113,19 +113,18 @@ void handle_admin_snapshot_file(const HandlerContext& ctx, const httplib::Reques
     }
   if (!listed)
     throw ApiError(404, "not_found", "no such file in the served snapshot", {{"path", wanted}});
-  auto in = std::make_shared<std::ifstream>(ctx.snapshot->dir / fs::u8path(wanted),
-                                            std::ios::binary);
+  auto in =
+      std::make_shared<std::ifstream>(ctx.snapshot->dir / fs::u8path(wanted), std::ios::binary);
   if (!*in) throw ApiError(404, "not_found", "file vanished", {{"path", wanted}});
-  res.set_content_provider(
-      static_cast<size_t>(bytes), "application/octet-stream",
-      [in](size_t offset, size_t length, httplib::DataSink& sink) {
-        std::vector<char> buf(std::min<size_t>(length, 1 << 20));
-        in->seekg(static_cast<std::streamoff>(offset));
-        in->read(buf.data(), static_cast<std::streamsize>(buf.size()));
-        std::streamsize got = in->gcount();
-        if (got <= 0) return false;
-        return sink.write(buf.data(), static_cast<size_t>(got));
-      });
+  res.set_content_provider(static_cast<size_t>(bytes), "application/octet-stream",
+                           [in](size_t offset, size_t length, httplib::DataSink& sink) {
+                             std::vector<char> buf(std::min<size_t>(length, 1 << 20));
+                             in->seekg(static_cast<std::streamoff>(offset));
+                             in->read(buf.data(), static_cast<std::streamsize>(buf.size()));
+                             std::streamsize got = in->gcount();
+                             if (got <= 0) return false;
+                             return sink.write(buf.data(), static_cast<size_t>(got));
+                           });
 }
 
 }  // namespace regkg::server

@@ -11,7 +11,9 @@
 
 #include "server/api_error.h"
 #include "server/graph_json.h"
+#include "server/graph_params.h"
 #include "server/handlers.h"
+#include "server/page_cursor.h"
 #include "server/request_params.h"
 
 namespace regkg::server {
@@ -45,14 +47,14 @@ std::vector<Vertex> scope_of(const KnowledgeGraph& g, Vertex root) {
 
 void handle_citations(const HandlerContext& ctx, const httplib::Request& req,
                       httplib::Response& res) {
-  reject_unknown_params(req, {"id", "direction", "limit", "offset", "in_force_on"});
+  reject_unknown_params(req, {"id", "direction", "limit", "offset", "cursor", "in_force_on"});
   std::string id = text_param(req, "id", 1024);
   if (id.empty())
     throw ApiError(400, "missing_parameter", "parameter 'id' is required", {{"parameter", "id"}});
   std::string direction = choice_param(req, "direction", "out|in");
   if (direction.empty()) direction = "out";
   auto limit = uint_param(req, "limit", 100, 0, kListMaxLimit);
-  auto offset = uint_param(req, "offset", 0, 0, 10000000);
+  auto offset = page_start(req, ctx.snapshot->id, 10000000);
   std::string in_force_on = date_param(req, "in_force_on");
   const KnowledgeGraph& g = *ctx.snapshot->graph;
   auto v = g.find(id);
@@ -103,6 +105,8 @@ void handle_citations(const HandlerContext& ctx, const httplib::Request& req,
     w.EndObject();
   }
   w.EndArray();
+  out.field_or_null("next_cursor", next_cursor(req, ctx.snapshot->id, offset + limit,
+                                               limit == 0 ? 0 : items.size()));
   out.field("snapshot", ctx.snapshot->id);
   w.EndObject();
   res.set_content(out.str(), "application/json; charset=utf-8");
@@ -110,14 +114,21 @@ void handle_citations(const HandlerContext& ctx, const httplib::Request& req,
 
 void handle_citations_unresolved(const HandlerContext& ctx, const httplib::Request& req,
                                  httplib::Response& res) {
-  reject_unknown_params(req, {"limit", "offset"});
+  reject_unknown_params(req, {"limit", "offset", "cursor", "in_force_on"});
   auto limit = uint_param(req, "limit", 100, 0, kListMaxLimit);
-  auto offset = uint_param(req, "offset", 0, 0, 10000000);
+  auto offset = page_start(req, ctx.snapshot->id, 10000000);
   const KnowledgeGraph& g = *ctx.snapshot->graph;
+  // With a date: only citations made by texts in force on it (titles cited by none are dropped).
+  auto in_force = in_force_param(req, g);
+  auto citing = [&](Vertex from) { return !in_force || in_force->node_in_force(from); };
   std::vector<std::pair<size_t, Vertex>> records;  // (citing count, node)
   const auto& bg = g.boost_graph();
-  for (auto [it, end] = boost::vertices(bg); it != end; ++it)
-    if (bg[*it].kind == NodeKind::citation) records.emplace_back(boost::in_degree(*it, bg), *it);
+  for (auto [it, end] = boost::vertices(bg); it != end; ++it) {
+    if (bg[*it].kind != NodeKind::citation) continue;
+    size_t count = 0;
+    g.for_each_in_edge(*it, [&](KnowledgeGraph::Edge, Vertex from) { count += citing(from); });
+    if (count > 0 || !in_force) records.emplace_back(count, *it);
+  }
   std::sort(records.begin(), records.end(), [&g](const auto& a, const auto& b) {
     return a.first != b.first ? a.first > b.first : g.node(a.second).id < g.node(b.second).id;
   });
@@ -137,7 +148,7 @@ void handle_citations_unresolved(const HandlerContext& ctx, const httplib::Reque
     w.StartArray();
     size_t shown = 0;
     g.for_each_in_edge(v, [&](KnowledgeGraph::Edge e, Vertex from) {
-      if (shown++ >= 5) return;
+      if (!citing(from) || shown++ >= 5) return;
       w.StartObject();
       write_node_ref(out, g.node(from));
       out.key("provenance");
@@ -148,6 +159,8 @@ void handle_citations_unresolved(const HandlerContext& ctx, const httplib::Reque
     w.EndObject();
   }
   w.EndArray();
+  out.field_or_null("next_cursor", next_cursor(req, ctx.snapshot->id, offset + limit,
+                                               limit == 0 ? 0 : records.size()));
   out.field("snapshot", ctx.snapshot->id);
   w.EndObject();
   res.set_content(out.str(), "application/json; charset=utf-8");

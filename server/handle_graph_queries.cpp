@@ -11,7 +11,9 @@
 #include "graph/path_finder.h"
 #include "server/api_error.h"
 #include "server/graph_json.h"
+#include "server/graph_params.h"
 #include "server/handlers.h"
+#include "server/page_cursor.h"
 #include "server/request_params.h"
 
 namespace regkg::server {
@@ -20,45 +22,6 @@ namespace {
 
 using graph::KnowledgeGraph;
 using Vertex = KnowledgeGraph::Vertex;
-
-Vertex vertex_param(const KnowledgeGraph& g, const std::string& id, const char* name) {
-  if (id.empty())
-    throw ApiError(400, "missing_parameter", std::string("parameter '") + name + "' is required",
-                   {{"parameter", name}});
-  auto v = g.find(id);
-  if (!v)
-    throw ApiError(404, "unknown_id", "no node with id '" + id + "'",
-                   {{"parameter", name}, {"id", id}});
-  return *v;
-}
-
-// "a,b,c" -> {"a","b","c"}.
-std::vector<std::string> split_list(const std::string& s) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= s.size()) {
-    size_t comma = s.find(',', start);
-    std::string item =
-        s.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    if (!item.empty()) out.push_back(item);
-    if (comma == std::string::npos) break;
-    start = comma + 1;
-  }
-  return out;
-}
-
-std::vector<graph::NodeKind> kinds_param(const httplib::Request& req, const char* name) {
-  std::vector<graph::NodeKind> kinds;
-  for (const auto& k : split_list(text_param(req, name, 256))) {
-    auto kind = graph::node_kind_from_string(k);
-    if (!kind)
-      throw ApiError(400, "bad_parameter",
-                     std::string("parameter '") + name + "': unknown node kind '" + k + "'",
-                     {{"parameter", name}, {"value", k}});
-    kinds.push_back(*kind);
-  }
-  return kinds;
-}
 
 void write_edge(JsonOutput& out, const KnowledgeGraph& g, KnowledgeGraph::Edge e) {
   auto& w = out.writer();
@@ -100,7 +63,8 @@ auto invalid_to_400(F&& f) -> decltype(f()) {
 
 void handle_neighbors(const HandlerContext& ctx, const httplib::Request& req,
                       httplib::Response& res) {
-  reject_unknown_params(req, {"direction", "type", "kind", "limit", "offset", "in_force_on"});
+  reject_unknown_params(req,
+                        {"direction", "type", "kind", "limit", "offset", "cursor", "in_force_on"});
   const KnowledgeGraph& g = *ctx.snapshot->graph;
   Vertex v = vertex_param(g, req.matches.size() > 1 ? std::string(req.matches[1]) : "", "id");
   graph::NeighborsOptions o;
@@ -111,7 +75,7 @@ void handle_neighbors(const HandlerContext& ctx, const httplib::Request& req,
   o.filter.edge_types = split_list(text_param(req, "type", 512));
   o.filter.node_kinds = kinds_param(req, "kind");
   o.limit = uint_param(req, "limit", 50, 1, graph::kMaxNeighborLimit);
-  o.offset = uint_param(req, "offset", 0, 0, 10000000);
+  o.offset = page_start(req, ctx.snapshot->id, 10000000);
   std::string date = date_param(req, "in_force_on");
   std::optional<graph::InForceFilter> in_force;
   if (!date.empty()) o.in_force = &in_force.emplace(g, date);
@@ -134,6 +98,8 @@ void handle_neighbors(const HandlerContext& ctx, const httplib::Request& req,
     w.EndObject();
   }
   w.EndArray();
+  out.field_or_null("next_cursor",
+                    next_cursor(req, ctx.snapshot->id, o.offset + o.limit, page.total));
   out.field("snapshot", ctx.snapshot->id);
   w.EndObject();
   res.set_content(out.str(), "application/json; charset=utf-8");
@@ -224,14 +190,16 @@ void handle_paths(const HandlerContext& ctx, const httplib::Request& req, httpli
 
 void handle_citations_graph(const HandlerContext& ctx, const httplib::Request& req,
                             httplib::Response& res) {
-  reject_unknown_params(req, {"id", "depth", "direction"});
+  reject_unknown_params(req, {"id", "depth", "direction", "in_force_on"});
   const KnowledgeGraph& g = *ctx.snapshot->graph;
   Vertex v = vertex_param(g, text_param(req, "id", 1024), "id");
   int depth = static_cast<int>(uint_param(req, "depth", 2, 1, graph::kMaxCitationDepth));
   std::string dir = choice_param(req, "direction", "out|in");
+  auto in_force = in_force_param(req, g);
   auto network = invalid_to_400([&] {
     return graph::citation_network(g, v, depth,
-                                   dir == "in" ? graph::Direction::in : graph::Direction::out);
+                                   dir == "in" ? graph::Direction::in : graph::Direction::out,
+                                   in_force ? &*in_force : nullptr);
   });
   JsonOutput out;
   auto& w = out.writer();
@@ -260,19 +228,32 @@ void handle_citations_graph(const HandlerContext& ctx, const httplib::Request& r
 
 void handle_rankings_cited(const HandlerContext& ctx, const httplib::Request& req,
                            httplib::Response& res) {
-  reject_unknown_params(req, {"kind", "limit"});
+  reject_unknown_params(req, {"kind", "limit", "offset", "in_force_on"});
   choice_param(req, "kind", "instrument");
   auto limit = uint_param(req, "limit", 20, 1, graph::kMaxMostCited);
+  auto offset = uint_param(req, "offset", 0, 0, graph::kMaxMostCited - 1);
+  if (offset + limit > graph::kMaxMostCited)
+    throw ApiError(400, "limit_exceeded",
+                   "offset + limit is " + std::to_string(offset + limit) +
+                       "; the ranking has at most " + std::to_string(graph::kMaxMostCited) +
+                       " places",
+                   {{"parameter", "limit"}, {"maximum", std::to_string(graph::kMaxMostCited)}});
   const KnowledgeGraph& g = *ctx.snapshot->graph;
-  auto ranked = invalid_to_400([&] { return graph::most_cited(g, limit); });
+  auto in_force = in_force_param(req, g);
+  auto ranked = invalid_to_400(
+      [&] { return graph::most_cited(g, offset + limit, in_force ? &*in_force : nullptr); });
   JsonOutput out;
   auto& w = out.writer();
   w.StartObject();
+  out.field("offset", offset);
+  if (in_force) out.field("in_force_on", in_force->date());
   out.key("results");
   w.StartArray();
-  for (const auto& r : ranked) {
+  for (size_t i = offset; i < ranked.size(); ++i) {
+    const auto& r = ranked[i];
     w.StartObject();
     write_node_ref(out, g.node(r.instrument));
+    out.field("rank", static_cast<std::uint64_t>(i + 1));
     out.field("citing_instruments", r.citing_instruments);
     out.field_double("pagerank", r.pagerank);
     w.EndObject();

@@ -7,6 +7,7 @@
 
 #include "server/api_error.h"
 #include "server/graph_json.h"
+#include "server/graph_params.h"
 #include "server/handlers.h"
 #include "server/json_output.h"
 #include "server/request_params.h"
@@ -37,7 +38,7 @@ void handle_node(const HandlerContext& ctx, const httplib::Request& req, httplib
   if (id.empty() || !valid_utf8(id) || id.size() > 1024)
     throw ApiError(400, "bad_parameter", "the node id in the path is empty, too long or not UTF-8",
                    {{"parameter", "id"}});
-  reject_unknown_params(req, {"limit", "offset", "group_type", "group_direction"});
+  reject_unknown_params(req, {"limit", "offset", "group_type", "group_direction", "in_force_on"});
   unsigned limit =
       static_cast<unsigned>(uint_param(req, "limit", kEdgesDefaultLimit, 0, kEdgesMaxLimit));
   std::uint64_t offset = uint_param(req, "offset", 0, 0, 1000000);
@@ -49,14 +50,17 @@ void handle_node(const HandlerContext& ctx, const httplib::Request& req, httplib
   auto v = g.find(id);
   if (!v) throw ApiError(404, "unknown_id", "no node with id '" + id + "'", {{"id", id}});
   const NodeData& n = g.node(*v);
+  // With a date: only neighbours in force then (versions, articles, obligations …; the node itself
+  // is shown whatever its date).
+  auto in_force = in_force_param(req, g);
 
   // Group edges by (direction, type), keeping insertion order; children by document order.
   std::map<std::pair<std::string, std::string>, std::vector<EdgeItem>> groups;
   g.for_each_out_edge(*v, [&](KnowledgeGraph::Edge e, KnowledgeGraph::Vertex o) {
-    groups[{"out", g.edge(e).type}].push_back({e, o});
+    if (!in_force || in_force->node_in_force(o)) groups[{"out", g.edge(e).type}].push_back({e, o});
   });
   g.for_each_in_edge(*v, [&](KnowledgeGraph::Edge e, KnowledgeGraph::Vertex o) {
-    groups[{"in", g.edge(e).type}].push_back({e, o});
+    if (!in_force || in_force->node_in_force(o)) groups[{"in", g.edge(e).type}].push_back({e, o});
   });
   if (auto it = groups.find({"in", "part_of"}); it != groups.end())
     std::stable_sort(it->second.begin(), it->second.end(),

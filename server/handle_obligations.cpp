@@ -6,6 +6,7 @@
 #include "server/api_error.h"
 #include "server/graph_json.h"
 #include "server/handlers.h"
+#include "server/page_cursor.h"
 #include "server/request_params.h"
 
 namespace regkg::server {
@@ -33,8 +34,8 @@ std::string csv_field(const std::string& s) {
 
 void handle_obligations(const HandlerContext& ctx, const httplib::Request& req,
                         httplib::Response& res) {
-  reject_unknown_params(
-      req, {"bearer", "instrument", "modality", "in_force_on", "q", "limit", "offset", "format"});
+  reject_unknown_params(req, {"bearer", "instrument", "modality", "in_force_on", "q", "limit",
+                              "offset", "cursor", "format"});
   std::string bearer = text_param(req, "bearer", 256);
   if (!bearer.empty() && bearer.rfind("actor/", 0) != 0) bearer = "actor/" + bearer;
   std::string instrument = text_param(req, "instrument", 512);
@@ -46,7 +47,7 @@ void handle_obligations(const HandlerContext& ctx, const httplib::Request& req,
   // A CSV export is a download: all matches by default (the JSON list is paged).
   auto limit = format == "csv" ? uint_param(req, "limit", kCsvMaxRows, 0, kCsvMaxRows)
                                : uint_param(req, "limit", 50, 0, kListMaxLimit);
-  auto offset = uint_param(req, "offset", 0, 0, 10000000);
+  auto offset = page_start(req, ctx.snapshot->id, 10000000);
 
   const KnowledgeGraph& g = *ctx.snapshot->graph;
   std::optional<KnowledgeGraph::Vertex> bearer_v;
@@ -157,6 +158,8 @@ void handle_obligations(const HandlerContext& ctx, const httplib::Request& req,
     w.EndObject();
   }
   w.EndArray();
+  out.field_or_null("next_cursor", next_cursor(req, ctx.snapshot->id, offset + limit,
+                                               limit == 0 ? 0 : matches.size()));
   out.field("snapshot", ctx.snapshot->id);
   w.EndObject();
   res.set_content(out.str(), "application/json; charset=utf-8");

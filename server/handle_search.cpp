@@ -1,6 +1,8 @@
 // GET /api/v1/search: full-text search with filters, facets and highlighted snippets.
 #include <httplib.h>
 
+#include "graph/in_force.h"
+
 #include "server/api_error.h"
 #include "server/handlers.h"
 #include "server/json_output.h"
@@ -19,7 +21,7 @@ std::string node_label(const graph::KnowledgeGraph& g, const std::string& id) {
 
 void handle_search(const HandlerContext& ctx, const httplib::Request& req, httplib::Response& res) {
   reject_unknown_params(req, {"q", "kind", "lang", "instrument", "jurisdiction", "issuer", "year",
-                              "modality", "actor", "from", "to", "limit", "offset"});
+                              "modality", "actor", "from", "to", "limit", "offset", "in_force_on"});
   index::SearchRequest sr;
   sr.query = text_param(req, "q", kQueryMaxBytes);
   sr.kind = choice_param(req, "kind", "article|version|instrument|news");
@@ -44,15 +46,24 @@ void handle_search(const HandlerContext& ctx, const httplib::Request& req, httpl
   sr.limit =
       static_cast<unsigned>(uint_param(req, "limit", kSearchDefaultLimit, 0, kSearchMaxLimit));
   sr.offset = static_cast<unsigned>(uint_param(req, "offset", 0, 0, kSearchMaxOffset));
+  std::string in_force_on = date_param(req, "in_force_on");
   bool trimmed_empty = sr.query.find_first_not_of(" \t\r\n") == std::string::npos;
   if (trimmed_empty) sr.query.clear();
   if (sr.query.empty() && sr.kind.empty() && sr.lang.empty() && sr.instrument.empty() &&
       sr.jurisdiction.empty() && sr.issuer.empty() && sr.modality.empty() && sr.actor.empty() &&
-      sr.year.empty() && sr.from.empty() && sr.to.empty())
+      sr.year.empty() && sr.from.empty() && sr.to.empty() && in_force_on.empty())
     throw ApiError(400, "missing_parameter", "give a query 'q' or at least one filter",
                    {{"parameter", "q"}});
 
   const auto& snap = ctx.snapshot;
+  if (!in_force_on.empty()) {
+    // Texts in force on the date: leave out the documents of every other version (and
+    // instruments with no version in force), decided by the graph's point-in-time rules.
+    graph::InForceFilter filter(*snap->graph, in_force_on);
+    graph::NotInForce excluded = graph::not_in_force(*snap->graph, filter);
+    sr.exclude_versions = std::move(excluded.versions);
+    sr.exclude_instruments = std::move(excluded.instruments);
+  }
   index::SearchResult result;
   try {
     result = snap->searcher->search(sr);
@@ -71,6 +82,7 @@ void handle_search(const HandlerContext& ctx, const httplib::Request& req, httpl
   w.Bool(result.total_exact);
   out.field("offset", sr.offset);
   out.field("limit", sr.limit);
+  if (!in_force_on.empty()) out.field("in_force_on", in_force_on);
   out.field("snapshot", snap->id);
   w.Key("results");
   w.StartArray();

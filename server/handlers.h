@@ -57,6 +57,12 @@ void handle_citations_unresolved(const HandlerContext& ctx, const httplib::Reque
                                  httplib::Response& res);
 // GET /api/v1/suggest (handle_suggest.cpp): instrument and actor names for the search page.
 void handle_suggest(const HandlerContext& ctx, const httplib::Request& req, httplib::Response& res);
+// Versions and diffs: handle_instrument.cpp, handle_diff.cpp.
+void handle_instrument(const HandlerContext& ctx, const httplib::Request& req,
+                       httplib::Response& res);
+void handle_diff(const HandlerContext& ctx, const httplib::Request& req, httplib::Response& res);
+// Streams its answer (chunked); never cached.
+void handle_export(const HandlerContext& ctx, const httplib::Request& req, httplib::Response& res);
 
 // Limits, shared with the OpenAPI document and tests.
 inline constexpr unsigned kSearchDefaultLimit = 20;

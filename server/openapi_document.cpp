@@ -72,6 +72,117 @@ const std::string& openapi_document() {
     }
    }
   },
+  "/api/v1/instruments/{id}": {
+   "get": {
+    "summary": "An instrument with all its versions (dates, status draft or final, lineage) and the version in force on a day",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "description": "Instrument id, raw or percent-encoded: cn/generative-ai-measures. A version or article id is a 400 naming its instrument.",
+      "required": true,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "as_of",
+      "in": "query",
+      "description": "YYYY-MM-DD: report the version in force that day (drafts never are), or that none was with the nearest versions before and after",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "format": "date"
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "instrument {id, kind, label, date, attributes}, as_of, versions [{id, label, date, effective, status, article_count, text_in_corpus, published, comment_deadline, in_force (with as_of), supersedes, superseded_by, draft_of, drafts}], diffs [{from, to}] (consecutive versions), point_in_time {date, in_force, nearest_earlier, nearest_later, message} or null",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/BadRequest"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     },
+     "500": {
+      "$ref": "#/components/responses/InternalError"
+     }
+    }
+   }
+  },
+  "/api/v1/diff": {
+   "get": {
+    "summary": "What changed between two versions of one instrument: aligned articles with a character-level redline, and obligations added, removed or changed (modality softening or hardening, bearer, condition)",
+    "parameters": [
+     {
+      "name": "from",
+      "in": "query",
+      "description": "The old version id: cn/counter-espionage-law@2014-11-01",
+      "required": true,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "to",
+      "in": "query",
+      "description": "The new version id, of the same instrument (else 400 different_instruments). The same id as from is a 200 where every article is unchanged.",
+      "required": true,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "format",
+      "in": "query",
+      "description": "json (default) or html: a readable redline page with <del> and <ins>",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "json",
+        "html"
+       ]
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "instrument, from and to (version objects), same_version, comparable (false when a side has no article text, e.g. a draft known from facts; message says why), message, summary {articles: counts by status (unchanged, renumbered, modified, split, merged, added, removed, moved), obligations: counts (added, removed, changed, softening, hardening, reversal), coarse}, articles [{status, similarity, renumbered, moved, from [{id, label, number}], to [...], coarse, ops [{op: equal|insert|delete, text, from [begin, end], to [begin, end]} byte spans in the joined original texts]}], obligations [{change, direction, fields, similarity, from, to}]",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object"
+        }
+       },
+       "text/html": {
+        "schema": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/BadRequest"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     },
+     "500": {
+      "$ref": "#/components/responses/InternalError"
+     }
+    }
+   }
+  },
   "/api/v1/search": {
    "get": {
     "summary": "Full-text search (Xapian query syntax; unquoted Chinese runs are phrases)",
@@ -214,6 +325,16 @@ const std::string& openapi_document() {
        "maximum": 10000,
        "minimum": 0
       }
+     },
+     {
+      "name": "in_force_on",
+      "in": "query",
+      "description": "Only documents of texts in force on that date (versions in force, their articles, instruments with a version in force; news always)",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "format": "date"
+      }
      }
     ],
     "responses": {
@@ -292,6 +413,16 @@ const std::string& openapi_document() {
         "out",
         "in"
        ]
+      }
+     },
+     {
+      "name": "in_force_on",
+      "in": "query",
+      "description": "Only neighbours in force on that date in the edge groups",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "format": "date"
       }
      }
     ],
@@ -392,11 +523,20 @@ const std::string& openapi_document() {
        "type": "string",
        "format": "date"
       }
+     },
+     {
+      "name": "cursor",
+      "in": "query",
+      "description": "Opaque cursor from a previous answer's next_cursor (same filters, same snapshot); not with offset. A cursor from another snapshot is a 400 cursor_expired: start again from the first page",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
      }
     ],
     "responses": {
      "200": {
-      "description": "id, total, offset, results [{id, kind, label, date, direction, type, provenance}]",
+      "description": "id, total, offset, results [{id, kind, label, date, direction, type, provenance}]; next_cursor (null on the last page)",
       "content": {
        "application/json": {
         "schema": {
@@ -679,11 +819,20 @@ const std::string& openapi_document() {
         "csv"
        ]
       }
+     },
+     {
+      "name": "cursor",
+      "in": "query",
+      "description": "Opaque cursor from a previous answer's next_cursor (same filters, same snapshot); not with offset. A cursor from another snapshot is a 400 cursor_expired: start again from the first page",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
      }
     ],
     "responses": {
      "200": {
-      "description": "total, offset, limit, results [{id, modality, bearer, bearer_actors, action, condition, text, article, instrument, version, provenance}]",
+      "description": "total, offset, limit, results [{id, modality, bearer, bearer_actors, action, condition, text, article, instrument, version, provenance}]; next_cursor (JSON, null on the last page)",
       "content": {
        "application/json": {
         "schema": {
@@ -731,6 +880,26 @@ const std::string& openapi_document() {
        "type": "integer",
        "maximum": 1000,
        "minimum": 0
+      }
+     },
+     {
+      "name": "offset",
+      "in": "query",
+      "description": "",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 0
+      }
+     },
+     {
+      "name": "in_force_on",
+      "in": "query",
+      "description": "Only issued instruments, binding obligations and mentioning articles in force on that date",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "format": "date"
       }
      }
     ],
@@ -812,11 +981,20 @@ const std::string& openapi_document() {
        "type": "string",
        "format": "date"
       }
+     },
+     {
+      "name": "cursor",
+      "in": "query",
+      "description": "Opaque cursor from a previous answer's next_cursor (same filters, same snapshot); not with offset. A cursor from another snapshot is a 400 cursor_expired: start again from the first page",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
      }
     ],
     "responses": {
      "200": {
-      "description": "id, direction, total, offset, results [{type, from, to, resolved, note, provenance}]",
+      "description": "id, direction, total, offset, results [{type, from, to, resolved, note, provenance}]; next_cursor (null on the last page)",
       "content": {
        "application/json": {
         "schema": {
@@ -873,6 +1051,16 @@ const std::string& openapi_document() {
         "in"
        ]
       }
+     },
+     {
+      "name": "in_force_on",
+      "in": "query",
+      "description": "Only citations made by texts in force on that date, of instruments in force then",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "format": "date"
+      }
      }
     ],
     "responses": {
@@ -921,11 +1109,30 @@ const std::string& openapi_document() {
       "schema": {
        "type": "integer"
       }
+     },
+     {
+      "name": "cursor",
+      "in": "query",
+      "description": "Opaque cursor from a previous answer's next_cursor (same filters, same snapshot); not with offset. A cursor from another snapshot is a 400 cursor_expired: start again from the first page",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "in_force_on",
+      "in": "query",
+      "description": "Only citations made by texts in force on that date",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "format": "date"
+      }
      }
     ],
     "responses": {
      "200": {
-      "description": "total, offset, results [{id, kind, label, cited_by_count, cited_by}]",
+      "description": "total, offset, results [{id, kind, label, cited_by_count, cited_by}]; next_cursor (null on the last page)",
       "content": {
        "application/json": {
         "schema": {
@@ -972,11 +1179,31 @@ const std::string& openapi_document() {
        "maximum": 1000,
        "minimum": 0
       }
+     },
+     {
+      "name": "offset",
+      "in": "query",
+      "description": "offset + limit at most 1000",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 0
+      }
+     },
+     {
+      "name": "in_force_on",
+      "in": "query",
+      "description": "Rank only instruments in force on that date, by citations from texts in force then",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "format": "date"
+      }
      }
     ],
     "responses": {
      "200": {
-      "description": "results [{id, kind, label, date, citing_instruments, pagerank}]",
+      "description": "results [{id, kind, label, date, citing_instruments, pagerank}]; each result has its rank; offset",
       "content": {
        "application/json": {
         "schema": {
@@ -1313,6 +1540,119 @@ const std::string& openapi_document() {
        "application/json": {
         "schema": {
          "type": "object"
+        }
+       }
+      }
+     },
+     "400": {
+      "$ref": "#/components/responses/BadRequest"
+     },
+     "404": {
+      "$ref": "#/components/responses/NotFound"
+     },
+     "500": {
+      "$ref": "#/components/responses/InternalError"
+     }
+    }
+   }
+  },
+  "/api/v1/export": {
+   "get": {
+    "summary": "The whole graph or a filtered part as GraphML, Neo4j CSV (nodes or edges) or JSON Lines, streamed (chunked), never cached",
+    "parameters": [
+     {
+      "name": "format",
+      "in": "query",
+      "description": "Required",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "graphml",
+        "csv",
+        "jsonl"
+       ]
+      }
+     },
+     {
+      "name": "part",
+      "in": "query",
+      "description": "Required with format=csv (one file per request: nodes.csv or edges.csv for neo4j-admin import); refused otherwise",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "enum": [
+        "nodes",
+        "edges"
+       ]
+      }
+     },
+     {
+      "name": "kinds",
+      "in": "query",
+      "description": "Comma-separated node kinds to keep",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "types",
+      "in": "query",
+      "description": "Comma-separated edge types to keep (and, with around, to walk)",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "in_force_on",
+      "in": "query",
+      "description": "Only nodes in force on that date",
+      "required": false,
+      "schema": {
+       "type": "string",
+       "format": "date"
+      }
+     },
+     {
+      "name": "around",
+      "in": "query",
+      "description": "A node id: export only the nodes within depth hops of it (edges walked both ways)",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "depth",
+      "in": "query",
+      "description": "Hops from around, 1-3 (default 1); only with around",
+      "required": false,
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 3
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "The export as an attachment (Content-Disposition), edges only between exported nodes",
+      "content": {
+       "application/graphml+xml": {
+        "schema": {
+         "type": "string"
+        }
+       },
+       "text/csv": {
+        "schema": {
+         "type": "string"
+        }
+       },
+       "application/x-ndjson": {
+        "schema": {
+         "type": "string"
         }
        }
       }

@@ -18,11 +18,13 @@ class SnapshotHolder {
     std::lock_guard<std::mutex> lock(mutex_);
     return current_;
   }
-  void swap(std::shared_ptr<const snapshot::Snapshot> next) {
+  // Installs `next` and returns the snapshot it replaces. The caller decides where the old one
+  // is destroyed (SnapshotReloader does it on its own thread, never in a request's).
+  std::shared_ptr<const snapshot::Snapshot> exchange(
+      std::shared_ptr<const snapshot::Snapshot> next) {
     std::lock_guard<std::mutex> lock(mutex_);
     current_.swap(next);
-    // `next` (the old snapshot) is released here, outside nothing else: the destructor of the last
-    // reference may run in a request thread later, which is fine (it only closes files).
+    return next;
   }
 
  private:

@@ -8,7 +8,9 @@ namespace regkg::server {
 
 SnapshotReloader::SnapshotReloader(std::filesystem::path data_dir, SnapshotHolder& holder,
                                    size_t pool_size, std::ostream& log)
-    : data_dir_(std::move(data_dir)), holder_(holder), pool_size_(pool_size), log_(log) {}
+    : data_dir_(std::move(data_dir)), holder_(holder), pool_size_(pool_size), log_(log) {
+  reaper_ = std::thread([this] { reap_loop(); });
+}
 
 SnapshotReloader::~SnapshotReloader() { stop(); }
 
@@ -24,6 +26,31 @@ void SnapshotReloader::stop() {
   }
   stop_cv_.notify_all();
   if (watcher_.joinable()) watcher_.join();
+  if (reaper_.joinable()) reaper_.join();
+  std::lock_guard<std::mutex> lock(retired_mutex_);
+  retired_.clear();
+}
+
+void SnapshotReloader::reap_loop() {
+  std::unique_lock<std::mutex> lock(stop_mutex_);
+  while (!stop_cv_.wait_for(lock, std::chrono::milliseconds(20), [this] { return stopping_; })) {
+    lock.unlock();
+    std::vector<std::shared_ptr<const snapshot::Snapshot>> done;
+    {
+      std::lock_guard<std::mutex> guard(retired_mutex_);
+      // use_count() == 1: only this list holds it; no request can get it back (it is not in the
+      // holder any more), so the count cannot rise again.
+      for (auto it = retired_.begin(); it != retired_.end();)
+        if (it->use_count() == 1) {
+          done.push_back(std::move(*it));
+          it = retired_.erase(it);
+        } else {
+          ++it;
+        }
+    }
+    done.clear();  // destroyed here, outside every lock
+    lock.lock();
+  }
 }
 
 void SnapshotReloader::watch_loop(std::chrono::milliseconds interval) {
@@ -57,9 +84,13 @@ ReloadStatus SnapshotReloader::reload(bool force) {
   }
   const std::string attempt_time = snapshot::utc_now_iso8601();
   try {
-    auto next = snapshot::open_current_snapshot(data_dir_, pool_size_);
+    auto next = snapshot::open_current_snapshot(data_dir_, pool_size_, /*trim_heap=*/false);
     const std::string id = next->id;
-    holder_.swap(std::move(next));
+    auto old = holder_.exchange(std::move(next));
+    {
+      std::lock_guard<std::mutex> guard(retired_mutex_);
+      retired_.push_back(std::move(old));
+    }
     std::lock_guard<std::mutex> lock(status_mutex_);
     status_.last_attempt = attempt_time;
     status_.last_result = id == served ? "unchanged" : "reloaded";
@@ -73,8 +104,8 @@ ReloadStatus SnapshotReloader::reload(bool force) {
     status_.last_error = e.what();
     status_.refused_id = current.value_or("");
     ++status_.failures;
-    log_ << "regkg serve: snapshot " << status_.refused_id
-         << " refused, still serving " << served << ": " << e.what() << std::endl;
+    log_ << "regkg serve: snapshot " << status_.refused_id << " refused, still serving " << served
+         << ": " << e.what() << std::endl;
     return status_;
   }
 }

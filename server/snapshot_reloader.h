@@ -1,8 +1,10 @@
 // Keeps the server on the data directory's current snapshot: notices a new CURRENT (by polling
 // it, on SIGHUP, or on POST /api/v1/admin/reload), opens the snapshot off the request path and
-// swaps it into the SnapshotHolder. Requests in flight finish on the old snapshot, which is closed
-// when its last request ends. A snapshot that fails to open is refused; the old one keeps serving
-// and the reason is kept for /healthz. Owned by HttpServer; thread-safe.
+// swaps it into the SnapshotHolder. Requests in flight finish on the old snapshot; a reaper
+// thread destroys it once the last request has let go, so freeing a large graph (seconds under
+// load) never holds up a request thread or the keep-alive connection pinned to it. A snapshot that
+// fails to open is refused; the old one keeps serving and the reason is kept for /healthz. Owned by
+// HttpServer; thread-safe.
 #pragma once
 
 #include <atomic>
@@ -13,18 +15,19 @@
 #include <ostream>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "server/snapshot_holder.h"
 
 namespace regkg::server {
 
 struct ReloadStatus {
-  size_t reloads = 0;             // successful swaps since start
-  size_t failures = 0;            // snapshots refused since start
-  std::string last_attempt;       // ISO 8601 UTC, "" = never
-  std::string last_result;        // "" | "reloaded" | "unchanged" | "refused"
-  std::string last_error;         // why the last refused snapshot was refused
-  std::string refused_id;         // that snapshot's id (not retried until CURRENT changes again)
+  size_t reloads = 0;        // successful swaps since start
+  size_t failures = 0;       // snapshots refused since start
+  std::string last_attempt;  // ISO 8601 UTC, "" = never
+  std::string last_result;   // "" | "reloaded" | "unchanged" | "refused"
+  std::string last_error;    // why the last refused snapshot was refused
+  std::string refused_id;    // that snapshot's id (not retried until CURRENT changes again)
 };
 
 class SnapshotReloader {
@@ -46,6 +49,7 @@ class SnapshotReloader {
 
  private:
   void watch_loop(std::chrono::milliseconds interval);
+  void reap_loop();
 
   std::filesystem::path data_dir_;
   SnapshotHolder& holder_;
@@ -58,6 +62,9 @@ class SnapshotReloader {
   std::condition_variable stop_cv_;
   bool stopping_ = false;
   std::thread watcher_;
+  std::mutex retired_mutex_;                                        // guards retired_
+  std::vector<std::shared_ptr<const snapshot::Snapshot>> retired_;  // swapped out, maybe in use
+  std::thread reaper_;
 };
 
 }  // namespace regkg::server

@@ -31,11 +31,15 @@ struct Snapshot {
 // Opens and validates the snapshot in `dir`: the manifest parses, the graph passes its checksum,
 // the index has our schema version, and all three name the same snapshot id. Throws
 // SnapshotOpenError with the reason otherwise.
+// `trim_heap` hands freed load buffers back to the system (malloc_trim): right at start-up, but
+// not in a server that is answering requests (it walks the heap under the allocator's locks and
+// stalled every worker for seconds during reloads under load).
 std::shared_ptr<const Snapshot> open_snapshot(const std::filesystem::path& dir,
-                                              size_t searcher_pool_size);
+                                              size_t searcher_pool_size, bool trim_heap = true);
 
 // Opens DATA's current snapshot; throws SnapshotOpenError if there is none.
 std::shared_ptr<const Snapshot> open_current_snapshot(const std::filesystem::path& data_dir,
-                                                      size_t searcher_pool_size);
+                                                      size_t searcher_pool_size,
+                                                      bool trim_heap = true);
 
 }  // namespace regkg::snapshot

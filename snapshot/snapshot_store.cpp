@@ -85,7 +85,14 @@ SnapshotStore::~SnapshotStore() {
   if (lock_fd_ >= 0) ::close(lock_fd_);
 }
 
-StagedSnapshot SnapshotStore::begin() {
+StagedSnapshot SnapshotStore::begin() { return begin_staging(std::nullopt); }
+
+StagedSnapshot SnapshotStore::begin_copy(const std::string& id) {
+  if (!valid_id(id)) throw SnapshotStoreError("error: '" + id + "' is not a snapshot id");
+  return begin_staging(id);
+}
+
+StagedSnapshot SnapshotStore::begin_staging(const std::optional<std::string>& given_id) {
   if (lock_fd_ < 0) {
     fs::path lock = data_dir_ / "ingest.lock";
     lock_fd_ = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
@@ -109,6 +116,17 @@ StagedSnapshot SnapshotStore::begin() {
   // Ids sort by creation time, which garbage collection relies on: never reuse or go back, even
   // for two ingests within a millisecond or a clock set back.
   const std::vector<std::string> existing = list();
+  if (given_id) {
+    if (std::find(existing.begin(), existing.end(), *given_id) != existing.end())
+      throw SnapshotStoreError(snapshot_dir(*given_id).string() + ": error: already present");
+    staged.id = *given_id;
+    staged.dir = data_dir_ / "snapshots" / (".staging-" + staged.id);
+    fs::create_directories(staged.dir, ec);
+    if (ec)
+      throw SnapshotStoreError(staged.dir.string() +
+                               ": error: cannot create staging directory: " + ec.message());
+    return staged;
+  }
   staged.id = make_snapshot_id();
   for (int attempt = 0; !existing.empty() && staged.id <= existing.back() && attempt < 2000;
        ++attempt) {

@@ -45,6 +45,9 @@ class SnapshotStore {
   // Takes the ingest lock (fails fast with SnapshotStoreError if another ingest holds it), removes
   // stale staging directories and creates a new one with a fresh id.
   StagedSnapshot begin();
+  // The same for a copy of another store's snapshot (a replica), which keeps its id. Throws if
+  // the id is malformed or already present.
+  StagedSnapshot begin_copy(const std::string& id);
   // fsyncs the staged files, renames the directory into place and switches CURRENT to it.
   void commit(const StagedSnapshot& staged);
   // Removes the staged directory (after a failure). Never touches CURRENT.
@@ -61,6 +64,7 @@ class SnapshotStore {
   size_t collect_garbage(size_t keep, std::ostream& log);
 
  private:
+  StagedSnapshot begin_staging(const std::optional<std::string>& id);
   std::filesystem::path data_dir_;
   int lock_fd_ = -1;
 };

@@ -115,7 +115,7 @@ struct PathGraph {
 }  // namespace
 
 TEST_SUITE("graph") {
-  TEST_CASE("neighbors: stable order, direction, filters, paging, errors") {
+  TEST_CASE("neighbors: stable order / direction / filters / paging / errors") {
     KnowledgeGraph g;
     Vertex x = add(g, "x", NodeKind::instrument);
     Vertex a = add(g, "a", NodeKind::version);
@@ -175,7 +175,7 @@ TEST_SUITE("graph") {
     CHECK(neighbors(g, add(g, "alone", NodeKind::actor)).total == 0);
   }
 
-  TEST_CASE("neighborhood: depth, induced edges, cycles, caps, filters") {
+  TEST_CASE("neighborhood: depth / induced edges / cycles / caps / filters") {
     KnowledgeGraph g;
     std::vector<Vertex> chain;
     for (int i = 0; i < 5; ++i) chain.push_back(add(g, "c" + std::to_string(i), NodeKind::actor));
@@ -260,7 +260,7 @@ TEST_SUITE("graph") {
     }
   }
 
-  TEST_CASE("in-force filter on neighbors, neighborhood and paths") {
+  TEST_CASE("in-force filter on neighbors / neighborhood and paths") {
     KnowledgeGraph g;
     Vertex law = add(g, "cn/law", NodeKind::instrument);
     Vertex v1 = add(g, "cn/law@2010-01-01", NodeKind::version, {}, "2010-01-01");
@@ -306,7 +306,7 @@ TEST_SUITE("graph") {
     CHECK(r.paths[0].size() == 3);
   }
 
-  TEST_CASE("shortest_paths: both directions, k distinct paths sorted by length") {
+  TEST_CASE("shortest_paths: both directions / k distinct paths sorted by length") {
     PathGraph pg;
     const auto& g = pg.g;
 
@@ -427,14 +427,21 @@ TEST_SUITE("graph") {
       PathOptions o;
       o.max_length = 8;
       o.k = 5;
-      // Within 8 hops of the corner lie 36 nodes to expand (1 + 2 + ... + 8).
-      o.expansion_budget = 36;
+      // The search is bidirectional: an isolated target ends it after one expansion per side.
       auto r = shortest_paths(g, v[0], far, o);
       CHECK(r.paths.empty());
       CHECK_FALSE(r.truncated);
-      CHECK(r.expansions == 36);
+      CHECK(r.expansions == 2);
+      // Opposite corners, 118 hops apart: each side expands 4 levels (1 + 2 + 3 + 4 nodes) before
+      // the 8-hop limit is reached.
+      const Vertex corner = v[n * n - 1];
+      o.expansion_budget = 20;
+      r = shortest_paths(g, v[0], corner, o);
+      CHECK(r.paths.empty());
+      CHECK_FALSE(r.truncated);
+      CHECK(r.expansions == 20);
       o.expansion_budget = 10;
-      r = shortest_paths(g, v[0], far, o);
+      r = shortest_paths(g, v[0], corner, o);
       CHECK(r.paths.empty());
       CHECK(r.truncated);  // "no path" would be a guess: say the search was cut short
       CHECK(r.expansions == 10);

@@ -100,7 +100,7 @@ void check_same_provenance(const Provenance& a, const Provenance& b) {
 }  // namespace
 
 TEST_SUITE("graph") {
-  TEST_CASE("save_graph then load_graph preserves every node, edge and their order") {
+  TEST_CASE("save_graph then load_graph preserves every node / edge and their order") {
     TempDir tmp;
     const auto path = tmp.path() / "graph.bin";
     KnowledgeGraph original = sample_graph();
@@ -236,7 +236,7 @@ TEST_SUITE("graph") {
     }
   }
 
-  TEST_CASE("a file claiming another format version is refused, naming the file") {
+  TEST_CASE("a file claiming another format version is refused / naming the file") {
     // The version field follows the 8-byte magic. The checksum (an internal detail that changes
     // with the format) then also fails; either way the file must be refused with its name.
     TempDir tmp;

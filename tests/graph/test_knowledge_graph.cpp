@@ -48,7 +48,7 @@ TEST_SUITE("graph") {
     CHECK_FALSE(g.find("cn/pipl@2021-08-20/art-").has_value());
   }
 
-  TEST_CASE("upsert_node merges: fills empty fields, keeps existing values and attrs") {
+  TEST_CASE("upsert_node merges: fills empty fields / keeps existing values and attrs") {
     KnowledgeGraph g;
     NodeData first = make_node("x/1");
     first.label = "original label";
@@ -118,7 +118,7 @@ TEST_SUITE("graph") {
     CHECK(*n.attr("mid") == "changed");
   }
 
-  TEST_CASE("add_edge de-duplicates (from, to, type) and refuses self loops") {
+  TEST_CASE("add_edge de-duplicates (from / to / type) and refuses self loops") {
     KnowledgeGraph g;
     auto a = g.upsert_node(make_node("a"));
     auto b = g.upsert_node(make_node("b"));

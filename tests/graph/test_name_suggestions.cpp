@@ -45,7 +45,7 @@ struct Graph {
 }  // namespace
 
 TEST_SUITE("graph") {
-  TEST_CASE("suggest_names matches labels, aliases, English names and ids, ASCII case-folded") {
+  TEST_CASE("suggest_names matches labels / aliases / English names and ids / ASCII case-folded") {
     Graph t;
     CHECK(ids(t.g, suggest_names(t.g, "cac", {}, 10)) == std::vector<std::string>{"actor/cac"});
     auto by_alias = suggest_names(t.g, "网信办", {}, 10);
@@ -59,7 +59,7 @@ TEST_SUITE("graph") {
     CHECK(suggest_names(t.g, "", {}, 10).empty());
   }
 
-  TEST_CASE("suggest_names ranks exact, then prefix, then contained; filters kinds; caps") {
+  TEST_CASE("suggest_names ranks exact / then prefix / then contained / filters kinds / caps") {
     Graph t;
     // "办法" is the whole label of cn/x (exact) and inside the Generative AI Measures' title.
     auto found = suggest_names(t.g, "办法", {NodeKind::instrument}, 10);

@@ -87,7 +87,7 @@ TEST_SUITE("index") {
       if (expected.count(*t)) CHECK_MESSAGE(t.get_wdf() == 0, *t);
   }
 
-  TEST_CASE("golden: CJK text is indexed as unigrams and bigrams, never stemmed") {
+  TEST_CASE("golden: CJK text is indexed as unigrams and bigrams / never stemmed") {
     auto gen = IndexWriter::make_term_generator();
     const auto terms = all_terms(IndexWriter::make_document(genai_article(), gen));
     for (const char* t : {"安全", "评估", "安", "全", "评", "估", "提供", "应当", "开展", "全评"}) {
@@ -121,7 +121,7 @@ TEST_SUITE("index") {
     CHECK(terms.count("Zsecurity") == 0);
   }
 
-  TEST_CASE("golden: title words get the S prefix; English title words are also stemmed") {
+  TEST_CASE("golden: title words get the S prefix / English title words are also stemmed") {
     auto gen = IndexWriter::make_term_generator();
     Xapian::Document doc = IndexWriter::make_document(genai_article(), gen);
     const auto terms = all_terms(doc);
@@ -145,7 +145,7 @@ TEST_SUITE("index") {
     CHECK(terms.count("S安全") == 0);
   }
 
-  TEST_CASE("golden: value slots are exactly date, kind, instrument, jurisdiction, year") {
+  TEST_CASE("golden: value slots are exactly date / kind / instrument / jurisdiction / year") {
     auto gen = IndexWriter::make_term_generator();
     Xapian::Document doc = IndexWriter::make_document(genai_article(), gen);
     CHECK(doc.get_value(slot::kDate) == "20230710");
@@ -185,7 +185,7 @@ TEST_SUITE("index") {
     CHECK(str("en") == "Providers shall carry out a security assessment");
   }
 
-  TEST_CASE("golden: a news item without instrument, Chinese or date has no such terms or slots") {
+  TEST_CASE("golden: a news item without instrument / Chinese or date has no such terms or slots") {
     SearchDocument d;
     d.id = "news/china-generative-ai-rules";
     d.kind = "news";

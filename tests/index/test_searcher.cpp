@@ -175,7 +175,8 @@ TEST_SUITE("index") {
     CHECK(sorted_ids(s.search(query("assessment"))) == found);
   }
 
-  TEST_CASE("a bilingual document is found by either language, with the snippet in that language") {
+  TEST_CASE(
+      "a bilingual document is found by either language / with the snippet in that language") {
     Searcher s(fixture_db(), 1);
     auto zh = s.search(query("影响评估"));
     REQUIRE(hit_for(zh, kPiplArt55) != nullptr);
@@ -290,7 +291,7 @@ TEST_SUITE("index") {
     CHECK(s.search(no_facets).facets.empty());
   }
 
-  TEST_CASE("field prefixes in the query: issuer:, kind:, lang:, instrument:, year:, title:") {
+  TEST_CASE("field prefixes in the query: issuer: / kind: / lang: / instrument: / year: / title:") {
     Searcher s(fixture_db(), 1);
     struct Case {
       std::string q;

@@ -7,7 +7,7 @@
 
 using regkg::ingest::parse_chinese_numeral;
 
-TEST_CASE("chinese numerals used in article, chapter and item labels") {
+TEST_CASE("chinese numerals used in article / chapter and item labels") {
   struct Case {
     const char* text;
     int value;

@@ -128,7 +128,7 @@ TEST_CASE("citation extractor: Generative AI Measures Article 17 cites the algor
   CHECK(find_article_references_en(compass_article(kGenAi, 17, "en")).empty());
 }
 
-TEST_CASE("citation extractor: algorithm provisions, real articles") {
+TEST_CASE("citation extractor: algorithm provisions / real articles") {
   const ParsedStatute s = parse_statute(kAlgorithm);
   REQUIRE(s.articles.size() == 35);
   auto text = [&](int n) { return article_text(s.articles.at(static_cast<size_t>(n - 1))); };

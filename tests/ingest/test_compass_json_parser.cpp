@@ -44,7 +44,7 @@ int error_line(const std::string& content, std::string* what = nullptr) {
 
 }  // namespace
 
-TEST_CASE("Generative AI Measures: 24 articles, Chinese text and English reference") {
+TEST_CASE("Generative AI Measures: 24 articles / Chinese text and English reference") {
   const CompassFile f = parse_corpus("cn-generative-ai-measures-articles.json");
   CHECK(f.kind == CompassFileKind::provisions);
   REQUIRE(f.provisions.size() == 24);
@@ -104,7 +104,7 @@ TEST_CASE("provisions.json: 81 Cybersecurity Law articles with text among text-l
   CHECK(pipl24->source_url == "https://www.cac.gov.cn/2021-08/20/c_1631050028355286.htm");
 }
 
-TEST_CASE("relations, instruments, jurisdictions, status events") {
+TEST_CASE("relations / instruments / jurisdictions / status events") {
   const CompassFile rel = parse_corpus("relations.json");
   CHECK(rel.kind == CompassFileKind::relations);
   REQUIRE(rel.relations.size() == 76);
@@ -147,7 +147,8 @@ TEST_CASE("relations, instruments, jurisdictions, status events") {
   CHECK(ev.status_events[0].resulting_status == "adopted");
 }
 
-TEST_CASE("number field variants: section, rule, schedule, recital, annex, supplement, unit") {
+TEST_CASE(
+    "number field variants: section / rule / schedule / recital / annex / supplement / unit") {
   const CompassFile act = parse_corpus("india-dpdp-act-2023-provisions.json");
   REQUIRE(act.provisions.size() == 45);
   CHECK(act.provisions[0].number == "1");  // sectionNumber
@@ -189,7 +190,7 @@ TEST_CASE("number field variants: section, rule, schedule, recital, annex, suppl
   CHECK(popia.provisions[0].unit_type == "section");  // no unit field: from the label "Section 1"
 }
 
-TEST_CASE("manifests, audits and reference translations are metadata") {
+TEST_CASE("manifests / audits and reference translations are metadata") {
   for (const char* name : {"cn-english-corpus-manifest.json", "source-audit.json", "concepts.json",
                            "structure-summaries.json", "provision-concepts.json",
                            "reference-translations/br-pl2338-2023-project-en.json",

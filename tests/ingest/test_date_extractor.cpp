@@ -87,7 +87,7 @@ std::string statute_header(const std::string& relative) {
 
 }  // namespace
 
-TEST_CASE("date: the seed article (Updated: Jan 8, 2024; Effective from August 15; by 2030)") {
+TEST_CASE("date: the seed article (Updated: Jan 8 / 2024 / Effective from August 15 / by 2030)") {
   const NewsItem n = news(kSeed);
   REQUIRE(n.date == "2024-01-08");
   std::vector<DateProblem> problems;
@@ -135,7 +135,7 @@ TEST_CASE("date: Generative AI Measures Article 24 (本办法自2023年8月15日
   CHECK(extract_dates(genai_article(17), "2023-07-10").empty());
 }
 
-TEST_CASE("date: algorithm-recommendation provisions, header lines and Article 35") {
+TEST_CASE("date: algorithm-recommendation provisions / header lines and Article 35") {
   // "2021年11月16日 国家互联网信息办公室2021年第20次室务会议审议通过": the meeting number
   // "2021年第20次" is not a date.
   const std::vector<DateMention> header =
@@ -234,7 +234,7 @@ TEST_CASE("date: feed items with dates in their title or excerpt") {
   CHECK(extract_dates(feed_text(ethics), ethics.date).at(0).type_hint == "target_year");
 }
 
-TEST_CASE("date: written forms, table-driven") {
+TEST_CASE("date: written forms / table-driven") {
   struct Case {
     const char* text;
     const char* context;
@@ -308,7 +308,7 @@ TEST_CASE("date: written forms, table-driven") {
   }
 }
 
-TEST_CASE("date: impossible dates are problems, never dates") {
+TEST_CASE("date: impossible dates are problems / never dates") {
   struct Case {
     const char* text;
     const char* message_part;
@@ -369,7 +369,7 @@ TEST_CASE("date: bad input does not crash") {
   CHECK(extract_dates(ymd, "").size() == ymd.size() / std::string("2023年8月15日").size());
 }
 
-TEST_CASE("date: every statute file, whole, yields dates and no impossible ones") {
+TEST_CASE("date: every statute file / whole / yields dates and no impossible ones") {
   size_t files = 0, dates = 0, bytes = 0;
   std::vector<DateProblem> problems;
   double seconds = 0;

@@ -26,7 +26,7 @@ int error_line(const std::string& yaml, std::string* message = nullptr) {
 
 }  // namespace
 
-TEST_CASE("scalars, nested maps and lists as in a feed item") {
+TEST_CASE("scalars / nested maps and lists as in a feed item") {
   const std::string yaml =
       "category: news\n"
       "title: \"China says generative AI rules\"\n"
@@ -80,7 +80,7 @@ TEST_CASE("scalars, nested maps and lists as in a feed item") {
   CHECK(root.text("missing").empty());
 }
 
-TEST_CASE("double-quoted escapes, single quotes, nulls and comments") {
+TEST_CASE("double-quoted escapes / single quotes / nulls and comments") {
   const std::string yaml =
       "a: \"say \\\"Ernie,\\\" \\\\ done\"\n"
       "b: \"caf\\u00e9 \\U0001F600 \\ud83d\\ude00 tab\\tend\"\n"

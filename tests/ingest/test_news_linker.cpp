@@ -29,7 +29,7 @@ struct Scores {
 }  // namespace
 
 TEST_SUITE("ingest") {
-  TEST_CASE("news linker: rules, headline weight and dangling rules") {
+  TEST_CASE("news linker: rules / headline weight and dangling rules") {
     NewsLinker linker = NewsLinker::from_json(R"({"news_patterns": {
       "cn/generative-ai-measures": [["generative ai", "china|chinese", "rule*|measure*"]],
       "dangling:深度合成": [["deepfake*", "china"]]}})",

@@ -44,7 +44,7 @@ std::set<std::string> negatives_from_corpus_readme() {
 
 }  // namespace
 
-TEST_CASE("news links gold: loads, complete, only known ids, negatives link to nothing") {
+TEST_CASE("news links gold: loads / complete / only known ids / negatives link to nothing") {
   const rapidjson::Document gold =
       load_json(std::string(REGKG_SOURCE_DIR) + "/tests/gold/news_links.json");
   const rapidjson::Document actors_doc =

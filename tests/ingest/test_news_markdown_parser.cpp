@@ -52,7 +52,7 @@ TEST_CASE("the seed article: hand-written front matter and a body") {
   CHECK(n.related.empty());
 }
 
-TEST_CASE("a feed item: publishedDateTime, provider, URL, excerpt, related links") {
+TEST_CASE("a feed item: publishedDateTime / provider / URL / excerpt / related links") {
   const NewsItem n = parse_corpus(
       "news/feed/"
       "2023-07-14-china-says-generative-ai-rules-to-apply-only-to-products-for-the-public.md");
@@ -161,7 +161,7 @@ TEST_CASE("bad_corpus news files") {
   }
 }
 
-TEST_CASE("a related entry with a bad date is a warning, not an error") {
+TEST_CASE("a related entry with a bad date is a warning / not an error") {
   Diagnostics diags;
   const NewsItem n =
       parse_news_markdown("news/feed/x.md",

@@ -144,7 +144,7 @@ std::string norm_bearer(std::string b) {
 
 }  // namespace
 
-TEST_CASE("obligation extractor: Generative AI Measures, Chinese") {
+TEST_CASE("obligation extractor: Generative AI Measures / Chinese") {
   const auto arts = genai_articles("zh");
   struct Case {
     int article;
@@ -192,7 +192,7 @@ TEST_CASE("obligation extractor: Generative AI Measures, Chinese") {
   CHECK(extract_obligations_zh(arts.at(1)).empty());   // purpose clause: 为了促进…
 }
 
-TEST_CASE("obligation extractor: Generative AI Measures, English reference translation") {
+TEST_CASE("obligation extractor: Generative AI Measures / English reference translation") {
   const auto arts = genai_articles("en");
   struct Case {
     int article;

@@ -55,7 +55,7 @@ int error_line(const std::string& content, std::string* what = nullptr) {
 
 }  // namespace
 
-TEST_CASE("algorithm recommendation rules: 35 articles, two header events, six chapters") {
+TEST_CASE("algorithm recommendation rules: 35 articles / two header events / six chapters") {
   const ParsedStatute s =
       parse_corpus("statutes-zh/行政法规/互联网信息服务算法推荐管理规定(2021-11-16).md");
   CHECK(s.title == "互联网信息服务算法推荐管理规定");
@@ -105,7 +105,7 @@ TEST_CASE("PIPL: enumerated items （一）…（七） are numbered paragraphs 
   CHECK(s.headings[s.headings[a13->heading].parent].kind == "chapter");
 }
 
-TEST_CASE("Counter-espionage Law: two versions, one header date in parentheses") {
+TEST_CASE("Counter-espionage Law: two versions / one header date in parentheses") {
   const ParsedStatute old_version = parse_corpus("statutes-zh/行政法/反间谍法(2014-11-01).md");
   CHECK(old_version.articles.size() == 40);
   REQUIRE(old_version.events.size() == 1);
@@ -119,7 +119,7 @@ TEST_CASE("Counter-espionage Law: two versions, one header date in parentheses")
   CHECK(has_event(new_version, "2023-04-26", "amended"));
 }
 
-TEST_CASE("Criminal Law: 之一 articles, parts / chapters / sections, amendment history") {
+TEST_CASE("Criminal Law: 之一 articles / parts / chapters / sections / amendment history") {
   Diagnostics diags;
   const ParsedStatute s = parse_corpus("statutes-zh/刑法/刑法.md", diags);
   CHECK(s.file_date.empty());  // no date in the file name
@@ -207,7 +207,7 @@ TEST_CASE("Public security criminal procedure rules: zero-padded header date") {
   CHECK(s.events[1].type == "amended");
 }
 
-TEST_CASE("irregular headers: notes, wrapped amendment lines, 发布之日施行, full-width digits") {
+TEST_CASE("irregular headers: notes / wrapped amendment lines / 发布之日施行 / full-width digits") {
   // A cover letter before the dates; 一九九四年十二月六日 written in Chinese numerals.
   const ParsedStatute wages = parse_corpus("statutes-zh/行政法规/工资支付暂行规定(1994-12-06).md");
   bool has_doc_number = false;
@@ -280,7 +280,7 @@ TEST_CASE("split_statute_file_name") {
   CHECK_FALSE(split_statute_file_name("x(2023-1-5).md", nullptr, nullptr));
 }
 
-TEST_CASE("inline statute: header events, items, headings and warnings") {
+TEST_CASE("inline statute: header events / items / headings and warnings") {
   const std::string text =
       "# 测试条例\n"
       "\n"

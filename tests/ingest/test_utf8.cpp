@@ -48,7 +48,7 @@ TEST_CASE("line_of_offset counts newlines before the offset") {
   CHECK(line_of_offset(text, 1000) == 3);  // clamped to the end
 }
 
-TEST_CASE("trim_text removes ASCII and CJK blanks, including U+200B-only lines") {
+TEST_CASE("trim_text removes ASCII and CJK blanks / including U+200B-only lines") {
   CHECK(trim_text("  hello \t\n") == "hello");
   CHECK(trim_text("\xE2\x80\x8B") == "");  // 行政复议法(2023-09-01).md line 16
   CHECK(trim_text("\xE3\x80\x80第一条\xE3\x80\x80") == "第一条");  // U+3000 around

@@ -9,7 +9,7 @@
 
 #include "server/http_server.h"
 #include "snapshot/snapshot.h"
-#include "tests/server/server_process.h"
+#include "tests/server/raw_http.h"
 
 namespace {
 

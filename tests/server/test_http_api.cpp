@@ -25,99 +25,17 @@
 #include <httplib.h>
 #include <rapidjson/document.h>
 
+#include "tests/server/server_process.h"
 #include "tests/small_corpus.h"
 #include "tests/test_support.h"
 
 namespace fs = std::filesystem;
+using regkg::test::pct;
+using regkg::test::ServerProcess;
 
 namespace {
 
 const char* kArt17 = "cn/generative-ai-measures@2023-07-10/art-17";
-
-// Percent-encodes everything except RFC 3986 unreserved characters.
-std::string pct(const std::string& s) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-        c == '_' || c == '.' || c == '~') {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out.push_back('%');
-      out.push_back(hex[c >> 4]);
-      out.push_back(hex[c & 15]);
-    }
-  }
-  return out;
-}
-
-// `regkg serve` as a child process on an ephemeral port.
-class ServerProcess {
- public:
-  ServerProcess(const fs::path& data, const fs::path& web) {
-    int fds[2];
-    if (::pipe(fds) != 0) throw std::runtime_error("pipe failed");
-    pid_ = ::fork();
-    if (pid_ < 0) throw std::runtime_error("fork failed");
-    if (pid_ == 0) {
-      ::prctl(PR_SET_PDEATHSIG, SIGTERM);  // never outlive a crashed test process
-      ::dup2(fds[1], STDOUT_FILENO);
-      ::close(fds[0]);
-      ::close(fds[1]);
-      const std::string d = data.string(), w = web.string();
-      ::execl(REGKG_BINARY, REGKG_BINARY, "serve", "--data", d.c_str(), "--port", "0", "--web",
-              w.c_str(), "--threads", "8", static_cast<char*>(nullptr));
-      ::_exit(127);
-    }
-    ::close(fds[1]);
-    out_ = ::fdopen(fds[0], "r");
-    char line[1024] = {0};
-    if (!out_ || !std::fgets(line, sizeof line, out_)) {
-      stop();
-      throw std::runtime_error("regkg serve printed nothing (did it fail to start?)");
-    }
-    first_line_ = line;
-    const std::string marker = "at http://127.0.0.1:";
-    size_t at = first_line_.find(marker);
-    if (at == std::string::npos) {
-      stop();
-      throw std::runtime_error("unexpected first line from regkg serve: " + first_line_);
-    }
-    port_ = std::atoi(first_line_.c_str() + at + marker.size());
-  }
-  ~ServerProcess() { stop(); }
-  ServerProcess(const ServerProcess&) = delete;
-  ServerProcess& operator=(const ServerProcess&) = delete;
-
-  int port() const { return port_; }
-  const std::string& first_line() const { return first_line_; }
-
-  // SIGTERM, then wait (up to 10 s, then SIGKILL). Returns the raw wait status, or -1.
-  int stop() {
-    if (pid_ <= 0) return -1;
-    ::kill(pid_, SIGTERM);
-    int status = -1;
-    for (int i = 0; i < 200; ++i) {
-      pid_t r = ::waitpid(pid_, &status, WNOHANG);
-      if (r == pid_) break;
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-      if (i == 199) {
-        ::kill(pid_, SIGKILL);
-        ::waitpid(pid_, &status, 0);
-      }
-    }
-    pid_ = -1;
-    if (out_) std::fclose(out_);
-    out_ = nullptr;
-    return status;
-  }
-
- private:
-  pid_t pid_ = -1;
-  FILE* out_ = nullptr;
-  int port_ = -1;
-  std::string first_line_;
-};
 
 // One ingest (by the real binary) and one server per test process.
 struct Fixture {
@@ -347,7 +265,7 @@ TEST_SUITE("server") {
     CHECK(r.json["total"].GetUint64() == 2);
   }
 
-  TEST_CASE("node API: raw and percent-encoded ids, text, edge groups, ancestors, paging") {
+  TEST_CASE("node API: raw and percent-encoded ids / text / edge groups / ancestors / paging") {
     fixture();
     for (const std::string& url :
          {std::string("/api/v1/nodes/") + kArt17, std::string("/api/v1/nodes/") + pct(kArt17)}) {
@@ -409,7 +327,7 @@ TEST_SUITE("server") {
     CHECK(genai);
   }
 
-  TEST_CASE("errors: URL -> status, error code and message facts, always the JSON error shape") {
+  TEST_CASE("errors: URL -> status / error code and message facts / always the JSON error shape") {
     fixture();
     struct Case {
       std::string url;
@@ -491,7 +409,7 @@ TEST_SUITE("server") {
     }
   }
 
-  TEST_CASE("knowledge API: obligations, actors, citations, unresolved citations") {
+  TEST_CASE("knowledge API: obligations / actors / citations / unresolved citations") {
     fixture();
     SUBCASE("obligations filtered by instrument and modality; CSV export") {
       auto r = get("/api/v1/obligations?instrument=cn/generative-ai-measures&modality=prohibition");
@@ -615,7 +533,7 @@ TEST_SUITE("server") {
     }
   }
 
-  TEST_CASE("relationship API: paths, neighbourhood, neighbours, citation network, rankings") {
+  TEST_CASE("relationship API: paths / neighbourhood / neighbours / citation network / rankings") {
     fixture();
     SUBCASE("JD.com is connected to the CAC and every hop is a real edge with provenance") {
       auto r = get("/api/v1/paths?from=actor/jd-com&to=actor/cac&k=3");

@@ -13,7 +13,7 @@
 using namespace regkg::server;
 
 TEST_SUITE("server") {
-  TEST_CASE("openapi.json documents exactly the registered routes, each with its parameters") {
+  TEST_CASE("openapi.json documents exactly the registered routes / each with its parameters") {
     rapidjson::Document doc;
     const std::string& text = openapi_document();
     doc.Parse(text.data(), text.size());
@@ -53,5 +53,32 @@ TEST_SUITE("server") {
         CHECK(has_id);
       }
     }
+  }
+
+  TEST_CASE("openapi.json lists the point-in-time / paging and export parameters") {
+    rapidjson::Document doc;
+    const std::string& text = openapi_document();
+    doc.Parse(text.data(), text.size());
+    REQUIRE_FALSE(doc.HasParseError());
+    auto has_param = [&](const char* path, const char* name) {
+      for (const auto& p : doc["paths"][path]["get"]["parameters"].GetArray())
+        if (std::string(p["name"].GetString()) == name) return true;
+      return false;
+    };
+    for (const char* path :
+         {"/api/v1/search", "/api/v1/nodes/{id}", "/api/v1/nodes/{id}/neighbors",
+          "/api/v1/neighborhood", "/api/v1/paths", "/api/v1/obligations", "/api/v1/actors/{id}",
+          "/api/v1/citations", "/api/v1/citations/graph", "/api/v1/citations/unresolved",
+          "/api/v1/rankings/cited", "/api/v1/export"}) {
+      CAPTURE(path);
+      CHECK(has_param(path, "in_force_on"));
+    }
+    for (const char* path : {"/api/v1/nodes/{id}/neighbors", "/api/v1/obligations",
+                             "/api/v1/citations", "/api/v1/citations/unresolved"}) {
+      CAPTURE(path);
+      CHECK(has_param(path, "cursor"));
+    }
+    for (const char* name : {"format", "part", "kinds", "types", "around", "depth"})
+      CHECK(has_param("/api/v1/export", name));
   }
 }

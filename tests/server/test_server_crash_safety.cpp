@@ -15,7 +15,8 @@
 #include <vector>
 
 #include "snapshot/snapshot.h"
-#include "tests/server/server_process.h"
+#include "tests/server/raw_http.h"
+#include "tests/server_process.h"
 
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
@@ -74,9 +75,8 @@ TEST_SUITE("server") {
       CAPTURE(round);
       std::atomic<bool> stop{false};
       std::atomic<int> answered{0}, server_errors{0};
-      std::unique_ptr<regkg::test::ServeProcess> server;
-      server = std::make_unique<regkg::test::ServeProcess>(std::vector<std::string>{
-          "--data", data.string(), "--threads", "4", "--watch-interval", "0.05"});
+      auto server = std::make_unique<regkg::test::RegkgServer>(
+          data, std::vector<std::string>{"--watch-interval", "0.05"});
       const int port = server->port();
       const pid_t pid = server->pid();
       // Light load: two clients asking mixed questions.
@@ -108,7 +108,8 @@ TEST_SUITE("server") {
         }
       });
       std::this_thread::sleep_for(std::chrono::milliseconds(rng() % 900));
-      int status = server->stop(SIGKILL);
+      ::kill(pid, SIGKILL);
+      int status = server->stop();  // reaps it
       stop = true;
       for (auto& t : clients) t.join();
       flipper.join();
@@ -125,7 +126,7 @@ TEST_SUITE("server") {
       snap.reset();
 
       // A new server starts on that snapshot.
-      regkg::test::ServeProcess next({"--data", data.string(), "--threads", "2"});
+      regkg::test::RegkgServer next(data);
       CHECK(next.first_line().find("snapshot " + current) != std::string::npos);
       auto health = regkg::test::raw_request(
           next.port(), "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");

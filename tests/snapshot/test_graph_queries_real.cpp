@@ -75,7 +75,7 @@ std::string describe(const KnowledgeGraph& g, const graph::Path& p) {
 }  // namespace
 
 TEST_SUITE("snapshot") {
-  TEST_CASE("graph queries on a real corpus: paths, citations, ranking") {
+  TEST_CASE("graph queries on a real corpus: paths / citations / ranking") {
     const KnowledgeGraph& g = real_graph();
     const auto& bg = g.boost_graph();
     const Vertex jd = must_find(g, "actor/jd-com");

@@ -73,7 +73,8 @@ size_t total(const snapshot::Snapshot& s, const std::string& q) {
 
 }  // namespace
 
-TEST_CASE("incremental ingest equals a full rebuild after adding, changing and removing files") {
+TEST_CASE(
+    "incremental ingest equals a full rebuild after files are added and changed and removed") {
   test::TempDir corpus, data, full_data;
   make_corpus(corpus.path());
   std::ostringstream log;
@@ -153,7 +154,7 @@ TEST_CASE("incremental ingest equals a full rebuild after adding, changing and r
   }
 }
 
-TEST_CASE("old snapshots are collected; hard-linked layers outlive them") {
+TEST_CASE("old snapshots are collected and hard-linked layers outlive them") {
   test::TempDir corpus, data;
   make_corpus(corpus.path());
   std::ostringstream log;

@@ -262,7 +262,7 @@ TEST_SUITE("snapshot") {
     }
   }
 
-  TEST_CASE("open_snapshot refuses a corrupt graph, a mismatched index and a missing manifest") {
+  TEST_CASE("open_snapshot refuses a corrupt graph / a mismatched index and a missing manifest") {
     TempDir tmp;
     SnapshotStore store(tmp.path(), true);
 

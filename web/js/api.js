@@ -139,3 +139,21 @@ export function getPaths({ from, to, k, maxLength }, { signal } = {}) {
 export function suggest({ q, kinds, limit }, { signal } = {}) {
   return getJson(`api/v1/suggest${query({ q, kinds, limit })}`, { signal });
 }
+
+/**
+ * GET /api/v1/instruments/{id}: an instrument with its versions (dates, status draft or final,
+ * lineage) and, with asOf (YYYY-MM-DD), the version in force that day.
+ */
+export function getInstrument(id, { asOf, signal } = {}) {
+  return getJson(`api/v1/instruments/${encodeURIComponent(id)}${query({ as_of: asOf })}`, { signal });
+}
+
+/** GET /api/v1/diff: what changed between two versions of one instrument (articles, obligations). */
+export function getDiff({ from, to }, { signal } = {}) {
+  return getJson(`api/v1/diff${query({ from, to })}`, { signal });
+}
+
+/** URL of the printable HTML redline of the same diff (a link, not a fetch). */
+export function diffHtmlUrl({ from, to }) {
+  return `api/v1/diff${query({ from, to, format: 'html' })}`;
+}

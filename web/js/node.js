@@ -1,5 +1,5 @@
 // Node page: a node's label, attributes, bilingual text, provenance, contents and edge groups with paging.
-import { getNode, getCitations, ApiError } from './api.js';
+import { getNode, getCitations, getInstrument, ApiError } from './api.js';
 import { el, append, clear, langOf, langText, nodeHref, nodeLink, itemLink, itemHref, kindBadge, modalityBadge, MODALITIES } from './dom.js';
 import { initPage, showError } from './page.js';
 
@@ -118,6 +118,27 @@ function render(data) {
   buildBreadcrumb(node, groups, data.ancestors, crumbs).catch(() => {});
   buildSiblings(node, groups, siblings).catch(() => {});
   buildReaderNav(node, data.ancestors, versionsNav, chapterNav).catch(() => {});
+  addCompareLink(node).catch(() => {});
+}
+
+// "Compare versions" for an instrument or version with several versions (diff.html).
+async function addCompareLink(node) {
+  if (node.kind !== 'instrument' && node.kind !== 'version') return;
+  const at = (node.id || '').indexOf('@');
+  const instrumentId = node.kind === 'instrument' ? node.id : node.id.slice(0, at);
+  if (!instrumentId) return;
+  const inst = await getInstrument(instrumentId);
+  const versions = inst.versions || [];
+  if (versions.length < 2) return;
+  let href = `diff.html?instrument=${encodeURIComponent(instrumentId)}`;
+  const k = versions.findIndex((v) => v.id === node.id);
+  if (node.kind === 'version' && k >= 0) {
+    const other = k > 0 ? versions[k - 1] : versions[k + 1];
+    const [a, b] = k > 0 ? [other.id, node.id] : [node.id, other.id];
+    href = `diff.html?from=${encodeURIComponent(a)}&to=${encodeURIComponent(b)}`;
+  }
+  const header = main.querySelector('.node-header');
+  if (header) header.append(el('p', { class: 'compare-link' }, el('a', { href }, `Compare versions (${versions.length})`)));
 }
 
 function sortGroups(groups) {

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Time from a changed law file to searchable, on the full corpus: a served data directory, one
+# statute amended on disk, then `regkg ingest` (incremental) and the server's poll of CURRENT,
+# until a search finds the new wording. Compared with a full rebuild (`regkg ingest --full`).
+#
+# Usage: bench/refresh_bench.sh [--corpus DIR] [--runs 3] [--keep]
+#   The corpus (default ../shared/corpus) is read in place; the amended law lives in a second
+#   corpus folder in a temporary directory. Environment: REGKG (binary, default build/regkg).
+set -euo pipefail
+SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO=$(cd "$SCRIPT_DIR/.." && pwd)
+REGKG=${REGKG:-$REPO/build/regkg}
+CORPUS=$(cd "$REPO/.." && pwd)/shared/corpus
+RUNS=3 KEEP=0
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    --corpus) CORPUS=$(cd "$2" && pwd); shift 2 ;;
+    --runs) RUNS=$2; shift 2 ;;
+    --keep) KEEP=1; shift ;;
+    -h|--help) sed -n '2,9p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    *) echo "refresh_bench.sh: unknown argument: $1" >&2; exit 2 ;;
+  esac
+done
+work=$(mktemp -d)
+server_pid=
+trap '[ -n "$server_pid" ] && kill $server_pid 2>/dev/null; [ $KEEP = 1 ] || rm -rf "$work"' EXIT
+now_ms() { date +%s%3N; }
+law="$CORPUS/statutes-zh/行政法/数据安全法(2021-06-10).md"
+extra="$work/extra/statutes-zh"
+mkdir -p "$extra"
+# The amended law: a later dated version of the Data Security Law in the second corpus folder.
+amended="$extra/数据安全法(2026-11-01).md"
+cp "$law" "$amended"
+ingest() { "$REGKG" ingest --corpus "$CORPUS" --corpus "$work/extra" --data "$work/data" "$@"; }
+
+t0=$(now_ms); ingest > "$work/full0.log" 2>&1; full0=$(( $(now_ms) - t0 ))
+echo "refresh_bench: first full ingest ${full0} ms ($(tail -2 "$work/full0.log" | head -1 | sed 's/.*: \([0-9]* nodes\)/\1/'))"
+"$REGKG" serve --data "$work/data" --port 0 --watch-interval 0.1 > "$work/serve.out" 2> "$work/serve.err" &
+server_pid=$!
+for _ in $(seq 300); do grep -q "at http://" "$work/serve.out" 2>/dev/null && break; sleep 0.1; done
+port=$(sed -n 's/.*at http:\/\/127.0.0.1:\([0-9]*\)\/.*/\1/p' "$work/serve.out")
+[ -n "$port" ] || { echo "server did not start" >&2; exit 1; }
+
+for run in $(seq "$RUNS"); do
+  word="第${run}号量子数据目录制度"
+  enc=$(printf '%s' "\"$word\"" | od -An -tx1 | tr -d ' \n' | sed 's/\(..\)/%\1/g')
+  sed -i "s/国家建立数据分类分级保护制度[^，。]*/国家建立数据分类分级保护制度和${word}/" "$amended"
+  t0=$(now_ms)
+  ingest > "$work/inc$run.log" 2>&1
+  t_ingest=$(( $(now_ms) - t0 ))
+  until curl -sf "http://127.0.0.1:$port/api/v1/search?q=$enc" | grep -q '"total":[1-9]'; do sleep 0.02; done
+  t_search=$(( $(now_ms) - t0 ))
+  echo "refresh_bench: run $run: incremental ingest ${t_ingest} ms, searchable after ${t_search} ms ($(grep '^regkg ingest: index' "$work/inc$run.log" | sed 's/regkg ingest: //'))"
+  grep -o '\[ *[0-9.]*s\] [a-z][^(]*' "$work/inc$run.log" | tr '\n' ';' | sed 's/;/; /g'; echo
+done
+t0=$(now_ms); ingest --full > "$work/full.log" 2>&1; full=$(( $(now_ms) - t0 ))
+echo "refresh_bench: full rebuild (--full) ${full} ms"

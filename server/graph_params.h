@@ -1,0 +1,31 @@
+// Query parameters that name graph things: node ids, comma-separated lists, node kinds, and the
+// in_force_on date turned into a filter. Each throws ApiError (400 malformed, 404 unknown id).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "graph/in_force.h"
+#include "graph/knowledge_graph.h"
+#include "graph/node_kind.h"
+
+namespace httplib {
+struct Request;
+}
+
+namespace regkg::server {
+
+// The vertex of `id`: 400 missing_parameter naming `name` when empty, 404 unknown_id when the
+// graph has no such node.
+graph::KnowledgeGraph::Vertex vertex_param(const graph::KnowledgeGraph& g, const std::string& id,
+                                           const char* name);
+// "a,b,c" -> {"a", "b", "c"}; empty items are dropped.
+std::vector<std::string> split_list(const std::string& s);
+// A comma-separated list of node kinds; an unknown kind is a 400 naming it.
+std::vector<graph::NodeKind> kinds_param(const httplib::Request& req, const char* name);
+// The in_force_on parameter (YYYY-MM-DD, a 400 otherwise): an engaged filter when given.
+std::optional<graph::InForceFilter> in_force_param(const httplib::Request& req,
+                                                   const graph::KnowledgeGraph& g);
+
+}  // namespace regkg::server

@@ -1,0 +1,102 @@
+// GET /api/v1/export: the whole graph or a filtered part as GraphML, Neo4j CSV (nodes or edges)
+// or JSON Lines, streamed in chunks (graph::ExportStream) so that no answer is ever held whole in
+// memory. Never cached: the route is not cacheable in the route table.
+#include <memory>
+
+#include <httplib.h>
+
+#include "graph/graph_export.h"
+#include "graph/neighborhood.h"
+#include "server/api_error.h"
+#include "server/graph_params.h"
+#include "server/handlers.h"
+#include "server/request_params.h"
+
+namespace regkg::server {
+
+namespace {
+
+using graph::KnowledgeGraph;
+
+// What the streaming callback needs after the handler has returned: the snapshot (kept alive for
+// the whole download, whatever reloads happen meanwhile) and the stream over its graph.
+struct ExportDownload {
+  std::shared_ptr<const snapshot::Snapshot> snapshot;
+  std::unique_ptr<graph::ExportStream> stream;
+  std::string buffer;
+};
+
+}  // namespace
+
+void handle_export(const HandlerContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  reject_unknown_params(req,
+                        {"format", "part", "kinds", "types", "in_force_on", "around", "depth"});
+  std::string format = choice_param(req, "format", "graphml|csv|jsonl");
+  if (format.empty())
+    throw ApiError(400, "missing_parameter",
+                   "parameter 'format' is required: graphml, csv or jsonl",
+                   {{"parameter", "format"}});
+  std::string part = choice_param(req, "part", "nodes|edges");
+  if (format == "csv" && part.empty())
+    throw ApiError(400, "missing_parameter",
+                   "format=csv needs part=nodes or part=edges (one CSV file per request)",
+                   {{"parameter", "part"}});
+  if (format != "csv" && !part.empty())
+    throw ApiError(400, "bad_parameter", "parameter 'part' applies to format=csv only",
+                   {{"parameter", "part"}});
+  const KnowledgeGraph& g = *ctx.snapshot->graph;
+  graph::TypeFilter filter;
+  filter.node_kinds = kinds_param(req, "kinds");
+  filter.edge_types = split_list(text_param(req, "types", 512));
+  auto in_force = in_force_param(req, g);
+  std::string around = text_param(req, "around", 1024);
+  if (around.empty() && req.has_param("depth"))
+    throw ApiError(400, "bad_parameter", "parameter 'depth' applies only with 'around'",
+                   {{"parameter", "depth"}});
+  int depth = static_cast<int>(uint_param(req, "depth", 1, 1, graph::kMaxNeighborhoodDepth));
+
+  graph::ExportSelection selection;
+  selection.edge_types = filter.edge_types;
+  graph::InForceFilter* in_force_ptr = in_force ? &*in_force : nullptr;
+  if (!around.empty()) {
+    // A part of the graph: the nodes within `depth` hops over the admitted edges and kinds.
+    auto v = vertex_param(g, around, "around");
+    selection.all = false;
+    for (const auto& n : graph::nodes_within(g, v, depth, filter, in_force_ptr))
+      selection.subset.push_back(n.vertex);
+  } else if (!filter.node_kinds.empty() || in_force_ptr) {
+    selection.all = false;
+    for (KnowledgeGraph::Vertex v = 0; v < g.node_count(); ++v)
+      if (filter.admits_node(g.node(v)) && (!in_force_ptr || in_force_ptr->node_in_force(v)))
+        selection.subset.push_back(v);
+  }
+
+  graph::ExportFormat fmt = format == "graphml" ? graph::ExportFormat::graphml
+                            : format == "jsonl" ? graph::ExportFormat::jsonl
+                            : part == "nodes"   ? graph::ExportFormat::csv_nodes
+                                                : graph::ExportFormat::csv_edges;
+  const char* content_type = format == "graphml" ? "application/graphml+xml; charset=utf-8"
+                             : format == "jsonl" ? "application/x-ndjson; charset=utf-8"
+                                                 : "text/csv; charset=utf-8";
+  std::string filename = "regkg-" + ctx.snapshot->id + (part.empty() ? "" : "-" + part) + "." +
+                         (format == "graphml" ? "graphml"
+                          : format == "jsonl" ? "jsonl"
+                                              : "csv");
+  auto download = std::make_shared<ExportDownload>();
+  download->snapshot = ctx.snapshot;
+  download->stream = std::make_unique<graph::ExportStream>(g, fmt, selection);
+  res.set_header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+  res.set_header("X-Regkg-Snapshot", ctx.snapshot->id);
+  // Chunked transfer: the length is unknown until the end. Each call sends about 64 KiB.
+  res.set_chunked_content_provider(content_type, [download](size_t /*offset*/,
+                                                            httplib::DataSink& sink) {
+    download->buffer.clear();
+    bool more = download->stream->next(download->buffer);
+    if (!download->buffer.empty() && !sink.write(download->buffer.data(), download->buffer.size()))
+      return false;  // the client went away
+    if (!more) sink.done();
+    return true;
+  });
+}
+
+}  // namespace regkg::server
