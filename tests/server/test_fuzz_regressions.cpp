@@ -1,8 +1,9 @@
-// Requests found by fuzz_http_request (fuzz/) that once broke a promise of the request layer,
-// replayed byte for byte through HttpServer::answer_in_memory (the same path the fuzz target
-// takes) on a small real snapshot: no 5xx, and every error is a whole JSON error body.
+// Replays the requests fuzz_http_request found (tests/fuzz_regressions/fuzz_http_request, see its
+// README) byte for byte through HttpServer::answer_in_memory, the path the target takes, on a
+// small real snapshot: never a 5xx, and every error is a whole JSON error body.
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <string>
 
 #include <rapidjson/document.h>
@@ -11,15 +12,7 @@
 #include "snapshot/snapshot.h"
 #include "tests/server/raw_http.h"
 
-namespace {
-
-struct FuzzRequest {
-  std::string found;  // what went wrong
-  std::string request;
-  int status;
-};
-
-}  // namespace
+namespace fs = std::filesystem;
 
 TEST_SUITE("server") {
   TEST_CASE("fuzz regressions: found requests get whole JSON errors") {
@@ -31,26 +24,32 @@ TEST_SUITE("server") {
     config.cache_bytes = 0;
     regkg::server::HttpServer server(
         config, regkg::snapshot::open_current_snapshot(dir.path() / "data", 1));
-    const FuzzRequest cases[] = {
-        // crash-58c38bf5: a Range header on a 404 cut the JSON error to its first 11 bytes
-        // ({"error":{"), sent with Content-Range. Ranges are now dropped for every error.
-        {"Range applied to an error body",
-         std::string("GET /ml HTTP/1.1\r\nHost: x\r\nRange: bytes=0-10\r\n\r\xff\xff\xff\xff"
-                     "q=date:2024-01-3-01-01&to=2023-12-31 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                     "Connection: close\r\n\r\n"),
-         404},
-    };
-    for (const auto& c : cases) {
-      CAPTURE(c.found);
-      const std::string response = server.answer_in_memory(c.request);
+    int n = 0;
+    for (const auto& entry : fs::directory_iterator(fs::path(REGKG_SOURCE_DIR) / "tests" /
+                                                    "fuzz_regressions" / "fuzz_http_request")) {
+      CAPTURE(entry.path().filename().string());
+      const std::string input = regkg::test::read_file(entry.path());
+      REQUIRE_FALSE(input.empty());
+      // As the target builds it: an even first byte makes the rest a GET target.
+      const std::string rest = input.substr(1);
+      const std::string request =
+          (input[0] & 1)
+              ? rest
+              : "GET " + rest + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+      const std::string response = server.answer_in_memory(request);
       CAPTURE(response);
       auto reply = regkg::test::parse_reply(response);
-      CHECK(reply.status == c.status);
-      CHECK(reply.header("Content-Range").empty());
-      rapidjson::Document d;
-      d.Parse(reply.body.c_str(), reply.body.size());
-      REQUIRE_FALSE(d.HasParseError());
-      CHECK(d.HasMember("error"));
+      REQUIRE(reply.status > 0);
+      CHECK(reply.status < 500);
+      if (reply.status >= 400) {
+        CHECK(reply.header("Content-Range").empty());
+        rapidjson::Document d;
+        d.Parse(reply.body.c_str(), reply.body.size());
+        REQUIRE_FALSE(d.HasParseError());
+        CHECK(d.HasMember("error"));
+      }
+      ++n;
     }
+    CHECK(n >= 1);
   }
 }

@@ -34,7 +34,7 @@ std::string current_of(const fs::path& data) {
 }  // namespace
 
 TEST_SUITE("server") {
-  TEST_CASE("hot reloads under concurrent requests: no failed request, both snapshots served") {
+  TEST_CASE("hot reloads under concurrent requests: no failed request and both snapshots served") {
     regkg::test::TempDir dir;
     const fs::path data = dir.path() / "data";
     regkg::test::ingest_small_corpus(dir.path() / "corpus", data);
