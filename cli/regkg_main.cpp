@@ -334,6 +334,20 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0.0, 3600.0));
   serve->add_option("--cors-origin", cors_origin,
                     "Allow cross-origin GETs from this origin ('*' for any); off by default");
+  // Connection guards (server/guarded_server.h): slow and greedy clients.
+  double read_timeout_seconds = 10.0, request_timeout_seconds = 20.0;
+  unsigned max_client_connections = 0;
+  serve->add_option("--read-timeout", read_timeout_seconds, "Longest wait for one read or write, s")
+      ->capture_default_str()
+      ->check(CLI::Range(0.05, 3600.0));
+  serve
+      ->add_option("--request-timeout", request_timeout_seconds,
+                   "Time a whole request may take to arrive, s (slow clients get 408)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.05, 3600.0));
+  serve->add_option("--max-client-connections", max_client_connections,
+                    "Connections one client address may hold; more get 503 (0 = 3/4 of --threads "
+                    "for remote clients, no cap for loopback ones)");
 
   std::string query;
   unsigned limit = 10;
@@ -424,6 +438,10 @@ int main(int argc, char** argv) {
     config.access_log = access_log;
     config.cache_bytes = cache_mb << 20;
     config.cors_origin = cors_origin;
+    config.read_timeout = std::chrono::milliseconds(static_cast<long>(read_timeout_seconds * 1000));
+    config.request_timeout =
+        std::chrono::milliseconds(static_cast<long>(request_timeout_seconds * 1000));
+    config.max_connections_per_client = max_client_connections;
     return cmd_serve(data, config, web, admin_token_file, watch_seconds);
   }
   if (*search) return cmd_search(data, query, limit);

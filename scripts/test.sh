@@ -2,12 +2,25 @@
 # Installs dependencies, builds and runs the whole test suite with ctest.
 # Usage: scripts/test.sh            normal build (build/)
 #        scripts/test.sh --sanitize ASan + UBSan build (build-asan/)
+#        scripts/test.sh --tsan     ThreadSanitizer build (build-tsan/): the server and snapshot
+#                                   (ingest, reload) suites only; a race fails the run
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 # The browser tests' npm packages, exactly as locked (playwright-core, cytoscape).
 (cd tests/web && npm ci --prefer-offline --no-audit --no-fund --loglevel=error)
-if [ "${1:-}" = "--sanitize" ]; then
+if [ "${1:-}" = "--tsan" ]; then
+  # Only what the server and snapshot suites need is built; the child `regkg serve` processes are
+  # TSan-built too. halt_on_error: a race aborts the process, so the test that caused it fails.
+  export REGKG_BUILD_DIR=build-tsan
+  cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DREGKG_TSAN=ON -DREGKG_WERROR=ON \
+    >/dev/null
+  cmake --build build-tsan -j"$(nproc)" --target regkg test_server test_snapshot
+  export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$PWD/tsan.supp"
+  cd build-tsan
+  ctest --output-on-failure -j"$(nproc)" -L 'server|snapshot' --timeout 900
+  exit 0
+elif [ "${1:-}" = "--sanitize" ]; then
   export REGKG_BUILD_DIR=build-asan REGKG_BUILD_TYPE=Debug
   scripts/build.sh -DREGKG_SANITIZE=ON -DREGKG_WERROR=ON
 else

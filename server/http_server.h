@@ -9,6 +9,7 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <string_view>
 
 #include "server/response_cache.h"
 #include "server/snapshot_holder.h"
@@ -38,7 +39,16 @@ struct ServerConfig {
   std::chrono::milliseconds watch_interval{1000};
   size_t searcher_pool_size = 4;
   std::string admin_token;  // bearer token of the admin routes; "" = admin routes off
+  // Connection guards against slow and greedy clients (see guarded_server.h): the longest wait
+  // for one read, the time a whole request may take to arrive, and the connections one client
+  // address may hold (0 = three quarters of the worker threads for remote clients, so others
+  // always find a worker, and no cap for loopback clients; a set value holds for every client).
+  std::chrono::milliseconds read_timeout{10000};
+  std::chrono::milliseconds request_timeout{20000};
+  unsigned max_connections_per_client = 0;
 };
+
+class GuardedServer;
 
 class HttpServer {
  public:
@@ -57,12 +67,16 @@ class HttpServer {
   SnapshotHolder& snapshots() { return snapshots_; }
   // Null when config.data_dir is empty.
   SnapshotReloader* reloader() { return reloader_.get(); }
+  // Answers one raw HTTP request held in memory (request line, headers, body) through the same
+  // parsing, routing and error mapping as a request on a socket; returns the raw response.
+  // Needs no bind(). Thread-safe. Used by the request-layer fuzz target.
+  std::string answer_in_memory(std::string_view request);
 
  private:
   void install_routes();
   ServerConfig config_;
   SnapshotHolder snapshots_;
-  std::unique_ptr<httplib::Server> http_;
+  std::unique_ptr<GuardedServer> http_;
   std::unique_ptr<ResponseCache> cache_;
   std::unique_ptr<SnapshotReloader> reloader_;
   std::chrono::steady_clock::time_point started_;

@@ -1,0 +1,95 @@
+// Replays the inputs the ingest fuzz targets found (tests/fuzz_regressions/, see its README) the
+// way each target does: every input must parse or be refused with a ParseError, within a time
+// limit (one was a 10 s hang), and keep the target's structural promises.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "ingest/compass_json_parser.h"
+#include "ingest/statute_markdown_parser.h"
+#include "tests/test_support.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path regressions(const std::string& target) {
+  return fs::path(REGKG_SOURCE_DIR) / "tests" / "fuzz_regressions" / target;
+}
+
+// Runs `f` on every stored input of `target`; returns how many there were.
+template <typename F>
+int replay(const std::string& target, F f) {
+  int n = 0;
+  for (const auto& entry : fs::directory_iterator(regressions(target))) {
+    CAPTURE(entry.path().filename().string());
+    const std::string input = regkg::test::read_file(entry.path());
+    const auto start = std::chrono::steady_clock::now();
+    f(input);
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
+    ++n;
+  }
+  return n;
+}
+
+}  // namespace
+
+TEST_SUITE("ingest") {
+  TEST_CASE("fuzz regressions: statute Markdown inputs parse quickly or are refused") {
+    int n = replay("fuzz_statute_markdown", [](const std::string& input) {
+      regkg::ingest::Diagnostics diags;
+      try {
+        auto parsed = regkg::ingest::parse_statute_markdown(
+            "statutes-zh/行政法/测试法(2021-06-10).md", input, diags);
+        for (const auto& a : parsed.articles) CHECK_FALSE(a.paragraphs.empty());
+        // The hang input: its "…发布之日施行" notes become effective events on the publication
+        // date, with the line each stands on.
+        for (const auto& e : parsed.events)
+          if (e.type == "effective") CHECK(e.line > 0);
+      } catch (const regkg::ingest::ParseError&) {
+      }
+    });
+    CHECK(n >= 1);
+  }
+
+  TEST_CASE("fuzz regressions: Compass JSON inputs parse or are refused with a ParseError") {
+    int n = replay("fuzz_compass_json", [](const std::string& input) {
+      static const char* const kNames[] = {
+          "compass/instruments.json",     "compass/jurisdictions.json",
+          "compass/relations.json",       "compass/status-events.json",
+          "compass/provisions.json",      "compass/cn-pipl-articles.json",
+          "compass/corpus-manifest.json", "compass/reference-translations/cn-pipl-en.json",
+      };
+      REQUIRE_FALSE(input.empty());
+      const char* name = kNames[static_cast<unsigned char>(input[0]) % 8];
+      regkg::ingest::Diagnostics diags;
+      try {
+        auto file =
+            regkg::ingest::parse_compass_json(name, std::string_view(input).substr(1), diags);
+        for (const auto& p : file.provisions) CHECK_FALSE(p.id.empty());
+      } catch (const regkg::ingest::ParseError&) {
+      }
+    });
+    CHECK(n >= 1);
+  }
+
+  TEST_CASE("a header of many '发布之日施行' notes is read in linear time") {
+    // The shape of the hang input, scaled up: 4,000 such notes under a publication date.
+    std::string text = "# 测试办法\n\n2020年1月1日 发布\n";
+    for (int i = 0; i < 4000; ++i) text += std::to_string(i) + "号发布之日施行\n\n";
+    text += "<!-- INFO END -->\n\n第一条 本办法自发布之日起施行。\n";
+    regkg::ingest::Diagnostics diags;
+    const auto start = std::chrono::steady_clock::now();
+    auto parsed = regkg::ingest::parse_statute_markdown(
+        "statutes-zh/行政法/测试办法(2020-01-01).md", text, diags);
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(1));
+    size_t effective = 0;
+    for (const auto& e : parsed.events)
+      if (e.type == "effective" && e.date == "2020-01-01") ++effective;
+    CHECK(effective == 4000);
+    CHECK(parsed.header_notes.empty());
+  }
+}
