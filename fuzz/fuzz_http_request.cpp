@@ -65,7 +65,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (head_end == std::string::npos) fail("no end of headers", response);
   std::string head = response.substr(0, head_end), body = response.substr(head_end + 4);
   bool json = head.find("Content-Type: application/json") != std::string::npos;
-  bool head_request = request.rfind("HEAD ", 0) == 0;
+  // httplib answers a request whose line starts with HEAD without a body, even when the line is
+  // malformed ("HEAD\r\n…" gets a 400 with Content-Length and no body, as HEAD requires).
+  bool head_request = request.rfind("HEAD", 0) == 0;
   if (status >= 400 && !head_request) {
     if (!json) fail("error without a JSON body", response);
     rapidjson::Document d;

@@ -238,8 +238,13 @@ class Reader {
     while (pos < s.size() && is_space(s[pos])) ++pos;
   }
 
+  // Flow collections nest at most this deep: each level is a recursive call, and a line of 5,000
+  // '[' overflowed the stack (found by fuzz_front_matter and fuzz_news_markdown).
+  static constexpr int kMaxFlowDepth = 64;
+
   // One value in flow context ("[a, "b", {k: v}]") or a quoted scalar; `pos` ends after it.
-  FrontMatterNode parse_flow_value(std::string_view s, size_t& pos, int line, bool in_flow) {
+  FrontMatterNode parse_flow_value(std::string_view s, size_t& pos, int line, bool in_flow,
+                                   int depth = 0) {
     skip_spaces(s, pos);
     FrontMatterNode node;
     node.line = line;
@@ -254,6 +259,8 @@ class Reader {
       node.scalar = parse_quoted(s, pos, line);
       return node;
     }
+    if ((c == '[' || c == '{') && depth >= kMaxFlowDepth)
+      fail(line, "flow collections nested deeper than " + std::to_string(kMaxFlowDepth));
     if (c == '[') {
       node.kind = FrontMatterNode::Kind::list;
       ++pos;
@@ -264,7 +271,7 @@ class Reader {
           ++pos;
           break;
         }
-        node.items.push_back(parse_flow_value(s, pos, line, true));
+        node.items.push_back(parse_flow_value(s, pos, line, true, depth + 1));
         skip_spaces(s, pos);
         if (pos >= s.size()) fail(line, "unterminated '[' (flow lists must close on their line)");
         if (s[pos] == ',') {
@@ -305,7 +312,7 @@ class Reader {
         value.line = line;
         if (pos < s.size() && s[pos] == ':') {
           ++pos;
-          value = parse_flow_value(s, pos, line, true);
+          value = parse_flow_value(s, pos, line, true, depth + 1);
         }
         node.entries.emplace_back(std::move(key), std::move(value));
         skip_spaces(s, pos);

@@ -17,6 +17,10 @@ targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all_targets[@]}")
 command -v clang++-14 >/dev/null || { echo "fuzz: clang++-14 not found (apt-get install clang-14)"; exit 2; }
 
+# One build at a time in $build (several fuzz.sh may run side by side); fuzzing is not locked.
+mkdir -p "$build"
+exec 9>"$build/.build.lock"
+flock 9
 cmake -S . -B "$build" -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DREGKG_FUZZ=ON -DREGKG_BUILD_TESTS=OFF >/dev/null
 # The small snapshot below is ingested by the normal build's regkg when there is one.
@@ -55,6 +59,7 @@ LIST
     --threads 2 >/dev/null
 fi
 export REGKG_FUZZ_DATA=$PWD/$data
+flock -u 9
 
 results="$build/fuzz-results.tsv"
 [ -f "$results" ] || printf 'date\ttarget\tseconds\texecs\texecs_per_s\tcorpus\tfindings\n' >"$results"

@@ -9,6 +9,9 @@
 #include <string_view>
 
 #include "ingest/compass_json_parser.h"
+#include "ingest/date_extractor.h"
+#include "ingest/front_matter_reader.h"
+#include "ingest/news_markdown_parser.h"
 #include "ingest/statute_markdown_parser.h"
 #include "tests/test_support.h"
 
@@ -72,6 +75,37 @@ TEST_SUITE("ingest") {
         for (const auto& p : file.provisions) CHECK_FALSE(p.id.empty());
       } catch (const regkg::ingest::ParseError&) {
       }
+    });
+    CHECK(n >= 1);
+  }
+
+  TEST_CASE("fuzz regressions: deeply nested flow collections are refused not overflowed") {
+    // Both inputs are lines of thousands of '[': the front matter reader recursed once per level.
+    int n = replay("fuzz_front_matter", [](const std::string& input) {
+      CHECK_THROWS_AS(regkg::ingest::read_front_matter("news/feed/fuzz.md", input, 2),
+                      regkg::ingest::ParseError);
+    });
+    n += replay("fuzz_news_markdown", [](const std::string& input) {
+      regkg::ingest::Diagnostics diags;
+      CHECK_THROWS_WITH_AS(regkg::ingest::parse_news_markdown("news/feed/fuzz.md", input, diags),
+                           doctest::Contains("nested deeper than 64"), regkg::ingest::ParseError);
+    });
+    CHECK(n >= 2);
+    // The limit itself: 64 levels read, 65 refused.
+    std::string ok = "k: " + std::string(64, '[') + std::string(64, ']') + "\n";
+    std::string deep = "k: " + std::string(65, '[') + std::string(65, ']') + "\n";
+    CHECK(regkg::ingest::read_front_matter("f.md", ok, 2).find("k")->is_list());
+    CHECK_THROWS_AS(regkg::ingest::read_front_matter("f.md", deep, 2), regkg::ingest::ParseError);
+  }
+
+  TEST_CASE("fuzz regressions: date extractor inputs are quick and give well-formed dates") {
+    int n = replay("fuzz_date_extractor", [](const std::string& input) {
+      static const char* const kContexts[] = {
+          "", "2023-07-10", "2024-01-08", "1999-12-31", "2023-13-45", "20", "abcd-ef-gh"};
+      REQUIRE_FALSE(input.empty());
+      const char* context = kContexts[static_cast<unsigned char>(input[0]) % 7];
+      for (const auto& d : regkg::ingest::extract_dates(std::string_view(input).substr(1), context))
+        CHECK((d.precision == "day" ? d.date.size() == 10 : d.date.size() <= 7));
     });
     CHECK(n >= 1);
   }
