@@ -35,7 +35,7 @@ token=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 
 # The request mix: every line is a path; wrk cycles through it.
 {
-  sed -n 's|^\([^#].*\)$|/api/v1/search?\1|p' "$SCRIPT_DIR/queries.txt" | head -60
+  awk '!/^#/ && NF && n++ < 60 { print "/api/v1/search?" $0 }' "$SCRIPT_DIR/queries.txt"
   for id in cn/generative-ai-measures cn/pipl cn/data-security-law cn/cybersecurity-law \
             cn/generative-ai-measures@2023-07-10/art-17 actor/cac actor/jd-com; do
     enc=$(printf '%s' "$id" | sed 's|/|%2F|g; s|@|%40|g')
