@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <csignal>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <thread>
@@ -72,7 +73,10 @@ int cmd_ingest(regkg::ingest::IngestOptions options, const std::string& dictiona
                                       std::to_string(s.documents_removed) + " removed documents"
                                 : "written in full (" + s.full_reason + ")")
               << "; " << s.snapshots_removed << " old snapshot(s) removed" << std::endl;
-    return 0;
+    // The snapshot is committed and the output flushed: exit without tearing down the graph
+    // (hundreds of thousands of nodes, about a second of free() for nothing).
+    std::cerr.flush();
+    std::_Exit(0);
   } catch (const std::exception& e) {
     std::cerr << e.what() << "\nregkg ingest: failed; the previous snapshot (if any) stays current"
               << std::endl;

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <cstring>
 #include <fstream>
+#include <ostream>
 #include <unordered_map>
 
 namespace regkg::graph {
@@ -19,16 +20,42 @@ namespace {
 constexpr char kMagic[8] = {'R', 'E', 'G', 'K', 'G', 'G', 'R', 'F'};
 
 // FNV-1a over 64-bit words (then the tail bytes): fast, and enough to detect corruption.
-std::uint64_t checksum(const char* data, size_t n) {
-  std::uint64_t h = 1469598103934665603ULL;
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, data + i, 8);
-    h = (h ^ w) * 1099511628211ULL;
+// Fed in pieces, it gives the same value as over their concatenation (words span the pieces).
+class Checksum {
+ public:
+  void add(const char* data, size_t n) {
+    size_t i = 0;
+    if (carried_ > 0) {
+      while (carried_ < 8 && i < n) carry_[carried_++] = data[i++];
+      if (carried_ < 8) return;
+      word(carry_);
+      carried_ = 0;
+    }
+    for (; i + 8 <= n; i += 8) word(data + i);
+    for (; i < n; ++i) carry_[carried_++] = data[i];
   }
-  for (; i < n; ++i) h = (h ^ static_cast<unsigned char>(data[i])) * 1099511628211ULL;
-  return h;
+  std::uint64_t value() const {
+    std::uint64_t h = h_;
+    for (size_t i = 0; i < carried_; ++i) h = (h ^ static_cast<unsigned char>(carry_[i])) * kPrime;
+    return h;
+  }
+
+ private:
+  static constexpr std::uint64_t kPrime = 1099511628211ULL;
+  void word(const char* p) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    h_ = (h_ ^ w) * kPrime;
+  }
+  std::uint64_t h_ = 1469598103934665603ULL;
+  char carry_[8] = {};
+  size_t carried_ = 0;
+};
+
+std::uint64_t checksum(const char* data, size_t n) {
+  Checksum c;
+  c.add(data, n);
+  return c.value();
 }
 
 class Writer {
@@ -42,27 +69,35 @@ class Writer {
   }
   // A string from the shared table.
   void sym(const std::string& s) {
-    auto [it, added] = table_.emplace(s, static_cast<std::uint32_t>(strings_.size()));
-    if (added) strings_.push_back(&it->first);
-    u32(it->second);
+    auto found = table_.find(s);  // look up first: emplace would copy `s` on every call
+    if (found == table_.end()) {
+      found = table_.emplace(s, static_cast<std::uint32_t>(strings_.size())).first;
+      strings_.push_back(&found->first);
+    }
+    u32(found->second);
   }
   void raw(const void* p, size_t n) { buf_.append(static_cast<const char*>(p), n); }
 
-  std::string finish() {
-    std::string out(kMagic, sizeof kMagic);
-    auto put32 = [&out](std::uint32_t v) {
-      out.append(reinterpret_cast<const char*>(&v), sizeof v);
+  // Writes magic, version, string table, the body and the checksum to `out`, without first
+  // joining them into one more copy of the whole graph.
+  void write_to(std::ostream& out) {
+    std::string head(kMagic, sizeof kMagic);
+    auto put32 = [&head](std::uint32_t v) {
+      head.append(reinterpret_cast<const char*>(&v), sizeof v);
     };
     put32(kGraphFormatVersion);
     put32(static_cast<std::uint32_t>(strings_.size()));
     for (const std::string* s : strings_) {
       put32(static_cast<std::uint32_t>(s->size()));
-      out.append(*s);
+      head.append(*s);
     }
-    out.append(buf_);
-    std::uint64_t sum = checksum(out.data(), out.size());
-    out.append(reinterpret_cast<const char*>(&sum), sizeof sum);
-    return out;
+    Checksum sum;
+    sum.add(head.data(), head.size());
+    sum.add(buf_.data(), buf_.size());
+    std::uint64_t value = sum.value();
+    out.write(head.data(), static_cast<std::streamsize>(head.size()));
+    out.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+    out.write(reinterpret_cast<const char*>(&value), sizeof value);
   }
 
  private:
@@ -173,9 +208,8 @@ void save_graph(const KnowledgeGraph& graph, const std::filesystem::path& path) 
     write_provenance(w, e.provenance);
     w.str(e.note);
   }
-  std::string bytes = w.finish();
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  w.write_to(out);
   out.flush();
   if (!out) throw GraphStoreError(path.string() + ": error: cannot write graph file");
 }

@@ -101,6 +101,17 @@ AliasDictionary AliasDictionary::from_json(std::string_view json, const std::str
   }
   std::stable_sort(dict.aliases_.begin(), dict.aliases_.end(),
                    [](const Alias& a, const Alias& b) { return a.text.size() > b.text.size(); });
+  for (size_t k = 0; k < dict.aliases_.size(); ++k) {
+    Alias& alias = dict.aliases_[k];
+    const ActorEntry& actor = dict.actors_[alias.actor];
+    alias.role = actor.type == "role";
+    const std::string lowered = ascii_lower(alias.text);
+    for (const auto* names : {&actor.zh, &actor.en})
+      for (const auto& n : *names)
+        if (ascii_lower(n) == lowered) alias.original = n;
+    unsigned char first = static_cast<unsigned char>(lowered[0]);
+    dict.by_first_byte_[alias.role ? 1 : 0][first].push_back(static_cast<std::uint32_t>(k));
+  }
   return dict;
 }
 
@@ -129,8 +140,9 @@ std::vector<AliasMatch> AliasDictionary::find_all(std::string_view text, bool ro
       continue;
     }
     bool matched = false;
-    for (const Alias& alias : aliases_) {
-      if ((actors_[alias.actor].type == "role") != roles) continue;
+    const unsigned char first = static_cast<unsigned char>(lower[pos]);
+    for (std::uint32_t k : by_first_byte_[roles ? 1 : 0][first]) {
+      const Alias& alias = aliases_[k];
       const std::string& hay = alias.case_sensitive ? exact : lower;
       if (alias.text.size() > text.size() - pos) continue;
       if (alias.text[0] != hay[pos]) continue;
@@ -142,11 +154,7 @@ std::vector<AliasMatch> AliasDictionary::find_all(std::string_view text, bool ro
         if (!left_ok || !right_ok) continue;
       }
       const ActorEntry& actor = actors_[alias.actor];
-      std::string original;
-      for (const auto* names : {&actor.zh, &actor.en})
-        for (const auto& n : *names)
-          if (ascii_lower(n) == ascii_lower(alias.text)) original = n;
-      matches.push_back({&actor, pos, pos + alias.text.size(), original});
+      matches.push_back({&actor, pos, pos + alias.text.size(), alias.original});
       pos += alias.text.size();
       matched = true;
       break;

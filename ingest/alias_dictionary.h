@@ -3,6 +3,8 @@
 // Immutable after loading; matching is thread-safe.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -51,9 +53,14 @@ class AliasDictionary {
     size_t actor = 0;
     bool latin = false;
     bool case_sensitive = true;
+    bool role = false;     // the actor's type is "role"
+    std::string original;  // the name as written in the dictionary
   };
   std::vector<ActorEntry> actors_;
-  std::vector<Alias> aliases_;                       // longest first
+  std::vector<Alias> aliases_;  // longest first
+  // Indexes into aliases_ (still longest first) by lowercased first byte, for roles (1) and the
+  // others (0): find_all tries at each position only the aliases that can start there.
+  std::array<std::vector<std::uint32_t>, 256> by_first_byte_[2];
   std::unordered_map<std::string, size_t> by_name_;  // lowercased name -> actor index
 };
 

@@ -743,4 +743,10 @@ graph::KnowledgeGraph build_graph(const ParsedSources& sources, const AliasDicti
   return graph;
 }
 
+void build_graph_into(graph::KnowledgeGraph& graph, const ParsedSources& sources,
+                      const AliasDictionary& actors, const InstrumentCatalog& catalog,
+                      Diagnostics& diags) {
+  Builder(sources, actors, catalog, diags, graph).run();
+}
+
 }  // namespace regkg::ingest

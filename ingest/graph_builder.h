@@ -41,5 +41,9 @@ struct ParsedSources {
 // article number) are warnings in `diags`; nothing here throws for bad data.
 graph::KnowledgeGraph build_graph(const ParsedSources& sources, const AliasDictionary& actors,
                                   const InstrumentCatalog& catalog, Diagnostics& diags);
+// The same into an empty graph the caller owns (e.g. behind a shared_ptr).
+void build_graph_into(graph::KnowledgeGraph& graph, const ParsedSources& sources,
+                      const AliasDictionary& actors, const InstrumentCatalog& catalog,
+                      Diagnostics& diags);
 
 }  // namespace regkg::ingest

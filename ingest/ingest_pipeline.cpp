@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <exception>
 #include <fstream>
+#include <memory>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -188,7 +190,11 @@ IngestSummary run_ingest(const IngestOptions& options, std::ostream& log) {
     progress.phase("building graph from " + std::to_string(sources.statutes.size()) +
                    " statutes, " + std::to_string(sources.compass.size()) + " JSON files, " +
                    std::to_string(sources.news.size()) + " news items");
-    graph::KnowledgeGraph graph = build_graph(sources, actors, catalog, diags);
+    // Held by a shared_ptr so the caller can keep it (IngestSummary::graph) instead of paying for
+    // its teardown.
+    auto graph_owner = std::make_shared<graph::KnowledgeGraph>();
+    graph::KnowledgeGraph& graph = *graph_owner;
+    build_graph_into(graph, sources, actors, catalog, diags);
     sources = ParsedSources{};  // free the parse trees before indexing
     size_t fact_versions = add_version_facts(graph, version_facts, diags);
 
@@ -232,7 +238,24 @@ IngestSummary run_ingest(const IngestOptions& options, std::ostream& log) {
     index_options.threads = threads;
     if (previous_id && !options.full)
       index_options.previous_index_dir = store.snapshot_dir(*previous_id) / snapshot::kIndexDir;
-    IndexBuildResult indexed = build_index(graph, index_options);
+    // The graph file is written while the index is built: both only read the finished graph.
+    std::exception_ptr save_failure;
+    std::thread graph_writer([&] {
+      try {
+        graph::save_graph(graph, staged.dir / snapshot::kGraphFile);
+      } catch (...) {
+        save_failure = std::current_exception();
+      }
+    });
+    IndexBuildResult indexed;
+    try {
+      indexed = build_index(graph, index_options);
+    } catch (...) {
+      graph_writer.join();
+      throw;
+    }
+    graph_writer.join();
+    if (save_failure) std::rethrow_exception(save_failure);
     summary.documents = indexed.documents;
     summary.incremental = indexed.incremental;
     summary.full_reason = options.full ? "--full" : indexed.full_reason;
@@ -260,8 +283,7 @@ IngestSummary run_ingest(const IngestOptions& options, std::ostream& log) {
                                                      snapshot::utc_now_iso8601(), staged.id),
                               staged.dir / snapshot::kHistoryFile);
     }
-    progress.phase("writing graph and manifest");
-    graph::save_graph(graph, staged.dir / snapshot::kGraphFile);
+    progress.phase("writing manifest");
 
     snapshot::SnapshotManifest manifest;
     manifest.id = staged.id;
@@ -314,6 +336,7 @@ IngestSummary run_ingest(const IngestOptions& options, std::ostream& log) {
 
     store.commit(staged);
     summary.snapshot_id = staged.id;
+    summary.graph = std::move(graph_owner);
     if (options.keep > 0) summary.snapshots_removed = store.collect_garbage(options.keep, log);
     summary.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

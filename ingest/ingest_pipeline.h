@@ -4,10 +4,13 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <ostream>
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "graph/knowledge_graph.h"
 
 namespace regkg::ingest {
 
@@ -35,6 +38,9 @@ struct IngestSummary {
   size_t documents_written = 0, documents_added = 0, documents_changed = 0, documents_removed = 0;
   size_t snapshots_removed = 0;  // garbage-collected after the commit
   double seconds = 0;
+  // The committed snapshot's graph. Dropping it frees it (about a second on the full corpus); a
+  // process about to exit may keep it instead.
+  std::shared_ptr<const graph::KnowledgeGraph> graph;
 };
 
 // Thrown when nothing can be committed: the lock is held, no corpus is readable, --strict saw an
