@@ -7,6 +7,11 @@
 // labels and texts inline.
 #include "graph/graph_store.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cstdint>
 #include <cstring>
 #include <fstream>
@@ -106,9 +111,45 @@ class Writer {
   std::vector<const std::string*> strings_;
 };
 
+// A read-only mapping of a whole file, unmapped on destruction.
+class MappedFile {
+ public:
+  explicit MappedFile(const std::filesystem::path& path) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw GraphStoreError(path.string() + ": error: cannot open graph file");
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) {
+      ::close(fd);
+      throw GraphStoreError(path.string() + ": error: cannot read graph file");
+    }
+    size_ = static_cast<size_t>(st.st_size);
+    if (size_ > 0) {
+      void* p = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
+      if (p == MAP_FAILED) {
+        ::close(fd);
+        throw GraphStoreError(path.string() + ": error: cannot map graph file");
+      }
+      data_ = static_cast<const char*>(p);
+      ::madvise(p, size_, MADV_SEQUENTIAL);
+    }
+    ::close(fd);
+  }
+  ~MappedFile() {
+    if (data_) ::munmap(const_cast<char*>(data_), size_);
+  }
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  const char* data() const { return data_ ? data_ : ""; }
+  size_t size() const { return size_; }
+
+ private:
+  const char* data_ = nullptr;
+  size_t size_ = 0;
+};
+
 class Reader {
  public:
-  Reader(const std::string& buf, size_t end, const std::filesystem::path& path)
+  Reader(const char* buf, size_t end, const std::filesystem::path& path)
       : buf_(buf), end_(end), path_(path) {}
   std::uint32_t u32() { return pod<std::uint32_t>(); }
   std::uint64_t u64() { return pod<std::uint64_t>(); }
@@ -116,7 +157,7 @@ class Reader {
   std::string str() {
     std::uint32_t n = u32();
     need(n);
-    std::string s(buf_.data() + pos_, n);
+    std::string s(buf_ + pos_, n);
     pos_ += n;
     return s;
   }
@@ -142,14 +183,14 @@ class Reader {
   T pod() {
     need(sizeof(T));
     T v;
-    std::memcpy(&v, buf_.data() + pos_, sizeof v);
+    std::memcpy(&v, buf_ + pos_, sizeof v);
     pos_ += sizeof v;
     return v;
   }
   void need(size_t n) {
     if (n > end_ - pos_) fail("graph file is truncated");
   }
-  const std::string& buf_;
+  const char* buf_;
   size_t end_;
   size_t pos_ = sizeof kMagic;
   const std::filesystem::path& path_;
@@ -223,25 +264,24 @@ KnowledgeGraph load_graph(const std::filesystem::path& path) {
 void load_graph(const std::filesystem::path& path, KnowledgeGraph& graph) {
   if (graph.node_count() != 0)
     throw GraphStoreError(path.string() + ": error: load into a non-empty graph");
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) throw GraphStoreError(path.string() + ": error: cannot open graph file");
-  std::string buf(static_cast<size_t>(in.tellg()), '\0');
-  in.seekg(0);
-  in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
-  if (!in) throw GraphStoreError(path.string() + ": error: cannot read graph file");
-  if (buf.size() < sizeof kMagic + 4 + 8 || std::memcmp(buf.data(), kMagic, sizeof kMagic) != 0)
+  // Mapped rather than read: the kernel's copy of a file this size into a buffer cost a fifth of
+  // the load time.
+  MappedFile file(path);
+  const char* buf = file.data();
+  const size_t size = file.size();
+  if (size < sizeof kMagic + 4 + 8 || std::memcmp(buf, kMagic, sizeof kMagic) != 0)
     throw GraphStoreError(path.string() + ": error: not a regkg graph file");
   // The version first: an older format is reported as such, not as corruption.
   std::uint32_t version;
-  std::memcpy(&version, buf.data() + sizeof kMagic, sizeof version);
+  std::memcpy(&version, buf + sizeof kMagic, sizeof version);
   if (version != kGraphFormatVersion)
     throw GraphStoreError(path.string() + ": error: graph format version " +
                           std::to_string(version) + ", expected " +
                           std::to_string(kGraphFormatVersion) + " (re-run regkg ingest)");
-  size_t body = buf.size() - sizeof(std::uint64_t);
+  size_t body = size - sizeof(std::uint64_t);
   std::uint64_t stored;
-  std::memcpy(&stored, buf.data() + body, sizeof stored);
-  if (stored != checksum(buf.data(), body))
+  std::memcpy(&stored, buf + body, sizeof stored);
+  if (stored != checksum(buf, body))
     throw GraphStoreError(path.string() + ": error: graph file checksum mismatch (corrupt)");
 
   Reader r(buf, body, path);
