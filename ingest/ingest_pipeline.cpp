@@ -19,6 +19,7 @@
 #include "ingest/effective_dates.h"
 #include "ingest/graph_builder.h"
 #include "ingest/index_builder.h"
+#include "ingest/ingest_cache.h"
 #include "ingest/instrument_catalog.h"
 #include "ingest/json_config_file.h"
 #include "ingest/knowledge_extractor.h"
@@ -37,13 +38,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct FileResult {
-  enum class Status { pending, ingested, skipped, ignored, duplicate } status = Status::pending;
-  std::string sha256;
-  std::optional<ParsedStatute> statute;
-  std::optional<CompassFile> compass;
-  std::optional<NewsItem> news;
-};
+using FileResult = ParsedFile;
 
 bool read_whole_file(const fs::path& path, std::string& out) {
   std::ifstream in(path, std::ios::binary);
@@ -54,7 +49,16 @@ bool read_whole_file(const fs::path& path, std::string& out) {
   return !in.bad();
 }
 
-void parse_one(const SourceFile& file, FileResult& result, Diagnostics& diags) {
+void parse_file(const SourceFile& file, FileResult& result, Diagnostics& diags);
+
+// Parses `file` into `result`, its diagnostics kept with it (so a cached result can replay them).
+void parse_one(const SourceFile& file, FileResult& result) {
+  Diagnostics diags;
+  parse_file(file, result, diags);
+  result.diagnostics = diags.items();
+}
+
+void parse_file(const SourceFile& file, FileResult& result, Diagnostics& diags) {
   if (file.format == SourceFormat::unknown) {
     result.status = FileResult::Status::ignored;
     return;
@@ -151,23 +155,45 @@ IngestSummary run_ingest(const IngestOptions& options, std::ostream& log) {
 
     // Parse in parallel: each worker takes the next file; results land in their own slot.
     ProgressReporter progress(log, options.terminal, files.size(), total_bytes);
+    // With a cache (regkg watch), a file whose stat stamp is unchanged is taken from it.
     std::vector<FileResult> results(files.size());
+    std::vector<std::optional<FileStamp>> stamps(files.size());
+    std::vector<char> from_cache(files.size(), 0);
     unsigned threads =
         options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-    std::vector<Diagnostics> thread_diags(threads);
     std::atomic<size_t> next{0};
     std::vector<std::thread> workers;
     for (unsigned t = 0; t < threads; ++t)
-      workers.emplace_back([&, t] {
+      workers.emplace_back([&] {
         for (size_t i; (i = next.fetch_add(1)) < files.size();) {
-          parse_one(files[i], results[i], thread_diags[t]);
+          if (options.cache && files[i].format != SourceFormat::unknown) {
+            stamps[i] = stamp_file(files[i].absolute);
+            if (stamps[i])
+              if (const ParsedFile* hit =
+                      options.cache->parsed.find(files[i].absolute, *stamps[i])) {
+                results[i] = *hit;
+                from_cache[i] = 1;
+              }
+          }
+          if (!from_cache[i]) parse_one(files[i], results[i]);
           progress.file_done(files[i].bytes);
         }
       });
     for (auto& w : workers) w.join();
     progress.finish();
-    for (auto& td : thread_diags)
-      for (const auto& d : td.items()) diags.add(d);
+    for (size_t i = 0; i < files.size(); ++i) {
+      for (const auto& d : results[i].diagnostics) diags.add(d);
+      // A file that could not be read (no hash) is tried again next time; a parse error is
+      // remembered with the content it belongs to, and replayed.
+      if (options.cache && !from_cache[i] && stamps[i] && !results[i].sha256.empty())
+        options.cache->parsed.store(files[i].absolute, *stamps[i], results[i]);
+    }
+    for (size_t i = 0; i < files.size(); ++i)
+      if (files[i].format != SourceFormat::unknown)
+        ++(from_cache[i] ? summary.files_reused : summary.files_parsed);
+    if (options.cache)
+      progress.phase(std::to_string(summary.files_parsed) + " files parsed, " +
+                     std::to_string(summary.files_reused) + " unchanged since the last run");
 
     // Byte-identical copies (the same law filed in two folders) are ingested once.
     ParsedSources sources;
@@ -199,7 +225,13 @@ IngestSummary run_ingest(const IngestOptions& options, std::ostream& log) {
     size_t fact_versions = add_version_facts(graph, version_facts, diags);
 
     progress.phase("extracting obligations, citations, dates and news links");
-    ExtractionStats x = extract_knowledge(graph, actors, news_linker, diags, threads);
+    ExtractionStats x = extract_knowledge(graph, actors, news_linker, diags, threads,
+                                          options.cache ? &options.cache->analyses : nullptr);
+    summary.articles_analysed = x.articles_analysed;
+    summary.articles_reused = x.articles_reused;
+    if (options.cache)
+      progress.phase(std::to_string(x.articles_analysed) + " articles analysed, " +
+                     std::to_string(x.articles_reused) + " unchanged since the last run");
     progress.phase(std::to_string(x.obligations) + " obligations (" +
                    std::to_string(x.bearer_links) + " bearer links), " +
                    std::to_string(x.citations_resolved) + " resolved and " +
@@ -336,6 +368,10 @@ IngestSummary run_ingest(const IngestOptions& options, std::ostream& log) {
 
     store.commit(staged);
     summary.snapshot_id = staged.id;
+    if (options.cache) {  // what this run did not use left the corpus
+      options.cache->parsed.sweep();
+      options.cache->analyses.sweep();
+    }
     summary.graph = std::move(graph_owner);
     if (options.keep > 0) summary.snapshots_removed = store.collect_garbage(options.keep, log);
     summary.seconds =

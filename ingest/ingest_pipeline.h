@@ -14,6 +14,8 @@
 
 namespace regkg::ingest {
 
+struct IngestCache;
+
 struct IngestOptions {
   std::vector<std::filesystem::path> corpora;
   std::filesystem::path data_dir;
@@ -26,6 +28,9 @@ struct IngestOptions {
   bool terminal = false;  // redraw a progress line instead of logging
   bool full = false;  // rewrite the whole index even when the current snapshot's could be reused
   unsigned keep = 3;  // snapshots kept after a commit (the current one included); 0 = keep all
+  // Kept by a long-running caller across runs (regkg watch): unchanged files are not re-parsed
+  // and unchanged articles not re-analysed. nullptr = everything from scratch.
+  IngestCache* cache = nullptr;
 };
 
 struct IngestSummary {
@@ -37,6 +42,9 @@ struct IngestSummary {
   std::string full_reason;   // why the whole index was written
   size_t documents_written = 0, documents_added = 0, documents_changed = 0, documents_removed = 0;
   size_t snapshots_removed = 0;  // garbage-collected after the commit
+  // With IngestOptions::cache: files read and parsed vs taken unchanged from the cache, and
+  // articles analysed vs reused. Without a cache every file is parsed and every article analysed.
+  size_t files_parsed = 0, files_reused = 0, articles_analysed = 0, articles_reused = 0;
   double seconds = 0;
   // The committed snapshot's graph. Dropping it frees it (about a second on the full corpus); a
   // process about to exit may keep it instead.

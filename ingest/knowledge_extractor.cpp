@@ -2,12 +2,15 @@
 #include "ingest/knowledge_extractor.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <thread>
 #include <unordered_map>
 
+#include "ingest/article_analysis.h"
 #include "ingest/citation_extractor.h"
 #include "ingest/date_extractor.h"
 #include "ingest/instrument_catalog.h"
@@ -40,87 +43,44 @@ std::string clip(const std::string& s, size_t max_bytes) {
   return s.substr(0, cut) + "…";
 }
 
-// Organisation names not in the dictionary: a run of 2-12 CJK characters ending in one of these
-// suffixes, starting after punctuation or a function word.
-const char* const kOrgSuffixes[] = {"委员会", "办公室",   "监督管理总局", "总局",
-                                    "管理局", "人民法院", "人民检察院",   "总署"};
-
-bool is_cjk_ideograph(std::string_view s, size_t i, size_t* len) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  if ((c & 0xF0) != 0xE0 || i + 3 > s.size()) return false;
-  char32_t cp = ((c & 0x0F) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3F) << 6) |
-                (static_cast<unsigned char>(s[i + 2]) & 0x3F);
-  *len = 3;
-  return cp >= 0x4E00 && cp <= 0x9FFF;
-}
-
-std::vector<std::pair<std::string, size_t>> organisation_candidates(std::string_view text) {
-  static const std::vector<std::string> stops = {
-      "的",   "和", "或", "与",   "及",   "由",   "向",   "在",     "对",   "经",   "等",  "并",
-      "应当", "报", "同", "会同", "按照", "根据", "设立", "所在地", "各级", "本级", "上级"};
-  std::vector<std::pair<std::string, size_t>> out;
-  for (const char* suffix_c : kOrgSuffixes) {
-    std::string suffix = suffix_c;
-    for (size_t pos = text.find(suffix); pos != std::string_view::npos;
-         pos = text.find(suffix, pos + suffix.size())) {
-      // Walk back over CJK ideographs, at most 12, stopping at a stop word.
-      size_t begin = pos;
-      int chars = 0;
-      while (begin >= 3 && chars < 12) {
-        size_t len = 0;
-        if (!is_cjk_ideograph(text, begin - 3, &len)) break;
-        bool stop = false;
-        for (const auto& w : stops)
-          if (begin >= w.size() && text.substr(begin - w.size(), w.size()) == w) stop = true;
-        if (stop) break;
-        begin -= 3;
-        ++chars;
-      }
-      if (chars < 2) continue;
-      std::string name(text.substr(begin, pos + suffix.size() - begin));
-      // Generic phrases are not organisations.
-      if (name.find("有关") != std::string::npos || name.find("主管") != std::string::npos ||
-          name.find("相关") != std::string::npos || name.find("本") == 0 || name.find("该") == 0 ||
-          name.find("其") == 0)
-        continue;
-      out.emplace_back(std::move(name), begin);
-    }
-  }
-  return out;
-}
-
 struct ArticleJob {
   Vertex v;
   std::string id, version, instrument, date, file, json_path, text_zh, text_en;
   int line = 0;
 };
 
-struct ArticleResult {
-  std::vector<Obligation> obligations_zh, obligations_en;
-  std::vector<TitleCitation> titles;
-  std::vector<ArticleReference> references;
-  std::vector<DateMention> dates;
-  std::vector<DateProblem> date_problems;
-  std::vector<std::pair<std::string, size_t>> organisations;
-};
-
 class Extractor {
  public:
   Extractor(KnowledgeGraph& g, const AliasDictionary& actors, const NewsLinker& linker,
-            Diagnostics& diags)
-      : g_(g), actors_(actors), linker_(linker), diags_(diags) {}
+            Diagnostics& diags, ArticleAnalysisCache* cache)
+      : g_(g), actors_(actors), linker_(linker), diags_(diags), cache_(cache) {}
 
   ExtractionStats run(unsigned threads) {
     index_instruments();
     std::vector<ArticleJob> jobs = collect_articles();
-    std::vector<ArticleResult> results(jobs.size());
+    std::vector<std::shared_ptr<const ArticleAnalysis>> analyses(jobs.size());
+    const size_t hits_before = cache_ ? cache_->hits() : 0;
     threads = std::max(1u, threads);
     std::vector<std::thread> workers;
     for (unsigned t = 0; t < threads; ++t)
       workers.emplace_back([&, t] {
-        for (size_t i = t; i < jobs.size(); i += threads) analyse(jobs[i], results[i]);
+        for (size_t i = t; i < jobs.size(); i += threads) {
+          const ArticleJob& j = jobs[i];
+          analyses[i] = cache_ ? cache_->analyse(j.text_zh, j.text_en, j.date)
+                               : std::make_shared<const ArticleAnalysis>(
+                                     analyse_article(j.text_zh, j.text_en, j.date));
+        }
       });
     for (auto& w : workers) w.join();
+    if (cache_) {
+      stats_.articles_reused = cache_->hits() - hits_before;
+      stats_.articles_analysed = jobs.size() - stats_.articles_reused;
+    } else {
+      stats_.articles_analysed = jobs.size();
+    }
+    std::vector<std::reference_wrapper<const ArticleAnalysis>> results;
+    results.reserve(analyses.size());
+    for (const auto& a : analyses) results.emplace_back(*a);
 
     std::map<std::string, std::vector<std::pair<size_t, size_t>>>
         org_mentions;  // name -> (job, pos)
@@ -128,7 +88,7 @@ class Extractor {
       apply_obligations(jobs[i], results[i]);
       apply_citations(jobs[i], results[i]);
       apply_dates(jobs[i], results[i]);
-      for (const auto& [name, pos] : results[i].organisations)
+      for (const auto& [name, pos] : results[i].get().organisations)
         org_mentions[name].push_back({i, pos});
     }
     apply_candidates(jobs, org_mentions);
@@ -199,23 +159,6 @@ class Extractor {
     return jobs;
   }
 
-  static void analyse(const ArticleJob& j, ArticleResult& r) {
-    if (!j.text_zh.empty()) {
-      r.obligations_zh = extract_obligations_zh(j.text_zh);
-      r.titles = find_title_citations(j.text_zh);
-      r.references = find_internal_references_zh(j.text_zh);
-      r.dates = extract_dates(j.text_zh, j.date, &r.date_problems);
-      r.organisations = organisation_candidates(j.text_zh);
-    }
-    if (!j.text_en.empty()) {
-      r.obligations_en = extract_obligations_en(j.text_en);
-      if (j.text_zh.empty()) {
-        r.references = find_article_references_en(j.text_en);
-        r.dates = extract_dates(j.text_en, j.date, &r.date_problems);
-      }
-    }
-  }
-
   Provenance prov(const ArticleJob& j, const std::string& rule, float confidence, size_t begin,
                   size_t end) {
     Provenance p;
@@ -238,7 +181,7 @@ class Extractor {
 
   // ---- obligations
   // -------------------------------------------------------------------------------
-  void apply_obligations(const ArticleJob& j, const ArticleResult& r) {
+  void apply_obligations(const ArticleJob& j, const ArticleAnalysis& r) {
     // Chinese obligations are the nodes; an English list of the same length is aligned by order.
     bool aligned = !r.obligations_zh.empty() && r.obligations_zh.size() == r.obligations_en.size();
     auto add = [&](const Obligation& o, const std::string& text, const std::string& lang, size_t k,
@@ -301,7 +244,7 @@ class Extractor {
 
   // ---- citations
   // ---------------------------------------------------------------------------------
-  void apply_citations(const ArticleJob& j, const ArticleResult& r) {
+  void apply_citations(const ArticleJob& j, const ArticleAnalysis& r) {
     for (const TitleCitation& c : r.titles) {
       std::string key = normalize_cn_title(c.title);
       auto it = by_title_.find(key);
@@ -382,7 +325,7 @@ class Extractor {
     ++stats_.events;
   }
 
-  void apply_dates(const ArticleJob& j, const ArticleResult& r) {
+  void apply_dates(const ArticleJob& j, const ArticleAnalysis& r) {
     // Impossible dates are reported like any bad input, never turned into events.
     for (const DateProblem& p : r.date_problems)
       diags_.warn(j.file, j.line, j.id + ": impossible date '" + p.text + "': " + p.message);
@@ -485,6 +428,7 @@ class Extractor {
   const AliasDictionary& actors_;
   const NewsLinker& linker_;
   Diagnostics& diags_;
+  ArticleAnalysisCache* cache_;
   ExtractionStats stats_;
   std::unordered_map<std::string, std::vector<std::string>> by_title_;
   std::unordered_map<std::string, std::vector<std::pair<std::string, std::string>>> versions_;
@@ -494,8 +438,8 @@ class Extractor {
 
 ExtractionStats extract_knowledge(KnowledgeGraph& graph, const AliasDictionary& actors,
                                   const NewsLinker& news_linker, Diagnostics& diags,
-                                  unsigned threads) {
-  return Extractor(graph, actors, news_linker, diags).run(threads);
+                                  unsigned threads, ArticleAnalysisCache* cache) {
+  return Extractor(graph, actors, news_linker, diags, cache).run(threads);
 }
 
 }  // namespace regkg::ingest

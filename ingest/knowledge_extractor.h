@@ -3,13 +3,15 @@
 // date (or kept as unresolved-citation nodes), internal article references, dated events from
 // article and news text, candidate organisations found by name patterns, and news -> instrument
 // links. Every edge records file, line or JSON path, rule, confidence and the character span.
-// Extraction runs on `threads` threads; the graph is updated on the calling thread.
+// Extraction runs on `threads` threads; the graph is updated on the calling thread. With a
+// `cache`, articles whose text was analysed before (in an earlier ingest) are not analysed again.
 #pragma once
 
 #include <cstddef>
 
 #include "graph/knowledge_graph.h"
 #include "ingest/alias_dictionary.h"
+#include "ingest/article_analysis_cache.h"
 #include "ingest/diagnostics.h"
 #include "ingest/news_linker.h"
 
@@ -25,10 +27,11 @@ struct ExtractionStats {
   size_t events = 0;
   size_t news_links = 0;
   size_t candidate_actors = 0;
+  size_t articles_analysed = 0, articles_reused = 0;  // reused: from the cache
 };
 
 ExtractionStats extract_knowledge(graph::KnowledgeGraph& graph, const AliasDictionary& actors,
                                   const NewsLinker& news_linker, Diagnostics& diags,
-                                  unsigned threads);
+                                  unsigned threads, ArticleAnalysisCache* cache = nullptr);
 
 }  // namespace regkg::ingest
