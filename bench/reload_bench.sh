@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Hot reload under load: wrk at 64 connections on a mix of search, node, neighbour, path and
-# health requests against the full corpus, once without reloads and once with a forced reload
+# Hot reload under load: wrk at 64 connections on a mix of search, node, neighbour, path, export
+# and health requests against the full corpus, once without reloads and once with a forced reload
 # (POST /api/v1/admin/reload?force=true: the snapshot is reopened and swapped) every 5 s.
 # Reports requests, failures (socket errors, non-2xx) and latency percentiles of both runs.
 #
@@ -47,6 +47,11 @@ token=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
   echo "/api/v1/paths?from=cn%2Fgenerative-ai-measures&to=cn%2Fpipl&k=3"
   echo "/api/v1/citations/graph?id=cn%2Fgenerative-ai-measures&depth=2"
   echo "/api/v1/obligations?bearer=role-provider&limit=50"
+  # Exports: a neighbourhood as GraphML and JSONL, the instruments and their edges as CSV.
+  echo "/api/v1/export?format=graphml&around=cn%2Fgenerative-ai-measures&depth=1"
+  echo "/api/v1/export?format=jsonl&around=actor%2Fcac&depth=1"
+  echo "/api/v1/export?format=csv&part=nodes&kinds=instrument"
+  echo "/api/v1/export?format=csv&part=edges&kinds=instrument,actor"
   echo "/healthz"
 } > "$work/mix.txt"
 
