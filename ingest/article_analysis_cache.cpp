@@ -1,6 +1,8 @@
 // ArticleAnalysisCache: a map from the exact analysed input to its analysis, swept between runs.
 #include "ingest/article_analysis_cache.h"
 
+#include "ingest/cache_sweep.h"
+
 namespace regkg::ingest {
 
 namespace {
@@ -48,16 +50,7 @@ std::shared_ptr<const ArticleAnalysis> ArticleAnalysisCache::analyse(const std::
 
 size_t ArticleAnalysisCache::sweep() {
   std::lock_guard<std::mutex> lock(mutex_);
-  size_t dropped = 0;
-  for (auto it = entries_.begin(); it != entries_.end();) {
-    if (!it->second.used) {
-      it = entries_.erase(it);
-      ++dropped;
-    } else {
-      it->second.used = false;
-      ++it;
-    }
-  }
+  const size_t dropped = sweep_unused(entries_);
   hits_ = 0;
   misses_ = 0;
   return dropped;

@@ -1,6 +1,8 @@
 // ParseCache: parsed files by path, valid while the file's stat stamp is unchanged.
 #include "ingest/parse_cache.h"
 
+#include "ingest/cache_sweep.h"
+
 #include <sys/stat.h>
 
 namespace regkg::ingest {
@@ -33,18 +35,6 @@ void ParseCache::store(const std::filesystem::path& path, const FileStamp& stamp
   e.used = true;
 }
 
-size_t ParseCache::sweep() {
-  size_t dropped = 0;
-  for (auto it = entries_.begin(); it != entries_.end();) {
-    if (!it->second.used) {
-      it = entries_.erase(it);
-      ++dropped;
-    } else {
-      it->second.used = false;
-      ++it;
-    }
-  }
-  return dropped;
-}
+size_t ParseCache::sweep() { return sweep_unused(entries_); }
 
 }  // namespace regkg::ingest

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "ingest/ingest_pipeline.h"
 #include "tests/test_support.h"
 
 namespace regkg::test {
@@ -50,6 +51,19 @@ inline void make_small_corpus(const std::filesystem::path& root, bool with_bad_f
                "[\n  {\n    \"id\": \"cn-x-art-1\",\n    \"instrumentId\": \"cn-x\",\n    \"fullT");
     write_file(root / fs::u8path(kEmptyMarkdown), "");
   }
+}
+
+// Options to ingest `corpus` into `data` with the project's dictionaries, on 2 threads, keeping
+// every snapshot.
+inline ingest::IngestOptions small_ingest_options(const std::filesystem::path& corpus,
+                                                  const std::filesystem::path& data) {
+  ingest::IngestOptions o;
+  o.corpora = {corpus};
+  o.data_dir = data;
+  o.dictionaries_dir = std::filesystem::path(REGKG_SOURCE_DIR) / "corpus" / "dictionaries";
+  o.threads = 2;
+  o.keep = 0;
+  return o;
 }
 
 }  // namespace regkg::test

@@ -29,13 +29,7 @@ const char* kAdded = "statutes-zh/行政法/科学技术进步法(2021-12-24).md
 const char* kRemoved = "statutes-zh/行政法/反间谍法(2014-11-01).md";
 
 ingest::IngestOptions options_for(const fs::path& corpus, const fs::path& data) {
-  ingest::IngestOptions o;
-  o.corpora = {corpus};
-  o.data_dir = data;
-  o.dictionaries_dir = fs::path(REGKG_SOURCE_DIR) / "corpus" / "dictionaries";
-  o.threads = 2;
-  o.keep = 0;
-  return o;
+  return test::small_ingest_options(corpus, data);
 }
 
 // The small corpus with the Data Security Law as a real (editable) file and one law left out.
