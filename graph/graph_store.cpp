@@ -14,8 +14,10 @@
 
 #include <cstdint>
 #include <cstring>
+#include <exception>
 #include <fstream>
 #include <ostream>
+#include <thread>
 #include <unordered_map>
 
 namespace regkg::graph {
@@ -149,8 +151,11 @@ class MappedFile {
 
 class Reader {
  public:
-  Reader(const char* buf, size_t end, const std::filesystem::path& path)
-      : buf_(buf), end_(end), path_(path) {}
+  // Reads from `pos`; a reader started inside the body shares the string table of the one that
+  // read it (`table`, which must outlive it).
+  Reader(const char* buf, size_t end, const std::filesystem::path& path, size_t pos = sizeof kMagic,
+         const std::vector<std::string>* table = nullptr)
+      : buf_(buf), end_(end), pos_(pos), path_(path), table_(table ? table : &own_table_) {}
   std::uint32_t u32() { return pod<std::uint32_t>(); }
   std::uint64_t u64() { return pod<std::uint64_t>(); }
   float f32() { return pod<float>(); }
@@ -161,16 +166,23 @@ class Reader {
     pos_ += n;
     return s;
   }
+  void skip_str() { skip(u32()); }
+  void skip(size_t n) {
+    need(n);
+    pos_ += n;
+  }
   void read_table() {
     std::uint32_t n = u32();
     if (n > (end_ - pos_) / 4) fail("string table larger than the file");
-    table_.reserve(n);
-    for (std::uint32_t i = 0; i < n; ++i) table_.push_back(str());
+    own_table_.reserve(n);
+    for (std::uint32_t i = 0; i < n; ++i) own_table_.push_back(str());
+    table_ = &own_table_;
   }
+  const std::vector<std::string>& table() const { return *table_; }
   const std::string& sym() {
     std::uint32_t i = u32();
-    if (i >= table_.size()) fail("string index " + std::to_string(i) + " out of range");
-    return table_[i];
+    if (i >= table_->size()) fail("string index " + std::to_string(i) + " out of range");
+    return (*table_)[i];
   }
   size_t pos() const { return pos_; }
   [[noreturn]] void fail(const std::string& what) const {
@@ -192,9 +204,10 @@ class Reader {
   }
   const char* buf_;
   size_t end_;
-  size_t pos_ = sizeof kMagic;
+  size_t pos_;
   const std::filesystem::path& path_;
-  std::vector<std::string> table_;
+  std::vector<std::string> own_table_;
+  const std::vector<std::string>* table_;
 };
 
 void write_provenance(Writer& w, const Provenance& p) {
@@ -216,6 +229,26 @@ Provenance read_provenance(Reader& r) {
   p.span = r.sym();
   return p;
 }
+
+// Steps over one node as save_graph writes it (id, kind, label, two texts, date, attributes,
+// provenance) without decoding it: how the edge reader finds where the edges begin.
+void skip_node(Reader& r) {
+  r.skip_str();  // id
+  r.skip(4);     // kind
+  r.skip_str();  // label
+  r.skip_str();  // text_zh
+  r.skip_str();  // text_en
+  r.skip(4);     // date (table index)
+  std::uint32_t attrs = r.u32();
+  if (attrs > 4096) r.fail("too many attributes");
+  r.skip(8 * static_cast<size_t>(attrs));  // key and value (table indexes)
+  r.skip(24);  // provenance: file, line, json_path, rule, confidence, span
+}
+
+struct PendingEdge {
+  std::uint64_t from, to;
+  EdgeData data;
+};
 
 }  // namespace
 
@@ -289,6 +322,40 @@ void load_graph(const std::filesystem::path& path, KnowledgeGraph& graph) {
   r.read_table();
   std::uint64_t nodes = r.u64();
   if (nodes > body / 16) r.fail("node count larger than the file");
+  // The edges are decoded on a second thread (which first steps over the nodes) while this one
+  // puts the nodes into the graph; they are appended once both are done.
+  std::vector<PendingEdge> pending;
+  std::exception_ptr edge_failure;
+  const size_t nodes_begin = r.pos();  // taken before `r` moves on
+  std::thread edge_reader([&] {
+    try {
+      Reader e(buf, body, path, nodes_begin, &r.table());
+      for (std::uint64_t i = 0; i < nodes; ++i) skip_node(e);
+      std::uint64_t edges = e.u64();
+      if (edges > body / 32) e.fail("edge count larger than the file");
+      pending.reserve(edges);
+      for (std::uint64_t i = 0; i < edges; ++i) {
+        std::uint64_t from = e.u64();
+        std::uint64_t to = e.u64();
+        if (from >= nodes || to >= nodes) e.fail("edge refers to a missing node");
+        PendingEdge p{from, to, {}};
+        p.data.type = e.sym();
+        p.data.provenance = read_provenance(e);
+        p.data.note = e.str();
+        pending.push_back(std::move(p));
+      }
+      if (e.pos() != body) e.fail("trailing bytes after the graph");
+    } catch (...) {
+      edge_failure = std::current_exception();
+    }
+  });
+  // Joined on every way out of the node loop.
+  struct JoinGuard {
+    std::thread& t;
+    ~JoinGuard() {
+      if (t.joinable()) t.join();
+    }
+  } join_guard{edge_reader};
   graph.reserve(nodes);
   for (std::uint64_t i = 0; i < nodes; ++i) {
     NodeData n;
@@ -311,18 +378,9 @@ void load_graph(const std::filesystem::path& path, KnowledgeGraph& graph) {
     n.source = read_provenance(r);
     if (!graph.append_node_unchecked(std::move(n))) r.fail("duplicate node id");
   }
-  std::uint64_t edges = r.u64();
-  for (std::uint64_t i = 0; i < edges; ++i) {
-    std::uint64_t from = r.u64();
-    std::uint64_t to = r.u64();
-    if (from >= nodes || to >= nodes) r.fail("edge refers to a missing node");
-    EdgeData e;
-    e.type = r.sym();
-    e.provenance = read_provenance(r);
-    e.note = r.str();
-    graph.append_edge_unchecked(from, to, std::move(e));
-  }
-  if (r.pos() != body) r.fail("trailing bytes after the graph");
+  edge_reader.join();
+  if (edge_failure) std::rethrow_exception(edge_failure);
+  for (PendingEdge& e : pending) graph.append_edge_unchecked(e.from, e.to, std::move(e.data));
 }
 
 }  // namespace regkg::graph
