@@ -22,6 +22,7 @@
 #include "server/admin_auth.h"
 #include "server/http_server.h"
 #include "snapshot/snapshot.h"
+#include "snapshot/snapshot_store.h"
 
 namespace fs = std::filesystem;
 
@@ -100,8 +101,14 @@ int cmd_watch(regkg::ingest::IngestOptions options, const std::string& dictionar
   return 0;
 }
 
+// `regkg serve --follow`: what to ingest in this process, and how often to look for changes.
+struct FollowOptions {
+  regkg::ingest::IngestOptions ingest;  // no corpora = not following
+  regkg::ingest::WatchOptions watch;
+};
+
 int cmd_serve(const std::string& data, regkg::server::ServerConfig config, const std::string& web,
-              const std::string& admin_token_file, double watch_seconds) {
+              const std::string& admin_token_file, double watch_seconds, FollowOptions follow) {
   std::shared_ptr<const regkg::snapshot::Snapshot> snap;
   try {
     snap = regkg::snapshot::open_current_snapshot(data, searcher_pool_size());
@@ -114,6 +121,9 @@ int cmd_serve(const std::string& data, regkg::server::ServerConfig config, const
   config.data_dir = data;
   config.searcher_pool_size = searcher_pool_size();
   config.watch_interval = std::chrono::milliseconds(static_cast<long>(watch_seconds * 1000));
+  const bool following = !follow.ingest.corpora.empty();
+  // Following, this process makes the snapshots and hands each one over itself.
+  if (following) config.watch_interval = std::chrono::milliseconds(0);
   try {
     regkg::server::HttpServer server(config, snap);
     int bound = server.bind();
@@ -133,9 +143,29 @@ int cmd_serve(const std::string& data, regkg::server::ServerConfig config, const
       }
       server.stop();
     });
+    // --follow: the ingest runs here and its graph goes straight to the server (no reload from
+    // disk); should that fail, the snapshot is reloaded from disk as any other.
+    std::thread follower;
+    if (following) {
+      follow.ingest.data_dir = data;
+      follow.watch.on_commit = [&](const regkg::ingest::IngestSummary& s) {
+        try {
+          const fs::path dir = regkg::snapshot::SnapshotStore(data).snapshot_dir(s.snapshot_id);
+          server.reloader()->install(
+              regkg::snapshot::open_snapshot_with_graph(dir, s.graph, searcher_pool_size()));
+        } catch (const std::exception& e) {
+          std::cerr << e.what() << "\nregkg serve: reloading " << s.snapshot_id << " from disk"
+                    << std::endl;
+          server.reloader()->reload();
+        }
+      };
+      follower = std::thread(
+          [&] { regkg::ingest::run_watch(follow.ingest, follow.watch, std::cerr, g_stop); });
+    }
     server.run();
     g_stop = true;
     control.join();
+    if (follower.joinable()) follower.join();
     return 0;
   } catch (const std::exception& e) {
     std::cerr << e.what() << std::endl;
@@ -353,6 +383,25 @@ int main(int argc, char** argv) {
                     "Connections one client address may hold; more get 503 (0 = 3/4 of --threads "
                     "for remote clients, no cap for loopback ones)");
 
+  std::vector<std::string> follow_corpora;
+  double follow_interval = 1.0, follow_debounce = 1.0;
+  serve->add_option("--follow", follow_corpora,
+                    "Also watch this corpus directory (repeatable) and ingest it in this process "
+                    "whenever it changes, like `regkg watch`; each new snapshot is served without "
+                    "being reloaded from disk");
+  serve->add_option("--follow-interval", follow_interval, "With --follow: seconds between polls")
+      ->capture_default_str()
+      ->check(CLI::Range(0.05, 3600.0));
+  serve
+      ->add_option("--follow-debounce", follow_debounce,
+                   "With --follow: quiet seconds before an ingest")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 3600.0));
+  serve->add_option("--dictionaries", dictionaries,
+                    "With --follow: folder with actors.json and instruments.json");
+  serve->add_option("--keep", keep, "With --follow: snapshots to keep (0 = all)")
+      ->capture_default_str();
+
   std::string query;
   unsigned limit = 10;
   auto* search = app.add_subcommand(
@@ -446,7 +495,17 @@ int main(int argc, char** argv) {
     config.request_timeout =
         std::chrono::milliseconds(static_cast<long>(request_timeout_seconds * 1000));
     config.max_connections_per_client = max_client_connections;
-    return cmd_serve(data, config, web, admin_token_file, watch_seconds);
+    FollowOptions follow;
+    if (!follow_corpora.empty()) {
+      follow.ingest = ingest_options;
+      follow.ingest.corpora.clear();
+      for (const auto& c : follow_corpora) follow.ingest.corpora.emplace_back(c);
+      follow.ingest.dictionaries_dir =
+          dictionaries.empty() ? project_path("corpus/dictionaries") : fs::path(dictionaries);
+      follow.watch.interval = std::chrono::milliseconds(static_cast<long>(follow_interval * 1000));
+      follow.watch.debounce = std::chrono::milliseconds(static_cast<long>(follow_debounce * 1000));
+    }
+    return cmd_serve(data, config, web, admin_token_file, watch_seconds, std::move(follow));
   }
   if (*search) return cmd_search(data, query, limit);
   return 0;

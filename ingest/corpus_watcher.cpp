@@ -65,6 +65,7 @@ size_t run_watch(const IngestOptions& ingest, const WatchOptions& watch, std::os
                             : "full index: " + s.full_reason)
           << "; " << s.files_parsed << " files parsed, " << s.articles_analysed
           << " articles analysed, the rest unchanged; " << s.seconds << " s)" << std::endl;
+      if (watch.on_commit) watch.on_commit(s);
     } catch (const std::exception& e) {
       log << e.what() << "\nregkg watch: ingest failed; the previous snapshot stays current"
           << std::endl;

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <ostream>
 
 #include "ingest/ingest_pipeline.h"
@@ -20,6 +21,8 @@ struct WatchOptions {
   std::chrono::milliseconds interval{2000};  // between polls
   std::chrono::milliseconds debounce{1000};  // quiet time before an ingest
   bool ingest_at_start = true;               // ingest once before watching
+  // Called after each committed ingest, on the watching thread, with its summary (and graph).
+  std::function<void(const IngestSummary&)> on_commit;
 };
 
 // Runs until `stop` becomes true. Failed ingests are logged and retried on the next change; the

@@ -84,19 +84,8 @@ ReloadStatus SnapshotReloader::reload(bool force) {
   }
   const std::string attempt_time = snapshot::utc_now_iso8601();
   try {
-    auto next = snapshot::open_current_snapshot(data_dir_, pool_size_, /*trim_heap=*/false);
-    const std::string id = next->id;
-    auto old = holder_.exchange(std::move(next));
-    {
-      std::lock_guard<std::mutex> guard(retired_mutex_);
-      retired_.push_back(std::move(old));
-    }
-    std::lock_guard<std::mutex> lock(status_mutex_);
-    status_.last_attempt = attempt_time;
-    status_.last_result = id == served ? "unchanged" : "reloaded";
-    if (id != served) ++status_.reloads;
-    log_ << "regkg serve: now serving snapshot " << id << " (was " << served << ")" << std::endl;
-    return status_;
+    return swap_in(snapshot::open_current_snapshot(data_dir_, pool_size_, /*trim_heap=*/false),
+                   served, attempt_time);
   } catch (const std::exception& e) {
     std::lock_guard<std::mutex> lock(status_mutex_);
     status_.last_attempt = attempt_time;
@@ -108,6 +97,28 @@ ReloadStatus SnapshotReloader::reload(bool force) {
          << ": " << e.what() << std::endl;
     return status_;
   }
+}
+
+ReloadStatus SnapshotReloader::swap_in(std::shared_ptr<const snapshot::Snapshot> next,
+                                       const std::string& served, const std::string& attempt_time) {
+  const std::string id = next->id;
+  auto old = holder_.exchange(std::move(next));
+  {
+    std::lock_guard<std::mutex> guard(retired_mutex_);
+    retired_.push_back(std::move(old));
+  }
+  std::lock_guard<std::mutex> lock(status_mutex_);
+  status_.last_attempt = attempt_time;
+  status_.last_result = id == served ? "unchanged" : "reloaded";
+  if (id != served) ++status_.reloads;
+  log_ << "regkg serve: now serving snapshot " << id << " (was " << served << ")" << std::endl;
+  return status_;
+}
+
+ReloadStatus SnapshotReloader::install(std::shared_ptr<const snapshot::Snapshot> next) {
+  std::lock_guard<std::mutex> serial(reload_mutex_);
+  const std::string served = holder_.get()->id;
+  return swap_in(std::move(next), served, snapshot::utc_now_iso8601());
 }
 
 }  // namespace regkg::server

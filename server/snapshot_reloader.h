@@ -45,10 +45,16 @@ class SnapshotReloader {
   // Opens CURRENT if it names another snapshot than the one served (always, when `force`) and
   // swaps it in. Returns the status after the attempt. Serialised: one reload at a time.
   ReloadStatus reload(bool force = false);
+  // Swaps in a snapshot the caller has opened (`regkg serve --follow`: the ingest running in this
+  // process hands over the snapshot it just committed, graph and all), like a reload would.
+  ReloadStatus install(std::shared_ptr<const snapshot::Snapshot> next);
   ReloadStatus status() const;
 
  private:
   void watch_loop(std::chrono::milliseconds interval);
+  // Serves `next` instead of the snapshot with id `served`; needs reload_mutex_ held.
+  ReloadStatus swap_in(std::shared_ptr<const snapshot::Snapshot> next, const std::string& served,
+                       const std::string& attempt_time);
   void reap_loop();
 
   std::filesystem::path data_dir_;

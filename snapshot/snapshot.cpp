@@ -1,6 +1,8 @@
 // Opening and validating a snapshot directory.
 #include "snapshot/snapshot.h"
 
+#include <cstdint>
+
 #include <malloc.h>
 
 #include "graph/adjacency_index.h"
@@ -9,6 +11,26 @@
 #include "snapshot/snapshot_store.h"
 
 namespace regkg::snapshot {
+
+namespace {
+
+// Opens everything but the graph into `snap`, gives it `graph`, and checks the ids agree.
+void finish_open(Snapshot& snap, std::shared_ptr<const graph::KnowledgeGraph> graph,
+                 size_t searcher_pool_size) {
+  // The indexes graph queries use, built now rather than by the first request (~0.2 s).
+  graph->adjacency();
+  graph->validity();
+  snap.graph = std::move(graph);
+  snap.searcher = std::make_unique<index::Searcher>(snap.dir / kIndexDir, searcher_pool_size);
+}
+
+void check_ids(const Snapshot& snap) {
+  if (snap.searcher->snapshot_id() != snap.id)
+    throw SnapshotOpenError(snap.dir.string() + ": error: index belongs to snapshot '" +
+                            snap.searcher->snapshot_id() + "', manifest says '" + snap.id + "'");
+}
+
+}  // namespace
 
 std::shared_ptr<const Snapshot> open_snapshot(const std::filesystem::path& dir,
                                               size_t searcher_pool_size, bool trim_heap) {
@@ -21,20 +43,40 @@ std::shared_ptr<const Snapshot> open_snapshot(const std::filesystem::path& dir,
     // Loaded in place: moving a returned graph would deep-copy it (see graph_store.h).
     auto g = std::make_shared<graph::KnowledgeGraph>();
     graph::load_graph(dir / kGraphFile, *g);
-    // The indexes graph queries use, built now rather than by the first request (~0.2 s).
-    g->adjacency();
-    g->validity();
-    snap->graph = std::move(g);
-    snap->searcher = std::make_unique<index::Searcher>(dir / kIndexDir, searcher_pool_size);
+    finish_open(*snap, std::move(g), searcher_pool_size);
   } catch (const std::exception& e) {
     throw SnapshotOpenError(e.what());
   }
   // Loading parses a file-sized buffer and a string table that are freed by now: hand that memory
   // back to the system instead of keeping it in the heap of a long-running server.
   if (trim_heap) ::malloc_trim(0);
-  if (snap->searcher->snapshot_id() != snap->id)
-    throw SnapshotOpenError(dir.string() + ": error: index belongs to snapshot '" +
-                            snap->searcher->snapshot_id() + "', manifest says '" + snap->id + "'");
+  check_ids(*snap);
+  return snap;
+}
+
+std::shared_ptr<const Snapshot> open_snapshot_with_graph(
+    const std::filesystem::path& dir, std::shared_ptr<const graph::KnowledgeGraph> graph,
+    size_t searcher_pool_size) {
+  auto snap = std::make_shared<Snapshot>();
+  snap->dir = dir;
+  try {
+    snap->manifest = read_manifest(dir / kManifestFile);
+    snap->id = snap->manifest.id;
+    snap->history = read_history(dir / kHistoryFile);
+    auto count = [&](const char* key) {
+      auto it = snap->manifest.counts.find(key);
+      return it == snap->manifest.counts.end() ? std::uint64_t{0}
+                                               : static_cast<std::uint64_t>(it->second);
+    };
+    if (!graph || count("nodes") != graph->node_count() || count("edges") != graph->edge_count())
+      throw SnapshotOpenError(dir.string() + ": error: the graph in memory is not this snapshot's");
+    finish_open(*snap, std::move(graph), searcher_pool_size);
+  } catch (const SnapshotOpenError&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw SnapshotOpenError(e.what());
+  }
+  check_ids(*snap);
   return snap;
 }
 

@@ -37,6 +37,13 @@ struct Snapshot {
 std::shared_ptr<const Snapshot> open_snapshot(const std::filesystem::path& dir,
                                               size_t searcher_pool_size, bool trim_heap = true);
 
+// The same for a snapshot whose graph the caller already holds in memory (the ingest that just
+// committed it, in `regkg serve --follow`): graph.bin is not read again. The caller vouches that
+// `graph` is the one written to `dir`; the manifest's node and edge counts are checked against it.
+std::shared_ptr<const Snapshot> open_snapshot_with_graph(
+    const std::filesystem::path& dir, std::shared_ptr<const graph::KnowledgeGraph> graph,
+    size_t searcher_pool_size);
+
 // Opens DATA's current snapshot; throws SnapshotOpenError if there is none.
 std::shared_ptr<const Snapshot> open_current_snapshot(const std::filesystem::path& data_dir,
                                                       size_t searcher_pool_size,
