@@ -3,11 +3,13 @@
 # statute amended on disk, then `regkg ingest` (incremental) and the server's poll of CURRENT,
 # until a search finds the new wording. Compared with a full rebuild (`regkg ingest --full`).
 #
-# Usage: bench/refresh_bench.sh [--corpus DIR] [--runs 3] [--keep] [--watch]
+# Usage: bench/refresh_bench.sh [--corpus DIR] [--runs 3] [--keep] [--watch | --follow]
 #   The corpus (default ../shared/corpus) is read in place; the amended law lives in a second
 #   corpus folder in a temporary directory. Environment: REGKG (binary, default build/regkg).
 #   --watch: refreshes come from a running `regkg watch --interval 0.1 --debounce 0.1` (which keeps
 #   parse and analysis caches between runs) instead of one `regkg ingest` per change.
+#   --follow: the server itself follows the corpus (`regkg serve --follow`, same intervals) and
+#   serves each snapshot with the graph its ingest built.
 set -euo pipefail
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$SCRIPT_DIR/.." && pwd)
@@ -20,7 +22,8 @@ while [[ $# -gt 0 ]]; do
     --runs) RUNS=$2; shift 2 ;;
     --keep) KEEP=1; shift ;;
     --watch) WATCH=1; shift ;;
-    -h|--help) sed -n '2,11p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    --follow) WATCH=2; shift ;;
+    -h|--help) sed -n '2,13p' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) echo "refresh_bench.sh: unknown argument: $1" >&2; exit 2 ;;
   esac
 done
@@ -38,13 +41,19 @@ ingest() { "$REGKG" ingest --corpus "$CORPUS" --corpus "$work/extra" --data "$wo
 
 t0=$(now_ms); ingest > "$work/full0.log" 2>&1; full0=$(( $(now_ms) - t0 ))
 echo "refresh_bench: first full ingest ${full0} ms ($(tail -2 "$work/full0.log" | head -1 | sed 's/.*: \([0-9]* nodes\)/\1/'))"
-"$REGKG" serve --data "$work/data" --port 0 --watch-interval 0.1 > "$work/serve.out" 2> "$work/serve.err" &
+serve_args=(--watch-interval 0.1)
+[ $WATCH = 2 ] && serve_args=(--follow "$CORPUS" --follow "$work/extra" --follow-interval 0.1 --follow-debounce 0.1)
+"$REGKG" serve --data "$work/data" --port 0 "${serve_args[@]}" > "$work/serve.out" 2> "$work/serve.err" &
 server_pid=$!
 for _ in $(seq 300); do grep -q "at http://" "$work/serve.out" 2>/dev/null && break; sleep 0.1; done
 port=$(sed -n 's/.*at http:\/\/127.0.0.1:\([0-9]*\)\/.*/\1/p' "$work/serve.out")
 [ -n "$port" ] || { echo "server did not start" >&2; exit 1; }
 
-if [ $WATCH = 1 ]; then
+if [ $WATCH = 2 ]; then
+  ln -s serve.err "$work/watch.log"  # the follow loop logs like regkg watch, to the server's stderr
+  until grep -q "is current" "$work/watch.log"; do sleep 0.1; done
+  echo "refresh_bench: regkg serve --follow ready ($(grep "is current" "$work/watch.log" | tail -1 | sed 's/.*(//; s/)$//'))"
+elif [ $WATCH = 1 ]; then
   "$REGKG" watch --corpus "$CORPUS" --corpus "$work/extra" --data "$work/data" --interval 0.1 \
     --debounce 0.1 > "$work/watch.log" 2>&1 &
   watch_pid=$!
@@ -58,7 +67,7 @@ for run in $(seq "$RUNS"); do
   enc=$(printf '%s' "\"$word\"" | od -An -tx1 | tr -d ' \n' | sed 's/\(..\)/%\1/g')
   sed -i "s/国家建立数据分类分级保护制度[^，。]*/国家建立数据分类分级保护制度和${word}/" "$amended"
   t0=$(now_ms)
-  if [ $WATCH = 1 ]; then
+  if [ $WATCH != 0 ]; then
     before=$(grep -c "is current" "$work/watch.log" || true)
     until curl -sf "http://127.0.0.1:$port/api/v1/search?q=$enc" | grep -q '"total":[1-9]'; do sleep 0.02; done
     t_search=$(( $(now_ms) - t0 ))
