@@ -144,10 +144,19 @@ int cmd_serve(const std::string& data, regkg::server::ServerConfig config, const
       server.stop();
     });
     // --follow: the ingest runs here and its graph goes straight to the server (no reload from
-    // disk); should that fail, the snapshot is reloaded from disk as any other.
+    // disk). The snapshot is served as soon as its index is written, from the staging directory
+    // (Xapian keeps its files open across the rename of the commit), then again from its final
+    // directory once committed; if the commit fails, CURRENT (the last committed) is reloaded.
+    // Should handing over fail, the snapshot is reloaded from disk as any other.
     std::thread follower;
     if (following) {
       follow.ingest.data_dir = data;
+      follow.ingest.on_index_ready = [&](const fs::path& staging,
+                                         std::shared_ptr<const regkg::graph::KnowledgeGraph> g) {
+        server.reloader()->install(
+            regkg::snapshot::open_snapshot_with_graph(staging, std::move(g), searcher_pool_size()));
+      };
+      follow.watch.on_failure = [&] { server.reloader()->reload(/*force=*/true); };
       follow.watch.on_commit = [&](const regkg::ingest::IngestSummary& s) {
         try {
           const fs::path dir = regkg::snapshot::SnapshotStore(data).snapshot_dir(s.snapshot_id);

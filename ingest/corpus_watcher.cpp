@@ -69,6 +69,7 @@ size_t run_watch(const IngestOptions& ingest, const WatchOptions& watch, std::os
     } catch (const std::exception& e) {
       log << e.what() << "\nregkg watch: ingest failed; the previous snapshot stays current"
           << std::endl;
+      if (watch.on_failure) watch.on_failure();
     }
   };
   std::uint64_t ingested_signature = corpus_signature(ingest.corpora);

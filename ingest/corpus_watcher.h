@@ -23,6 +23,8 @@ struct WatchOptions {
   bool ingest_at_start = true;               // ingest once before watching
   // Called after each committed ingest, on the watching thread, with its summary (and graph).
   std::function<void(const IngestSummary&)> on_commit;
+  // Called after each failed ingest (the previous snapshot is still the current one).
+  std::function<void()> on_failure;
 };
 
 // Runs until `stop` becomes true. Failed ingests are logged and retried on the next change; the

@@ -279,15 +279,14 @@ IngestSummary run_ingest(const IngestOptions& options, std::ostream& log) {
         save_failure = std::current_exception();
       }
     });
-    IndexBuildResult indexed;
-    try {
-      indexed = build_index(graph, index_options);
-    } catch (...) {
-      graph_writer.join();
-      throw;
-    }
-    graph_writer.join();
-    if (save_failure) std::rethrow_exception(save_failure);
+    // Joined on every way out, so an exception below never leaves the writer running.
+    struct Joiner {
+      std::thread& thread;
+      ~Joiner() {
+        if (thread.joinable()) thread.join();
+      }
+    } joiner{graph_writer};
+    IndexBuildResult indexed = build_index(graph, index_options);
     summary.documents = indexed.documents;
     summary.incremental = indexed.incremental;
     summary.full_reason = options.full ? "--full" : indexed.full_reason;
@@ -365,6 +364,19 @@ IngestSummary run_ingest(const IngestOptions& options, std::ostream& log) {
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     manifest.ingest_seconds = summary.seconds;
     snapshot::write_manifest(manifest, staged.dir / snapshot::kManifestFile);
+
+    // Everything but the graph file is in place: a caller holding the graph may serve it already.
+    if (options.on_index_ready) {
+      try {
+        options.on_index_ready(staged.dir, graph_owner);
+      } catch (const std::exception& e) {
+        log << "regkg ingest: serving " << staged.id << " before its commit failed: " << e.what()
+            << '\n';
+      }
+    }
+    graph_writer.join();
+    if (save_failure) std::rethrow_exception(save_failure);
+    progress.phase("graph file written; committing");
 
     store.commit(staged);
     summary.snapshot_id = staged.id;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <ostream>
 #include <stdexcept>
@@ -31,6 +32,13 @@ struct IngestOptions {
   // Kept by a long-running caller across runs (regkg watch): unchanged files are not re-parsed
   // and unchanged articles not re-analysed. nullptr = everything from scratch.
   IngestCache* cache = nullptr;
+  // Called once the staged snapshot has its index, history and manifest, while its graph file is
+  // still being written and before it is committed, with the staging directory and the graph:
+  // `regkg serve --follow` serves it from there at once. Exceptions are logged and ignored. If the
+  // commit then fails, run_ingest throws as usual (the caller decides what to serve).
+  std::function<void(const std::filesystem::path& staging_dir,
+                     std::shared_ptr<const graph::KnowledgeGraph> graph)>
+      on_index_ready;
 };
 
 struct IngestSummary {

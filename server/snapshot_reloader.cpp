@@ -111,7 +111,10 @@ ReloadStatus SnapshotReloader::swap_in(std::shared_ptr<const snapshot::Snapshot>
   status_.last_attempt = attempt_time;
   status_.last_result = id == served ? "unchanged" : "reloaded";
   if (id != served) ++status_.reloads;
-  log_ << "regkg serve: now serving snapshot " << id << " (was " << served << ")" << std::endl;
+  if (id != served)
+    log_ << "regkg serve: now serving snapshot " << id << " (was " << served << ")" << std::endl;
+  else
+    log_ << "regkg serve: reopened snapshot " << id << std::endl;
   return status_;
 }
 

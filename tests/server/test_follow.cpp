@@ -1,5 +1,6 @@
 // `regkg serve --follow CORPUS`: the server ingests the corpus in its own process whenever it
-// changes and serves each new snapshot with the graph the ingest built (not reloaded from disk).
+// changes and serves each new snapshot with the graph the ingest built (not reloaded from disk),
+// first from the staging directory as soon as the index is written, then from the committed one.
 // An amended law becomes searchable, and what the server answers is exactly what a server that
 // loaded the same snapshot from disk answers.
 #include <doctest/doctest.h>
@@ -91,17 +92,20 @@ TEST_SUITE("server") {
     amended.replace(amended.find(old_phrase), old_phrase.size(), "国家建立数据量子目录保护制度");
     regkg::test::write_file(corpus.path() / fs::u8path(kDsl), amended);
     // "量子目录保护制度", percent-encoded, as a phrase.
-    const std::string q = "%22%E9%87%8F%E5%AD%90%E7%9B%AE%E5%BD%95%E4%BF%9D%E6%8A%A4%E5%88%B6%E5%BA%A6%22";
+    const std::string q =
+        "%22%E9%87%8F%E5%AD%90%E7%9B%AE%E5%BD%95%E4%BF%9D%E6%8A%A4%E5%88%B6%E5%BA%A6%22";
     REQUIRE(wait_for([&] { return search_summary(server.port(), q).rfind("total 1:", 0) == 0; },
                      std::chrono::seconds(120)));
     INFO(server.log());
-    CHECK(search_summary(server.port(), q) ==
-          "total 1: cn/data-security-law@2021-06-10/art-21");
+    CHECK(search_summary(server.port(), q) == "total 1: cn/data-security-law@2021-06-10/art-21");
     const std::string third = served_id(server.port());
     CHECK(third != second);
     CHECK(regkg::test::read_file(data / "CURRENT") == third + "\n");
     CHECK(server.log().find("from disk") == std::string::npos);
+    // Served from the staging directory as soon as its index was written, then from its final
+    // directory once committed.
     CHECK(server.log().find("now serving snapshot " + third) != std::string::npos);
+    CHECK(server.log().find("reopened snapshot " + third) != std::string::npos);
 
     // A server that loads the same snapshot from disk answers the same.
     RegkgServer from_disk(data, {"--watch-interval", "0"});
