@@ -49,15 +49,6 @@ bool read_whole_file(const fs::path& path, std::string& out) {
   return !in.bad();
 }
 
-void parse_file(const SourceFile& file, FileResult& result, Diagnostics& diags);
-
-// Parses `file` into `result`, its diagnostics kept with it (so a cached result can replay them).
-void parse_one(const SourceFile& file, FileResult& result) {
-  Diagnostics diags;
-  parse_file(file, result, diags);
-  result.diagnostics = diags.items();
-}
-
 void parse_file(const SourceFile& file, FileResult& result, Diagnostics& diags) {
   if (file.format == SourceFormat::unknown) {
     result.status = FileResult::Status::ignored;
@@ -93,6 +84,13 @@ void parse_file(const SourceFile& file, FileResult& result, Diagnostics& diags) 
     diags.error(file.relative, 0, std::string("unexpected failure: ") + e.what());
     result.status = FileResult::Status::skipped;
   }
+}
+
+// Parses `file` into `result`, its diagnostics kept with it (so a cached result can replay them).
+void parse_one(const SourceFile& file, FileResult& result) {
+  Diagnostics diags;
+  parse_file(file, result, diags);
+  result.diagnostics = diags.items();
 }
 
 const char* status_name(FileResult::Status s) {
