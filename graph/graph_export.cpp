@@ -4,7 +4,6 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
-#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <stdexcept>
@@ -36,9 +35,7 @@ void check_stream(const std::ostream& out, const std::string& what) {
 
 std::string clean_text(std::string_view s, bool xml10) {
   if (xml10) return text::xml_characters(s);
-  std::string out = text::drop_invalid_utf8(s);
-  out.erase(std::remove(out.begin(), out.end(), '\0'), out.end());
-  return out;
+  return text::keep_valid_utf8(s, [](std::string_view sequence) { return sequence[0] != '\0'; });
 }
 
 std::string csv_field(std::string_view s) {

@@ -48,22 +48,7 @@ std::string html_escape(std::string_view text) {
   return out;
 }
 
-std::string xml_characters(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const std::size_t len = utf8_sequence_length(text, i);
-    if (len == 0) {
-      ++i;
-      continue;
-    }
-    const std::string_view sequence = text.substr(i, len);
-    if (is_xml_char(sequence)) out.append(sequence);
-    i += len;
-  }
-  return out;
-}
+std::string xml_characters(std::string_view text) { return keep_valid_utf8(text, is_xml_char); }
 
 std::string xml_escape(std::string_view text) {
   const std::string kept = xml_characters(text);

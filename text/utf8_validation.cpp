@@ -1,4 +1,4 @@
-// utf8_sequence_length, is_valid_utf8 and drop_invalid_utf8 (see utf8_validation.h).
+// utf8_sequence_length and is_valid_utf8 (see utf8_validation.h).
 #include "text/utf8_validation.h"
 
 #include <cstdint>
@@ -81,22 +81,6 @@ bool is_valid_utf8(std::string_view text, std::size_t* bad_offset) {
     i += len;
   }
   return true;
-}
-
-std::string drop_invalid_utf8(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const std::size_t len = utf8_sequence_length(text, i);
-    if (len == 0) {
-      ++i;
-      continue;
-    }
-    out.append(text.substr(i, len));
-    i += len;
-  }
-  return out;
 }
 
 }  // namespace regkg::text

@@ -20,8 +20,29 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t pos);
 // runs and on the three-byte sequences of Chinese text.
 bool is_valid_utf8(std::string_view text, std::size_t* bad_offset = nullptr);
 
-// `text` without the bytes that do not start a well-formed sequence (each such byte is dropped on
-// its own, and the scan goes on at the next byte).
-std::string drop_invalid_utf8(std::string_view text);
+// The well-formed sequences of `text` for which keep(sequence) is true, in order; each byte that
+// does not start a well-formed sequence is dropped on its own and the scan goes on at the next.
+template <typename Keep>
+std::string keep_valid_utf8(std::string_view text, Keep&& keep) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const std::size_t len = utf8_sequence_length(text, i);
+    if (len == 0) {
+      ++i;
+      continue;
+    }
+    const std::string_view sequence = text.substr(i, len);
+    if (keep(sequence)) out.append(sequence);
+    i += len;
+  }
+  return out;
+}
+
+// `text` without the bytes that do not start a well-formed sequence (see keep_valid_utf8).
+inline std::string drop_invalid_utf8(std::string_view text) {
+  return keep_valid_utf8(text, [](std::string_view) { return true; });
+}
 
 }  // namespace regkg::text

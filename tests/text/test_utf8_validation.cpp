@@ -118,7 +118,7 @@ TEST_SUITE("text") {
     CHECK(valid > 1000);  // the generator does produce valid strings too
   }
 
-  TEST_CASE("drop_invalid_utf8 drops bad bytes one by one and keeps the rest") {
+  TEST_CASE("drop_invalid_utf8 and keep_valid_utf8 drop bad bytes one by one") {
     CHECK(drop_invalid_utf8("ok\xff\xfe中") == "ok中");
     CHECK(drop_invalid_utf8("\xe4\xb8") == "");  // truncated sequence
     CHECK(drop_invalid_utf8("a\xC0\x80"
@@ -127,5 +127,9 @@ TEST_SUITE("text") {
     CHECK(drop_invalid_utf8("\xE4\xB8"
                             "第") == "第");  // resumes at the next lead byte
     CHECK(drop_invalid_utf8(std::string("a\0b", 3)) == std::string("a\0b", 3));  // NUL is UTF-8
+    // keep_valid_utf8 also filters the well-formed sequences: here, only the non-ASCII ones.
+    CHECK(keep_valid_utf8("a中\xff"
+                          "b\xC3\xA9",
+                          [](std::string_view seq) { return seq.size() > 1; }) == "中\xC3\xA9");
   }
 }
