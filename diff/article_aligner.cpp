@@ -8,6 +8,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "diff/bigram_similarity.h"
 #include "diff/text_normalizer.h"
 
 namespace regkg::diff {
@@ -16,50 +17,14 @@ namespace {
 
 struct Prepared {
   std::u32string norm;
-  std::vector<std::uint64_t> grams;  // unique character bigrams, sorted
+  BigramSet grams;
 };
-
-std::vector<std::uint64_t> bigrams(const std::u32string& s) {
-  std::vector<std::uint64_t> out;
-  char32_t prev = 0;
-  bool have_prev = false;
-  for (char32_t c : s) {
-    if (c == ' ' || c == '\n') continue;  // layout, not content
-    if (have_prev) out.push_back((std::uint64_t(prev) << 32) | c);
-    prev = c;
-    have_prev = true;
-  }
-  if (out.empty() && have_prev) out.push_back(std::uint64_t(prev) << 32);  // one-character text
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
-}
 
 Prepared prepare(const ArticleText& a) {
   Prepared p;
   p.norm = normalize_text(a.text).chars;
-  p.grams = bigrams(p.norm);
+  p.grams = text_bigrams(p.norm, BigramMode::content_only);
   return p;
-}
-
-double dice(std::size_t common, std::size_t a, std::size_t b) {
-  return a + b == 0 ? 1.0 : 2.0 * double(common) / double(a + b);
-}
-
-std::size_t intersection(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
-  std::size_t n = 0;
-  for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-    if (a[i] < b[j])
-      ++i;
-    else if (b[j] < a[i])
-      ++j;
-    else {
-      ++n;
-      ++i;
-      ++j;
-    }
-  }
-  return n;
 }
 
 struct Candidate {
@@ -340,7 +305,7 @@ std::vector<ArticleAlignment> align_articles(const std::vector<ArticleText>& fro
         e.similarity = 1.0;
         e.status = same_number ? AlignStatus::unchanged : AlignStatus::renumbered;
       } else {
-        e.similarity = dice(intersection(pa.grams, pb.grams), pa.grams.size(), pb.grams.size());
+        e.similarity = dice(pa.grams, pb.grams);
         e.status = AlignStatus::modified;
       }
       continue;
@@ -348,8 +313,8 @@ std::vector<ArticleAlignment> align_articles(const std::vector<ArticleText>& fro
     std::u32string ja, jb;
     for (std::size_t i : e.from) ja += a[i].norm + U"\n";
     for (std::size_t j : e.to) jb += b[j].norm + U"\n";
-    std::vector<std::uint64_t> ga = bigrams(ja), gb = bigrams(jb);
-    e.similarity = dice(intersection(ga, gb), ga.size(), gb.size());
+    e.similarity = dice(text_bigrams(ja, BigramMode::content_only),
+                        text_bigrams(jb, BigramMode::content_only));
     e.status = e.from.size() > 1 ? AlignStatus::merged : AlignStatus::split;
   }
   for (std::size_t j = 0; j < m; ++j)

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "diff/bigram_similarity.h"
 #include "diff/text_normalizer.h"
 
 namespace regkg::diff {
@@ -15,34 +16,12 @@ namespace {
 constexpr double kMinPairSimilarity = 0.4;
 constexpr double kMinSameBearerSimilarity = 0.2;
 
-std::vector<std::uint64_t> clause_bigrams(const std::string& text) {
-  std::u32string s = normalize_text(text).chars;
-  std::vector<std::uint64_t> out;
-  for (std::size_t i = 1; i < s.size(); ++i) out.push_back((std::uint64_t(s[i - 1]) << 32) | s[i]);
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
+BigramSet clause_bigrams(const std::string& text) {
+  return text_bigrams(normalize_text(text).chars, BigramMode::all_chars);
 }
 
 bool same_text(const std::string& a, const std::string& b) {
   return normalize_text(a).chars == normalize_text(b).chars;
-}
-
-double dice(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
-  if (a.empty() && b.empty()) return 1.0;
-  std::size_t common = 0;
-  for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-    if (a[i] < b[j])
-      ++i;
-    else if (b[j] < a[i])
-      ++j;
-    else {
-      ++common;
-      ++i;
-      ++j;
-    }
-  }
-  return 2.0 * double(common) / double(a.size() + b.size());
 }
 
 }  // namespace
@@ -93,7 +72,7 @@ std::vector<ObligationDelta> diff_obligations(const VersionText& from, const Ver
     };
 
     // Pair greedily by clause similarity (an article holds a handful of obligations).
-    std::vector<std::vector<std::uint64_t>> go, gn;
+    std::vector<BigramSet> go, gn;
     for (const auto& r : olds) go.push_back(clause_bigrams(old_of(r).text));
     for (const auto& r : news) gn.push_back(clause_bigrams(new_of(r).text));
     struct Pair {

@@ -24,6 +24,26 @@ std::string attr_or(const NodeData& n, const char* key) {
   return s ? *s : std::string();
 }
 
+// Calls on_article(article) for every article under `version`, at any depth of part / chapter /
+// section (found through part_of edges), in the order of a depth-first walk, not document order.
+template <typename OnArticle>
+void for_each_article(const KnowledgeGraph& g, KnowledgeGraph::Vertex version,
+                      OnArticle&& on_article) {
+  std::vector<KnowledgeGraph::Vertex> stack{version};
+  while (!stack.empty()) {
+    KnowledgeGraph::Vertex cur = stack.back();
+    stack.pop_back();
+    g.for_each_in_edge(cur, [&](KnowledgeGraph::Edge e, KnowledgeGraph::Vertex child) {
+      if (g.edge(e).type != "part_of") return;
+      NodeKind k = g.node(child).kind;
+      if (k == NodeKind::article)
+        on_article(child);
+      else if (k == NodeKind::part || k == NodeKind::chapter || k == NodeKind::section)
+        stack.push_back(child);
+    });
+  }
+}
+
 }  // namespace
 
 std::string article_number_key(std::string_view article_id) {
@@ -41,26 +61,16 @@ VersionText load_version(const KnowledgeGraph& g, KnowledgeGraph::Vertex version
   out.effective = attr_or(vn, "effective");
   out.status = attr_or(vn, "status") == "draft" ? "draft" : "final";
 
-  // Articles under the version, at any depth of part / chapter / section.
+  // Articles under the version, put in document order by their ordinal (then as found).
   struct Found {
     long ordinal;
     size_t seen;
     KnowledgeGraph::Vertex v;
   };
   std::vector<Found> found;
-  std::vector<KnowledgeGraph::Vertex> stack{version};
-  while (!stack.empty()) {
-    KnowledgeGraph::Vertex cur = stack.back();
-    stack.pop_back();
-    g.for_each_in_edge(cur, [&](KnowledgeGraph::Edge e, KnowledgeGraph::Vertex child) {
-      if (g.edge(e).type != "part_of") return;
-      NodeKind k = g.node(child).kind;
-      if (k == NodeKind::article)
-        found.push_back({number_attr(g.node(child), "ordinal"), found.size(), child});
-      else if (k == NodeKind::part || k == NodeKind::chapter || k == NodeKind::section)
-        stack.push_back(child);
-    });
-  }
+  for_each_article(g, version, [&](KnowledgeGraph::Vertex article) {
+    found.push_back({number_attr(g.node(article), "ordinal"), found.size(), article});
+  });
   std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
     return a.ordinal != b.ordinal ? a.ordinal < b.ordinal : a.seen < b.seen;
   });
@@ -100,19 +110,7 @@ VersionText load_version(const KnowledgeGraph& g, KnowledgeGraph::Vertex version
 
 std::size_t count_articles(const KnowledgeGraph& g, KnowledgeGraph::Vertex version) {
   std::size_t count = 0;
-  std::vector<KnowledgeGraph::Vertex> stack{version};
-  while (!stack.empty()) {
-    KnowledgeGraph::Vertex cur = stack.back();
-    stack.pop_back();
-    g.for_each_in_edge(cur, [&](KnowledgeGraph::Edge e, KnowledgeGraph::Vertex child) {
-      if (g.edge(e).type != "part_of") return;
-      NodeKind k = g.node(child).kind;
-      if (k == NodeKind::article)
-        ++count;
-      else if (k == NodeKind::part || k == NodeKind::chapter || k == NodeKind::section)
-        stack.push_back(child);
-    });
-  }
+  for_each_article(g, version, [&](KnowledgeGraph::Vertex) { ++count; });
   return count;
 }
 

@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <memory>
 
-#include "ingest/utf8.h"
+#include "text/utf8_validation.h"
 
 namespace regkg::fetch {
 
@@ -154,7 +154,7 @@ std::string canonical_charset(std::string_view name) {
 std::string convert_to_utf8(std::string_view bytes, const std::string& charset) {
   if (charset == "UTF-8") {
     size_t bad = 0;
-    if (!ingest::is_valid_utf8(bytes, &bad)) {
+    if (!text::is_valid_utf8(bytes, &bad)) {
       throw CharsetError("invalid UTF-8 bytes at byte offset " + std::to_string(bad) + " (" +
                          hex_bytes(bytes, bad, 4) + ")");
     }
@@ -162,7 +162,7 @@ std::string convert_to_utf8(std::string_view bytes, const std::string& charset) 
   }
   std::string out = run_iconv(bytes, "UTF-8", charset, charset);
   size_t bad = 0;
-  if (!ingest::is_valid_utf8(out, &bad)) {
+  if (!text::is_valid_utf8(out, &bad)) {
     // iconv should never produce this; a clear message beats passing broken text on.
     throw CharsetError("converting from " + charset + " gave invalid UTF-8 at byte offset " +
                        std::to_string(bad));
@@ -203,7 +203,7 @@ DecodedText decode_page(std::string_view bytes, std::string_view content_type) {
   }
   d.declared_by = "guess";
   size_t bad = 0;
-  if (ingest::is_valid_utf8(bytes, &bad)) {
+  if (text::is_valid_utf8(bytes, &bad)) {
     d.charset = "UTF-8";
     d.utf8 = std::string(bytes);
     return d;

@@ -13,6 +13,7 @@
 #include "fetch/statute_markdown_writer.h"
 #include "ingest/instrument_catalog.h"
 #include "ingest/utf8.h"
+#include "text/utf8_validation.h"
 
 namespace regkg::fetch {
 
@@ -113,7 +114,7 @@ SourceManifest parse_source_manifest(std::string_view json, const std::string& s
       if (!it->value.IsString()) throw fail(where + "." + key, "expected a string");
       *f->second =
           ingest::trim_text(std::string_view(it->value.GetString(), it->value.GetStringLength()));
-      if (!ingest::is_valid_utf8(*f->second)) throw fail(where + "." + key, "invalid UTF-8");
+      if (!text::is_valid_utf8(*f->second)) throw fail(where + "." + key, "invalid UTF-8");
     }
     if (!valid_id(s.id))
       throw fail(where + ".id", "required: lower-case letters, digits, '-', '_' or '.'");

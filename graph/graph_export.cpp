@@ -10,9 +10,12 @@
 #include <utility>
 
 #include "graph/adjacency_index.h"
+#include "text/markup_escape.h"
+#include "text/utf8_validation.h"
 
 namespace regkg::graph {
 
+using text::xml_escape;
 using Vertex = KnowledgeGraph::Vertex;
 using Edge = KnowledgeGraph::Edge;
 
@@ -31,82 +34,8 @@ void check_stream(const std::ostream& out, const std::string& what) {
 }  // namespace
 
 std::string clean_text(std::string_view s, bool xml10) {
-  std::string out;
-  out.reserve(s.size());
-  size_t i = 0;
-  while (i < s.size()) {
-    auto b = static_cast<unsigned char>(s[i]);
-    size_t len = b < 0x80           ? 1
-                 : (b >> 5) == 0x6  ? 2
-                 : (b >> 4) == 0xE  ? 3
-                 : (b >> 3) == 0x1E ? 4
-                                    : 0;
-    if (len == 0 || i + len > s.size()) {
-      ++i;  // a stray or truncated byte
-      continue;
-    }
-    char32_t cp = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
-    bool ok = true;
-    for (size_t k = 1; k < len; ++k) {
-      auto c = static_cast<unsigned char>(s[i + k]);
-      if ((c & 0xC0) != 0x80) {
-        ok = false;
-        break;
-      }
-      cp = (cp << 6) | (c & 0x3F);
-    }
-    // Overlong forms, surrogates and values past U+10FFFF are invalid UTF-8.
-    if (!ok || (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
-      ++i;
-      continue;
-    }
-    bool keep = true;
-    if (cp == 0) keep = false;
-    if (xml10 &&
-        ((cp < 0x20 && cp != 0x9 && cp != 0xA && cp != 0xD) || cp == 0xFFFE || cp == 0xFFFF))
-      keep = false;
-    if (keep) out.append(s.substr(i, len));
-    i += len;
-  }
-  return out;
-}
-
-std::string xml_escape(std::string_view s) {
-  std::string clean = clean_text(s, true), out;
-  out.reserve(clean.size() + 16);
-  for (char c : clean) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      // Kept as character references so attribute-value normalisation cannot fold them.
-      case '\t':
-        out += "&#9;";
-        break;
-      case '\n':
-        out += "&#10;";
-        break;
-      case '\r':
-        out += "&#13;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
+  if (xml10) return text::xml_characters(s);
+  return text::keep_valid_utf8(s, [](std::string_view sequence) { return sequence[0] != '\0'; });
 }
 
 std::string csv_field(std::string_view s) {

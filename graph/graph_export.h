@@ -88,9 +88,9 @@ class ExportStream {
 };
 
 // Exposed for tests: `s` as valid UTF-8 (invalid bytes dropped); with xml10, also without the
-// code points XML 1.0 forbids (controls other than tab, LF, CR; U+FFFE, U+FFFF).
+// code points XML 1.0 forbids (controls other than tab, LF, CR; U+FFFE, U+FFFF), else without NUL.
+// GraphML text goes through text::xml_escape (text/markup_escape.h).
 std::string clean_text(std::string_view s, bool xml10);
-std::string xml_escape(std::string_view s);  // clean_text(s, true), then & < > " ' and tab/LF/CR
-std::string csv_field(std::string_view s);   // valid UTF-8 without NUL, quoted, "" doubled
+std::string csv_field(std::string_view s);  // valid UTF-8 without NUL, quoted, "" doubled
 
 }  // namespace regkg::graph

@@ -10,6 +10,7 @@
 
 #include "ingest/chinese_numeral.h"
 #include "ingest/utf8.h"
+#include "text/utf8_validation.h"
 
 namespace regkg::ingest {
 namespace {
@@ -353,7 +354,7 @@ std::vector<TitleCitation> find_title_citations(std::string_view text) {
     }
     pos = close + kClose.size();
     const std::string_view inner = span(text, open + kOpen.size(), close);
-    if (chars == 0 || chars > kMaxTitleChars || !is_valid_utf8(inner)) continue;
+    if (chars == 0 || chars > kMaxTitleChars || !text::is_valid_utf8(inner)) continue;
     const std::string trimmed = trim_text(inner);
     if (trimmed.empty()) continue;
 

@@ -10,6 +10,7 @@
 #include <cstdio>
 
 #include "ingest/utf8.h"
+#include "text/utf8_validation.h"
 
 namespace regkg::ingest {
 
@@ -122,7 +123,7 @@ class FileParser {
 
   CompassFile parse() {
     size_t bad = 0;
-    if (!is_valid_utf8(content_, &bad)) {
+    if (!text::is_valid_utf8(content_, &bad)) {
       throw ParseError(path_, line_of_offset(content_, bad),
                        "invalid UTF-8 (byte offset " + std::to_string(bad) + ")");
     }

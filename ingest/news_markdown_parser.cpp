@@ -6,6 +6,7 @@
 
 #include "ingest/front_matter_reader.h"
 #include "ingest/utf8.h"
+#include "text/utf8_validation.h"
 
 namespace regkg::ingest {
 
@@ -170,7 +171,7 @@ std::string provider_name(const FrontMatterNode& item) {
 NewsItem parse_news_markdown(const std::string& path, std::string_view content,
                              Diagnostics& diags) {
   size_t bad = 0;
-  if (!is_valid_utf8(content, &bad)) {
+  if (!text::is_valid_utf8(content, &bad)) {
     throw ParseError(path, line_of_offset(content, bad),
                      "invalid UTF-8 (byte offset " + std::to_string(bad) + ")");
   }

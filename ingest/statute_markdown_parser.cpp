@@ -9,6 +9,7 @@
 
 #include "ingest/chinese_numeral.h"
 #include "ingest/utf8.h"
+#include "text/utf8_validation.h"
 
 namespace regkg::ingest {
 
@@ -608,7 +609,7 @@ bool split_statute_file_name(std::string_view file_name, std::string* stem, std:
 ParsedStatute parse_statute_markdown(const std::string& path, std::string_view content,
                                      Diagnostics& diags) {
   size_t bad = 0;
-  if (!is_valid_utf8(content, &bad)) {
+  if (!text::is_valid_utf8(content, &bad)) {
     throw ParseError(path, line_of_offset(content, bad),
                      "invalid UTF-8 (byte offset " + std::to_string(bad) + ")");
   }

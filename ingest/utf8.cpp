@@ -1,4 +1,4 @@
-// UTF-8 validation, decoding and trimming helpers shared by the source parsers (see utf8.h).
+// Decoding and trimming helpers shared by the source parsers (see utf8.h).
 #include "ingest/utf8.h"
 
 namespace regkg::ingest {
@@ -50,53 +50,6 @@ size_t inner_space_at(std::string_view s, size_t i) {
 }
 
 }  // namespace
-
-bool is_valid_utf8(std::string_view text, size_t* bad_offset) {
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const size_t n = text.size();
-  size_t i = 0;
-  while (i < n) {
-    const unsigned char c = p[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t len = 0;
-    char32_t cp = 0;
-    if (c >= 0xC2 && c <= 0xDF) {  // 0xC0/0xC1 would only start overlong forms
-      len = 2;
-      cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      len = 3;
-      cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      cp = c & 0x07;
-    } else {
-      if (bad_offset) *bad_offset = i;
-      return false;
-    }
-    if (i + len > n) {
-      if (bad_offset) *bad_offset = i;
-      return false;
-    }
-    for (size_t k = 1; k < len; ++k) {
-      if (!is_continuation(p[i + k])) {
-        if (bad_offset) *bad_offset = i;
-        return false;
-      }
-      cp = (cp << 6) | (p[i + k] & 0x3F);
-    }
-    const bool overlong = (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
-    const bool surrogate = cp >= 0xD800 && cp <= 0xDFFF;
-    if (overlong || surrogate || cp > 0x10FFFF) {
-      if (bad_offset) *bad_offset = i;
-      return false;
-    }
-    i += len;
-  }
-  return true;
-}
 
 int line_of_offset(std::string_view text, size_t offset) {
   if (offset > text.size()) offset = text.size();

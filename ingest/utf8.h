@@ -1,4 +1,5 @@
-// UTF-8 validation and small text helpers shared by the parsers (no locale, no ICU).
+// Small UTF-8 text helpers shared by the parsers: line numbers, trimming CJK blanks, decoding and
+// encoding code points (no locale, no ICU). Validation is text/utf8_validation.h.
 #pragma once
 
 #include <cstddef>
@@ -6,11 +7,6 @@
 #include <string_view>
 
 namespace regkg::ingest {
-
-// Returns true when `text` is well-formed UTF-8 (no overlongs, surrogates or code points >
-// U+10FFFF). On failure, *bad_offset (if given) receives the byte offset of the first invalid
-// sequence.
-bool is_valid_utf8(std::string_view text, size_t* bad_offset = nullptr);
 
 // 1-based line number of byte `offset` in `text`.
 int line_of_offset(std::string_view text, size_t offset);
@@ -23,8 +19,8 @@ std::string trim_text(std::string_view text);
 std::string collapse_spaces(std::string_view text);
 
 // Added for the parsers: decodes the code point starting at byte `pos` and advances `pos` past it.
-// Expects valid UTF-8 (check with is_valid_utf8 first); a bad or truncated sequence yields U+FFFD
-// and advances one byte, so loops always terminate.
+// Expects valid UTF-8 (check with text::is_valid_utf8 first); a bad or truncated sequence yields
+// U+FFFD and advances one byte, so loops always terminate.
 char32_t decode_utf8(std::string_view text, size_t& pos);
 
 // Appends the UTF-8 encoding of `cp` (surrogates and values above U+10FFFF become U+FFFD).

@@ -13,6 +13,7 @@
 
 #include "snapshot/snapshot.h"
 #include "snapshot/snapshot_store.h"
+#include "text/percent_encoding.h"
 
 namespace regkg::replica {
 
@@ -31,21 +32,6 @@ std::string read_small_file(const fs::path& p) {
   std::ostringstream ss;
   ss << in.rdbuf();
   return std::move(ss).str();
-}
-
-std::string pct(const std::string& s) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
 }
 
 class Primary {
@@ -165,9 +151,10 @@ ReplicateResult replicate(const ReplicateOptions& o, std::ostream& log) {
         // Fetch the layer's iamglass first to see whether the replica already has it.
         fs::path stamp_file = staged.dir / layer_key / "iamglass";
         fs::create_directories(stamp_file.parent_path());
-        primary.download("/api/v1/admin/snapshot/file?snapshot=" + pct(result.snapshot_id) +
-                             "&path=" + pct(layer_key + "/iamglass"),
-                         stamp_file);
+        primary.download(
+            "/api/v1/admin/snapshot/file?snapshot=" + text::percent_encode(result.snapshot_id) +
+                "&path=" + text::percent_encode(layer_key + "/iamglass"),
+            stamp_file);
         auto it = local_layers.find(read_small_file(stamp_file));
         layer_source[layer_key] =
             it == local_layers.end() ? std::nullopt : std::optional<fs::path>(it->second);
@@ -182,10 +169,10 @@ ReplicateResult replicate(const ReplicateOptions& o, std::ostream& log) {
         }
         fs::remove(to, ec);
       }
-      std::uint64_t got =
-          primary.download("/api/v1/admin/snapshot/file?snapshot=" + pct(result.snapshot_id) +
-                               "&path=" + pct(f.path),
-                           to);
+      std::uint64_t got = primary.download(
+          "/api/v1/admin/snapshot/file?snapshot=" + text::percent_encode(result.snapshot_id) +
+              "&path=" + text::percent_encode(f.path),
+          to);
       if (got != f.bytes)
         throw ReplicateError("error: " + f.path + ": received " + std::to_string(got) +
                              " bytes, expected " + std::to_string(f.bytes));

@@ -1,9 +1,11 @@
 // Atom XML writing.
 #include "server/atom_feed.h"
 
-#include "server/markup_escape.h"
+#include "text/markup_escape.h"
 
 namespace regkg::server {
+
+using text::xml_escape;
 
 namespace {
 

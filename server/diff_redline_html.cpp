@@ -1,9 +1,11 @@
 // render_redline_html: a version diff as an HTML page with <del>/<ins>.
 #include "server/diff_redline_html.h"
 
-#include "server/markup_escape.h"
+#include "text/markup_escape.h"
 
 namespace regkg::server {
+
+using text::html_escape;
 
 namespace {
 

@@ -10,6 +10,7 @@
 #include "server/graph_params.h"
 #include "server/handlers.h"
 #include "server/request_params.h"
+#include "text/utf8_validation.h"
 
 namespace regkg::server {
 
@@ -35,7 +36,7 @@ std::vector<std::pair<Vertex, KnowledgeGraph::Edge>> in_by(const KnowledgeGraph&
 void handle_actor(const HandlerContext& ctx, const httplib::Request& req, httplib::Response& res) {
   reject_unknown_params(req, {"limit", "offset", "in_force_on"});
   std::string id = req.matches.size() > 1 ? std::string(req.matches[1]) : std::string();
-  if (id.empty() || !valid_utf8(id) || id.size() > 512)
+  if (id.empty() || !text::is_valid_utf8(id) || id.size() > 512)
     throw ApiError(400, "bad_parameter", "the actor id in the path is empty, too long or not UTF-8",
                    {{"parameter", "id"}});
   if (id.rfind("actor/", 0) != 0) id = "actor/" + id;

@@ -10,6 +10,7 @@
 #include "server/handlers.h"
 #include "server/request_params.h"
 #include "snapshot/snapshot.h"
+#include "text/percent_encoding.h"
 
 namespace regkg::server {
 
@@ -17,20 +18,8 @@ namespace {
 
 using graph::KnowledgeGraph;
 
-std::string url_component(const std::string& s) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == '/' || c == '@') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
+// Ids keep their / and @ readable in feed links and entry ids.
+std::string url_component(const std::string& s) { return text::percent_encode(s, "/@"); }
 
 const std::string* out_neighbor_id(const KnowledgeGraph& g, KnowledgeGraph::Vertex v,
                                    std::string_view type) {

@@ -11,13 +11,14 @@
 #include "server/json_output.h"
 #include "server/request_params.h"
 #include "server/version_json.h"
+#include "text/utf8_validation.h"
 
 namespace regkg::server {
 
 void handle_instrument(const HandlerContext& ctx, const httplib::Request& req,
                        httplib::Response& res) {
   std::string id = req.matches.size() > 1 ? std::string(req.matches[1]) : std::string();
-  if (id.empty() || !valid_utf8(id) || id.size() > 1024)
+  if (id.empty() || !text::is_valid_utf8(id) || id.size() > 1024)
     throw ApiError(400, "bad_parameter",
                    "the instrument id in the path is empty, too long or not UTF-8",
                    {{"parameter", "id"}});

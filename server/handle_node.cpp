@@ -11,6 +11,7 @@
 #include "server/handlers.h"
 #include "server/json_output.h"
 #include "server/request_params.h"
+#include "text/utf8_validation.h"
 
 namespace regkg::server {
 
@@ -35,7 +36,7 @@ struct EdgeItem {
 
 void handle_node(const HandlerContext& ctx, const httplib::Request& req, httplib::Response& res) {
   std::string id = req.matches.size() > 1 ? std::string(req.matches[1]) : std::string();
-  if (id.empty() || !valid_utf8(id) || id.size() > 1024)
+  if (id.empty() || !text::is_valid_utf8(id) || id.size() > 1024)
     throw ApiError(400, "bad_parameter", "the node id in the path is empty, too long or not UTF-8",
                    {{"parameter", "id"}});
   reject_unknown_params(req, {"limit", "offset", "group_type", "group_direction", "in_force_on"});

@@ -28,7 +28,4 @@ class JsonOutput {
   Writer writer_{buffer_};
 };
 
-// True when `text` is well-formed UTF-8.
-bool valid_utf8(std::string_view text);
-
 }  // namespace regkg::server

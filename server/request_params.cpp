@@ -5,7 +5,7 @@
 
 #include "server/api_error.h"
 #include "server/handlers.h"
-#include "server/json_output.h"
+#include "text/utf8_validation.h"
 
 namespace regkg::server {
 
@@ -15,7 +15,7 @@ std::string text_param(const httplib::Request& req, const std::string& name, siz
     throw ApiError(400, "bad_parameter", "parameter '" + name + "' is given more than once",
                    {{"parameter", name}});
   std::string value = req.get_param_value(name.c_str());
-  if (!valid_utf8(value))
+  if (!text::is_valid_utf8(value))
     throw ApiError(400, "bad_parameter", "parameter '" + name + "' is not valid UTF-8",
                    {{"parameter", name}});
   if (value.size() > max_bytes)
@@ -59,9 +59,9 @@ void reject_unknown_params(const httplib::Request& req,
       for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
       throw ApiError(
           400, "unknown_parameter",
-          "unknown parameter '" + (valid_utf8(name) ? name : std::string("?")) +
+          "unknown parameter '" + (text::is_valid_utf8(name) ? name : std::string("?")) +
               "'; this route takes: " + list,
-          {{"parameter", valid_utf8(name) ? name : std::string("?")}, {"allowed", list}});
+          {{"parameter", text::is_valid_utf8(name) ? name : std::string("?")}, {"allowed", list}});
     }
   }
 }

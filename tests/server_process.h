@@ -1,6 +1,7 @@
 // `regkg serve` (or any regkg subcommand that prints "... at http://127.0.0.1:PORT/" first) as a
 // child process on an ephemeral port, with extra arguments and environment variables, for
-// integration tests. Killed with SIGTERM when the object dies (and with the test process).
+// integration tests. Killed with SIGTERM when the object dies (and with the test process). Also
+// IngestedCorpus: a mini-corpus of real files ingested into a temporary data directory.
 #pragma once
 
 #include <signal.h>
@@ -18,6 +19,9 @@
 #include <thread>
 #include <utility>
 #include <vector>
+
+#include "tests/small_corpus.h"
+#include "tests/test_support.h"
 
 namespace regkg::test {
 
@@ -129,5 +133,33 @@ inline int run_regkg(const std::string& args, std::string& output) {
   int status = ::pclose(p);
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
+
+// A mini-corpus ingested by the real binary: symlinks to the real corpus files named in `files`
+// (corpus-relative) in a temporary folder, ingested with `regkg ingest --threads 2` into a
+// temporary data directory. Throws std::runtime_error with the ingest's output when it fails.
+// Both folders are removed with the object.
+class IngestedCorpus {
+ public:
+  explicit IngestedCorpus(const std::vector<std::string>& files) {
+    link_corpus_files(corpus_.path(), files);
+    std::string output;
+    if (run_regkg("ingest --corpus '" + corpus_.path().string() + "' --data '" + data().string() +
+                      "' --threads 2",
+                  output) != 0)
+      throw std::runtime_error("regkg ingest failed:\n" + output);
+  }
+
+  // The data directory, for `regkg serve --data`.
+  std::filesystem::path data() const { return data_.path() / "data"; }
+  // The id of the snapshot the ingest made current.
+  std::string snapshot_id() const {
+    std::string id = read_file(data() / "CURRENT");
+    while (!id.empty() && id.back() == '\n') id.pop_back();
+    return id;
+  }
+
+ private:
+  TempDir corpus_, data_;
+};
 
 }  // namespace regkg::test

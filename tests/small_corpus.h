@@ -36,14 +36,22 @@ inline const char* kBadUtf8Statute = "statutes-zh/行政法/坏编码(2020-01-01
 inline const char* kTruncatedJson = "compass/truncated-articles.json";
 inline const char* kEmptyMarkdown = "news/feed/empty.md";
 
-// Builds the small corpus under `root` (which must exist). Symlinks only: nothing is copied.
-inline void make_small_corpus(const std::filesystem::path& root, bool with_bad_files) {
+// Links each real corpus file named in `files` (corpus-relative) at the same relative path under
+// `root`, creating folders as needed. Symlinks only: nothing is copied.
+inline void link_corpus_files(const std::filesystem::path& root,
+                              const std::vector<std::string>& files) {
   namespace fs = std::filesystem;
-  for (const auto& rel : small_corpus_files()) {
+  for (const auto& rel : files) {
     const fs::path link = root / fs::u8path(rel);
     fs::create_directories(link.parent_path());
     fs::create_symlink(corpus_file(rel), link);
   }
+}
+
+// Builds the small corpus under `root` (which must exist). Symlinks only: nothing is copied.
+inline void make_small_corpus(const std::filesystem::path& root, bool with_bad_files) {
+  namespace fs = std::filesystem;
+  link_corpus_files(root, small_corpus_files());
   if (with_bad_files) {
     write_file(root / fs::u8path(kBadUtf8Statute),
                "# 标题\n\n<!-- INFO END -->\n第一条 \xff\xfe\n");

@@ -17,6 +17,7 @@
 #include "ingest/statute_markdown_parser.h"
 #include "ingest/utf8.h"
 #include "tests/test_support.h"
+#include "text/utf8_validation.h"
 
 namespace fs = std::filesystem;
 using namespace regkg::ingest;
@@ -94,7 +95,7 @@ void check_spans(std::string_view text, const std::vector<TitleCitation>& ts,
   for (const auto& t : ts) {
     CHECK(t.begin < t.end);
     CHECK(t.end <= text.size());
-    CHECK(is_valid_utf8(t.title));
+    CHECK(regkg::text::is_valid_utf8(t.title));
   }
   for (const auto& r : rs) {
     CHECK(r.begin < r.end);

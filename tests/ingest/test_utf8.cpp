@@ -1,4 +1,5 @@
-// Tests for the UTF-8 helpers: validation with offsets, line numbers, trimming of CJK blanks.
+// Tests for the UTF-8 helpers: line numbers, trimming of CJK blanks, decoding and encoding
+// (validation is tested in tests/text/test_utf8_validation.cpp).
 #include <doctest/doctest.h>
 
 #include <string>
@@ -6,38 +7,6 @@
 #include "ingest/utf8.h"
 
 using namespace regkg::ingest;
-
-TEST_CASE("well-formed UTF-8 is accepted") {
-  CHECK(is_valid_utf8(""));
-  CHECK(is_valid_utf8("plain ASCII\n"));
-  CHECK(is_valid_utf8("第一条 为了规范数据处理活动"));
-  CHECK(is_valid_utf8("\xF0\x9F\x98\x80"));  // U+1F600, four bytes
-  CHECK(is_valid_utf8("\xEE\x80\x83"));  // U+E003, private use (人民检察院刑事诉讼规则)
-  CHECK(is_valid_utf8("\xF4\x8F\xBF\xBF"));  // U+10FFFF, the last code point
-}
-
-TEST_CASE("malformed UTF-8 is rejected with the offset of the first bad sequence") {
-  struct Case {
-    std::string text;
-    size_t offset;
-    const char* why;
-  };
-  const Case cases[] = {
-      {std::string("ab\x80"), 2, "lone continuation byte"},
-      {std::string("a\xC0\x80"), 1, "overlong NUL"},
-      {std::string("\xE0\x80\x80"), 0, "overlong three-byte form"},
-      {std::string("x\xED\xA0\x80"), 1, "UTF-16 surrogate"},
-      {std::string("\xF4\x90\x80\x80"), 0, "above U+10FFFF"},
-      {std::string("第\xE4\xB8"), 3, "truncated sequence at the end"},
-      {std::string("\xFF"), 0, "byte never used in UTF-8"},
-  };
-  for (const Case& c : cases) {
-    CAPTURE(c.why);
-    size_t offset = 999;
-    CHECK_FALSE(is_valid_utf8(c.text, &offset));
-    CHECK(offset == c.offset);
-  }
-}
 
 TEST_CASE("line_of_offset counts newlines before the offset") {
   const std::string text = "one\ntwo\nthree";

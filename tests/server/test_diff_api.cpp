@@ -9,10 +9,10 @@
 #include <httplib.h>
 #include <rapidjson/document.h>
 
-#include "server/markup_escape.h"
 #include "tests/server/server_process.h"
 #include "tests/small_corpus.h"
 #include "tests/test_support.h"
+#include "text/markup_escape.h"
 
 namespace {
 
@@ -21,21 +21,9 @@ using regkg::test::pct;
 
 // One ingest and one server for this file's tests.
 struct DiffFixture {
-  regkg::test::TempDir corpus, data;
-  std::unique_ptr<regkg::test::ServerProcess> server;
-
-  DiffFixture() {
-    regkg::test::make_small_corpus(corpus.path(), /*with_bad_files=*/false);
-    const fs::path log = data.path() / "ingest.log";
-    const std::string cmd = std::string("'") + REGKG_BINARY + "' ingest --corpus '" +
-                            corpus.path().string() + "' --data '" +
-                            (data.path() / "data").string() + "' --threads 2 > '" + log.string() +
-                            "' 2>&1";
-    if (std::system(cmd.c_str()) != 0)
-      throw std::runtime_error("regkg ingest failed:\n" + regkg::test::read_file(log));
-    server = std::make_unique<regkg::test::ServerProcess>(data.path() / "data",
-                                                          fs::path(REGKG_SOURCE_DIR) / "web");
-  }
+  regkg::test::IngestedCorpus ingested{regkg::test::small_corpus_files()};
+  std::unique_ptr<regkg::test::ServerProcess> server = std::make_unique<regkg::test::ServerProcess>(
+      ingested.data(), fs::path(REGKG_SOURCE_DIR) / "web");
 };
 
 DiffFixture& fixture() {
@@ -201,7 +189,7 @@ TEST_SUITE("server") {
     CHECK(r.body.find("<ins>") != std::string::npos);
     CHECK(r.body.find("<del>") != std::string::npos);
     CHECK(r.body.find("<script") == std::string::npos);
-    CHECK(regkg::server::html_escape("<b>&\"'") == "&lt;b&gt;&amp;&quot;&#39;");
+    CHECK(regkg::text::html_escape("<b>&\"'") == "&lt;b&gt;&amp;&quot;&#39;");
   }
 
   TEST_CASE("diff edge cases: same version / a draft without text / errors") {

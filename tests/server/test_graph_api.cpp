@@ -17,10 +17,12 @@
 #include <rapidjson/document.h>
 
 #include "tests/server/serve_process.h"
+#include "tests/server/server_process.h"
 #include "tests/small_corpus.h"
 #include "tests/test_support.h"
 
 namespace fs = std::filesystem;
+using regkg::test::pct;
 
 namespace {
 
@@ -31,51 +33,23 @@ const std::vector<std::string> kCycleFiles = {
     "statutes-zh/民法商法/证券法(2019-12-28).md",
 };
 
-struct Fixture {
-  regkg::test::TempDir corpus, data;
-  std::unique_ptr<regkg::test::ServeProcess> server;
-  std::string snapshot;
+std::vector<std::string> fixture_files() {
+  std::vector<std::string> files = regkg::test::small_corpus_files();
+  files.insert(files.end(), kCycleFiles.begin(), kCycleFiles.end());
+  return files;
+}
 
-  Fixture() {
-    regkg::test::make_small_corpus(corpus.path(), /*with_bad_files=*/false);
-    for (const auto& rel : kCycleFiles) {
-      const fs::path link = corpus.path() / fs::u8path(rel);
-      fs::create_directories(link.parent_path());
-      fs::create_symlink(regkg::test::corpus_file(rel), link);
-    }
-    const fs::path log = data.path() / "ingest.log";
-    const std::string cmd = std::string("'") + REGKG_BINARY + "' ingest --corpus '" +
-                            corpus.path().string() + "' --data '" +
-                            (data.path() / "data").string() + "' --threads 2 > '" + log.string() +
-                            "' 2>&1";
-    if (std::system(cmd.c_str()) != 0)
-      throw std::runtime_error("regkg ingest failed:\n" + regkg::test::read_file(log));
-    snapshot = regkg::test::read_file(data.path() / "data" / "CURRENT");
-    while (!snapshot.empty() && snapshot.back() == '\n') snapshot.pop_back();
-    // Uncached: every answer is computed.
-    server = std::make_unique<regkg::test::ServeProcess>(
-        data.path() / "data", std::vector<std::string>{"--cache-mb", "0"});
-  }
+struct Fixture {
+  regkg::test::IngestedCorpus ingested{fixture_files()};
+  std::string snapshot = ingested.snapshot_id();
+  // Uncached: every answer is computed.
+  std::unique_ptr<regkg::test::ServeProcess> server = std::make_unique<regkg::test::ServeProcess>(
+      ingested.data(), std::vector<std::string>{"--cache-mb", "0"});
 };
 
 Fixture& fixture() {
   static Fixture f;
   return f;
-}
-
-std::string pct(const std::string& s) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out.push_back('%');
-      out.push_back(hex[c >> 4]);
-      out.push_back(hex[c & 15]);
-    }
-  }
-  return out;
 }
 
 struct Reply {

@@ -39,24 +39,10 @@ const char* kArt17 = "cn/generative-ai-measures@2023-07-10/art-17";
 
 // One ingest (by the real binary) and one server per test process.
 struct Fixture {
-  regkg::test::TempDir corpus, data;
-  std::unique_ptr<ServerProcess> server;
-  std::string current_id;
-
-  Fixture() {
-    regkg::test::make_small_corpus(corpus.path(), /*with_bad_files=*/false);
-    const fs::path log = data.path() / "ingest.log";
-    const std::string cmd = std::string("'") + REGKG_BINARY + "' ingest --corpus '" +
-                            corpus.path().string() + "' --data '" +
-                            (data.path() / "data").string() + "' --threads 2 > '" + log.string() +
-                            "' 2>&1";
-    if (std::system(cmd.c_str()) != 0)
-      throw std::runtime_error("regkg ingest failed:\n" + regkg::test::read_file(log));
-    current_id = regkg::test::read_file(data.path() / "data" / "CURRENT");
-    while (!current_id.empty() && current_id.back() == '\n') current_id.pop_back();
-    server =
-        std::make_unique<ServerProcess>(data.path() / "data", fs::path(REGKG_SOURCE_DIR) / "web");
-  }
+  regkg::test::IngestedCorpus ingested{regkg::test::small_corpus_files()};
+  std::string current_id = ingested.snapshot_id();
+  std::unique_ptr<ServerProcess> server =
+      std::make_unique<ServerProcess>(ingested.data(), fs::path(REGKG_SOURCE_DIR) / "web");
 };
 
 Fixture& fixture() {
@@ -691,7 +677,7 @@ TEST_SUITE("server") {
 
   TEST_CASE("SIGTERM stops regkg serve cleanly") {
     auto& f = fixture();
-    ServerProcess second(f.data.path() / "data", fs::path(REGKG_SOURCE_DIR) / "web");
+    ServerProcess second(f.ingested.data(), fs::path(REGKG_SOURCE_DIR) / "web");
     httplib::Client c("127.0.0.1", second.port());
     auto res = c.Get("/healthz");
     REQUIRE(res);
