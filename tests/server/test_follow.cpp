@@ -100,12 +100,14 @@ TEST_SUITE("server") {
     CHECK(search_summary(server.port(), q) == "total 1: cn/data-security-law@2021-06-10/art-21");
     const std::string third = served_id(server.port());
     CHECK(third != second);
+    // Served from the staging directory as soon as its index was written (which may be before
+    // its commit), then from its final directory once committed.
+    CHECK(server.log().find("now serving snapshot " + third) != std::string::npos);
+    CHECK(wait_for(
+        [&] { return server.log().find("reopened snapshot " + third) != std::string::npos; },
+        std::chrono::seconds(60)));
     CHECK(regkg::test::read_file(data / "CURRENT") == third + "\n");
     CHECK(server.log().find("from disk") == std::string::npos);
-    // Served from the staging directory as soon as its index was written, then from its final
-    // directory once committed.
-    CHECK(server.log().find("now serving snapshot " + third) != std::string::npos);
-    CHECK(server.log().find("reopened snapshot " + third) != std::string::npos);
 
     // A server that loads the same snapshot from disk answers the same.
     RegkgServer from_disk(data, {"--watch-interval", "0"});
