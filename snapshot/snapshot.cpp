@@ -24,6 +24,16 @@ void finish_open(Snapshot& snap, std::shared_ptr<const graph::KnowledgeGraph> gr
   snap.searcher = std::make_unique<index::Searcher>(snap.dir / kIndexDir, searcher_pool_size);
 }
 
+// A snapshot with its directory, manifest (and id) and history read; no graph or index yet.
+std::shared_ptr<Snapshot> read_metadata(const std::filesystem::path& dir) {
+  auto snap = std::make_shared<Snapshot>();
+  snap->dir = dir;
+  snap->manifest = read_manifest(dir / kManifestFile);
+  snap->id = snap->manifest.id;
+  snap->history = read_history(dir / kHistoryFile);
+  return snap;
+}
+
 void check_ids(const Snapshot& snap) {
   if (snap.searcher->snapshot_id() != snap.id)
     throw SnapshotOpenError(snap.dir.string() + ": error: index belongs to snapshot '" +
@@ -34,12 +44,9 @@ void check_ids(const Snapshot& snap) {
 
 std::shared_ptr<const Snapshot> open_snapshot(const std::filesystem::path& dir,
                                               size_t searcher_pool_size, bool trim_heap) {
-  auto snap = std::make_shared<Snapshot>();
-  snap->dir = dir;
+  std::shared_ptr<Snapshot> snap;
   try {
-    snap->manifest = read_manifest(dir / kManifestFile);
-    snap->id = snap->manifest.id;
-    snap->history = read_history(dir / kHistoryFile);
+    snap = read_metadata(dir);
     // Loaded in place: moving a returned graph would deep-copy it (see graph_store.h).
     auto g = std::make_shared<graph::KnowledgeGraph>();
     graph::load_graph(dir / kGraphFile, *g);
@@ -57,12 +64,9 @@ std::shared_ptr<const Snapshot> open_snapshot(const std::filesystem::path& dir,
 std::shared_ptr<const Snapshot> open_snapshot_with_graph(
     const std::filesystem::path& dir, std::shared_ptr<const graph::KnowledgeGraph> graph,
     size_t searcher_pool_size) {
-  auto snap = std::make_shared<Snapshot>();
-  snap->dir = dir;
+  std::shared_ptr<Snapshot> snap;
   try {
-    snap->manifest = read_manifest(dir / kManifestFile);
-    snap->id = snap->manifest.id;
-    snap->history = read_history(dir / kHistoryFile);
+    snap = read_metadata(dir);
     auto count = [&](const char* key) {
       auto it = snap->manifest.counts.find(key);
       return it == snap->manifest.counts.end() ? std::uint64_t{0}

@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -121,6 +122,16 @@ class RegkgServer {
   std::string first_line_;
   std::filesystem::path log_path_;
 };
+
+// Polls `ok` every 50 ms until it holds or `limit` has passed; returns its last answer.
+inline bool wait_for(const std::function<bool()>& ok, std::chrono::seconds limit) {
+  auto until = std::chrono::steady_clock::now() + limit;
+  while (std::chrono::steady_clock::now() < until) {
+    if (ok()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return ok();
+}
 
 // Runs `regkg ARGS...` to completion; returns its exit status and puts stdout+stderr in `output`.
 inline int run_regkg(const std::string& args, std::string& output) {

@@ -20,6 +20,7 @@
 
 namespace fs = std::filesystem;
 using regkg::test::RegkgServer;
+using regkg::test::wait_for;
 
 namespace {
 
@@ -39,15 +40,6 @@ std::string served_id(int port) {
   d.Parse(body.data(), body.size());
   if (!d.IsObject() || !d.HasMember("snapshot")) return "";
   return d["snapshot"]["id"].GetString();
-}
-
-bool wait_for(const std::function<bool()>& ok, std::chrono::seconds limit) {
-  auto until = std::chrono::steady_clock::now() + limit;
-  while (std::chrono::steady_clock::now() < until) {
-    if (ok()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return ok();
 }
 
 // The hit ids and total of a search, in order.

@@ -21,6 +21,7 @@
 
 namespace fs = std::filesystem;
 using regkg::test::RegkgServer;
+using regkg::test::wait_for;
 
 namespace {
 
@@ -75,15 +76,6 @@ void ingest(const fs::path& corpus, const fs::path& data) {
       "ingest --corpus '" + corpus.string() + "' --data '" + data.string() + "' --threads 2", out);
   INFO(out);
   REQUIRE(rc == 0);
-}
-
-bool wait_for(const std::function<bool()>& ok, std::chrono::seconds limit) {
-  auto until = std::chrono::steady_clock::now() + limit;
-  while (std::chrono::steady_clock::now() < until) {
-    if (ok()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return ok();
 }
 
 // Points CURRENT at `id` the way ingest does (write + atomic rename).
