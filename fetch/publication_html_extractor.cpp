@@ -2,6 +2,7 @@
 // first article, and the articles with their chapters.
 #include "fetch/publication_html_extractor.h"
 
+#include <algorithm>
 #include <optional>
 
 #include "fetch/html_block_reader.h"
@@ -36,9 +37,22 @@ size_t code_points(std::string_view s) {
 // Spaces (ASCII, U+00A0, U+3000) collapsed to one ASCII space and trimmed.
 std::string collapse(std::string_view s) {
   std::string out;
+  out.reserve(s.size());
   bool space = false;
   size_t pos = 0;
   while (pos < s.size()) {
+    const auto byte = static_cast<unsigned char>(s[pos]);
+    if (byte < 0x80) {  // ASCII without the decoder: most of a page's markup-free text
+      ++pos;
+      if (byte == ' ' || byte == '\t' || byte == '\n' || byte == '\r') {
+        space = true;
+        continue;
+      }
+      if (space && !out.empty()) out += ' ';
+      space = false;
+      out += static_cast<char>(byte);
+      continue;
+    }
     const size_t start = pos;
     const char32_t cp = decode_utf8(s, pos);
     if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 || cp == 0x3000 ||
@@ -48,16 +62,22 @@ std::string collapse(std::string_view s) {
     }
     if (space && !out.empty()) out += ' ';
     space = false;
-    out.append(s.substr(start, pos - start));
+    out.append(s.data() + start, pos - start);
   }
   return out;
 }
 
 // Removes every space, for comparing titles printed with spacing ("总　　则").
 std::string without_spaces(std::string_view s) {
-  std::string out;
-  for (char c : collapse(s))
-    if (c != ' ') out += c;
+  std::string out = collapse(s);
+  out.erase(std::remove(out.begin(), out.end(), ' '), out.end());
+  return out;
+}
+
+// without_spaces of text that is already collapsed: its only spaces are ASCII ones.
+std::string without_spaces_of_collapsed(const std::string& collapsed) {
+  std::string out = collapsed;
+  out.erase(std::remove(out.begin(), out.end(), ' '), out.end());
   return out;
 }
 
@@ -123,12 +143,17 @@ std::string find_date(std::string_view s, size_t from = 0, size_t* at = nullptr,
   return "";
 }
 
-// True when the whole block is one date (a signature date or a table cell).
-bool is_bare_date(std::string_view s) {
+// No date read_date_at accepts is longer: 4 + 3 + 3 numerals and 年月日, at most 4 bytes each.
+constexpr size_t kMaxDateBytes = 13 * 4;
+
+// True when the whole of `t`, already collapsed, is one date (a signature date or a table cell).
+bool is_bare_date_collapsed(std::string_view t) {
   size_t end = 0;
-  std::string t = collapse(s);
-  return !read_date_at(t, 0, &end).empty() && end == t.size();
+  return t.size() <= kMaxDateBytes && !read_date_at(t, 0, &end).empty() && end == t.size();
 }
+
+// True when the whole block is one date.
+bool is_bare_date(std::string_view s) { return is_bare_date_collapsed(collapse(s)); }
 
 // ---------------------------------------------------------------------------------------------
 // Articles and headings.
@@ -216,8 +241,10 @@ bool expected_next(const LabelMatch& a, const std::vector<PublicationArticle>& a
 }
 
 std::optional<PublicationHeading> match_heading(std::string_view t) {
-  // "附则" on its own line closes the text (刑法 after its last 编).
-  if (without_spaces(t) == "附则") return PublicationHeading{"supplementary", "附则"};
+  // "附则" on its own line closes the text (刑法 after its last 编). `t` is collapsed, so only
+  // "附则" and "附 则" (7 bytes) qualify: longer blocks skip the copy.
+  if (t.size() <= 7 && without_spaces(t) == "附则")
+    return PublicationHeading{"supplementary", "附则"};
   size_t pos = 0;
   if (!consume(t, pos, "第")) return std::nullopt;
   auto n = read_numeral(t, pos, 6);
@@ -257,17 +284,17 @@ bool is_tail_block(std::string_view t) {
         "相关新闻", "相关阅读", "来源：",     "来源:",     "返回顶部"}) {
     if (starts_with(t, p)) return true;
   }
-  return is_bare_date(t);
+  return is_bare_date_collapsed(t);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Header facts.
 
-// The value after a label such as "发布时间：" in `t`, or in the next block for table layouts.
+// The value after a label such as "发布时间：" in block `i`, or in the next block for table
+// layouts. `t` is the block without spaces (without_spaces, computed once per block by the caller).
 // Returns false when `t` does not start with one of `labels`.
-bool labelled_value(const std::vector<HtmlBlock>& blocks, size_t i,
+bool labelled_value(const std::vector<HtmlBlock>& blocks, size_t i, std::string_view t,
                     std::initializer_list<std::string_view> labels, std::string* value) {
-  const std::string t = without_spaces(blocks[i].text);
   for (std::string_view label : labels) {
     if (!starts_with(t, label)) continue;
     std::string_view rest = std::string_view(t).substr(label.size());
@@ -436,24 +463,25 @@ ExtractedPublication extract_from(const HtmlDocument& doc) {
   std::string bare_date;
   for (size_t i = 0; i < header_end; ++i) {
     const std::string t = collapse(blocks[i].text);
+    const std::string squeezed = without_spaces_of_collapsed(t);
     std::string v;
-    if (labelled_value(blocks, i, {"发布时间", "发布日期", "发文日期"}, &v)) {
+    if (labelled_value(blocks, i, squeezed, {"发布时间", "发布日期", "发文日期"}, &v)) {
       if (out.page_date.empty()) out.page_date = find_date(v);
       continue;
     }
-    if (labelled_value(blocks, i, {"成文日期", "公布日期", "印发日期"}, &v)) {
+    if (labelled_value(blocks, i, squeezed, {"成文日期", "公布日期", "印发日期"}, &v)) {
       if (out.published.empty()) out.published = find_date(v);
       continue;
     }
-    if (labelled_value(blocks, i, {"施行日期", "生效日期", "实施日期"}, &v)) {
+    if (labelled_value(blocks, i, squeezed, {"施行日期", "生效日期", "实施日期"}, &v)) {
       if (out.effective.empty()) out.effective = find_date(v);
       continue;
     }
-    if (labelled_value(blocks, i, {"发文机关", "发布机关", "制定机关", "发布单位"}, &v)) {
+    if (labelled_value(blocks, i, squeezed, {"发文机关", "发布机关", "制定机关", "发布单位"}, &v)) {
       if (out.issuer.empty()) out.issuer = first_token(v);
       continue;
     }
-    if (labelled_value(blocks, i, {"发文字号", "文号"}, &v)) {
+    if (labelled_value(blocks, i, squeezed, {"发文字号", "文号"}, &v)) {
       if (out.document_number.empty()) out.document_number = first_token(v);
       continue;
     }
@@ -471,7 +499,7 @@ ExtractedPublication extract_from(const HtmlDocument& doc) {
     }
     if (out.effective.empty()) out.effective = effective_in(t);
     if (effective_on_publication_in(t)) out.effective_on_publication = true;
-    if (is_bare_date(t)) bare_date = find_date(t);
+    if (is_bare_date_collapsed(t)) bare_date = find_date(t);
     if (out.document_number.empty() && i > 0 && is_order_number(t)) {
       // "国家互联网信息办公室令" above "第15号".
       const std::string prev = collapse(blocks[i - 1].text);

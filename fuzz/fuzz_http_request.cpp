@@ -31,6 +31,19 @@ std::ostringstream* g_log = nullptr;
   std::abort();
 }
 
+// The method as httplib reads it: the request line's first word (the line is split on ' ', each
+// piece trimmed of spaces and tabs, empty pieces skipped), so "\t\tHEAD @ …" is a HEAD request.
+std::string request_method(const std::string& request) {
+  std::string line = request.substr(0, request.find('\n'));
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  size_t b = 0;
+  while (b < line.size() && (line[b] == ' ' || line[b] == '\t')) ++b;
+  size_t e = line.find(' ', b);
+  if (e == std::string::npos) e = line.size();
+  while (e > b && line[e - 1] == '\t') --e;
+  return line.substr(b, e - b);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
@@ -65,9 +78,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (head_end == std::string::npos) fail("no end of headers", response);
   std::string head = response.substr(0, head_end), body = response.substr(head_end + 4);
   bool json = head.find("Content-Type: application/json") != std::string::npos;
-  // httplib answers a request whose line starts with HEAD without a body, even when the line is
-  // malformed ("HEAD\r\n…" gets a 400 with Content-Length and no body, as HEAD requires).
-  bool head_request = request.rfind("HEAD", 0) == 0;
+  // httplib answers a request whose method is HEAD without a body, even when the line is
+  // malformed ("HEAD\r\n…" or "\tHEAD @ HTTP/1.\x7f" get a 400 with Content-Length and no body,
+  // as HEAD requires).
+  const bool head_request = request_method(request) == "HEAD";
   if (status >= 400 && !head_request) {
     if (!json) fail("error without a JSON body", response);
     rapidjson::Document d;

@@ -79,6 +79,28 @@ class Reader {
     lines_.push_back(Line{number, static_cast<int>(indent), content});
   }
 
+  // Block collections nest at most this deep: each level is a recursive call, and one line of
+  // thousands of "- " (a list in a list in a list…) overflowed the stack (found by
+  // fuzz_front_matter).
+  static constexpr int kMaxBlockDepth = 64;
+  int block_depth_ = 0;
+
+  // Counts one level of block nesting for as long as it lives; too deep is a ParseError.
+  class BlockLevel {
+   public:
+    BlockLevel(Reader& reader, int line) : reader_(reader) {
+      if (++reader_.block_depth_ > kMaxBlockDepth)
+        reader_.fail(line,
+                     "block collections nested deeper than " + std::to_string(kMaxBlockDepth));
+    }
+    ~BlockLevel() { --reader_.block_depth_; }
+    BlockLevel(const BlockLevel&) = delete;
+    BlockLevel& operator=(const BlockLevel&) = delete;
+
+   private:
+    Reader& reader_;
+  };
+
   static bool is_list_item(std::string_view content) {
     return content == "-" || (content.size() >= 2 && content[0] == '-' && content[1] == ' ');
   }
@@ -88,6 +110,7 @@ class Reader {
   }
 
   FrontMatterNode parse_map(size_t& i, int indent) {
+    const BlockLevel level(*this, lines_[i].number);
     FrontMatterNode node;
     node.kind = FrontMatterNode::Kind::map;
     node.line = lines_[i].number;
@@ -125,6 +148,7 @@ class Reader {
   }
 
   FrontMatterNode parse_list(size_t& i, int indent) {
+    const BlockLevel level(*this, lines_[i].number);
     FrontMatterNode node;
     node.kind = FrontMatterNode::Kind::list;
     node.line = lines_[i].number;

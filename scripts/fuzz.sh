@@ -3,7 +3,8 @@
 # from the real corpus, and runs each target for a set time, recording execs/s, total execs and
 # findings (crashes, leaks, timeouts, out-of-memory) in build-fuzz/fuzz-results.tsv.
 # Usage: scripts/fuzz.sh [SECONDS_PER_TARGET (default 60)] [TARGET ...]
-#        FUZZ_JOBS=N runs N targets at once (default 1). Exit status 1 when anything was found.
+#        FUZZ_JOBS=N runs N targets at once (default 1). FUZZ_RUNS=N also stops each target after
+#        N executions (whichever comes first). Exit status 1 when anything was found.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
@@ -69,7 +70,8 @@ run_one() {
   local t=$1 dict=() log="$build/logs/$1.log"
   mkdir -p "$build/corpus/$t"
   [ -f "fuzz/$t.dict" ] && dict=(-dict="fuzz/$t.dict")
-  local before
+  [ -n "${FUZZ_RUNS:-}" ] && dict+=(-runs="$FUZZ_RUNS")
+  local before start=$SECONDS
   before=$(ls "$build/findings" | grep -c "^$t-" || true)
   # -timeout: one input taking 10 s is a hang; -rss_limit_mb: a leak or blow-up is a finding.
   "$build/fuzz/$t" "$build/corpus/$t" "$build/seeds/$t" "${dict[@]}" -max_len=8192 \
@@ -80,7 +82,7 @@ run_one() {
   rate=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
   units=$(ls "$build/corpus/$t" | wc -l)
   after=$(ls "$build/findings" | grep -c "^$t-" || true)
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" "$seconds" "${execs:-0}" \
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" "$((SECONDS - start))" "${execs:-0}" \
     "${rate:-0}" "$units" "$((after - before))" | tee -a "$results"
 }
 

@@ -11,6 +11,8 @@ packages=(
   curl python3 python3-networkx python3-igraph
   # Browser tests (tests/web): Chromium, a CJK font so Chinese renders, Node.js for playwright-core.
   chromium fonts-wqy-microhei nodejs
+  # Fuzzing (scripts/fuzz.sh, CI stage 4): clang 14 and its libFuzzer/sanitizer runtimes.
+  clang-14 libclang-rt-14-dev
 )
 # npm comes with Debian's npm package, or inside a nodejs package from elsewhere (NodeSource).
 if ! command -v npm >/dev/null 2>&1; then packages+=(npm); fi

@@ -98,6 +98,35 @@ TEST_SUITE("ingest") {
     CHECK_THROWS_AS(regkg::ingest::read_front_matter("f.md", deep, 2), regkg::ingest::ParseError);
   }
 
+  TEST_CASE("fuzz regressions: deeply nested block lists are refused not overflowed") {
+    // crash-d6c192a2f2fdac87 (replayed with the folder above) is a line of ~3,500 "- ": a list in
+    // a list in a list…, one recursive call per level. The limit: 64 levels read, 65 refused.
+    auto nested = [](int dashes) {
+      std::string s = "k:\n";
+      for (int i = 0; i < dashes; ++i) s += "- ";
+      return s + "x\n";
+    };
+    // The root map is one level and the list under "k" another: 63 dashes reach level 64.
+    const auto root = regkg::ingest::read_front_matter("f.md", nested(63), 2);
+    const regkg::ingest::FrontMatterNode* node = root.find("k");
+    int depth = 0;
+    while (node && node->is_list() && node->items.size() == 1) {
+      node = &node->items[0];
+      ++depth;
+    }
+    CHECK(depth == 63);
+    REQUIRE(node != nullptr);
+    CHECK(node->scalar == "x");
+    CHECK_THROWS_WITH_AS(regkg::ingest::read_front_matter("f.md", nested(64), 2),
+                         doctest::Contains("block collections nested deeper than 64"),
+                         regkg::ingest::ParseError);
+    // The same through indentation: 70 maps, each a key under the one above.
+    std::string indented;
+    for (int i = 0; i < 70; ++i) indented += std::string(static_cast<size_t>(i), ' ') + "k:\n";
+    CHECK_THROWS_WITH_AS(regkg::ingest::read_front_matter("f.md", indented, 2),
+                         doctest::Contains("nested deeper than 64"), regkg::ingest::ParseError);
+  }
+
   TEST_CASE("fuzz regressions: date extractor inputs are quick and give well-formed dates") {
     int n = replay("fuzz_date_extractor", [](const std::string& input) {
       static const char* const kContexts[] = {

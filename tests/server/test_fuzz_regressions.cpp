@@ -1,6 +1,7 @@
 // Replays the requests fuzz_http_request found (tests/fuzz_regressions/fuzz_http_request, see its
 // README) byte for byte through HttpServer::answer_in_memory, the path the target takes, on a
-// small real snapshot: never a 5xx, and every error is a whole JSON error body.
+// small real snapshot: never a 5xx, and every error is a whole JSON error body (headers only for
+// HEAD).
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -13,6 +14,23 @@
 #include "tests/server/raw_http.h"
 
 namespace fs = std::filesystem;
+
+namespace {
+
+// The method as httplib reads it (the target's rule): the request line's first word, split on
+// ' ' with spaces and tabs trimmed, so "\t\tHEAD @ …" is a HEAD request.
+std::string request_method(const std::string& request) {
+  std::string line = request.substr(0, request.find('\n'));
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  size_t b = 0;
+  while (b < line.size() && (line[b] == ' ' || line[b] == '\t')) ++b;
+  size_t e = line.find(' ', b);
+  if (e == std::string::npos) e = line.size();
+  while (e > b && line[e - 1] == '\t') --e;
+  return line.substr(b, e - b);
+}
+
+}  // namespace
 
 TEST_SUITE("server") {
   TEST_CASE("fuzz regressions: found requests get whole JSON errors") {
@@ -41,7 +59,13 @@ TEST_SUITE("server") {
       auto reply = regkg::test::parse_reply(response);
       REQUIRE(reply.status > 0);
       CHECK(reply.status < 500);
-      if (reply.status >= 400) {
+      if (request_method(request) == "HEAD") {
+        // crash-599b4c3fb18922be: tabs, then a malformed HEAD line: a 400 with the JSON error's
+        // headers and, as HEAD requires, no body (a false finding of the target, fixed there).
+        CHECK(reply.body.empty());
+        CHECK(reply.header("Content-Type").find("application/json") == 0);
+        CHECK(std::stoul(reply.header("Content-Length")) > 0);
+      } else if (reply.status >= 400) {
         CHECK(reply.header("Content-Range").empty());
         rapidjson::Document d;
         d.Parse(reply.body.c_str(), reply.body.size());
