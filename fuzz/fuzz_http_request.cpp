@@ -17,10 +17,13 @@
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
+#include "fuzz/http_request_method.h"
 #include "server/http_server.h"
 #include "snapshot/snapshot.h"
 
 namespace {
+
+using regkg::fuzz::request_method;
 
 regkg::server::HttpServer* g_server = nullptr;
 std::ostringstream* g_log = nullptr;
@@ -29,19 +32,6 @@ std::ostringstream* g_log = nullptr;
   std::fprintf(stderr, "fuzz_http_request: %s\n--- response ---\n%.2000s\n", why.c_str(),
                response.c_str());
   std::abort();
-}
-
-// The method as httplib reads it: the request line's first word (the line is split on ' ', each
-// piece trimmed of spaces and tabs, empty pieces skipped), so "\t\tHEAD @ …" is a HEAD request.
-std::string request_method(const std::string& request) {
-  std::string line = request.substr(0, request.find('\n'));
-  if (!line.empty() && line.back() == '\r') line.pop_back();
-  size_t b = 0;
-  while (b < line.size() && (line[b] == ' ' || line[b] == '\t')) ++b;
-  size_t e = line.find(' ', b);
-  if (e == std::string::npos) e = line.size();
-  while (e > b && line[e - 1] == '\t') --e;
-  return line.substr(b, e - b);
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 
 #include <rapidjson/document.h>
 
+#include "fuzz/http_request_method.h"
 #include "server/http_server.h"
 #include "snapshot/snapshot.h"
 #include "tests/server/raw_http.h"
@@ -17,18 +18,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The method as httplib reads it (the target's rule): the request line's first word, split on
-// ' ' with spaces and tabs trimmed, so "\t\tHEAD @ …" is a HEAD request.
-std::string request_method(const std::string& request) {
-  std::string line = request.substr(0, request.find('\n'));
-  if (!line.empty() && line.back() == '\r') line.pop_back();
-  size_t b = 0;
-  while (b < line.size() && (line[b] == ' ' || line[b] == '\t')) ++b;
-  size_t e = line.find(' ', b);
-  if (e == std::string::npos) e = line.size();
-  while (e > b && line[e - 1] == '\t') --e;
-  return line.substr(b, e - b);
-}
+using regkg::fuzz::request_method;
 
 }  // namespace
 
