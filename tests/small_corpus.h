@@ -31,6 +31,11 @@ inline std::vector<std::string> small_corpus_files() {
   };
 }
 
+// The files the refresh tests edit, add back and remove (corpus-relative).
+inline const char* kDsl = "statutes-zh/行政法/数据安全法(2021-06-10).md";
+inline const char* kAdded = "statutes-zh/行政法/科学技术进步法(2021-12-24).md";
+inline const char* kRemoved = "statutes-zh/行政法/反间谍法(2014-11-01).md";
+
 // Deliberately broken files (notmuch test/corpora style), by corpus-relative path.
 inline const char* kBadUtf8Statute = "statutes-zh/行政法/坏编码(2020-01-01).md";
 inline const char* kTruncatedJson = "compass/truncated-articles.json";

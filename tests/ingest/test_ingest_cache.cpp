@@ -20,9 +20,9 @@ using namespace regkg;
 
 namespace {
 
-const char* kDsl = "statutes-zh/行政法/数据安全法(2021-06-10).md";
-const char* kAdded = "statutes-zh/行政法/科学技术进步法(2021-12-24).md";
-const char* kRemoved = "statutes-zh/行政法/反间谍法(2014-11-01).md";
+using test::kAdded;
+using test::kDsl;
+using test::kRemoved;
 
 ingest::IngestOptions options_for(const fs::path& corpus, const fs::path& data,
                                   ingest::IngestCache* cache) {
