@@ -75,16 +75,30 @@ void NodeData::set_attr(const std::string& key, std::string value) {
     attrs.insert(it, {key, std::move(value)});
 }
 
+std::optional<KnowledgeGraph::Vertex> KnowledgeGraph::find_hashed(std::string_view id,
+                                                                  std::uint64_t hash) const {
+  std::uint32_t v = 0;
+  if (!by_id_.find(
+          id, hash, [this](std::uint32_t u) -> const std::string& { return graph_[u].id; }, v))
+    return std::nullopt;
+  return static_cast<Vertex>(v);
+}
+
+void KnowledgeGraph::index_vertex(std::uint64_t hash, Vertex v) {
+  by_id_.insert(hash, static_cast<std::uint32_t>(v),
+                [this](std::uint32_t u) { return VertexIdIndex::hash(graph_[u].id); });
+}
+
 KnowledgeGraph::Vertex KnowledgeGraph::upsert_node(NodeData data) {
-  auto found = by_id_.find(data.id);
-  if (found == by_id_.end()) {
+  const std::uint64_t h = VertexIdIndex::hash(data.id);
+  std::optional<Vertex> found = find_hashed(data.id, h);
+  if (!found) {
     drop_derived();
-    std::string id = data.id;
     Vertex v = boost::add_vertex(std::move(data), graph_);
-    by_id_.emplace(std::move(id), v);
+    index_vertex(h, v);
     return v;
   }
-  NodeData& existing = graph_[found->second];
+  NodeData& existing = graph_[*found];
   auto fill = [](std::string& into, std::string& from) {
     if (into.empty()) into = std::move(from);
   };
@@ -95,13 +109,11 @@ KnowledgeGraph::Vertex KnowledgeGraph::upsert_node(NodeData data) {
   if (existing.source.file.empty()) existing.source = std::move(data.source);
   for (auto& [k, v] : data.attrs)
     if (!existing.attr(k)) existing.set_attr(k, std::move(v));
-  return found->second;
+  return *found;
 }
 
 std::optional<KnowledgeGraph::Vertex> KnowledgeGraph::find(std::string_view id) const {
-  auto it = by_id_.find(std::string(id));
-  if (it == by_id_.end()) return std::nullopt;
-  return it->second;
+  return find_hashed(id, VertexIdIndex::hash(id));
 }
 
 std::uint64_t KnowledgeGraph::edge_key(Vertex from, Vertex to, std::string_view type) {
@@ -121,16 +133,18 @@ std::uint64_t KnowledgeGraph::edge_key(Vertex from, Vertex to, std::string_view 
   return h;
 }
 
-void KnowledgeGraph::reserve(size_t nodes) {
+void KnowledgeGraph::reserve(size_t nodes, size_t edges) {
   graph_.m_vertices.reserve(nodes);
-  by_id_.reserve(nodes);
+  by_id_.reserve(nodes, [this](std::uint32_t u) { return VertexIdIndex::hash(graph_[u].id); });
+  if (edges > 0 && edge_keys_complete_) edge_keys_.reserve(edges);
 }
 
 bool KnowledgeGraph::append_node_unchecked(NodeData data) {
   drop_derived();
-  Vertex v = boost::num_vertices(graph_);
-  if (!by_id_.emplace(data.id, v).second) return false;
-  boost::add_vertex(std::move(data), graph_);
+  const std::uint64_t h = VertexIdIndex::hash(data.id);
+  if (find_hashed(data.id, h)) return false;
+  Vertex v = boost::add_vertex(std::move(data), graph_);
+  index_vertex(h, v);
   return true;
 }
 
@@ -142,7 +156,7 @@ void KnowledgeGraph::append_edge_unchecked(Vertex from, Vertex to, EdgeData data
 
 void KnowledgeGraph::build_edge_keys() {
   edge_keys_.clear();
-  edge_keys_.reserve(edge_count());
+  edge_keys_.reserve(edge_count() + edge_count() / 8);
   for (auto [it, end] = boost::edges(graph_); it != end; ++it)
     edge_keys_.insert(
         edge_key(boost::source(*it, graph_), boost::target(*it, graph_), graph_[*it].type));
@@ -153,11 +167,10 @@ bool KnowledgeGraph::add_edge(Vertex from, Vertex to, EdgeData data) {
   if (from == to) return false;
   if (!edge_keys_complete_) build_edge_keys();
   std::uint64_t key = edge_key(from, to, data.type);
-  if (edge_keys_.count(key)) {
+  if (!edge_keys_.insert(key)) {
     for (auto [it, end] = boost::out_edges(from, graph_); it != end; ++it)
       if (boost::target(*it, graph_) == to && graph_[*it].type == data.type) return false;
   }
-  edge_keys_.insert(key);
   drop_derived();
   boost::add_edge(from, to, std::move(data), graph_);
   return true;

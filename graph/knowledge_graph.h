@@ -12,11 +12,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
+#include "graph/flat_hash_index.h"
 #include "graph/node_kind.h"
 
 namespace regkg::graph {
@@ -78,7 +77,9 @@ class KnowledgeGraph {
 
   // Bulk loading (graph_store): reserve space, then append nodes whose ids are known to be unique
   // and edges known to be distinct, skipping the checks. Returns false on a duplicate id.
-  void reserve(size_t nodes);
+  // Room for this many nodes and edges in all, so building a graph of about the last one's size
+  // never grows its tables (a hint: exceeding it is fine).
+  void reserve(size_t nodes, size_t edges = 0);
   bool append_node_unchecked(NodeData data);
   void append_edge_unchecked(Vertex from, Vertex to, EdgeData data);
 
@@ -111,11 +112,13 @@ class KnowledgeGraph {
   static std::uint64_t edge_key(Vertex from, Vertex to, std::string_view type);
 
   void build_edge_keys();
+  std::optional<Vertex> find_hashed(std::string_view id, std::uint64_t hash) const;
+  void index_vertex(std::uint64_t hash, Vertex v);
 
   Graph graph_;
-  std::unordered_map<std::string, Vertex> by_id_;
+  VertexIdIndex by_id_;  // id -> vertex; the ids themselves live in the nodes
   // Hashes of (from, to, type) for de-duplication; built lazily after a bulk load.
-  std::unordered_set<std::uint64_t> edge_keys_;
+  EdgeKeySet edge_keys_;
   bool edge_keys_complete_ = true;
   std::unique_ptr<Derived> derived_;  // indexes built on demand from the graph
 };

@@ -218,6 +218,19 @@ IngestSummary run_ingest(const IngestOptions& options, std::ostream& log) {
     // its teardown.
     auto graph_owner = std::make_shared<graph::KnowledgeGraph>();
     graph::KnowledgeGraph& graph = *graph_owner;
+    // Sized from the current snapshot, the graph's tables never grow during the build.
+    std::optional<std::string> previous_id = store.current_id();
+    if (previous_id) {
+      try {
+        auto counts =
+            snapshot::read_manifest(store.snapshot_dir(*previous_id) / snapshot::kManifestFile)
+                .counts;
+        graph.reserve(counts["nodes"] + counts["nodes"] / 16 + 1024,
+                      counts["edges"] + counts["edges"] / 16 + 1024);
+      } catch (const std::exception&) {
+        // only a hint: without it the tables grow as they fill
+      }
+    }
     build_graph_into(graph, sources, actors, catalog, diags);
     sources = ParsedSources{};  // free the parse trees before indexing
     size_t fact_versions = add_version_facts(graph, version_facts, diags);
@@ -261,7 +274,6 @@ IngestSummary run_ingest(const IngestOptions& options, std::ostream& log) {
 
     progress.phase("indexing (" + std::to_string(graph.node_count()) + " nodes, " +
                    std::to_string(graph.edge_count()) + " edges)");
-    std::optional<std::string> previous_id = store.current_id();
     IndexBuildOptions index_options;
     index_options.index_dir = staged.dir / snapshot::kIndexDir;
     index_options.snapshot_id = staged.id;
