@@ -20,9 +20,7 @@ size_t slot_of(std::uint64_t k, size_t mask) {
 
 }  // namespace
 
-std::uint64_t VertexIdIndex::hash(std::string_view id) {
-  return std::hash<std::string_view>{}(id);
-}
+std::uint64_t VertexIdIndex::hash(std::string_view id) { return std::hash<std::string_view>{}(id); }
 
 bool EdgeKeySet::contains(std::uint64_t key) const {
   if (slots_.empty()) return false;

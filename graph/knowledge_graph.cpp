@@ -200,4 +200,13 @@ size_t KnowledgeGraph::count_kind(NodeKind kind) const {
   return n;
 }
 
+std::array<size_t, kNodeKindCount> KnowledgeGraph::kind_counts() const {
+  std::array<size_t, kNodeKindCount> counts{};
+  for (auto [it, end] = boost::vertices(graph_); it != end; ++it) {
+    const auto k = static_cast<size_t>(graph_[*it].kind);
+    if (k < counts.size()) ++counts[k];
+  }
+  return counts;
+}
+
 }  // namespace regkg::graph

@@ -5,6 +5,7 @@
 // threads.
 #pragma once
 
+#include <array>
 #include <boost/graph/adjacency_list.hpp>
 #include <cstdint>
 #include <functional>
@@ -97,6 +98,8 @@ class KnowledgeGraph {
   std::optional<Vertex> out_neighbor(Vertex v, std::string_view type) const;
 
   size_t count_kind(NodeKind kind) const;
+  // The number of nodes of every kind, indexed by NodeKind, in one pass.
+  std::array<size_t, kNodeKindCount> kind_counts() const;
 
   // The CSR copy of the adjacency used by traversals (see adjacency_index.h), built on first use
   // (O(nodes + edges)) and kept until the graph changes. Thread-safe for concurrent readers of an

@@ -184,7 +184,7 @@ TEST_SUITE("graph") {
     CHECK_FALSE(g.out_neighbor(hub, "version_of").has_value());
   }
 
-  TEST_CASE("count_kind counts nodes of each kind") {
+  TEST_CASE("count_kind and kind_counts count nodes of each kind") {
     KnowledgeGraph g;
     g.upsert_node(make_node("a1"));
     g.upsert_node(make_node("a2"));
@@ -193,6 +193,10 @@ TEST_SUITE("graph") {
     CHECK(g.count_kind(NodeKind::article) == 2);
     CHECK(g.count_kind(NodeKind::news) == 1);
     CHECK(g.count_kind(NodeKind::actor) == 0);
+    const auto all = g.kind_counts();
+    CHECK(all[static_cast<size_t>(NodeKind::article)] == 2);
+    CHECK(all[static_cast<size_t>(NodeKind::news)] == 1);
+    CHECK(all[static_cast<size_t>(NodeKind::actor)] == 0);
   }
 
   TEST_CASE("node kinds round-trip through their names") {
