@@ -7,7 +7,6 @@
 #include <stdexcept>
 #include <thread>
 #include <unordered_map>
-#include <unordered_set>
 
 #include <xapian.h>
 
@@ -161,13 +160,13 @@ IndexBuildResult build_index(const graph::KnowledgeGraph& graph, const IndexBuil
   next.hidden = prev.hidden;
   std::vector<index::DocumentRecord> all;
   all.reserve(prev_records.size() + fresh_count);
-  std::unordered_set<std::string> seen;
-  seen.reserve(prev_records.size() + fresh_count);
+  // Which of the previous documents are still there, by their position in prev_records.
+  std::vector<char> seen(prev_records.size(), 0);
   for (auto& shard_records : records)
     for (auto& r : shard_records) {
-      seen.insert(r.id);
+      auto it = before.find(r.id);
+      if (it != before.end()) seen[static_cast<size_t>(it->second - prev_records.data())] = 1;
       if (r.layer.empty()) {
-        auto it = before.find(r.id);
         if (it == before.end()) {
           ++result.added;
         } else {
@@ -178,10 +177,10 @@ IndexBuildResult build_index(const graph::KnowledgeGraph& graph, const IndexBuil
       }
       all.push_back(std::move(r));
     }
-  for (const auto& r : prev_records)
-    if (!seen.count(r.id)) {
+  for (size_t i = 0; i < prev_records.size(); ++i)
+    if (!seen[i]) {
       ++result.removed;
-      next.hidden[r.layer].push_back(r.id);
+      next.hidden[prev_records[i].layer].push_back(prev_records[i].id);
     }
   if (static_cast<double>(next.hidden_count()) >
       o.max_hidden_ratio * static_cast<double>(std::max<size_t>(all.size(), 1)))

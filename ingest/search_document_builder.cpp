@@ -16,6 +16,26 @@ std::string attr_or(const NodeData& n, const char* key) {
   return v ? *v : std::string();
 }
 
+// `into` = the attribute (or ""), reusing its buffer.
+void assign_attr(std::string& into, const NodeData& n, const char* key) {
+  const std::string* v = n.attr(key);
+  if (v)
+    into.assign(*v);
+  else
+    into.clear();
+}
+
+// Empties every field but keeps the buffers: one document is refilled for each node.
+void reset(index::SearchDocument& doc) {
+  for (std::string* f :
+       {&doc.id, &doc.kind, &doc.title, &doc.instrument_id, &doc.instrument_title, &doc.version_id,
+        &doc.article_label, &doc.date, &doc.jurisdiction, &doc.text_zh, &doc.text_en})
+    f->clear();
+  doc.issuers.clear();
+  doc.modalities.clear();
+  doc.actors.clear();
+}
+
 // Issuer actor slugs ("cac") of a node, from its issued_by edges.
 std::vector<std::string> issuers_of(const KnowledgeGraph& g, KnowledgeGraph::Vertex v) {
   std::vector<std::string> out;
@@ -52,33 +72,48 @@ void for_each_search_document(const KnowledgeGraph& g,
     auto v = g.find(inst_id);
     return issuer_cache[inst_id] = v ? issuers_of(g, *v) : std::vector<std::string>{};
   };
-  auto instrument_title = [&](const std::string& inst_id) -> std::string {
+  auto assign_instrument_title = [&](std::string& into, const std::string& inst_id) {
     auto v = g.find(inst_id);
-    return v ? g.node(*v).label : std::string();
+    if (v)
+      into.assign(g.node(*v).label);
+    else
+      into.clear();
   };
 
   const auto& bg = g.boost_graph();
+  index::SearchDocument doc;
   for (auto [it, end] = boost::vertices(bg); it != end; ++it) {
     if (*it % shard_count != shard) continue;
     const NodeData& n = bg[*it];
-    index::SearchDocument doc;
-    doc.id = n.id;
-    doc.date = n.date;
-    doc.jurisdiction = attr_or(n, "jurisdiction");
+    switch (n.kind) {
+      case NodeKind::article:
+      case NodeKind::version:
+      case NodeKind::instrument:
+      case NodeKind::news:
+        break;
+      default:
+        continue;
+    }
+    reset(doc);
+    doc.id.assign(n.id);
+    doc.date.assign(n.date);
+    assign_attr(doc.jurisdiction, n, "jurisdiction");
     switch (n.kind) {
       case NodeKind::article: {
         doc.kind = "article";
-        doc.instrument_id = attr_or(n, "instrument");
-        doc.instrument_title = instrument_title(doc.instrument_id);
-        doc.version_id = attr_or(n, "version");
-        doc.article_label = n.label;
-        std::string en_label = attr_or(n, "label_en");
-        doc.title = doc.instrument_title + " " + n.label +
-                    (en_label.empty() || en_label == n.label ? "" : " (" + en_label + ")");
-        doc.text_zh = n.text_zh;
-        doc.text_en = n.text_en;
-        if (doc.text_zh.empty() && doc.text_en.empty()) doc.text_en = attr_or(n, "text_original");
-        if (doc.text_zh.empty() && doc.text_en.empty()) doc.text_en = attr_or(n, "summary");
+        assign_attr(doc.instrument_id, n, "instrument");
+        assign_instrument_title(doc.instrument_title, doc.instrument_id);
+        assign_attr(doc.version_id, n, "version");
+        doc.article_label.assign(n.label);
+        const std::string* en_label = n.attr("label_en");
+        doc.title.assign(doc.instrument_title).append(" ").append(n.label);
+        if (en_label && !en_label->empty() && *en_label != n.label)
+          doc.title.append(" (").append(*en_label).append(")");
+        doc.text_zh.assign(n.text_zh);
+        doc.text_en.assign(n.text_en);
+        if (doc.text_zh.empty() && doc.text_en.empty())
+          assign_attr(doc.text_en, n, "text_original");
+        if (doc.text_zh.empty() && doc.text_en.empty()) assign_attr(doc.text_en, n, "summary");
         doc.issuers = instrument_issuers(doc.instrument_id);
         // The facts extracted from the article: its obligations' modalities and bearers.
         g.for_each_in_edge(*it, [&](KnowledgeGraph::Edge e, KnowledgeGraph::Vertex from) {
@@ -91,11 +126,11 @@ void for_each_search_document(const KnowledgeGraph& g,
       }
       case NodeKind::version: {
         doc.kind = "version";
-        doc.instrument_id = attr_or(n, "instrument");
-        doc.instrument_title = instrument_title(doc.instrument_id);
-        doc.version_id = n.id;
-        doc.title = n.label;
-        doc.text_en = attr_or(n, "version_note");
+        assign_attr(doc.instrument_id, n, "instrument");
+        assign_instrument_title(doc.instrument_title, doc.instrument_id);
+        doc.version_id.assign(n.id);
+        doc.title.assign(n.label);
+        assign_attr(doc.text_en, n, "version_note");
         doc.issuers = issuers_of(g, *it);
         doc.actors = doc.issuers;
         break;
