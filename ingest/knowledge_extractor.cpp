@@ -49,14 +49,6 @@ struct ArticleJob {
   int line = 0;
 };
 
-// An obligation node and its edges, made on the analysis threads (the graph is only read then)
-// and added to the graph afterwards, in article order.
-struct PreparedObligation {
-  NodeData node;
-  EdgeData obligation_of;
-  std::vector<std::pair<Vertex, EdgeData>> binds;  // bearer actors
-};
-
 class Extractor {
  public:
   Extractor(KnowledgeGraph& g, const AliasDictionary& actors, const NewsLinker& linker,
@@ -67,7 +59,6 @@ class Extractor {
     index_instruments();
     std::vector<ArticleJob> jobs = collect_articles();
     std::vector<std::shared_ptr<const ArticleAnalysis>> analyses(jobs.size());
-    std::vector<std::vector<PreparedObligation>> obligations(jobs.size());
     const size_t hits_before = cache_ ? cache_->hits() : 0;
     threads = std::max(1u, threads);
     std::vector<std::thread> workers;
@@ -78,7 +69,6 @@ class Extractor {
           analyses[i] = cache_ ? cache_->analyse(j.text_zh, j.text_en, j.date)
                                : std::make_shared<const ArticleAnalysis>(
                                      analyse_article(j.text_zh, j.text_en, j.date));
-          obligations[i] = prepare_obligations(j, *analyses[i]);
         }
       });
     for (auto& w : workers) w.join();
@@ -95,7 +85,7 @@ class Extractor {
     std::map<std::string, std::vector<std::pair<size_t, size_t>>>
         org_mentions;  // name -> (job, pos)
     for (size_t i = 0; i < jobs.size(); ++i) {
-      apply_obligations(jobs[i], obligations[i]);
+      apply_obligations(jobs[i], results[i]);
       apply_citations(jobs[i], results[i]);
       apply_dates(jobs[i], results[i]);
       for (const auto& [name, pos] : results[i].get().organisations)
@@ -170,7 +160,7 @@ class Extractor {
   }
 
   Provenance prov(const ArticleJob& j, const std::string& rule, float confidence, size_t begin,
-                  size_t end) const {
+                  size_t end) {
     Provenance p;
     p.file = j.file;
     p.line = j.line;
@@ -191,17 +181,14 @@ class Extractor {
 
   // ---- obligations
   // -------------------------------------------------------------------------------
-  // Runs on the analysis threads: reads the graph (actor vertices), writes nothing shared.
-  std::vector<PreparedObligation> prepare_obligations(const ArticleJob& j,
-                                                      const ArticleAnalysis& r) const {
-    std::vector<PreparedObligation> out;
+  void apply_obligations(const ArticleJob& j, const ArticleAnalysis& r) {
     // Chinese obligations are the nodes; an English list of the same length is aligned by order.
     bool aligned = !r.obligations_zh.empty() && r.obligations_zh.size() == r.obligations_en.size();
     auto add = [&](const Obligation& o, const std::string& text, const std::string& lang, size_t k,
                    const Obligation* en) {
-      PreparedObligation prepared;
-      NodeData& n = prepared.node;
-      n.id = j.id + "/obl-" + (lang == "en" && !aligned ? "en-" : "") + std::to_string(k);
+      std::string id = j.id + "/obl-" + (lang == "en" && !aligned ? "en-" : "") + std::to_string(k);
+      NodeData n;
+      n.id = id;
       n.kind = NodeKind::obligation;
       n.label = o.modality + ": " + (o.bearer.empty() ? std::string("(implicit)") : o.bearer) +
                 " — " + clip(o.action, 60);
@@ -210,31 +197,24 @@ class Extractor {
       if (en) n.text_en = j.text_en.substr(en->begin, en->end - en->begin);
       n.date = j.date;
       n.source = prov(j, o.rule, o.confidence, o.begin, o.end);
-      // Distinct keys, sorted once (105k obligations: set_attr's sorted inserts were a tenth of
-      // applying them).
-      n.attrs.reserve(13);
-      auto put = [&n](const char* key, std::string value) {
-        n.attrs.emplace_back(key, std::move(value));
-      };
-      put("modality", o.modality);
-      put("bearer", o.bearer);
-      put("action", o.action);
-      if (!o.condition.empty()) put("condition", o.condition);
-      put("trigger", o.trigger);
-      put("language", lang);
-      put("paragraph", std::to_string(o.paragraph));
-      put("ordinal", std::to_string(k));
-      put("article", j.id);
-      put("version", j.version);
-      put("instrument", j.instrument);
+      n.set_attr("modality", o.modality);
+      n.set_attr("bearer", o.bearer);
+      n.set_attr("action", o.action);
+      if (!o.condition.empty()) n.set_attr("condition", o.condition);
+      n.set_attr("trigger", o.trigger);
+      n.set_attr("language", lang);
+      n.set_attr("paragraph", std::to_string(o.paragraph));
+      n.set_attr("ordinal", std::to_string(k));
+      n.set_attr("article", j.id);
+      n.set_attr("version", j.version);
+      n.set_attr("instrument", j.instrument);
       if (en) {
-        put("bearer_en", en->bearer);
-        put("modality_en", en->modality);
+        n.set_attr("bearer_en", en->bearer);
+        n.set_attr("modality_en", en->modality);
       }
-      std::sort(n.attrs.begin(), n.attrs.end(),
-                [](const auto& a, const auto& b) { return a.first < b.first; });
-      prepared.obligation_of.type = "obligation_of";
-      prepared.obligation_of.provenance = prov(j, o.rule, o.confidence, o.begin, o.end);
+      Vertex ov = g_.upsert_node(std::move(n));
+      ++stats_.obligations;
+      edge(ov, j.v, "obligation_of", prov(j, o.rule, o.confidence, o.begin, o.end));
       // Bearers: roles (提供者, providers) and named organisations (国家网信部门 -> CAC).
       std::set<std::string> bound;
       auto bind = [&](const std::string& bearer, bool roles, size_t offset) {
@@ -242,12 +222,10 @@ class Extractor {
           if (!bound.insert(m.actor->id).second) continue;
           auto av = g_.find("actor/" + m.actor->id);
           if (!av) continue;
-          EdgeData e;
-          e.type = "binds";
-          e.provenance =
-              prov(j, "bearer.alias_match", o.confidence, offset, offset + bearer.size());
-          e.note = "bearer '" + bearer + "' matched '" + m.alias + "'";
-          prepared.binds.emplace_back(*av, std::move(e));
+          edge(ov, *av, "binds",
+               prov(j, "bearer.alias_match", o.confidence, offset, offset + bearer.size()),
+               "bearer '" + bearer + "' matched '" + m.alias + "'");
+          ++stats_.bearer_links;
         }
       };
       bind(o.bearer, false, o.begin);
@@ -256,28 +234,12 @@ class Extractor {
         bind(en->bearer, false, en->begin);
         bind(en->bearer, true, en->begin);
       }
-      out.push_back(std::move(prepared));
     };
     for (size_t k = 0; k < r.obligations_zh.size(); ++k)
       add(r.obligations_zh[k], j.text_zh, "zh", k + 1, aligned ? &r.obligations_en[k] : nullptr);
     if (!aligned)
       for (size_t k = 0; k < r.obligations_en.size(); ++k)
         add(r.obligations_en[k], j.text_en, "en", k + 1, nullptr);
-    return out;
-  }
-
-  void apply_obligations(const ArticleJob& j, std::vector<PreparedObligation>& prepared) {
-    for (PreparedObligation& p : prepared) {
-      Vertex ov = g_.upsert_node(std::move(p.node));
-      ++stats_.obligations;
-      g_.add_edge(ov, j.v, std::move(p.obligation_of));
-      for (auto& [actor, e] : p.binds) {
-        g_.add_edge(ov, actor, std::move(e));
-        ++stats_.bearer_links;
-      }
-    }
-    prepared.clear();
-    prepared.shrink_to_fit();
   }
 
   // ---- citations
