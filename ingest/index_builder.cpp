@@ -118,9 +118,12 @@ IndexBuildResult build_index(const graph::KnowledgeGraph& graph, const IndexBuil
   }
   if (prev.schema_version != index::kSchemaVersion)
     return write_full(graph, o, "index schema changed");
-  size_t deltas = std::count_if(prev.layers.begin(), prev.layers.end(),
-                                [](const std::string& l) { return l.rfind("delta-", 0) == 0; });
-  if (deltas >= o.max_delta_layers) return write_full(graph, o, "too many delta layers");
+  auto is_delta = [](const std::string& layer) { return layer.rfind("delta-", 0) == 0; };
+  // Too many deltas: their live documents are written again, with the new and changed ones, into
+  // one delta that replaces them all (they are a small part of the index: a full write is not
+  // needed for that).
+  const bool consolidate = static_cast<size_t>(std::count_if(prev.layers.begin(), prev.layers.end(),
+                                                             is_delta)) >= o.max_delta_layers;
 
   std::unordered_map<std::string, const index::DocumentRecord*> before;
   before.reserve(prev_records.size());
@@ -130,9 +133,10 @@ IndexBuildResult build_index(const graph::KnowledgeGraph& graph, const IndexBuil
   const size_t shards = std::max(1u, std::min(o.threads, 8u));
   const size_t change_cap =
       static_cast<size_t>(o.max_change_ratio * static_cast<double>(prev_records.size())) + 1;
+  const std::string delta = "delta-" + o.snapshot_id;
   std::vector<std::vector<index::DocumentRecord>> records(shards);
   std::vector<std::vector<index::SearchDocument>> fresh(shards);
-  std::atomic<size_t> fresh_count{0};
+  std::atomic<size_t> fresh_count{0}, carried_count{0};
   parallel_shards(o.index_dir, shards, [&](size_t s) {
     for_each_search_document(
         graph,
@@ -141,6 +145,11 @@ IndexBuildResult build_index(const graph::KnowledgeGraph& graph, const IndexBuil
           auto it = before.find(doc.id);
           if (it != before.end() && it->second->fingerprint == rec.fingerprint) {
             rec.layer = it->second->layer;
+            if (consolidate && is_delta(rec.layer)) {  // unchanged, moved to the new delta
+              rec.layer = delta;
+              fresh[s].push_back(doc);
+              ++carried_count;
+            }
           } else if (fresh_count.fetch_add(1) < change_cap) {
             fresh[s].push_back(doc);
           }
@@ -152,12 +161,17 @@ IndexBuildResult build_index(const graph::KnowledgeGraph& graph, const IndexBuil
 
   IndexBuildResult result;
   result.incremental = true;
-  const std::string delta = "delta-" + o.snapshot_id;
   index::IndexLayers next;
   next.snapshot_id = o.snapshot_id;
   next.schema_version = index::kSchemaVersion;
-  next.layers = prev.layers;
-  next.hidden = prev.hidden;
+  for (const auto& layer : prev.layers)
+    if (!consolidate || !is_delta(layer)) next.layers.push_back(layer);
+  for (const auto& [layer, ids] : prev.hidden)
+    if (!consolidate || !is_delta(layer)) next.hidden[layer] = ids;
+  // A replaced or removed document is hidden in its layer, unless that layer is dropped.
+  auto hide = [&](const std::string& layer, const std::string& id) {
+    if (!consolidate || !is_delta(layer)) next.hidden[layer].push_back(id);
+  };
   std::vector<index::DocumentRecord> all;
   all.reserve(prev_records.size() + fresh_count);
   // Which of the previous documents are still there, by their position in prev_records.
@@ -171,7 +185,7 @@ IndexBuildResult build_index(const graph::KnowledgeGraph& graph, const IndexBuil
           ++result.added;
         } else {
           ++result.changed;
-          next.hidden[it->second->layer].push_back(r.id);
+          hide(it->second->layer, r.id);
         }
         r.layer = delta;
       }
@@ -180,14 +194,14 @@ IndexBuildResult build_index(const graph::KnowledgeGraph& graph, const IndexBuil
   for (size_t i = 0; i < prev_records.size(); ++i)
     if (!seen[i]) {
       ++result.removed;
-      next.hidden[prev_records[i].layer].push_back(prev_records[i].id);
+      hide(prev_records[i].layer, prev_records[i].id);
     }
   if (static_cast<double>(next.hidden_count()) >
       o.max_hidden_ratio * static_cast<double>(std::max<size_t>(all.size(), 1)))
     return write_full(graph, o, "too many replaced documents in older layers");
 
-  for (const auto& layer : prev.layers) link_layer(prev_dir / layer, o.index_dir / layer);
-  if (fresh_count > 0) {
+  for (const auto& layer : next.layers) link_layer(prev_dir / layer, o.index_dir / layer);
+  if (fresh_count + carried_count > 0) {
     try {
       index::IndexWriter writer(o.index_dir / delta, o.snapshot_id);
       for (const auto& shard_docs : fresh)
@@ -201,7 +215,8 @@ IndexBuildResult build_index(const graph::KnowledgeGraph& graph, const IndexBuil
   index::write_layers(next, o.index_dir);
   index::write_document_records(all, o.index_dir);
   result.documents = all.size();
-  result.written = fresh_count;
+  result.written = fresh_count + carried_count;
+  result.consolidated = consolidate;
   result.version_fingerprints = version_fingerprints(all);
   return result;
 }

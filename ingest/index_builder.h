@@ -2,8 +2,9 @@
 // every document into one shard per thread (full). Given the previous snapshot's index it compares
 // document fingerprints, hard-links the previous layers (immutable once written) and writes only
 // new and changed documents into one delta layer, hiding the replaced and removed ones
-// (incremental). Too many layers or hidden documents, or too large a change, fall back to a full
-// write.
+// (incremental). When there are too many delta layers, the live documents of all of them go into
+// the new delta with the changes, and the old deltas are dropped (consolidated). Too many hidden
+// documents, or too large a change, fall back to a full write.
 #pragma once
 
 #include <cstdint>
@@ -21,13 +22,14 @@ struct IndexBuildOptions {
   std::string snapshot_id;
   std::optional<std::filesystem::path> previous_index_dir;  // the current snapshot's index/
   unsigned threads = 1;
-  size_t max_delta_layers = 8;     // more deltas than this: write everything anew
+  size_t max_delta_layers = 8;     // this many deltas: consolidate them into the next one
   double max_hidden_ratio = 0.10;  // hidden / served documents above this: write everything anew
   double max_change_ratio = 0.25;  // changed / served documents above this: write everything anew
 };
 
 struct IndexBuildResult {
   bool incremental = false;
+  bool consolidated = false;                   // the previous deltas were merged into this one
   std::string full_reason;                     // why a full write happened ("" when incremental)
   size_t documents = 0;                        // documents served
   size_t written = 0;                          // documents written in this run

@@ -317,12 +317,17 @@ IngestSummary run_ingest(const IngestOptions& options, std::ostream& log) {
     summary.documents_added = indexed.added;
     summary.documents_changed = indexed.changed;
     summary.documents_removed = indexed.removed;
-    progress.phase(indexed.incremental ? "index: incremental on " + *previous_id + ": " +
-                                             std::to_string(indexed.added) + " added, " +
-                                             std::to_string(indexed.changed) + " changed, " +
-                                             std::to_string(indexed.removed) + " removed documents"
-                                       : "index: full (" + summary.full_reason + "), " +
-                                             std::to_string(indexed.written) + " documents");
+    progress.phase(indexed.incremental
+                       ? "index: incremental on " + *previous_id + ": " +
+                             std::to_string(indexed.added) + " added, " +
+                             std::to_string(indexed.changed) + " changed, " +
+                             std::to_string(indexed.removed) + " removed documents" +
+                             (indexed.consolidated
+                                  ? "; earlier deltas consolidated (" +
+                                        std::to_string(indexed.written) + " documents written)"
+                                  : "")
+                       : "index: full (" + summary.full_reason + "), " +
+                             std::to_string(indexed.written) + " documents");
     {
       snapshot::SnapshotHistory previous_history;
       if (previous_id) {

@@ -148,6 +148,59 @@ TEST_CASE(
   }
 }
 
+TEST_CASE("ten refreshes in a row: deltas are consolidated and never force a full write") {
+  test::TempDir corpus, data, full_data;
+  make_corpus(corpus.path());
+  std::ostringstream log;
+  auto o = options_for(corpus.path(), data.path());
+  o.keep = 2;
+  ingest::run_ingest(o, log);
+  // Article 21 takes a new word each time; each refresh adds one delta layer until there are
+  // eight, then the ninth refresh writes their live documents into one (IndexBuildOptions).
+  const std::string path = (corpus.path() / fs::u8path(kDsl)).string();
+  const std::string base = test::read_file(path);
+  const std::string phrase = "国家建立数据分类分级保护制度";
+  REQUIRE(base.find(phrase) != std::string::npos);
+  auto word = [](int i) { return "第" + std::to_string(i) + "号量子目录"; };
+  size_t most_deltas = 0;
+  ingest::IngestSummary last;
+  for (int i = 1; i <= 10; ++i) {
+    std::string text = base;
+    text.replace(text.find(phrase), phrase.size(), phrase + "和" + word(i));
+    // The 2014 Counter-espionage Law goes and comes back: its documents hidden in the base
+    // layers, then living in a delta that the consolidation carries over.
+    if (i == 2) fs::remove(corpus.path() / fs::u8path(kRemoved));
+    if (i == 5)
+      fs::create_symlink(test::corpus_file(kRemoved), corpus.path() / fs::u8path(kRemoved));
+    test::write_file(path, text);
+    last = ingest::run_ingest(o, log);
+    INFO("refresh " << i << "\n" << log.str());
+    REQUIRE(last.incremental);
+    index::IndexLayers layers =
+        index::read_layers(fs::path(data.path()) / "snapshots" / last.snapshot_id / "index");
+    size_t deltas = std::count_if(layers.layers.begin(), layers.layers.end(),
+                                  [](const std::string& l) { return l.rfind("delta-", 0) == 0; });
+    most_deltas = std::max(most_deltas, deltas);
+    CHECK(layers.layers.back() == "delta-" + last.snapshot_id);
+    if (i == 9) CHECK(deltas == 1);  // eight deltas before it, consolidated into this one
+  }
+  CHECK(most_deltas == 8);
+
+  auto full_options = options_for(corpus.path(), full_data.path());
+  full_options.full = true;
+  auto full = ingest::run_ingest(full_options, log);
+  auto inc = snapshot::open_current_snapshot(data.path(), 1);
+  auto reb = snapshot::open_current_snapshot(full_data.path(), 1);
+  CHECK(inc->searcher->document_count() == reb->searcher->document_count());
+  CHECK(hit_ids(*inc, word(10)) == std::set<std::string>{"cn/data-security-law@2021-06-10/art-21"});
+  for (int i = 1; i <= 9; ++i) CHECK(hit_ids(*inc, word(i)).empty());
+  for (const std::string q : {"数据", "反间谍 工作", "量子目录", "安全评估", "个人信息 处理者"}) {
+    INFO("query: " << q);
+    CHECK(hit_ids(*inc, q) == hit_ids(*reb, q));
+    CHECK(total(*inc, q) == total(*reb, q));
+  }
+}
+
 TEST_CASE("old snapshots are collected and hard-linked layers outlive them") {
   test::TempDir corpus, data;
   make_corpus(corpus.path());
