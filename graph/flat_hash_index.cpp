@@ -1,4 +1,4 @@
-// VertexIdIndex hashing and the EdgeKeySet (linear probing, at most half full).
+// KeyIndex hashing and the EdgeKeySet (linear probing, at most half full).
 #include "graph/flat_hash_index.h"
 
 #include <functional>
@@ -20,7 +20,7 @@ size_t slot_of(std::uint64_t k, size_t mask) {
 
 }  // namespace
 
-std::uint64_t VertexIdIndex::hash(std::string_view id) { return std::hash<std::string_view>{}(id); }
+std::uint64_t KeyIndex::hash(std::string_view id) { return std::hash<std::string_view>{}(id); }
 
 bool EdgeKeySet::contains(std::uint64_t key) const {
   if (slots_.empty()) return false;

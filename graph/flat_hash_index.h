@@ -1,9 +1,10 @@
-// Open-addressing hash tables for the graph's two hot lookups, sized once from a hint:
-//  - VertexIdIndex maps a node id to its vertex without storing the id a second time (a slot holds
-//    a hash tag and the vertex; the id is compared against the node it names, through a callback);
+// Open-addressing hash tables for the graph's hot lookups, sized once from a hint:
+//  - KeyIndex maps strings kept elsewhere to their positions without storing them a second time
+//    (a slot holds a hash tag and the position; a candidate is compared through a callback). The
+//    graph maps node ids to vertices with it, the graph writer its string table.
 //  - EdgeKeySet holds the 64-bit (from, to, type) keys used to refuse duplicate edges.
 // Both replace node-per-element std::unordered_* containers, whose allocations and rehashes were
-// a third of a graph build. Owned by KnowledgeGraph; not thread-safe for writing.
+// a third of a graph build. Owned by their user; not thread-safe for writing.
 #pragma once
 
 #include <algorithm>
@@ -13,11 +14,11 @@
 
 namespace regkg::graph {
 
-class VertexIdIndex {
+class KeyIndex {
  public:
   static std::uint64_t hash(std::string_view id);
 
-  // Finds the vertex whose id equals `id`; `id_of(v)` returns the id stored for vertex v.
+  // Finds the position whose key equals `id`; `id_of(v)` returns the key kept for position v.
   template <class IdOf>
   bool find(std::string_view id, std::uint64_t h, const IdOf& id_of, std::uint32_t& out) const {
     if (slots_.empty()) return false;
@@ -32,8 +33,8 @@ class VertexIdIndex {
     }
   }
 
-  // Records vertex v under hash h (the caller has checked that the id is not present).
-  // `hash_of(v)` recomputes a stored vertex's hash when the table grows.
+  // Records position v under hash h (the caller has checked that the key is not present).
+  // `hash_of(v)` recomputes a stored position's hash when the table grows.
   template <class HashOf>
   void insert(std::uint64_t h, std::uint32_t v, const HashOf& hash_of) {
     if ((size_ + 1) * 2 > slots_.size()) grow(std::max<size_t>(16, slots_.size() * 2), hash_of);

@@ -7,6 +7,8 @@
 // labels and texts inline.
 #include "graph/graph_store.h"
 
+#include "graph/flat_hash_index.h"
+
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -74,15 +76,20 @@ class Writer {
     u32(static_cast<std::uint32_t>(s.size()));
     buf_.append(s);
   }
-  // A string from the shared table.
+  // A string from the shared table. The table keeps views of the graph's strings: the graph
+  // outlives the writer.
   void sym(const std::string& s) {
-    auto found = table_.find(s);  // look up first: emplace would copy `s` on every call
-    if (found == table_.end()) {
-      found = table_.emplace(s, static_cast<std::uint32_t>(strings_.size())).first;
-      strings_.push_back(&found->first);
+    const std::uint64_t h = KeyIndex::hash(s);
+    std::uint32_t index = 0;
+    if (!table_.find(
+            s, h, [this](std::uint32_t i) { return strings_[i]; }, index)) {
+      index = static_cast<std::uint32_t>(strings_.size());
+      strings_.emplace_back(s);
+      table_.insert(h, index, [this](std::uint32_t i) { return KeyIndex::hash(strings_[i]); });
     }
-    u32(found->second);
+    u32(index);
   }
+  void reserve(size_t bytes) { buf_.reserve(bytes); }
   void raw(const void* p, size_t n) { buf_.append(static_cast<const char*>(p), n); }
 
   // Writes magic, version, string table, the body and the checksum to `out`, without first
@@ -94,9 +101,9 @@ class Writer {
     };
     put32(kGraphFormatVersion);
     put32(static_cast<std::uint32_t>(strings_.size()));
-    for (const std::string* s : strings_) {
-      put32(static_cast<std::uint32_t>(s->size()));
-      head.append(*s);
+    for (std::string_view s : strings_) {
+      put32(static_cast<std::uint32_t>(s.size()));
+      head.append(s);
     }
     Checksum sum;
     sum.add(head.data(), head.size());
@@ -109,8 +116,8 @@ class Writer {
 
  private:
   std::string buf_;
-  std::unordered_map<std::string, std::uint32_t> table_;
-  std::vector<const std::string*> strings_;
+  KeyIndex table_;
+  std::vector<std::string_view> strings_;
 };
 
 // A read-only mapping of a whole file, unmapped on destruction.
@@ -255,6 +262,16 @@ struct PendingEdge {
 void save_graph(const KnowledgeGraph& graph, const std::filesystem::path& path) {
   Writer w;
   const auto& g = graph.boost_graph();
+  {  // the body's size, near enough: it is built in one buffer that then never grows
+    size_t bytes = 16;
+    for (auto [it, end] = boost::vertices(g); it != end; ++it) {
+      const NodeData& n = g[*it];
+      bytes += 64 + n.id.size() + n.label.size() + n.text_zh.size() + n.text_en.size() +
+               8 * n.attrs.size();
+    }
+    for (auto [it, end] = boost::edges(g); it != end; ++it) bytes += 48 + g[*it].note.size();
+    w.reserve(bytes);
+  }
   w.u64(graph.node_count());
   for (auto [it, end] = boost::vertices(g); it != end; ++it) {
     const NodeData& n = g[*it];

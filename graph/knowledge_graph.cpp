@@ -86,11 +86,11 @@ std::optional<KnowledgeGraph::Vertex> KnowledgeGraph::find_hashed(std::string_vi
 
 void KnowledgeGraph::index_vertex(std::uint64_t hash, Vertex v) {
   by_id_.insert(hash, static_cast<std::uint32_t>(v),
-                [this](std::uint32_t u) { return VertexIdIndex::hash(graph_[u].id); });
+                [this](std::uint32_t u) { return KeyIndex::hash(graph_[u].id); });
 }
 
 KnowledgeGraph::Vertex KnowledgeGraph::upsert_node(NodeData data) {
-  const std::uint64_t h = VertexIdIndex::hash(data.id);
+  const std::uint64_t h = KeyIndex::hash(data.id);
   std::optional<Vertex> found = find_hashed(data.id, h);
   if (!found) {
     drop_derived();
@@ -113,7 +113,7 @@ KnowledgeGraph::Vertex KnowledgeGraph::upsert_node(NodeData data) {
 }
 
 std::optional<KnowledgeGraph::Vertex> KnowledgeGraph::find(std::string_view id) const {
-  return find_hashed(id, VertexIdIndex::hash(id));
+  return find_hashed(id, KeyIndex::hash(id));
 }
 
 std::uint64_t KnowledgeGraph::edge_key(Vertex from, Vertex to, std::string_view type) {
@@ -135,13 +135,13 @@ std::uint64_t KnowledgeGraph::edge_key(Vertex from, Vertex to, std::string_view 
 
 void KnowledgeGraph::reserve(size_t nodes, size_t edges) {
   graph_.m_vertices.reserve(nodes);
-  by_id_.reserve(nodes, [this](std::uint32_t u) { return VertexIdIndex::hash(graph_[u].id); });
+  by_id_.reserve(nodes, [this](std::uint32_t u) { return KeyIndex::hash(graph_[u].id); });
   if (edges > 0 && edge_keys_complete_) edge_keys_.reserve(edges);
 }
 
 bool KnowledgeGraph::append_node_unchecked(NodeData data) {
   drop_derived();
-  const std::uint64_t h = VertexIdIndex::hash(data.id);
+  const std::uint64_t h = KeyIndex::hash(data.id);
   if (find_hashed(data.id, h)) return false;
   Vertex v = boost::add_vertex(std::move(data), graph_);
   index_vertex(h, v);

@@ -119,7 +119,7 @@ class KnowledgeGraph {
   void index_vertex(std::uint64_t hash, Vertex v);
 
   Graph graph_;
-  VertexIdIndex by_id_;  // id -> vertex; the ids themselves live in the nodes
+  KeyIndex by_id_;  // id -> vertex; the ids themselves live in the nodes
   // Hashes of (from, to, type) for de-duplication; built lazily after a bulk load.
   EdgeKeySet edge_keys_;
   bool edge_keys_complete_ = true;

@@ -13,32 +13,32 @@
 using namespace regkg::graph;
 
 TEST_SUITE("graph") {
-  TEST_CASE("VertexIdIndex finds every id after growing from empty and no absent one") {
+  TEST_CASE("KeyIndex finds every id after growing from empty and no absent one") {
     std::vector<std::string> ids;
-    VertexIdIndex index;
+    KeyIndex index;
     auto id_of = [&](std::uint32_t v) -> const std::string& { return ids[v]; };
-    auto hash_of = [&](std::uint32_t v) { return VertexIdIndex::hash(ids[v]); };
+    auto hash_of = [&](std::uint32_t v) { return KeyIndex::hash(ids[v]); };
     for (std::uint32_t v = 0; v < 50000; ++v) {
       ids.push_back("cn/law-" + std::to_string(v) + "@2021-06-10/art-" + std::to_string(v % 97));
-      index.insert(VertexIdIndex::hash(ids.back()), v, hash_of);
+      index.insert(KeyIndex::hash(ids.back()), v, hash_of);
     }
     CHECK(index.size() == 50000);
     size_t found_right = 0;
     for (std::uint32_t v = 0; v < 50000; ++v) {
       std::uint32_t out = 999999;
-      if (index.find(ids[v], VertexIdIndex::hash(ids[v]), id_of, out) && out == v) ++found_right;
+      if (index.find(ids[v], KeyIndex::hash(ids[v]), id_of, out) && out == v) ++found_right;
     }
     CHECK(found_right == 50000);
     std::uint32_t out = 0;
     CHECK_FALSE(index.find("cn/law-50000@2021-06-10/art-0",
-                           VertexIdIndex::hash("cn/law-50000@2021-06-10/art-0"), id_of, out));
-    CHECK_FALSE(index.find("", VertexIdIndex::hash(""), id_of, out));
+                           KeyIndex::hash("cn/law-50000@2021-06-10/art-0"), id_of, out));
+    CHECK_FALSE(index.find("", KeyIndex::hash(""), id_of, out));
   }
 
-  TEST_CASE("VertexIdIndex tells apart ids whose hashes are equal") {
+  TEST_CASE("KeyIndex tells apart ids whose hashes are equal") {
     // Every id given the same hash: the table probes past equal tags and compares the ids.
     std::vector<std::string> ids = {"actor/cac", "actor/miit", "actor/mps", "actor/samr"};
-    VertexIdIndex index;
+    KeyIndex index;
     auto id_of = [&](std::uint32_t v) -> const std::string& { return ids[v]; };
     auto same = [](std::uint32_t) { return std::uint64_t{0xabcdef0012345678ULL}; };
     for (std::uint32_t v = 0; v < ids.size(); ++v) index.insert(same(v), v, same);
