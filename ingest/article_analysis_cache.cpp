@@ -1,5 +1,8 @@
-// ArticleAnalysisCache: a map from the exact analysed input to its analysis, swept between runs.
+// ArticleAnalysisCache: the exact analysed input -> its analysis, by hash, swept between runs.
 #include "ingest/article_analysis_cache.h"
+
+#include <functional>
+#include <string_view>
 
 #include "ingest/cache_sweep.h"
 
@@ -7,21 +10,13 @@ namespace regkg::ingest {
 
 namespace {
 
-// The whole input, so two inputs share an entry only when they are identical. Lengths first make
-// the concatenation unambiguous.
-std::string input_key(const std::string& text_zh, const std::string& text_en,
-                      const std::string& date) {
-  std::string key;
-  key.reserve(text_zh.size() + text_en.size() + date.size() + 32);
-  key += std::to_string(text_zh.size());
-  key += ':';
-  key += std::to_string(text_en.size());
-  key += ':';
-  key += date;
-  key += '\n';
-  key += text_zh;
-  key += text_en;
-  return key;
+std::uint64_t input_hash(const std::string& text_zh, const std::string& text_en,
+                         const std::string& date) {
+  std::hash<std::string_view> h;
+  std::uint64_t x = h(text_zh);
+  x = x * 0x9e3779b97f4a7c15ULL ^ h(text_en);
+  x = x * 0x9e3779b97f4a7c15ULL ^ h(date);
+  return x;
 }
 
 }  // namespace
@@ -29,22 +24,24 @@ std::string input_key(const std::string& text_zh, const std::string& text_en,
 std::shared_ptr<const ArticleAnalysis> ArticleAnalysisCache::analyse(const std::string& text_zh,
                                                                      const std::string& text_en,
                                                                      const std::string& date) {
-  std::string key = input_key(text_zh, text_en, date);
+  const std::uint64_t key = input_hash(text_zh, text_en, date);
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    auto it = entries_.find(key);
-    if (it != entries_.end()) {
-      it->second.used = true;
-      ++hits_;
-      return it->second.analysis;
+    auto [it, end] = entries_.equal_range(key);
+    for (; it != end; ++it) {
+      Entry& e = it->second;
+      if (e.text_zh == text_zh && e.text_en == text_en && e.date == date) {
+        e.used = true;
+        ++hits_;
+        return e.analysis;
+      }
     }
   }
   auto analysis = std::make_shared<const ArticleAnalysis>(analyse_article(text_zh, text_en, date));
   ++misses_;
   std::lock_guard<std::mutex> lock(mutex_);
-  Entry& e = entries_[std::move(key)];
-  e.analysis = analysis;
-  e.used = true;
+  // Two threads may analyse the same new text at once: both entries are kept, either is right.
+  entries_.emplace(key, Entry{text_zh, text_en, date, analysis, true});
   return analysis;
 }
 

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -30,11 +31,13 @@ class ArticleAnalysisCache {
 
  private:
   struct Entry {
+    std::string text_zh, text_en, date;  // the input, compared on a hash match
     std::shared_ptr<const ArticleAnalysis> analysis;
     bool used = false;
   };
+  // Keyed by a hash of the input computed outside the lock: a hit copies nothing.
   mutable std::mutex mutex_;
-  std::unordered_map<std::string, Entry> entries_;
+  std::unordered_multimap<std::uint64_t, Entry> entries_;
   std::atomic<size_t> hits_{0}, misses_{0};
 };
 
