@@ -24,7 +24,7 @@ using regkg::test::run_regkg;
 namespace {
 
 const char* kToken = "replication-token-9f8e7d6c";
-const char* kAdded = "statutes-zh/行政法/科学技术进步法(2021-12-24).md";
+using regkg::test::kAdded;
 
 std::string served_id(int port) {
   httplib::Client c("127.0.0.1", port);

@@ -24,7 +24,7 @@ using regkg::test::wait_for;
 
 namespace {
 
-const char* kDsl = "statutes-zh/行政法/数据安全法(2021-06-10).md";
+using regkg::test::kDsl;
 
 std::string get(int port, const std::string& path, int* status = nullptr) {
   httplib::Client c("127.0.0.1", port);

@@ -26,7 +26,7 @@ using regkg::test::wait_for;
 namespace {
 
 const char* kToken = "s3cret-admin-token-0123456789";
-const char* kAdded = "statutes-zh/行政法/科学技术进步法(2021-12-24).md";
+using regkg::test::kAdded;
 
 struct Json {
   int status = -1;
