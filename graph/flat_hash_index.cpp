@@ -44,7 +44,7 @@ bool EdgeKeySet::insert(std::uint64_t key) {
 
 void EdgeKeySet::reserve(size_t n) {
   size_t want = 16;
-  while (want < n * 2) want *= 2;
+  while (want / 2 < n && want < (size_t{1} << 40)) want *= 2;
   if (want > slots_.size()) grow(want);
 }
 

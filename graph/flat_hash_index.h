@@ -45,7 +45,7 @@ class KeyIndex {
   template <class HashOf>
   void reserve(size_t n, const HashOf& hash_of) {
     size_t want = 16;
-    while (want < n * 2) want *= 2;
+    while (want / 2 < n && want < (size_t{1} << 40)) want *= 2;
     if (want > slots_.size()) grow(want, hash_of);
   }
 

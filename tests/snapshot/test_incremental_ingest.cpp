@@ -227,7 +227,8 @@ TEST_CASE("old snapshots are collected and hard-linked layers outlive them") {
   CHECK(hit_ids(*snap, "国家设立数据分类分级保护制度").size() == 1);
 }
 
-TEST_CASE("a broken previous index is not trusted: the index is written in full") {
+TEST_CASE(
+    "a broken previous snapshot is not trusted: index written in full and size hints ignored") {
   test::TempDir corpus, data;
   make_corpus(corpus.path());
   std::ostringstream log;
@@ -249,6 +250,27 @@ TEST_CASE("a broken previous index is not trusted: the index is written in full"
     auto b = ingest::run_ingest(options_for(corpus.path(), data.path()), log);
     CHECK_FALSE(b.incremental);
     CHECK(b.full_reason.find("bad layer name") != std::string::npos);
+  }
+  SUBCASE("manifest.json claims absurd counts or is not JSON: only a size hint, ignored") {
+    const fs::path manifest =
+        fs::path(data.path()) / "snapshots" / a.snapshot_id / snapshot::kManifestFile;
+    std::string text = test::read_file(manifest);
+    for (const std::string key : {"\"nodes\": ", "\"edges\": "}) {
+      size_t at = text.find(key);
+      REQUIRE(at != std::string::npos);
+      size_t digits = text.find_first_not_of("0123456789", at + key.size());
+      text.replace(at + key.size(), digits - at - key.size(), "18000000000000000000");
+    }
+    test::write_file(manifest, text);
+    auto b = ingest::run_ingest(options_for(corpus.path(), data.path()), log);
+    CHECK(b.incremental);
+    CHECK(b.nodes == a.nodes);
+    CHECK(b.edges == a.edges);
+    test::write_file(fs::path(data.path()) / "snapshots" / b.snapshot_id / snapshot::kManifestFile,
+                     "{\"counts\": [");
+    auto c = ingest::run_ingest(options_for(corpus.path(), data.path()), log);
+    CHECK(c.nodes == a.nodes);
+    CHECK(c.edges == a.edges);
   }
   auto snap = snapshot::open_current_snapshot(data.path(), 1);
   CHECK(total(*snap, "数据分类分级保护制度") > 0);
