@@ -85,15 +85,6 @@ void for_each_search_document(const KnowledgeGraph& g,
   for (auto [it, end] = boost::vertices(bg); it != end; ++it) {
     if (*it % shard_count != shard) continue;
     const NodeData& n = bg[*it];
-    switch (n.kind) {
-      case NodeKind::article:
-      case NodeKind::version:
-      case NodeKind::instrument:
-      case NodeKind::news:
-        break;
-      default:
-        continue;
-    }
     reset(doc);
     doc.id.assign(n.id);
     doc.date.assign(n.date);
