@@ -43,8 +43,7 @@ bool EdgeKeySet::insert(std::uint64_t key) {
 }
 
 void EdgeKeySet::reserve(size_t n) {
-  size_t want = 16;
-  while (want / 2 < n && want < (size_t{1} << 40)) want *= 2;
+  const size_t want = slots_for(n);
   if (want > slots_.size()) grow(want);
 }
 

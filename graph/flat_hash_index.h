@@ -8,11 +8,19 @@
 #pragma once
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <vector>
 
 namespace regkg::graph {
+
+// Slots for n entries at most half full: a power of two, at least 16, capped at 2^40.
+inline size_t slots_for(size_t n) {
+  size_t want = 16;
+  while (want / 2 < n && want < (size_t{1} << 40)) want *= 2;
+  return want;
+}
 
 class KeyIndex {
  public:
@@ -44,8 +52,7 @@ class KeyIndex {
 
   template <class HashOf>
   void reserve(size_t n, const HashOf& hash_of) {
-    size_t want = 16;
-    while (want / 2 < n && want < (size_t{1} << 40)) want *= 2;
+    const size_t want = slots_for(n);
     if (want > slots_.size()) grow(want, hash_of);
   }
 

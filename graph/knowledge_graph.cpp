@@ -194,10 +194,8 @@ std::optional<KnowledgeGraph::Vertex> KnowledgeGraph::out_neighbor(Vertex v,
 }
 
 size_t KnowledgeGraph::count_kind(NodeKind kind) const {
-  size_t n = 0;
-  for (auto [it, end] = boost::vertices(graph_); it != end; ++it)
-    if (graph_[*it].kind == kind) ++n;
-  return n;
+  const auto k = static_cast<size_t>(kind);
+  return k < kNodeKindCount ? kind_counts()[k] : 0;
 }
 
 std::array<size_t, kNodeKindCount> KnowledgeGraph::kind_counts() const {
