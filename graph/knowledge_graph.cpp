@@ -75,6 +75,20 @@ void NodeData::set_attr(const std::string& key, std::string value) {
     attrs.insert(it, {key, std::move(value)});
 }
 
+// Boost's add_vertex(property, g) and add_edge(u, v, property, g) take the property by const
+// reference and copy it (add_edge twice): on the full corpus that copied every node's strings once
+// and every edge's twice. An empty element is added instead and the data moved into it.
+KnowledgeGraph::Vertex KnowledgeGraph::add_vertex_moved(NodeData&& data) {
+  Vertex v = boost::add_vertex(graph_);
+  graph_[v] = std::move(data);
+  return v;
+}
+
+void KnowledgeGraph::add_edge_moved(Vertex from, Vertex to, EdgeData&& data) {
+  Edge e = boost::add_edge(from, to, graph_).first;
+  graph_[e] = std::move(data);
+}
+
 std::optional<KnowledgeGraph::Vertex> KnowledgeGraph::find_hashed(std::string_view id,
                                                                   std::uint64_t hash) const {
   std::uint32_t v = 0;
@@ -94,7 +108,7 @@ KnowledgeGraph::Vertex KnowledgeGraph::upsert_node(NodeData data) {
   std::optional<Vertex> found = find_hashed(data.id, h);
   if (!found) {
     drop_derived();
-    Vertex v = boost::add_vertex(std::move(data), graph_);
+    Vertex v = add_vertex_moved(std::move(data));
     index_vertex(h, v);
     return v;
   }
@@ -143,7 +157,7 @@ bool KnowledgeGraph::append_node_unchecked(NodeData data) {
   drop_derived();
   const std::uint64_t h = KeyIndex::hash(data.id);
   if (find_hashed(data.id, h)) return false;
-  Vertex v = boost::add_vertex(std::move(data), graph_);
+  Vertex v = add_vertex_moved(std::move(data));
   index_vertex(h, v);
   return true;
 }
@@ -151,7 +165,7 @@ bool KnowledgeGraph::append_node_unchecked(NodeData data) {
 void KnowledgeGraph::append_edge_unchecked(Vertex from, Vertex to, EdgeData data) {
   drop_derived();
   edge_keys_complete_ = false;
-  boost::add_edge(from, to, std::move(data), graph_);
+  add_edge_moved(from, to, std::move(data));
 }
 
 void KnowledgeGraph::build_edge_keys() {
@@ -172,7 +186,7 @@ bool KnowledgeGraph::add_edge(Vertex from, Vertex to, EdgeData data) {
       if (boost::target(*it, graph_) == to && graph_[*it].type == data.type) return false;
   }
   drop_derived();
-  boost::add_edge(from, to, std::move(data), graph_);
+  add_edge_moved(from, to, std::move(data));
   return true;
 }
 

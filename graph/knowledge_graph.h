@@ -115,6 +115,8 @@ class KnowledgeGraph {
   static std::uint64_t edge_key(Vertex from, Vertex to, std::string_view type);
 
   void build_edge_keys();
+  Vertex add_vertex_moved(NodeData&& data);
+  void add_edge_moved(Vertex from, Vertex to, EdgeData&& data);
   std::optional<Vertex> find_hashed(std::string_view id, std::uint64_t hash) const;
   void index_vertex(std::uint64_t hash, Vertex v);
 
