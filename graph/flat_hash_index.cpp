@@ -56,7 +56,9 @@ void EdgeKeySet::clear() {
 void EdgeKeySet::grow(size_t capacity) {
   std::vector<std::uint64_t> old;
   old.swap(slots_);
-  slots_.assign(capacity, 0);
+  slots_.reserve(capacity);
+  advise_huge_pages(slots_.data(), capacity * sizeof(std::uint64_t));
+  slots_.resize(capacity);
   mask_ = capacity - 1;
   for (std::uint64_t k : old) {
     if (k == 0) continue;

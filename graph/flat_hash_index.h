@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "graph/huge_page_advice.h"
+
 namespace regkg::graph {
 
 // Slots for n entries at most half full: a power of two, at least 16, capped at 2^40.
@@ -80,7 +82,9 @@ class KeyIndex {
   void grow(size_t capacity, const HashOf& hash_of) {
     std::vector<Slot> old;
     old.swap(slots_);
-    slots_.assign(capacity, Slot{});
+    slots_.reserve(capacity);
+    advise_huge_pages(slots_.data(), capacity * sizeof(Slot));
+    slots_.resize(capacity);
     mask_ = capacity - 1;
     for (const Slot& s : old)
       if (s.vertex_plus_one != 0) place(hash_of(s.vertex_plus_one - 1), s.vertex_plus_one - 1);

@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "graph/adjacency_index.h"
+#include "graph/huge_page_advice.h"
 #include "graph/validity_index.h"
 
 namespace regkg::graph {
@@ -147,10 +148,14 @@ std::uint64_t KnowledgeGraph::edge_key(Vertex from, Vertex to, std::string_view 
   return h;
 }
 
-void KnowledgeGraph::reserve(size_t nodes, size_t edges) {
+void KnowledgeGraph::reserve(size_t nodes) {
+  const bool fresh = graph_.m_vertices.capacity() < nodes;
   graph_.m_vertices.reserve(nodes);
+  // The vertices are hundreds of bytes each: a fresh block is backed by huge pages before use.
+  if (fresh)
+    advise_huge_pages(graph_.m_vertices.data() + graph_.m_vertices.size(),
+                      (nodes - graph_.m_vertices.size()) * sizeof(graph_.m_vertices[0]));
   by_id_.reserve(nodes, [this](std::uint32_t u) { return KeyIndex::hash(graph_[u].id); });
-  if (edges > 0 && edge_keys_complete_) edge_keys_.reserve(edges);
 }
 
 bool KnowledgeGraph::append_node_unchecked(NodeData data) {
@@ -168,25 +173,33 @@ void KnowledgeGraph::append_edge_unchecked(Vertex from, Vertex to, EdgeData data
   add_edge_moved(from, to, std::move(data));
 }
 
+void KnowledgeGraph::index_out_edges(Vertex from) {
+  for (auto [it, end] = boost::out_edges(from, graph_); it != end; ++it)
+    edge_keys_.insert(edge_key(from, boost::target(*it, graph_), graph_[*it].type));
+}
+
 void KnowledgeGraph::build_edge_keys() {
   edge_keys_.clear();
-  edge_keys_.reserve(edge_count() + edge_count() / 8);
-  for (auto [it, end] = boost::edges(graph_); it != end; ++it)
-    edge_keys_.insert(
-        edge_key(boost::source(*it, graph_), boost::target(*it, graph_), graph_[*it].type));
+  for (auto [it, end] = boost::vertices(graph_); it != end; ++it)
+    if (boost::out_degree(*it, graph_) >= kScanLimit) index_out_edges(*it);
   edge_keys_complete_ = true;
 }
 
 bool KnowledgeGraph::add_edge(Vertex from, Vertex to, EdgeData data) {
   if (from == to) return false;
   if (!edge_keys_complete_) build_edge_keys();
-  std::uint64_t key = edge_key(from, to, data.type);
-  if (!edge_keys_.insert(key)) {
+  // A source with few out-edges is scanned: its out-edge list is about to be appended to anyway,
+  // and a target is compared before its type is read. Only the edges of sources with many
+  // out-edges have keys (a few percent of the graph), which keeps the key set small and warm.
+  const size_t degree = boost::out_degree(from, graph_);
+  bool scan = degree < kScanLimit;
+  if (!scan) scan = !edge_keys_.insert(edge_key(from, to, data.type));  // a hit may be a collision
+  if (scan)
     for (auto [it, end] = boost::out_edges(from, graph_); it != end; ++it)
       if (boost::target(*it, graph_) == to && graph_[*it].type == data.type) return false;
-  }
   drop_derived();
   add_edge_moved(from, to, std::move(data));
+  if (degree + 1 == kScanLimit) index_out_edges(from);
   return true;
 }
 

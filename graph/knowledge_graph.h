@@ -78,9 +78,9 @@ class KnowledgeGraph {
 
   // Bulk loading (graph_store): reserve space, then append nodes whose ids are known to be unique
   // and edges known to be distinct, skipping the checks. Returns false on a duplicate id.
-  // Room for this many nodes and edges in all, so building a graph of about the last one's size
-  // never grows its tables (a hint: exceeding it is fine).
-  void reserve(size_t nodes, size_t edges = 0);
+  // Room for this many nodes in all, so building a graph of about the last one's size never grows
+  // its vertex storage or id table (a hint: exceeding it is fine).
+  void reserve(size_t nodes);
   bool append_node_unchecked(NodeData data);
   void append_edge_unchecked(Vertex from, Vertex to, EdgeData data);
 
@@ -114,7 +114,10 @@ class KnowledgeGraph {
 
   static std::uint64_t edge_key(Vertex from, Vertex to, std::string_view type);
 
+  // Sources with at least this many out-edges have their edge keys in edge_keys_.
+  static constexpr size_t kScanLimit = 16;
   void build_edge_keys();
+  void index_out_edges(Vertex from);
   Vertex add_vertex_moved(NodeData&& data);
   void add_edge_moved(Vertex from, Vertex to, EdgeData&& data);
   std::optional<Vertex> find_hashed(std::string_view id, std::uint64_t hash) const;
@@ -122,7 +125,8 @@ class KnowledgeGraph {
 
   Graph graph_;
   KeyIndex by_id_;  // id -> vertex; the ids themselves live in the nodes
-  // Hashes of (from, to, type) for de-duplication; built lazily after a bulk load.
+  // Hashes of (from, to, type) of the out-edges of sources with kScanLimit or more of them, for
+  // de-duplication (smaller sources are scanned); built lazily after a bulk load.
   EdgeKeySet edge_keys_;
   bool edge_keys_complete_ = true;
   std::unique_ptr<Derived> derived_;  // indexes built on demand from the graph

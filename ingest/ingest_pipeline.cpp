@@ -231,11 +231,10 @@ IngestSummary run_ingest(const IngestOptions& options, std::ostream& log) {
             snapshot::read_manifest(store.snapshot_dir(*previous_id) / snapshot::kManifestFile)
                 .counts;
         // A damaged manifest must not make the build reserve absurd amounts: the hint is capped
-        // far above the real corpus (352k nodes, 385k edges).
+        // far above the real corpus (352k nodes).
         constexpr std::uint64_t kMaxHint = std::uint64_t{1} << 24;
         const std::uint64_t nodes = std::min(counts["nodes"], kMaxHint);
-        const std::uint64_t edges = std::min(counts["edges"], kMaxHint);
-        graph.reserve(nodes + nodes / 16 + 1024, edges + edges / 16 + 1024);
+        graph.reserve(nodes + nodes / 16 + 1024);
       } catch (const std::exception&) {
         // only a hint: without it the tables grow as they fill
       }

@@ -69,7 +69,7 @@ TEST_SUITE("graph") {
 
   TEST_CASE("KnowledgeGraph past its reserve hint: every id found and duplicate edges refused") {
     KnowledgeGraph g;
-    g.reserve(10, 10);
+    g.reserve(10);
     std::vector<KnowledgeGraph::Vertex> vs;
     for (int i = 0; i < 20000; ++i) {
       NodeData n;
@@ -94,5 +94,47 @@ TEST_SUITE("graph") {
     CHECK(g.upsert_node(again) == vs[7]);
     CHECK(g.node(vs[7]).label == "第七条");
     CHECK(g.node_count() == 20000);
+  }
+
+  TEST_CASE("duplicate edges are refused from sources with few and with many out-edges") {
+    // Sources below the scan limit are checked by scanning their out-edges; larger ones through
+    // the key set, which a source joins when it reaches the limit and which a bulk load rebuilds.
+    KnowledgeGraph g;
+    std::vector<KnowledgeGraph::Vertex> vs;
+    for (int i = 0; i < 200; ++i) {
+      NodeData n;
+      n.id = "actor/a" + std::to_string(i);
+      vs.push_back(g.upsert_node(std::move(n)));
+    }
+    EdgeData mentions, cites;
+    mentions.type = "mentions";
+    cites.type = "cites";
+    size_t added = 0;
+    for (int round = 0; round < 3; ++round)
+      for (int i = 1; i < 200; ++i) {
+        added += g.add_edge(vs[0], vs[i], mentions);  // vs[0] becomes a hub
+        added += g.add_edge(vs[0], vs[i], cites);     // same ends, another type: kept
+        added += g.add_edge(vs[i], vs[0], mentions);  // small sources
+      }
+    CHECK(added == 3 * 199);
+    CHECK(g.edge_count() == 3 * 199);
+    CHECK(boost::out_degree(vs[0], g.boost_graph()) == 2 * 199);
+    CHECK_FALSE(g.add_edge(vs[5], vs[5], cites));  // self-loop
+
+    // After a bulk load (no keys yet), the same checks hold.
+    KnowledgeGraph bulk;
+    for (int i = 0; i < 100; ++i) {
+      NodeData n;
+      n.id = "cn/x/art-" + std::to_string(i);
+      CHECK(bulk.append_node_unchecked(std::move(n)));
+    }
+    for (KnowledgeGraph::Vertex t = 1; t < 100; ++t) bulk.append_edge_unchecked(0, t, cites);
+    bulk.append_edge_unchecked(1, 2, cites);
+    CHECK_FALSE(bulk.add_edge(0, 50, cites));
+    CHECK_FALSE(bulk.add_edge(1, 2, cites));
+    CHECK(bulk.add_edge(0, 50, mentions));
+    CHECK_FALSE(bulk.add_edge(0, 50, mentions));
+    CHECK(bulk.add_edge(2, 1, cites));
+    CHECK(bulk.edge_count() == 102);
   }
 }
