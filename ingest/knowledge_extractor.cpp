@@ -43,9 +43,11 @@ std::string clip(const std::string& s, size_t max_bytes) {
   return s.substr(0, cut) + "…";
 }
 
+// An article to analyse. Its texts stay in the graph (read through `v`): copying them for every
+// article was a tenth of a refresh.
 struct ArticleJob {
   Vertex v;
-  std::string id, version, instrument, date, file, json_path, text_zh, text_en;
+  std::string id, version, instrument, date, file, json_path;
   int line = 0;
 };
 
@@ -65,10 +67,12 @@ class Extractor {
     for (unsigned t = 0; t < threads; ++t)
       workers.emplace_back([&, t] {
         for (size_t i = t; i < jobs.size(); i += threads) {
+          // The graph is not changed while the analyses run.
           const ArticleJob& j = jobs[i];
-          analyses[i] = cache_ ? cache_->analyse(j.text_zh, j.text_en, j.date)
+          const NodeData& article = g_.node(j.v);
+          analyses[i] = cache_ ? cache_->analyse(article.text_zh, article.text_en, j.date)
                                : std::make_shared<const ArticleAnalysis>(
-                                     analyse_article(j.text_zh, j.text_en, j.date));
+                                     analyse_article(article.text_zh, article.text_en, j.date));
         }
       });
     for (auto& w : workers) w.join();
@@ -152,8 +156,6 @@ class Extractor {
       j.file = n.source.file;
       j.line = n.source.line;
       j.json_path = n.source.json_path;
-      j.text_zh = n.text_zh;
-      j.text_en = n.text_en;
       jobs.push_back(std::move(j));
     }
     return jobs;
@@ -184,43 +186,48 @@ class Extractor {
   void apply_obligations(const ArticleJob& j, const ArticleAnalysis& r) {
     // Chinese obligations are the nodes; an English list of the same length is aligned by order.
     bool aligned = !r.obligations_zh.empty() && r.obligations_zh.size() == r.obligations_en.size();
-    auto add = [&](const Obligation& o, const std::string& text, const std::string& lang, size_t k,
-                   const Obligation* en) {
+    auto add = [&](const Obligation& o, const std::string& lang, size_t k, const Obligation* en) {
       std::string id = j.id + "/obl-" + (lang == "en" && !aligned ? "en-" : "") + std::to_string(k);
       NodeData n;
       n.id = id;
       n.kind = NodeKind::obligation;
       n.label = o.modality + ": " + (o.bearer.empty() ? std::string("(implicit)") : o.bearer) +
                 " — " + clip(o.action, 60);
-      std::string clause = text.substr(o.begin, o.end - o.begin);
-      (lang == "zh" ? n.text_zh : n.text_en) = clause;
-      if (en) n.text_en = j.text_en.substr(en->begin, en->end - en->begin);
+      {
+        // (The article is read before the graph grows: adding a vertex may move it.)
+        const NodeData& article = g_.node(j.v);
+        const std::string& text = lang == "zh" ? article.text_zh : article.text_en;
+        (lang == "zh" ? n.text_zh : n.text_en) = text.substr(o.begin, o.end - o.begin);
+        if (en) n.text_en = article.text_en.substr(en->begin, en->end - en->begin);
+      }
       n.date = j.date;
       n.source = prov(j, o.rule, o.confidence, o.begin, o.end);
-      n.set_attr("modality", o.modality);
-      n.set_attr("bearer", o.bearer);
-      n.set_attr("action", o.action);
-      if (!o.condition.empty()) n.set_attr("condition", o.condition);
-      n.set_attr("trigger", o.trigger);
-      n.set_attr("language", lang);
-      n.set_attr("paragraph", std::to_string(o.paragraph));
-      n.set_attr("ordinal", std::to_string(k));
-      n.set_attr("article", j.id);
-      n.set_attr("version", j.version);
-      n.set_attr("instrument", j.instrument);
-      if (en) {
-        n.set_attr("bearer_en", en->bearer);
-        n.set_attr("modality_en", en->modality);
-      }
+      // The attributes in key order (what set_attr would make), appended without searching.
+      auto& a = n.attrs;
+      a.reserve(13);
+      a.emplace_back("action", o.action);
+      a.emplace_back("article", j.id);
+      a.emplace_back("bearer", o.bearer);
+      if (en) a.emplace_back("bearer_en", en->bearer);
+      if (!o.condition.empty()) a.emplace_back("condition", o.condition);
+      a.emplace_back("instrument", j.instrument);
+      a.emplace_back("language", lang);
+      a.emplace_back("modality", o.modality);
+      if (en) a.emplace_back("modality_en", en->modality);
+      a.emplace_back("ordinal", std::to_string(k));
+      a.emplace_back("paragraph", std::to_string(o.paragraph));
+      a.emplace_back("trigger", o.trigger);
+      a.emplace_back("version", j.version);
       Vertex ov = g_.upsert_node(std::move(n));
       ++stats_.obligations;
       edge(ov, j.v, "obligation_of", prov(j, o.rule, o.confidence, o.begin, o.end));
       // Bearers: roles (提供者, providers) and named organisations (国家网信部门 -> CAC).
-      std::set<std::string> bound;
+      std::vector<const ActorEntry*> bound;
       auto bind = [&](const std::string& bearer, bool roles, size_t offset) {
         for (const AliasMatch& m : actors_.find_all(bearer, roles)) {
-          if (!bound.insert(m.actor->id).second) continue;
-          auto av = g_.find("actor/" + m.actor->id);
+          if (std::find(bound.begin(), bound.end(), m.actor) != bound.end()) continue;
+          bound.push_back(m.actor);
+          auto av = actor_vertex(*m.actor);
           if (!av) continue;
           edge(ov, *av, "binds",
                prov(j, "bearer.alias_match", o.confidence, offset, offset + bearer.size()),
@@ -236,10 +243,17 @@ class Extractor {
       }
     };
     for (size_t k = 0; k < r.obligations_zh.size(); ++k)
-      add(r.obligations_zh[k], j.text_zh, "zh", k + 1, aligned ? &r.obligations_en[k] : nullptr);
+      add(r.obligations_zh[k], "zh", k + 1, aligned ? &r.obligations_en[k] : nullptr);
     if (!aligned)
       for (size_t k = 0; k < r.obligations_en.size(); ++k)
-        add(r.obligations_en[k], j.text_en, "en", k + 1, nullptr);
+        add(r.obligations_en[k], "en", k + 1, nullptr);
+  }
+
+  // The vertex of a dictionary actor ("actor/" + id), looked up once per actor.
+  std::optional<Vertex> actor_vertex(const ActorEntry& a) {
+    auto [it, fresh] = actor_vertices_.try_emplace(&a);
+    if (fresh) it->second = g_.find("actor/" + a.id);
+    return it->second;
   }
 
   // ---- citations
@@ -297,8 +311,8 @@ class Extractor {
                             (ref.sub_article ? "-" + std::to_string(ref.sub_article) : ""));
       if (!target || *target == j.v) continue;
       edge(j.v, *target, "cites",
-           prov(j, j.text_zh.empty() ? "en.article_reference" : "zh.internal_reference", 0.9f,
-                ref.begin, ref.end),
+           prov(j, g_.node(j.v).text_zh.empty() ? "en.article_reference" : "zh.internal_reference",
+                0.9f, ref.begin, ref.end),
            ref.text);
       ++stats_.internal_references;
     }
@@ -430,6 +444,7 @@ class Extractor {
   Diagnostics& diags_;
   ArticleAnalysisCache* cache_;
   ExtractionStats stats_;
+  std::unordered_map<const ActorEntry*, std::optional<Vertex>> actor_vertices_;
   std::unordered_map<std::string, std::vector<std::string>> by_title_;
   std::unordered_map<std::string, std::vector<std::pair<std::string, std::string>>> versions_;
 };
