@@ -6,28 +6,62 @@
 #include <thread>
 #include <vector>
 
+#include <sys/stat.h>
+
 namespace regkg::ingest {
 
 namespace fs = std::filesystem;
 
-std::uint64_t corpus_signature(const std::vector<fs::path>& corpora) {
+namespace {
+
+std::chrono::system_clock::time_point to_time_point(const struct timespec& t) {
+  return std::chrono::system_clock::time_point(
+      std::chrono::duration_cast<std::chrono::system_clock::duration>(
+          std::chrono::seconds(t.tv_sec) + std::chrono::nanoseconds(t.tv_nsec)));
+}
+
+// The later of an entry's modification and status-change times. A time without a fraction of a
+// second was probably rounded down by a coarse filesystem (FAT, some network mounts): it counts as
+// up to a second later, so a file still being written there is not taken for settled.
+std::chrono::system_clock::time_point changed_at(const struct stat& st) {
+  auto latest = [](const struct timespec& t) {
+    auto at = to_time_point(t);
+    return t.tv_nsec == 0 ? at + std::chrono::seconds(1) : at;
+  };
+  return std::max(latest(st.st_mtim), latest(st.st_ctim));
+}
+
+}  // namespace
+
+CorpusState corpus_state(const std::vector<fs::path>& corpora) {
   struct Entry {
     std::string path;
     std::uintmax_t size;
     std::int64_t mtime;
   };
   std::vector<Entry> entries;
+  CorpusState state;
+  auto saw_change = [&state](const struct stat& st) {
+    state.last_change = std::max(state.last_change, changed_at(st));
+  };
+  struct stat st {};
   for (const auto& root : corpora) {
+    if (::stat(root.c_str(), &st) == 0) saw_change(st);
     std::error_code ec;
     for (auto it = fs::recursive_directory_iterator(
              root, fs::directory_options::follow_directory_symlink, ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      std::error_code fe;
-      if (!it->is_regular_file(fe)) continue;
-      auto size = it->file_size(fe);
-      auto mtime = it->last_write_time(fe).time_since_epoch().count();
-      if (fe) continue;
-      entries.push_back({it->path().string(), size, static_cast<std::int64_t>(mtime)});
+      // One stat (following symlinks, as the ingest does) gives the type, size and times.
+      if (::stat(it->path().c_str(), &st) != 0) continue;
+      if (S_ISDIR(st.st_mode)) {
+        saw_change(st);
+        continue;
+      }
+      if (!S_ISREG(st.st_mode)) continue;
+      saw_change(st);
+      entries.push_back(
+          {it->path().string(), static_cast<std::uintmax_t>(st.st_size),
+           static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec});
     }
   }
   // Directory order is not stable: sort before hashing.
@@ -43,7 +77,12 @@ std::uint64_t corpus_signature(const std::vector<fs::path>& corpora) {
     mix(&e.size, sizeof e.size);
     mix(&e.mtime, sizeof e.mtime);
   }
-  return h;
+  state.signature = h;
+  return state;
+}
+
+std::uint64_t corpus_signature(const std::vector<fs::path>& corpora) {
+  return corpus_state(corpora).signature;
 }
 
 size_t run_watch(const IngestOptions& ingest, const WatchOptions& watch, std::ostream& log,
@@ -76,25 +115,31 @@ size_t run_watch(const IngestOptions& ingest, const WatchOptions& watch, std::os
   if (watch.ingest_at_start) run_once();
   std::uint64_t last_seen = ingested_signature;
   clock::time_point last_change = clock::now();
-  auto sleep_until_next_poll = [&] {
-    const auto until = clock::now() + watch.interval;
-    while (!stop && clock::now() < until)
-      std::this_thread::sleep_for(
-          std::min<clock::duration>(std::chrono::milliseconds(50), until - clock::now()));
-  };
+  clock::time_point next_poll = clock::now() + watch.interval;
   while (!stop) {
-    sleep_until_next_poll();
+    while (!stop && clock::now() < next_poll)
+      std::this_thread::sleep_for(
+          std::min<clock::duration>(std::chrono::milliseconds(50), next_poll - clock::now()));
     if (stop) break;
-    std::uint64_t sig = corpus_signature(ingest.corpora);
-    if (sig != last_seen) {
-      last_seen = sig;
-      last_change = clock::now();
-      continue;  // still changing: wait for it to settle
+    const CorpusState state = corpus_state(ingest.corpora);
+    const clock::time_point now = clock::now();
+    next_poll = now + watch.interval;
+    if (state.signature != last_seen) {
+      last_seen = state.signature;
+      last_change = now;
     }
-    if (sig != ingested_signature && clock::now() - last_change >= watch.debounce) {
+    if (state.signature == ingested_signature) continue;
+    // Settled: nothing in the corpus changed for the debounce time, by its files' times or, should
+    // those be in the future, by what the polls saw.
+    const auto untouched = std::chrono::system_clock::now() - state.last_change;
+    if (untouched >= watch.debounce || now - last_change >= watch.debounce) {
       log << "regkg watch: corpus changed, ingesting" << std::endl;
-      ingested_signature = sig;
+      ingested_signature = state.signature;
       run_once();
+      next_poll = clock::now() + watch.interval;
+    } else if (untouched >= clock::duration::zero()) {
+      // Look again as soon as it will have settled, if that is before the next poll.
+      next_poll = std::min(next_poll, now + (watch.debounce - untouched));
     }
   }
   return ingests;

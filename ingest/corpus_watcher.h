@@ -17,10 +17,23 @@ namespace regkg::ingest {
 // A cheap summary of the corpus: the paths, sizes and modification times of all files.
 std::uint64_t corpus_signature(const std::vector<std::filesystem::path>& corpora);
 
+// One pass over the corpus (one stat per entry): its signature, and the last time anything in it
+// changed: the newest modification or status-change time of its files and directories (a rename,
+// a removal or a symlink shows in its directory's). A status-change time cannot be set back by
+// `cp -p` or `touch`, so "nothing changed for the debounce time" can be read off the files.
+struct CorpusState {
+  std::uint64_t signature = 0;
+  std::chrono::system_clock::time_point last_change;
+};
+CorpusState corpus_state(const std::vector<std::filesystem::path>& corpora);
+
 struct WatchOptions {
   std::chrono::milliseconds interval{2000};  // between polls
-  std::chrono::milliseconds debounce{1000};  // quiet time before an ingest
-  bool ingest_at_start = true;               // ingest once before watching
+  // Quiet time before an ingest: the corpus's newest change time is that old (see CorpusState), or
+  // its signature has stayed the same across polls for that long (clocks that disagree, files
+  // stamped in the future).
+  std::chrono::milliseconds debounce{1000};
+  bool ingest_at_start = true;  // ingest once before watching
   // Called after each committed ingest, on the watching thread, with its summary (and graph).
   std::function<void(const IngestSummary&)> on_commit;
   // Called after each failed ingest (the previous snapshot is still the current one).

@@ -30,6 +30,34 @@ TEST_CASE("corpus_signature follows additions / removals and edits") {
   CHECK(ingest::corpus_signature({dir.path()}) == empty);
 }
 
+TEST_CASE("corpus_state: the last change is that of the newest file or directory entry") {
+  using std::chrono::system_clock;
+  test::TempDir dir;
+  fs::create_directories(dir.path() / "statutes-zh");
+  test::write_file(dir.path() / "statutes-zh" / "a.md", "# A\n");
+  // An old file linked in: its own times are old, its directory's are new.
+  const fs::path old_file = test::corpus_file("statutes-zh/行政法/数据安全法(2021-06-10).md");
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  const auto before_link = system_clock::now();
+  fs::create_symlink(old_file, dir.path() / "statutes-zh" / "b.md");
+  const auto linked = ingest::corpus_state({dir.path()});
+  CHECK(linked.last_change >= before_link - std::chrono::milliseconds(30));
+  CHECK(linked.last_change <= system_clock::now() + std::chrono::seconds(1));
+  CHECK(linked.signature == ingest::corpus_signature({dir.path()}));
+
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  const auto before_remove = system_clock::now();
+  fs::remove(dir.path() / "statutes-zh" / "a.md");
+  const auto removed = ingest::corpus_state({dir.path()});
+  CHECK(removed.last_change >= before_remove - std::chrono::milliseconds(30));
+  CHECK(removed.signature != linked.signature);
+
+  // Nothing touched: the same state twice.
+  const auto again = ingest::corpus_state({dir.path()});
+  CHECK(again.signature == removed.signature);
+  CHECK(again.last_change == removed.last_change);
+}
+
 TEST_CASE("run_watch ingests at start and after a change has settled") {
   test::TempDir corpus, data;
   test::make_small_corpus(corpus.path(), false);
