@@ -153,8 +153,9 @@ int cmd_serve(const std::string& data, regkg::server::ServerConfig config, const
       follow.ingest.data_dir = data;
       follow.ingest.on_index_ready = [&](const fs::path& staging,
                                          std::shared_ptr<const regkg::graph::KnowledgeGraph> g) {
-        server.reloader()->install(
-            regkg::snapshot::open_snapshot_with_graph(staging, std::move(g), searcher_pool_size()));
+        // The ingest's graph writer is building the graph's traversal indexes meanwhile.
+        server.reloader()->install(regkg::snapshot::open_snapshot_with_graph(
+            staging, std::move(g), searcher_pool_size(), /*build_graph_indexes=*/false));
       };
       follow.watch.on_failure = [&] { server.reloader()->reload(/*force=*/true); };
       follow.watch.on_commit = [&](const regkg::ingest::IngestSummary& s) {

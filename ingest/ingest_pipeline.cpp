@@ -293,12 +293,12 @@ IngestSummary run_ingest(const IngestOptions& options, std::ostream& log) {
     std::thread graph_writer([&] {
       try {
         if (options.on_index_ready) {
-          // A caller about to serve the graph needs its traversal indexes, and needs the index
-          // more than the graph file: the indexes are built first, then this thread yields the
-          // CPU to the index writers while it saves.
+          // A caller about to serve the graph needs the index first (searches), then the graph's
+          // traversal indexes (graph queries wait for them), then the graph file: this thread
+          // yields the CPU to the index writers, builds the traversal indexes, then saves.
+          ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), 10);
           graph.adjacency();
           graph.validity();
-          ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), 10);
         }
         graph::save_graph(graph, staged.dir / snapshot::kGraphFile);
       } catch (...) {

@@ -33,7 +33,8 @@ struct IngestOptions {
   // and unchanged articles not re-analysed. nullptr = everything from scratch.
   IngestCache* cache = nullptr;
   // Called once the staged snapshot has its index, history and manifest, while its graph file is
-  // still being written and before it is committed, with the staging directory and the graph:
+  // still being written and before it is committed, with the staging directory and the graph
+  // (whose adjacency() and validity() another thread may still be building; calling them waits):
   // `regkg serve --follow` serves it from there at once. Exceptions are logged and ignored. If the
   // commit then fails, run_ingest throws as usual (the caller decides what to serve).
   std::function<void(const std::filesystem::path& staging_dir,

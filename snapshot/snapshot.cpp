@@ -16,10 +16,12 @@ namespace {
 
 // Opens everything but the graph into `snap`, gives it `graph`, and checks the ids agree.
 void finish_open(Snapshot& snap, std::shared_ptr<const graph::KnowledgeGraph> graph,
-                 size_t searcher_pool_size) {
+                 size_t searcher_pool_size, bool build_graph_indexes = true) {
   // The indexes graph queries use, built now rather than by the first request (~0.2 s).
-  graph->adjacency();
-  graph->validity();
+  if (build_graph_indexes) {
+    graph->adjacency();
+    graph->validity();
+  }
   snap.graph = std::move(graph);
   snap.searcher = std::make_unique<index::Searcher>(snap.dir / kIndexDir, searcher_pool_size);
 }
@@ -63,7 +65,7 @@ std::shared_ptr<const Snapshot> open_snapshot(const std::filesystem::path& dir,
 
 std::shared_ptr<const Snapshot> open_snapshot_with_graph(
     const std::filesystem::path& dir, std::shared_ptr<const graph::KnowledgeGraph> graph,
-    size_t searcher_pool_size) {
+    size_t searcher_pool_size, bool build_graph_indexes) {
   std::shared_ptr<Snapshot> snap;
   try {
     snap = read_metadata(dir);
@@ -74,7 +76,7 @@ std::shared_ptr<const Snapshot> open_snapshot_with_graph(
     };
     if (!graph || count("nodes") != graph->node_count() || count("edges") != graph->edge_count())
       throw SnapshotOpenError(dir.string() + ": error: the graph in memory is not this snapshot's");
-    finish_open(*snap, std::move(graph), searcher_pool_size);
+    finish_open(*snap, std::move(graph), searcher_pool_size, build_graph_indexes);
   } catch (const SnapshotOpenError&) {
     throw;
   } catch (const std::exception& e) {

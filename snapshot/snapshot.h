@@ -40,9 +40,11 @@ std::shared_ptr<const Snapshot> open_snapshot(const std::filesystem::path& dir,
 // The same for a snapshot whose graph the caller already holds in memory (the ingest that just
 // committed it, in `regkg serve --follow`): graph.bin is not read again. The caller vouches that
 // `graph` is the one written to `dir`; the manifest's node and edge counts are checked against it.
+// With `build_graph_indexes` false the graph's traversal indexes are not built here: another
+// thread is building them, and the first graph query waits for it (searches do not need them).
 std::shared_ptr<const Snapshot> open_snapshot_with_graph(
     const std::filesystem::path& dir, std::shared_ptr<const graph::KnowledgeGraph> graph,
-    size_t searcher_pool_size);
+    size_t searcher_pool_size, bool build_graph_indexes = true);
 
 // Opens DATA's current snapshot; throws SnapshotOpenError if there is none.
 std::shared_ptr<const Snapshot> open_current_snapshot(const std::filesystem::path& data_dir,
