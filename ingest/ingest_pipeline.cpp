@@ -91,6 +91,14 @@ void parse_file(const SourceFile& file, FileResult& result, Diagnostics& diags) 
   }
 }
 
+// Joins a thread when it goes out of scope, whichever way the scope is left.
+struct ThreadJoiner {
+  std::thread& thread;
+  ~ThreadJoiner() {
+    if (thread.joinable()) thread.join();
+  }
+};
+
 // Parses `file` into `result`, its diagnostics kept with it (so a cached result can replay them).
 void parse_one(const SourceFile& file, FileResult& result) {
   Diagnostics diags;
@@ -240,7 +248,10 @@ IngestSummary run_ingest(const IngestOptions& options, std::ostream& log) {
       }
     }
     build_graph_into(graph, sources, actors, catalog, diags);
-    sources = ParsedSources{};  // free the parse trees before indexing
+    // The parse trees are no longer needed: freed on another thread while the extraction runs
+    // (0.05 s of this one's time on the full corpus). Joined on every way out.
+    std::thread parse_tree_reaper([doomed = std::move(sources)]() mutable { doomed = {}; });
+    ThreadJoiner reaper_joiner{parse_tree_reaper};
     size_t fact_versions = add_version_facts(graph, version_facts, diags);
 
     progress.phase("extracting obligations, citations, dates and news links");
@@ -306,12 +317,7 @@ IngestSummary run_ingest(const IngestOptions& options, std::ostream& log) {
       }
     });
     // Joined on every way out, so an exception below never leaves the writer running.
-    struct Joiner {
-      std::thread& thread;
-      ~Joiner() {
-        if (thread.joinable()) thread.join();
-      }
-    } joiner{graph_writer};
+    ThreadJoiner joiner{graph_writer};
     IndexBuildResult indexed = build_index(graph, index_options);
     summary.documents = indexed.documents;
     summary.incremental = indexed.incremental;
