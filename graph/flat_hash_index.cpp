@@ -42,11 +42,6 @@ bool EdgeKeySet::insert(std::uint64_t key) {
   return true;
 }
 
-void EdgeKeySet::reserve(size_t n) {
-  const size_t want = slots_for(n);
-  if (want > slots_.size()) grow(want);
-}
-
 void EdgeKeySet::clear() {
   slots_.clear();
   mask_ = 0;
@@ -56,9 +51,7 @@ void EdgeKeySet::clear() {
 void EdgeKeySet::grow(size_t capacity) {
   std::vector<std::uint64_t> old;
   old.swap(slots_);
-  slots_.reserve(capacity);
-  advise_huge_pages(slots_.data(), capacity * sizeof(std::uint64_t));
-  slots_.resize(capacity);
+  assign_on_huge_pages(slots_, capacity);
   mask_ = capacity - 1;
   for (std::uint64_t k : old) {
     if (k == 0) continue;

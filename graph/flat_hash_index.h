@@ -1,8 +1,10 @@
-// Open-addressing hash tables for the graph's hot lookups, sized once from a hint:
+// Open-addressing hash tables for the graph's hot lookups:
 //  - KeyIndex maps strings kept elsewhere to their positions without storing them a second time
 //    (a slot holds a hash tag and the position; a candidate is compared through a callback). The
-//    graph maps node ids to vertices with it, the graph writer its string table.
-//  - EdgeKeySet holds the 64-bit (from, to, type) keys used to refuse duplicate edges.
+//    graph maps node ids to vertices with it, the graph writer its string table. Sized once from
+//    a hint where one is known.
+//  - EdgeKeySet holds the 64-bit (from, to, type) keys used to refuse duplicate edges (the graph
+//    keeps only those of sources with many out-edges); it grows as it fills.
 // Both replace node-per-element std::unordered_* containers, whose allocations and rehashes were
 // a third of a graph build. Owned by their user; not thread-safe for writing.
 #pragma once
@@ -82,9 +84,7 @@ class KeyIndex {
   void grow(size_t capacity, const HashOf& hash_of) {
     std::vector<Slot> old;
     old.swap(slots_);
-    slots_.reserve(capacity);
-    advise_huge_pages(slots_.data(), capacity * sizeof(Slot));
-    slots_.resize(capacity);
+    assign_on_huge_pages(slots_, capacity);
     mask_ = capacity - 1;
     for (const Slot& s : old)
       if (s.vertex_plus_one != 0) place(hash_of(s.vertex_plus_one - 1), s.vertex_plus_one - 1);
@@ -100,7 +100,6 @@ class EdgeKeySet {
   // True when `key` was not present (and now is).
   bool insert(std::uint64_t key);
   bool contains(std::uint64_t key) const;
-  void reserve(size_t n);
   void clear();
   size_t size() const { return size_; }
 

@@ -5,10 +5,20 @@
 #pragma once
 
 #include <cstddef>
+#include <vector>
 
 namespace regkg::graph {
 
 // The whole 2 MiB pages inside [data, data + bytes) are advised; call it before the first write.
 void advise_huge_pages(const void* data, size_t bytes);
+
+// Replaces `v` by `n` value-initialised elements in a fresh block advised as above.
+template <class T>
+void assign_on_huge_pages(std::vector<T>& v, size_t n) {
+  std::vector<T>().swap(v);
+  v.reserve(n);
+  advise_huge_pages(v.data(), n * sizeof(T));
+  v.resize(n);
+}
 
 }  // namespace regkg::graph
