@@ -373,7 +373,9 @@ void load_graph(const std::filesystem::path& path, KnowledgeGraph& graph) {
       if (t.joinable()) t.join();
     }
   } join_guard{edge_reader};
-  graph.reserve(nodes);
+  // With room to spare: a server that loads this graph and later builds the next one itself
+  // (serve --follow) hands this storage on to it (KnowledgeGraph::spare_vertex_bytes).
+  graph.reserve(KnowledgeGraph::rebuild_capacity(nodes));
   for (std::uint64_t i = 0; i < nodes; ++i) {
     NodeData n;
     n.id = r.str();

@@ -20,8 +20,51 @@ struct KnowledgeGraph::Derived {
   std::unique_ptr<ValidityIndex> validity;
 };
 
+namespace {
+
+// The spare vertex block (see KnowledgeGraph::spare_vertex_bytes). Graphs are destroyed on the
+// server's reaper thread and built on the ingest's, hence the lock. Never destroyed itself, so a
+// graph outliving static destruction still finds it.
+using VertexStorage = decltype(KnowledgeGraph::Graph::m_vertices);
+
+struct SpareVertices {
+  std::mutex mutex;
+  VertexStorage block;
+};
+
+SpareVertices& spare_vertices() {
+  static auto* spare = new SpareVertices;
+  return *spare;
+}
+
+}  // namespace
+
 KnowledgeGraph::KnowledgeGraph() : derived_(std::make_unique<Derived>()) {}
-KnowledgeGraph::~KnowledgeGraph() = default;
+KnowledgeGraph::~KnowledgeGraph() { recycle_vertex_storage(); }
+
+void KnowledgeGraph::recycle_vertex_storage() {
+  auto& vertices = graph_.m_vertices;
+  if (vertices.capacity() == 0) return;
+  // The nodes and their edge lists go now; the edges themselves (graph_.m_edges) go with graph_,
+  // after: the per-vertex lists only hold iterators to them.
+  vertices.clear();
+  SpareVertices& spare = spare_vertices();
+  std::lock_guard<std::mutex> lock(spare.mutex);
+  if (spare.block.capacity() < vertices.capacity()) spare.block.swap(vertices);
+}
+
+size_t KnowledgeGraph::spare_vertex_bytes() {
+  SpareVertices& spare = spare_vertices();
+  std::lock_guard<std::mutex> lock(spare.mutex);
+  return spare.block.capacity() * sizeof(VertexStorage::value_type);
+}
+
+void KnowledgeGraph::release_spare_vertices() {
+  VertexStorage doomed;
+  SpareVertices& spare = spare_vertices();
+  std::lock_guard<std::mutex> lock(spare.mutex);
+  spare.block.swap(doomed);
+}
 
 KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&& other)
     : graph_(std::move(other.graph_)),
@@ -149,6 +192,11 @@ std::uint64_t KnowledgeGraph::edge_key(Vertex from, Vertex to, std::string_view 
 }
 
 void KnowledgeGraph::reserve(size_t nodes) {
+  if (graph_.m_vertices.empty() && graph_.m_vertices.capacity() < nodes) {
+    SpareVertices& spare = spare_vertices();
+    std::lock_guard<std::mutex> lock(spare.mutex);
+    if (spare.block.capacity() >= nodes) graph_.m_vertices.swap(spare.block);
+  }
   const bool fresh = graph_.m_vertices.capacity() < nodes;
   graph_.m_vertices.reserve(nodes);
   // The vertices are hundreds of bytes each: a fresh block is backed by huge pages before use.

@@ -79,8 +79,12 @@ class KnowledgeGraph {
   // Bulk loading (graph_store): reserve space, then append nodes whose ids are known to be unique
   // and edges known to be distinct, skipping the checks. Returns false on a duplicate id.
   // Room for this many nodes in all, so building a graph of about the last one's size never grows
-  // its vertex storage or id table (a hint: exceeding it is fine).
+  // its vertex storage or id table (a hint: exceeding it is fine). An empty graph takes the vertex
+  // storage a destroyed graph left behind if it is large enough (see spare_vertex_bytes).
   void reserve(size_t nodes);
+  // What to reserve for a graph about to be rebuilt from one of `nodes` nodes: a little more, since
+  // the next snapshot's graph is usually a little larger.
+  static size_t rebuild_capacity(size_t nodes) { return nodes + nodes / 16 + 1024; }
   bool append_node_unchecked(NodeData data);
   void append_edge_unchecked(Vertex from, Vertex to, EdgeData data);
 
@@ -108,9 +112,17 @@ class KnowledgeGraph {
   // The validity intervals of the versions (see validity_index.h), built and dropped likewise.
   const ValidityIndex& validity() const;
 
+  // A destroyed graph's vertex storage (its nodes destroyed, its memory kept) waits here for the
+  // next graph built in this process: a refresh then fills memory that is already mapped instead of
+  // faulting in and zeroing a fresh block of hundreds of bytes per node. One block at most, the
+  // largest; these report its size and free it.
+  static size_t spare_vertex_bytes();
+  static void release_spare_vertices();
+
  private:
   struct Derived;
   void drop_derived();
+  void recycle_vertex_storage();
 
   static std::uint64_t edge_key(Vertex from, Vertex to, std::string_view type);
 

@@ -242,7 +242,7 @@ IngestSummary run_ingest(const IngestOptions& options, std::ostream& log) {
         // far above the real corpus (352k nodes).
         constexpr std::uint64_t kMaxHint = std::uint64_t{1} << 24;
         const std::uint64_t nodes = std::min(counts["nodes"], kMaxHint);
-        graph.reserve(nodes + nodes / 16 + 1024);
+        graph.reserve(graph::KnowledgeGraph::rebuild_capacity(nodes));
       } catch (const std::exception&) {
         // only a hint: without it the tables grow as they fill
       }

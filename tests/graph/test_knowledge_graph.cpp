@@ -212,4 +212,54 @@ TEST_SUITE("graph") {
     CHECK_FALSE(node_kind_from_string("no-such-kind").has_value());
   }
 
+  TEST_CASE("a destroyed graph's vertex storage goes to the next graph it can hold") {
+    KnowledgeGraph::release_spare_vertices();
+    CHECK(KnowledgeGraph::spare_vertex_bytes() == 0);
+    const NodeData* first_slot = nullptr;
+    {
+      KnowledgeGraph a;
+      a.reserve(5000);
+      for (int i = 0; i < 3000; ++i) {
+        NodeData n = make_node("a/" + std::to_string(i));
+        n.label =
+            "label of a/" + std::to_string(i) + " long enough not to fit in a string's buffer";
+        n.set_attr("instrument", "cn/some-instrument-with-a-long-id");
+        a.upsert_node(std::move(n));
+      }
+      for (size_t i = 1; i < 3000; ++i) CHECK(a.add_edge(i - 1, i, make_edge("part_of")));
+      first_slot = &a.node(0);
+    }
+    // Room for the 5,000 nodes reserved, not just the 3,000 added.
+    CHECK(KnowledgeGraph::spare_vertex_bytes() >= 5000 * sizeof(NodeData));
+
+    // Too large for the spare block: a new block, and the spare one stays.
+    KnowledgeGraph larger;
+    larger.reserve(6000);
+    larger.upsert_node(make_node("larger/0"));
+    CHECK(&larger.node(0) != first_slot);
+    CHECK(KnowledgeGraph::spare_vertex_bytes() >= 5000 * sizeof(NodeData));
+
+    // Fits: the same memory, with nothing of the old nodes or edges left in it.
+    KnowledgeGraph b;
+    b.reserve(4000);
+    CHECK(KnowledgeGraph::spare_vertex_bytes() == 0);
+    b.upsert_node(make_node("b/0"));
+    b.upsert_node(make_node("b/1"));
+    REQUIRE(b.node_count() == 2);
+    CHECK(&b.node(0) == first_slot);
+    CHECK(b.node(0).id == "b/0");
+    CHECK(b.node(0).label.empty());
+    CHECK(b.node(0).attrs.empty());
+    CHECK(b.edge_count() == 0);
+    CHECK_FALSE(b.find("a/0"));
+    CHECK(b.add_edge(0, 1, make_edge("cites")));
+    size_t out = 0;
+    b.for_each_out_edge(0, [&](KnowledgeGraph::Edge, KnowledgeGraph::Vertex to) {
+      CHECK(to == 1);
+      ++out;
+    });
+    CHECK(out == 1);
+    KnowledgeGraph::release_spare_vertices();
+  }
+
 }  // TEST_SUITE
