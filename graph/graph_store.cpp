@@ -78,16 +78,12 @@ class Writer {
   }
   // A string from the shared table. The table keeps views of the graph's strings: the graph
   // outlives the writer.
-  void sym(const std::string& s) {
-    const std::uint64_t h = KeyIndex::hash(s);
-    std::uint32_t index = 0;
-    if (!table_.find(
-            s, h, [this](std::uint32_t i) { return strings_[i]; }, index)) {
-      index = static_cast<std::uint32_t>(strings_.size());
-      strings_.emplace_back(s);
-      table_.insert(h, index, [this](std::uint32_t i) { return KeyIndex::hash(strings_[i]); });
-    }
-    u32(index);
+  void sym(const std::string& s) { u32(index_of(s)); }
+  // The same for an interned string, found by its address after its first time.
+  void sym(const Symbol& s) {
+    auto [it, added] = symbol_index_.try_emplace(&s.str(), 0);
+    if (added) it->second = index_of(s.str());
+    u32(it->second);
   }
   void reserve(size_t bytes) { buf_.reserve(bytes); }
   void raw(const void* p, size_t n) { buf_.append(static_cast<const char*>(p), n); }
@@ -116,8 +112,21 @@ class Writer {
 
  private:
   std::string buf_;
+  std::uint32_t index_of(const std::string& s) {
+    const std::uint64_t h = KeyIndex::hash(s);
+    std::uint32_t index = 0;
+    if (!table_.find(
+            s, h, [this](std::uint32_t i) { return strings_[i]; }, index)) {
+      index = static_cast<std::uint32_t>(strings_.size());
+      strings_.emplace_back(s);
+      table_.insert(h, index, [this](std::uint32_t i) { return KeyIndex::hash(strings_[i]); });
+    }
+    return index;
+  }
+
   KeyIndex table_;
   std::vector<std::string_view> strings_;
+  std::unordered_map<const std::string*, std::uint32_t> symbol_index_;
 };
 
 // A read-only mapping of a whole file, unmapped on destruction.

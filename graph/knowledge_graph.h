@@ -18,15 +18,16 @@
 
 #include "graph/flat_hash_index.h"
 #include "graph/node_kind.h"
+#include "graph/symbol.h"
 
 namespace regkg::graph {
 
 // Where a node or edge came from.
 struct Provenance {
-  std::string file;  // corpus-relative path, e.g. "statutes-zh/行政法/数据安全法(2021-06-10).md"
+  Symbol file;  // corpus-relative path, e.g. "statutes-zh/行政法/数据安全法(2021-06-10).md"
   int line = 0;             // 1-based line in `file`, 0 when not line-based
   std::string json_path;    // e.g. "$[16]" for JSON sources
-  std::string rule;         // the ingest rule that made it, e.g. "statute.header.effective"
+  Symbol rule;              // the ingest rule that made it, e.g. "statute.header.effective"
   float confidence = 1.0f;  // 1.0 for facts read from structure; lower for extracted ones
   std::string span;         // for extracted facts: "begin-end" byte span in the article's text
 };

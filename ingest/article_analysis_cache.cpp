@@ -1,6 +1,7 @@
 // ArticleAnalysisCache: the exact analysed input -> its analysis, by hash, swept between runs.
 #include "ingest/article_analysis_cache.h"
 
+#include <array>
 #include <functional>
 #include <string_view>
 
@@ -25,16 +26,26 @@ std::shared_ptr<const ArticleAnalysis> ArticleAnalysisCache::analyse(const std::
                                                                      const std::string& text_en,
                                                                      const std::string& date) {
   const std::uint64_t key = input_hash(text_zh, text_en, date);
+  // The entries with this hash are found under the lock, their inputs compared outside it: a
+  // refresh's hits compare every article's whole text, which under the lock kept the extraction
+  // threads waiting on each other. Safe, as entries are never moved (the map is node-based) nor
+  // erased (sweep runs between ingests only), and an entry's input never changes once added.
+  std::array<Entry*, 4> candidates{};
+  size_t found = 0;
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    auto [it, end] = entries_.equal_range(key);
-    for (; it != end; ++it) {
-      Entry& e = it->second;
-      if (e.text_zh == text_zh && e.text_en == text_en && e.date == date) {
+    for (auto [it, end] = entries_.equal_range(key); it != end && found < candidates.size(); ++it)
+      candidates[found++] = &it->second;
+  }
+  for (size_t i = 0; i < found; ++i) {
+    Entry& e = *candidates[i];
+    if (e.text_zh == text_zh && e.text_en == text_en && e.date == date) {
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
         e.used = true;
-        ++hits_;
-        return e.analysis;
       }
+      ++hits_;
+      return e.analysis;
     }
   }
   auto analysis = std::make_shared<const ArticleAnalysis>(analyse_article(text_zh, text_en, date));

@@ -47,7 +47,8 @@ std::string clip(const std::string& s, size_t max_bytes) {
 // article was a tenth of a refresh.
 struct ArticleJob {
   Vertex v;
-  std::string id, version, instrument, date, file, json_path;
+  std::string id, version, instrument, date, json_path;
+  graph::Symbol file;
   int line = 0;
 };
 
@@ -161,7 +162,7 @@ class Extractor {
     return jobs;
   }
 
-  Provenance prov(const ArticleJob& j, const std::string& rule, float confidence, size_t begin,
+  Provenance prov(const ArticleJob& j, graph::Symbol rule, float confidence, size_t begin,
                   size_t end) {
     Provenance p;
     p.file = j.file;

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "graph/symbol.h"
+
 namespace regkg::ingest {
 
 struct Obligation {
@@ -19,7 +21,7 @@ struct Obligation {
   std::string trigger;    // the modal word that decided: "应当", "shall not" …
   size_t begin = 0, end = 0;  // byte span of the clause in the article text
   int paragraph = 0;          // 1-based paragraph (lines separated by '\n')
-  std::string rule;           // extractor rule id, e.g. "zh.modal.yingdang"
+  graph::Symbol rule;         // extractor rule id, e.g. "zh.modal.yingdang"
   float confidence = 0.0f;
 };
 

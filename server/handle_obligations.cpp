@@ -106,7 +106,8 @@ void handle_obligations(const HandlerContext& ctx, const httplib::Request& req,
       for (const std::string& f :
            {n.id, attr_of(n, "article"), attr_of(n, "instrument"), attr_of(n, "version"),
             attr_of(n, "modality"), attr_of(n, "bearer"), actors, attr_of(n, "action"),
-            attr_of(n, "condition"), n.text_zh, n.text_en, n.source.file, n.source.rule})
+            attr_of(n, "condition"), n.text_zh, n.text_en, n.source.file.str(),
+            n.source.rule.str()})
         csv += csv_field(f) + ",";
       csv += std::to_string(n.source.confidence) + "," + csv_field(n.source.span) + "\n";
     }

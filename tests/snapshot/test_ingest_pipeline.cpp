@@ -283,7 +283,7 @@ TEST_SUITE("snapshot") {
         const auto& e = g().edge(*it);
         CHECK_FALSE(e.type.empty());
         CHECK_FALSE(e.provenance.rule.empty());
-        if (e.provenance.rule.rfind("version.chain", 0) == 0) {
+        if (e.provenance.rule.str().rfind("version.chain", 0) == 0) {
           ++derived;
           continue;
         }
