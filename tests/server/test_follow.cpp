@@ -56,6 +56,21 @@ std::string search_summary(int port, const std::string& encoded_query) {
 }  // namespace
 
 TEST_SUITE("server") {
+  TEST_CASE("follow: without a snapshot to start from the server says so and exits") {
+    // The snapshot is opened on the follower thread (for its malloc arena); its failure must
+    // still reach the main thread, be reported, and end the process with status 1.
+    regkg::test::TempDir corpus, data;
+    regkg::test::make_small_corpus(corpus.path(), false);
+    std::string out;
+    const int status =
+        regkg::test::run_regkg("serve --data '" + data.path().string() + "' --port 0 --follow '" +
+                                   corpus.path().string() + "'",
+                               out);
+    CHECK(status == 1);
+    CHECK(out.find(data.path().string() + ": error: no current snapshot") != std::string::npos);
+    CHECK(out.find("at http://") == std::string::npos);
+  }
+
   TEST_CASE("follow: the server ingests a changed corpus itself and serves it from memory") {
     regkg::test::TempDir corpus, tmp;
     const fs::path data = tmp.path() / "data";
