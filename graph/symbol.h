@@ -5,7 +5,6 @@
 #pragma once
 
 #include <cstddef>
-#include <functional>
 #include <iosfwd>
 #include <string>
 #include <string_view>
@@ -17,7 +16,8 @@ extern const std::string kEmptySymbolText;
 class Symbol {
  public:
   Symbol() = default;  // ""
-  // Interning takes a lock and a hash lookup: make a Symbol once per file or rule, then copy it.
+  // Interning takes a lock and a hash lookup, unless this thread made a Symbol from the same
+  // string (same address and bytes) lately; copying a Symbol is free.
   Symbol(std::string_view text);  // NOLINT(google-explicit-constructor): reads like a string
   Symbol(const std::string& text) : Symbol(std::string_view(text)) {}  // NOLINT
   Symbol(const char* text) : Symbol(std::string_view(text)) {}         // NOLINT
@@ -51,10 +51,3 @@ class Symbol {
 std::ostream& operator<<(std::ostream& out, const Symbol& s);
 
 }  // namespace regkg::graph
-
-template <>
-struct std::hash<regkg::graph::Symbol> {
-  size_t operator()(const regkg::graph::Symbol& s) const {
-    return std::hash<const std::string*>()(&s.str());
-  }
-};
