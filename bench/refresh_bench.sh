@@ -13,8 +13,8 @@
 #   serves each snapshot with the graph its ingest built.
 #   --no-full: skip the full rebuild at the end. The last line sums up the runs (min, median, max);
 #   run 1 makes the amended law a new version (56 new articles), later runs change one article.
-#   --settle S: wait S seconds once the server is ready before the first change (default 0), so
-#   that its start-up work (freeing the graph it loaded) is not counted against refresh 1.
+#   --settle S: wait S seconds once the server is ready before the first change (default 0): a real
+#   publication does not arrive the moment the server has started (its start-up work is done).
 set -euo pipefail
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$SCRIPT_DIR/.." && pwd)
