@@ -30,7 +30,7 @@ while [[ $# -gt 0 ]]; do
     --settle) SETTLE=$2; shift 2 ;;
     --watch) WATCH=1; shift ;;
     --follow) WATCH=2; shift ;;
-    -h|--help) sed -n '2,18p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) echo "refresh_bench.sh: unknown argument: $1" >&2; exit 2 ;;
   esac
 done
