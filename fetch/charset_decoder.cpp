@@ -8,48 +8,33 @@
 #include <memory>
 
 #include "text/utf8_validation.h"
+#include "text/ascii_case.h"
 
 namespace regkg::fetch {
 
 namespace {
 
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = ascii_lower(c);
-  return out;
-}
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
-// Case-insensitive find of an ASCII `needle` in `hay` from `from`.
-size_t find_ci(std::string_view hay, std::string_view needle, size_t from = 0) {
-  if (needle.empty() || hay.size() < needle.size()) return std::string_view::npos;
-  for (size_t i = from; i + needle.size() <= hay.size(); ++i) {
-    size_t k = 0;
-    while (k < needle.size() && ascii_lower(hay[i + k]) == needle[k]) ++k;
-    if (k == needle.size()) return i;
-  }
-  return std::string_view::npos;
-}
+using text::ascii_lower;
+using text::ascii_lowercase;
+using text::is_html_space;
+using text::find_ascii_ci;
 
 // The value after "charset=" in `s` (quotes and spaces stripped), or "".
 std::string charset_param(std::string_view s) {
-  size_t at = find_ci(s, "charset");
+  size_t at = find_ascii_ci(s, "charset");
   while (at != std::string_view::npos) {
     size_t p = at + 7;
-    while (p < s.size() && is_space(s[p])) ++p;
+    while (p < s.size() && is_html_space(s[p])) ++p;
     if (p < s.size() && s[p] == '=') {
       ++p;
-      while (p < s.size() && (is_space(s[p]) || s[p] == '"' || s[p] == '\'')) ++p;
+      while (p < s.size() && (is_html_space(s[p]) || s[p] == '"' || s[p] == '\'')) ++p;
       size_t end = p;
-      while (end < s.size() && !is_space(s[end]) && s[end] != ';' && s[end] != '"' &&
+      while (end < s.size() && !is_html_space(s[end]) && s[end] != ';' && s[end] != '"' &&
              s[end] != '\'' && s[end] != '>' && s[end] != '/' && s[end] != ',')
         ++end;
       if (end > p) return std::string(s.substr(p, end - p));
     }
-    at = find_ci(s, "charset", at + 7);
+    at = find_ascii_ci(s, "charset", at + 7);
   }
   return "";
 }
@@ -120,7 +105,7 @@ std::string charset_from_content_type(std::string_view content_type) {
 
 std::string charset_from_meta(std::string_view html) {
   std::string_view head = html.substr(0, 16 * 1024);
-  size_t at = find_ci(head, "<meta");
+  size_t at = find_ascii_ci(head, "<meta");
   while (at != std::string_view::npos) {
     size_t end = head.find('>', at);
     if (end == std::string_view::npos) end = head.size();
@@ -129,13 +114,13 @@ std::string charset_from_meta(std::string_view html) {
     // charset=gb2312"> both carry "charset" followed by '=' somewhere in the tag.
     std::string cs = charset_param(tag);
     if (!cs.empty()) return cs;
-    at = find_ci(head, "<meta", end);
+    at = find_ascii_ci(head, "<meta", end);
   }
   return "";
 }
 
 std::string canonical_charset(std::string_view name) {
-  const std::string n = lower(name);
+  const std::string n = ascii_lowercase(name);
   if (n == "utf-8" || n == "utf8" || n == "unicode-1-1-utf-8") return "UTF-8";
   if (n == "gb2312" || n == "gbk" || n == "gb18030" || n == "x-gbk" || n == "gb_2312-80" ||
       n == "cp936" || n == "windows-936" || n == "csgb2312" || n == "euc-cn" || n == "chinese" ||

@@ -1,6 +1,7 @@
 // A small tolerant HTML reader: tags, comments, raw-text elements and entities in one linear pass,
 // producing text blocks. Not a conforming HTML parser: enough for publication pages.
 #include "fetch/html_block_reader.h"
+#include "text/ascii_case.h"
 
 #include <array>
 #include <cstdint>
@@ -11,32 +12,15 @@ namespace regkg::fetch {
 
 namespace {
 
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+using text::ascii_lower;
+using text::is_html_space;
 
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 bool is_alnum(char c) { return is_alpha(c) || (c >= '0' && c <= '9'); }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = ascii_lower(c);
-  return out;
-}
-
-// Case-insensitive find of a lower-case ASCII `needle`.
-size_t find_ci(std::string_view hay, std::string_view needle, size_t from) {
-  if (needle.empty()) return std::string_view::npos;
-  const char first = needle[0];
-  for (size_t i = from; i + needle.size() <= hay.size(); ++i) {
-    if (ascii_lower(hay[i]) != first) continue;
-    size_t k = 1;
-    while (k < needle.size() && ascii_lower(hay[i + k]) == needle[k]) ++k;
-    if (k == needle.size()) return i;
-  }
-  return std::string_view::npos;
-}
+using text::ascii_lowercase;
+using text::find_ascii_ci;
 
 bool one_of(std::string_view s, std::initializer_list<std::string_view> set) {
   for (std::string_view x : set)
@@ -94,15 +78,15 @@ std::string attribute(std::string_view attrs, std::string_view want, bool* prese
   size_t p = 0;
   if (present) *present = false;
   while (p < attrs.size()) {
-    while (p < attrs.size() && (is_space(attrs[p]) || attrs[p] == '/')) ++p;
+    while (p < attrs.size() && (is_html_space(attrs[p]) || attrs[p] == '/')) ++p;
     const size_t name_start = p;
-    while (p < attrs.size() && !is_space(attrs[p]) && attrs[p] != '=' && attrs[p] != '/') ++p;
-    const std::string name = lower(attrs.substr(name_start, p - name_start));
-    while (p < attrs.size() && is_space(attrs[p])) ++p;
+    while (p < attrs.size() && !is_html_space(attrs[p]) && attrs[p] != '=' && attrs[p] != '/') ++p;
+    const std::string name = ascii_lowercase(attrs.substr(name_start, p - name_start));
+    while (p < attrs.size() && is_html_space(attrs[p])) ++p;
     std::string_view value;
     if (p < attrs.size() && attrs[p] == '=') {
       ++p;
-      while (p < attrs.size() && is_space(attrs[p])) ++p;
+      while (p < attrs.size() && is_html_space(attrs[p])) ++p;
       if (p < attrs.size() && (attrs[p] == '"' || attrs[p] == '\'')) {
         const char q = attrs[p++];
         const size_t end = attrs.find(q, p);
@@ -111,7 +95,7 @@ std::string attribute(std::string_view attrs, std::string_view want, bool* prese
         p = stop == attrs.size() ? stop : stop + 1;
       } else {
         const size_t start = p;
-        while (p < attrs.size() && !is_space(attrs[p])) ++p;
+        while (p < attrs.size() && !is_html_space(attrs[p])) ++p;
         value = attrs.substr(start, p - start);
       }
     }
@@ -136,12 +120,12 @@ std::string attribute(std::string_view attrs, std::string_view want, bool* prese
 
 bool has_chrome_class_or_id(std::string_view attrs) {
   for (std::string_view key : {"class", "id"}) {
-    const std::string v = lower(attribute(attrs, key));
+    const std::string v = ascii_lowercase(attribute(attrs, key));
     size_t p = 0;
     while (p < v.size()) {
-      while (p < v.size() && is_space(v[p])) ++p;
+      while (p < v.size() && is_html_space(v[p])) ++p;
       const size_t start = p;
-      while (p < v.size() && !is_space(v[p])) ++p;
+      while (p < v.size() && !is_html_space(v[p])) ++p;
       if (p > start && is_chrome_word(std::string_view(v).substr(start, p - start))) return true;
     }
   }
@@ -169,7 +153,7 @@ char32_t last_code_point(const std::string& s) {
 std::string trim_block(const std::string& s) {
   auto lead = [&](size_t p) -> size_t {  // bytes of a trimmable character at p, or 0
     if (p >= s.size()) return 0;
-    if (is_space(s[p])) return 1;
+    if (is_html_space(s[p])) return 1;
     if (s.compare(p, 2, "\xC2\xA0") == 0) return 2;
     if (s.compare(p, 3, "\xE3\x80\x80") == 0 || s.compare(p, 3, "\xE2\x80\x8B") == 0 ||
         s.compare(p, 3, "\xEF\xBB\xBF") == 0)
@@ -180,7 +164,7 @@ std::string trim_block(const std::string& s) {
   while (size_t n = lead(b)) b += n;
   size_t e = s.size();
   while (e > b) {
-    if (is_space(s[e - 1])) {
+    if (is_html_space(s[e - 1])) {
       --e;
     } else if (e - b >= 2 && lead(e - 2) == 2) {
       e -= 2;
@@ -230,7 +214,7 @@ class Reader {
           if (!skipping()) append_text("&");
           ++pos;
         }
-      } else if (is_space(c)) {
+      } else if (is_html_space(c)) {
         if (!skipping()) {
           pending_space_ = true;
           if (c == '\n' || c == '\r') pending_newline_ = true;
@@ -239,7 +223,7 @@ class Reader {
       } else {
         // A run of ordinary bytes up to the next markup, entity or space.
         size_t end = pos + 1;
-        while (end < n && html_[end] != '<' && html_[end] != '&' && !is_space(html_[end])) ++end;
+        while (end < n && html_[end] != '<' && html_[end] != '&' && !is_html_space(html_[end])) ++end;
         if (!skipping()) append_text(html_.substr(pos, end - pos));
         pos = end;
       }
@@ -294,7 +278,7 @@ class Reader {
       return pos + 1;
     }
     while (p < n && (is_alnum(html_[p]) || html_[p] == '-' || html_[p] == ':')) ++p;
-    tag.name = lower(html_.substr(name_start, p - name_start));
+    tag.name = ascii_lowercase(html_.substr(name_start, p - name_start));
     const size_t attrs_start = p;
     // Find the '>' that ends the tag, skipping quoted attribute values.
     while (p < n && html_[p] != '>') {
@@ -329,13 +313,13 @@ class Reader {
     }
     if (!tag.closing && is_raw_text_element(tag.name)) {
       // Everything up to </name is not markup; <title> below is the one we keep.
-      const size_t end = find_ci(html_, "</" + tag.name, after);
+      const size_t end = find_ascii_ci(html_, "</" + tag.name, after);
       if (end == std::string_view::npos) return html_.size();
       const size_t gt = html_.find('>', end);
       return gt == std::string_view::npos ? html_.size() : gt + 1;
     }
     if (!tag.closing && tag.name == "title") {
-      const size_t end = find_ci(html_, "</title", after);
+      const size_t end = find_ascii_ci(html_, "</title", after);
       const size_t stop = end == std::string_view::npos ? html_.size() : end;
       if (doc_.title.empty()) {
         HtmlReadOptions plain;
@@ -353,7 +337,7 @@ class Reader {
       std::string name = attribute(tag.attrs, "name", &has_name);
       if (!has_name) name = attribute(tag.attrs, "property", &has_name);
       if (!has_name) name = attribute(tag.attrs, "http-equiv", &has_name);
-      if (has_name) doc_.meta.emplace_back(lower(name), attribute(tag.attrs, "content"));
+      if (has_name) doc_.meta.emplace_back(ascii_lowercase(name), attribute(tag.attrs, "content"));
       return after;
     }
     if (tag.name == "article" || tag.name == "main") {
@@ -436,7 +420,7 @@ size_t decode_html_entity(std::string_view html, size_t pos, std::string& out) {
 }
 
 std::string HtmlDocument::meta_content(std::string_view name) const {
-  const std::string want = lower(name);
+  const std::string want = ascii_lowercase(name);
   for (const auto& [k, v] : meta)
     if (k == want) return v;
   return "";

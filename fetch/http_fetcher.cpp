@@ -1,5 +1,6 @@
 // GET with validators, time limits, hand-followed redirects and a size cap (cpp-httplib client).
 #include "fetch/http_fetcher.h"
+#include "text/ascii_case.h"
 
 #include <chrono>
 #include <cstdio>
@@ -14,11 +15,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-std::string lower(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
-}
+using text::ascii_lowercase;
 
 std::string seconds_text(double s) {
   char buf[32];
@@ -62,7 +59,7 @@ bool parse_http_url(const std::string& raw, ParsedUrl* out) {
   const size_t colon = url.find("://");
   if (colon == std::string::npos) return false;
   ParsedUrl u;
-  u.scheme = lower(url.substr(0, colon));
+  u.scheme = ascii_lowercase(url.substr(0, colon));
   if (u.scheme != "http" && u.scheme != "https") return false;
   const size_t auth_start = colon + 3;
   size_t auth_end = url.find_first_of("/?", auth_start);

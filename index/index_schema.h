@@ -67,4 +67,13 @@ namespace regkg::index {
 // shortened to a prefix of the value plus a hash, identically at index and query time.
 std::string boolean_term(std::string_view prefix, std::string_view value);
 
+// The slot::kDate value of a date: "2023-08-15" -> "20230815" (the dashes dropped), identically
+// at index and query time.
+inline std::string date_slot_value(std::string_view date) {
+  std::string out;
+  for (char c : date)
+    if (c != '-') out.push_back(c);
+  return out;
+}
+
 }  // namespace regkg::index

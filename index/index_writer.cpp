@@ -38,10 +38,9 @@ std::string document_data(const SearchDocument& doc) {
   return sb.GetString();
 }
 
+// A document's date value: YYYYMMDD, or "" for a partial or missing date.
 std::string compact_date(const std::string& date) {
-  std::string out;
-  for (char c : date)
-    if (c != '-') out.push_back(c);
+  std::string out = date_slot_value(date);
   return out.size() == 8 ? out : std::string();
 }
 

@@ -15,13 +15,6 @@ namespace regkg::index {
 
 namespace {
 
-std::string compact_date(const std::string& date) {
-  std::string out;
-  for (char c : date)
-    if (c != '-') out.push_back(c);
-  return out;
-}
-
 std::string json_string(const rapidjson::Value& obj, const char* key) {
   auto it = obj.FindMember(key);
   if (it == obj.MemberEnd() || !it->value.IsString()) return {};
@@ -188,8 +181,8 @@ Xapian::Query Searcher::build_query(const Xapian::Database& db,
   // The date range filters last and on its own: ANDed with the term filters, Xapian checked the
   // value range for far more documents (60 ms instead of 6 ms for kind + from on an OR query).
   if (!request.from.empty() || !request.to.empty()) {
-    std::string lo = request.from.empty() ? "00000000" : compact_date(request.from);
-    std::string hi = request.to.empty() ? "99999999" : compact_date(request.to);
+    std::string lo = request.from.empty() ? "00000000" : date_slot_value(request.from);
+    std::string hi = request.to.empty() ? "99999999" : date_slot_value(request.to);
     query = Xapian::Query(Xapian::Query::OP_FILTER, query,
                           Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot::kDate, lo, hi));
   }

@@ -3,6 +3,7 @@
 // of the corpus, and the markers it looks for (《 》 第 条 款 前 本) are fixed UTF-8 sequences,
 // which never match inside another character because UTF-8 is self-synchronising.
 #include "ingest/citation_extractor.h"
+#include "text/byte_match.h"
 
 #include <algorithm>
 #include <array>
@@ -28,13 +29,8 @@ constexpr int kMaxRangeLength = 50;
 // A numeral in 第…条 is short; a longer run is not an article number.
 constexpr size_t kMaxNumeralBytes = 8 * 3;
 
-bool at(std::string_view t, size_t pos, std::string_view s) {
-  return pos <= t.size() && t.size() - pos >= s.size() && t.compare(pos, s.size(), s) == 0;
-}
-
-bool ends_at(std::string_view t, size_t pos, std::string_view s) {
-  return pos >= s.size() && pos <= t.size() && t.compare(pos - s.size(), s.size(), s) == 0;
-}
+using text::at;
+using text::ends_at;
 
 // Chinese numerals, and Arabic digits in ASCII or full width (第5条, 第５条).
 bool is_numeral_cp(char32_t cp) {

@@ -40,6 +40,24 @@ SourceFormat sniff_markdown(const fs::path& path) {
   return SourceFormat::unknown;
 }
 
+// Why a file that is not a source is left out, or "" for a candidate source. Documentation keeps
+// its usual names (README.md, LICENSE, DATA-LICENSE.md …); a README that quotes a statute's
+// "<!-- INFO END -->" marker must not become the instrument cn/README.
+std::string ignore_reason(const std::string& name, bool at_root) {
+  std::string upper;
+  for (char c : name) upper += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+  const std::string stem = upper.substr(0, upper.find('.'));
+  for (const char* doc : {"README", "LICENSE", "LICENCE", "NOTICE", "CHANGELOG", "CHANGES",
+                          "CONTRIBUTING", "COPYING", "AUTHORS"}) {
+    const std::string d = doc;
+    if (stem == d || (stem.size() > d.size() && stem.compare(stem.size() - d.size(), d.size(), d) == 0 &&
+                      stem[stem.size() - d.size() - 1] == '-'))
+      return "documentation, not a rule";
+  }
+  if (at_root && name == "sources.json") return "the regkg fetch manifest, not a rule";
+  return "";
+}
+
 }  // namespace
 
 std::vector<SourceFile> scan_corpora(const std::vector<fs::path>& corpora, Diagnostics& diags) {
@@ -66,8 +84,9 @@ std::vector<SourceFile> scan_corpora(const std::vector<fs::path>& corpora, Diagn
         if (it->is_directory(ec)) it.disable_recursion_pending();
         continue;
       }
-      if (it->is_directory(ec) && name == "dictionaries") {
-        // regkg's own dictionaries (corpus/dictionaries) configure ingest; they are not sources.
+      if (it->is_directory(ec) && (name == "dictionaries" || name == "facts")) {
+        // regkg's own dictionaries and facts (corpus/dictionaries, corpus/facts) configure
+        // ingest; they are not sources.
         it.disable_recursion_pending();
         continue;
       }
@@ -79,10 +98,16 @@ std::vector<SourceFile> scan_corpora(const std::vector<fs::path>& corpora, Diagn
       f.corpus = root.string();
       f.bytes = it->file_size(ec);
       std::string ext = p.extension().string();
-      if (ext == ".json")
+      f.ignore_reason = ignore_reason(name, it.depth() == 0);
+      if (!f.ignore_reason.empty())
+        f.format = SourceFormat::unknown;
+      else if (ext == ".json")
         f.format = SourceFormat::compass_json;
       else if (ext == ".md")
         f.format = sniff_markdown(p);
+      if (f.format == SourceFormat::unknown && f.ignore_reason.empty())
+        f.ignore_reason = ext == ".md" ? "Markdown that is neither a statute nor news"
+                                       : "not a source format (" + (ext.empty() ? "no extension" : ext) + ")";
       files.push_back(std::move(f));
     }
   }

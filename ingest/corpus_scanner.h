@@ -21,12 +21,14 @@ struct SourceFile {
   std::string corpus;    // the corpus root as given
   SourceFormat format = SourceFormat::unknown;
   std::uint64_t bytes = 0;
+  std::string ignore_reason;  // why an unknown-format file is left out ("documentation, not a rule")
 };
 
-// Walks each directory recursively (hidden entries skipped). *.json is Compass JSON; *.md starting
-// with "---" is news; *.md containing "<!-- INFO END -->" is a statute; anything else is unknown
-// (README.md, licences) and is listed but not parsed. A missing or unreadable corpus directory is
-// an error in `diags`.
+// Walks each directory recursively (hidden entries, and regkg's own dictionaries/ and facts/
+// folders, skipped). *.json is Compass JSON; *.md starting with "---" is news; *.md containing
+// "<!-- INFO END -->" is a statute. Documentation (README*, *LICENSE*, NOTICE, CHANGELOG …), a
+// root sources.json (the fetch manifest) and anything else are unknown: listed with the reason in
+// `ignore_reason`, never parsed. A missing or unreadable corpus directory is an error in `diags`.
 std::vector<SourceFile> scan_corpora(const std::vector<std::filesystem::path>& corpora,
                                      Diagnostics& diags);
 

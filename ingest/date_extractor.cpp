@@ -1,6 +1,8 @@
 // Date extraction from Chinese and English text: a hand-written byte scanner (no std::regex) fast
 // enough to run over every statute article and news item on each ingest.
 #include "ingest/date_extractor.h"
+#include "text/byte_match.h"
+#include "text/civil_date.h"
 
 #include <algorithm>
 #include <array>
@@ -18,23 +20,8 @@ namespace {
 // ---------------------------------------------------------------------------------------------
 // Calendar helpers.
 
-bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-int days_in_month(int y, int m) {
-  static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m == 2 && is_leap(y)) return 29;
-  return kDays[static_cast<size_t>(m - 1)];
-}
-
-// Days since 1970-01-01 (proleptic Gregorian; H. Hinnant's days_from_civil).
-long days_from_civil(int y, int m, int d) {
-  y -= m <= 2 ? 1 : 0;
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const long yoe = y - era * 400;
-  const long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
+using text::days_from_civil;
+using text::days_in_month;
 
 std::string two(int v) {
   std::string s(2, '0');
@@ -79,13 +66,8 @@ Context parse_context(std::string_view s) {
 // ---------------------------------------------------------------------------------------------
 // Byte-level helpers. All reads are bounds-checked, so invalid UTF-8 only ever fails to match.
 
-bool at(std::string_view t, size_t pos, std::string_view lit) {
-  return pos <= t.size() && t.size() - pos >= lit.size() && t.compare(pos, lit.size(), lit) == 0;
-}
-
-bool ends_at(std::string_view t, size_t end, std::string_view lit) {
-  return end >= lit.size() && end <= t.size() && t.compare(end - lit.size(), lit.size(), lit) == 0;
-}
+using text::at;
+using text::ends_at;
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }

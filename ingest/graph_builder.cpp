@@ -679,7 +679,8 @@ class Builder {
       Vertex nv =
           node(NodeKind::news, id, item.title, prov(file, 1, "news.front_matter"), item.date);
       NodeData& n = g_.node(nv);
-      std::string text = item.excerpt;
+      // A regkg news record has its own one-sentence summary where the feed has the excerpt.
+      std::string text = item.excerpt.empty() ? item.summary : item.excerpt;
       if (!item.body.empty()) text += (text.empty() ? "" : "\n\n") + item.body;
       if (n.text_en.empty()) n.text_en = text;
       if (!item.source.empty()) n.set_attr("source", item.source);
@@ -704,7 +705,26 @@ class Builder {
       };
       scan(item.title, 0, "title");
       scan(item.excerpt, 0, "excerpt");
+      scan(item.summary, 0, "summary");
       scan(item.body, item.body_line, "body");
+      // The actors and rules a news record names (corpus/news): written by hand, so certain.
+      for (const std::string& actor : item.named_actors) {
+        const auto* a = actors_.find_id(actor);
+        if (!a) {
+          diags_.warn(file, 0, "actors: unknown actor id '" + actor + "' (not in actors.json)");
+          continue;
+        }
+        if (!linked.insert(a->id).second) continue;
+        edge(nv, actor_vertex(*a), "mentions", prov(file, 0, "news.record", 1.0f),
+             "named by the news record");
+      }
+      for (const std::string& instrument : item.named_instruments) {
+        if (auto inst = g_.find(instrument)) {
+          if (g_.node(*inst).kind == NodeKind::instrument)
+            edge(nv, *inst, "about", prov(file, 0, "news.record", 1.0f),
+                 "named by the news record");
+        }
+      }
     }
   }
 

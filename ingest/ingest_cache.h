@@ -3,6 +3,9 @@
 // graph and index are still built from the whole corpus. Pass the same object to every run_ingest.
 #pragma once
 
+#include <set>
+#include <string>
+
 #include "ingest/article_analysis_cache.h"
 #include "ingest/parse_cache.h"
 
@@ -11,6 +14,7 @@ namespace regkg::ingest {
 struct IngestCache {
   ParseCache parsed;
   ArticleAnalysisCache analyses;
+  std::set<std::string> reported_ignored;  // files already reported as ignored (once per process)
 };
 
 }  // namespace regkg::ingest

@@ -161,6 +161,11 @@ IngestSummary run_ingest(const IngestOptions& options, std::ostream& log) {
       throw IngestError("error: no readable corpus directory");
     }
     summary.files_seen = files.size();
+    // Files that are not sources (README.md, licences, a .tsv) are reported once, never parsed.
+    for (const auto& f : files)
+      if (!f.ignore_reason.empty() &&
+          (!options.cache || options.cache->reported_ignored.insert(f.absolute.string()).second))
+        log << f.relative << ": note: ignored: " << f.ignore_reason << '\n';
     std::uint64_t total_bytes = 0;
     for (const auto& f : files) total_bytes += f.bytes;
 

@@ -1,5 +1,6 @@
 // Parses news Markdown (news/seed, news/feed): YAML front matter fields plus the Markdown body.
 #include "ingest/news_markdown_parser.h"
+#include "text/civil_date.h"
 
 #include <cstdio>
 #include <optional>
@@ -28,22 +29,8 @@ bool digits_at(std::string_view s, size_t pos, size_t len) {
   return true;
 }
 
-bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-int days_in_month(int y, int m) {
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && is_leap(y) ? 29 : kDays[m - 1];
-}
-
-// Days since 1970-01-01 (H. Hinnant's days_from_civil), for shifting a local time to UTC.
-long days_from_civil(int y, int m, int d) {
-  y -= m <= 2;
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const long yoe = y - era * 400;
-  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
+using text::days_from_civil;  // for shifting a local time to UTC
+using text::days_in_month;
 
 std::string civil_from_days(long z) {
   z += 719468;
@@ -230,6 +217,23 @@ NewsItem parse_news_markdown(const std::string& path, std::string_view content,
   item.url = fm.text("originalUrl");
   if (item.url.empty()) item.url = fm.text("webUrl");
   item.excerpt = fm.text("excerpt");
+  item.summary = trim_text(fm.text("summary"));
+  auto read_list = [&](const char* key, std::vector<std::string>& out) {
+    const FrontMatterNode* node = fm.find(key);
+    if (!node || node->is_null()) return;
+    if (!node->is_list()) {
+      diags.warn(path, node->line, std::string("'") + key + "' is not a list; ignored");
+      return;
+    }
+    for (const FrontMatterNode& v : node->items) {
+      if (v.is_scalar() && !trim_text(v.scalar).empty())
+        out.push_back(trim_text(v.scalar));
+      else
+        diags.warn(path, v.line, std::string("'") + key + "' entry is not a string; skipped");
+    }
+  };
+  read_list("actors", item.named_actors);
+  read_list("instruments", item.named_instruments);
   item.language = fm.text("language");
   if (item.language.empty()) item.language = "en";
 
@@ -253,6 +257,7 @@ NewsItem parse_news_markdown(const std::string& path, std::string_view content,
       link.title = trim_text(r.text("title"));
       link.url = r.text("originalUrl");
       if (link.url.empty()) link.url = r.text("webUrl");
+      if (link.url.empty()) link.url = r.text("url");
       link.provider = trim_text(provider_name(r));
       if (const FrontMatterNode* d = r.find("publishedDateTime"); d && d->is_scalar()) {
         if (auto u = utc_date_of(d->scalar))

@@ -26,6 +26,12 @@ struct NewsItem {
   std::string source;    // `source`, else `provider.name`
   std::string url;       // `originalUrl`, else `webUrl`, else ""
   std::string excerpt;
+  // A news metadata record written for regkg (corpus/news) has, instead of the publisher's
+  // excerpt, a one-sentence `summary` of its own, and lists the `actors` (dictionary ids) and
+  // `instruments` (regkg ids) the item names.
+  std::string summary;
+  std::vector<std::string> named_actors;
+  std::vector<std::string> named_instruments;
   std::string body;      // Markdown body after the front matter, trimmed
   std::string language;  // `language` or "en"
   std::vector<std::string> topics;

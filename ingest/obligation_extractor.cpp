@@ -17,6 +17,7 @@
 //   依法享有的权利, 负责人) do not count.
 // The implementation scans bytes (no std::regex): it runs over ~65,000 articles in the build.
 #include "ingest/obligation_extractor.h"
+#include "text/byte_match.h"
 
 #include <algorithm>
 #include <array>
@@ -31,13 +32,9 @@ namespace {
 // ---------------------------------------------------------------------------------------------
 // Small byte helpers
 
-bool starts_at(std::string_view s, size_t pos, std::string_view w) {
-  return pos <= s.size() && s.size() - pos >= w.size() && s.compare(pos, w.size(), w) == 0;
-}
+bool starts_at(std::string_view s, size_t pos, std::string_view w) { return text::at(s, pos, w); }
 
-bool ends_at(std::string_view s, size_t pos, std::string_view w) {
-  return pos <= s.size() && pos >= w.size() && s.compare(pos - w.size(), w.size(), w) == 0;
-}
+using text::ends_at;
 
 template <size_t N>
 bool starts_with_any(std::string_view s, size_t pos, const std::array<std::string_view, N>& ws) {
@@ -75,12 +72,12 @@ size_t next_pos(std::string_view s, size_t pos) {
   return pos + n;
 }
 
-bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_inline_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
 // Trims ASCII spaces and U+3000 at both ends of [b, e).
 void trim_range(std::string_view s, size_t& b, size_t& e) {
   for (;;) {
-    if (b < e && is_ascii_space(s[b])) {
+    if (b < e && is_inline_space(s[b])) {
       ++b;
     } else if (e - b >= 3 && starts_at(s, b, "\xE3\x80\x80")) {
       b += 3;
@@ -89,7 +86,7 @@ void trim_range(std::string_view s, size_t& b, size_t& e) {
     }
   }
   for (;;) {
-    if (e > b && is_ascii_space(s[e - 1])) {
+    if (e > b && is_inline_space(s[e - 1])) {
       --e;
     } else if (e - b >= 3 && ends_at(s, e, "\xE3\x80\x80")) {
       e -= 3;
@@ -109,7 +106,7 @@ struct Range {
 };
 
 // Paragraphs: [b, e) per '\n'-separated line, with the 1-based number.
-std::vector<Range> split_lines(std::string_view text) {
+std::vector<Range> line_ranges(std::string_view text) {
   std::vector<Range> out;
   size_t b = 0;
   for (size_t i = 0; i <= text.size(); ++i) {
@@ -629,7 +626,7 @@ std::vector<Obligation> extract_obligations_zh(std::string_view text) {
   std::vector<Obligation> out;
   ZhState st;
   int paragraph = 0;
-  for (const Range& line : split_lines(text)) {
+  for (const Range& line : line_ranges(text)) {
     ++paragraph;
     size_t lb = line.b, le = line.e;
     trim_range(text, lb, le);
@@ -800,8 +797,8 @@ bool in_list(const std::string& w, const std::array<std::string_view, N>& list) 
 
 std::string trim_en(std::string_view s) {
   size_t b = 0, e = s.size();
-  while (b < e && (is_ascii_space(s[b]) || s[b] == ',')) ++b;
-  while (e > b && (is_ascii_space(s[e - 1]) || s[e - 1] == ',')) --e;
+  while (b < e && (is_inline_space(s[b]) || s[b] == ',')) ++b;
+  while (e > b && (is_inline_space(s[e - 1]) || s[e - 1] == ',')) --e;
   return std::string(s.substr(b, e - b));
 }
 
@@ -809,11 +806,11 @@ std::string trim_en(std::string_view s) {
 // "a provider".
 std::string en_condition_subject(std::string_view cond) {
   size_t p = 0;
-  while (p < cond.size() && is_ascii_space(cond[p])) ++p;
+  while (p < cond.size() && is_inline_space(cond[p])) ++p;
   while (p < cond.size() && std::isalpha(static_cast<unsigned char>(cond[p]))) ++p;  // opener
   const size_t b = p;
   while (p < cond.size()) {
-    while (p < cond.size() && is_ascii_space(cond[p])) ++p;
+    while (p < cond.size() && is_inline_space(cond[p])) ++p;
     size_t w = p;
     while (w < cond.size() && is_word_char(cond[w])) ++w;
     if (w == p) break;
@@ -846,7 +843,7 @@ size_t en_skip_item_marker(std::string_view s, size_t b, size_t e) {
       ++p;
     if (p < e && s[p] == ')') {
       ++p;
-      while (p < e && is_ascii_space(s[p])) ++p;
+      while (p < e && is_inline_space(s[p])) ++p;
       return p;
     }
   }
@@ -862,7 +859,7 @@ struct EnState {
 void en_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool in_item, EnState& st,
                  std::vector<Obligation>& out) {
   sb = en_skip_item_marker(s, sb, se);
-  while (sb < se && is_ascii_space(s[sb])) ++sb;
+  while (sb < se && is_inline_space(s[sb])) ++sb;
   struct F {
     size_t pos, len;
     const EnTrigger* t;
@@ -963,7 +960,7 @@ void en_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
     o.condition = trim_en(cond);
     // Passive: "… shall (not) be imposed" names no actor.
     size_t a = f.pos + f.len;
-    while (a < se && is_ascii_space(s[a])) ++a;
+    while (a < se && is_inline_space(s[a])) ++a;
     if (word_at(s, a, "also")) a += 5;
     if (word_at(s, a, "not")) a += 4;
     const bool passive = f.t->mod != Mod::encouragement && word_at(s, a, "be");
@@ -1008,7 +1005,7 @@ std::vector<Obligation> extract_obligations_en(std::string_view text) {
   std::vector<Obligation> out;
   EnState st;
   int paragraph = 0;
-  for (const Range& line : split_lines(text)) {
+  for (const Range& line : line_ranges(text)) {
     ++paragraph;
     size_t lb = line.b, le = line.e;
     trim_range(text, lb, le);
@@ -1021,10 +1018,10 @@ std::vector<Obligation> extract_obligations_en(std::string_view text) {
       bool stop = (p == le);
       if (!stop) {
         const char c = text[p];
-        if (c == ';' || (c == ':' && (p + 1 == le || is_ascii_space(text[p + 1])))) {
+        if (c == ';' || (c == ':' && (p + 1 == le || is_inline_space(text[p + 1])))) {
           stop = true;
         } else if (c == '.' &&
-                   (p + 1 == le || (is_ascii_space(text[p + 1]) && p + 2 < le &&
+                   (p + 1 == le || (is_inline_space(text[p + 1]) && p + 2 < le &&
                                     (std::isupper(static_cast<unsigned char>(text[p + 2])) ||
                                      text[p + 2] == '"')))) {
           // Not after an abbreviation ("etc.", "No.").

@@ -1,6 +1,7 @@
 // Parses LawRefBook statute Markdown (statutes-zh/) into title, dated header events, headings and
 // articles with their paragraphs and enumerated items.
 #include "ingest/statute_markdown_parser.h"
+#include "text/civil_date.h"
 
 #include <optional>
 #include <set>
@@ -57,12 +58,7 @@ struct CnDate {
   std::string as_written;  // "2023年13月45日", for messages
 };
 
-bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-int days_in_month(int y, int m) {
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && is_leap(y) ? 29 : kDays[m - 1];
-}
+using text::days_in_month;
 
 bool CnDate::valid() const {
   // The corpus spans 1949 to 2025; a wider window still catches typos such as 20211年.
