@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <set>
 
 namespace regkg::ingest {
 
@@ -55,6 +56,7 @@ std::string ignore_reason(const std::string& name, bool at_root) {
       return "documentation, not a rule";
   }
   if (at_root && name == "sources.json") return "the regkg fetch manifest, not a rule";
+  if (name == "_index.md") return "a Hugo section index (LawRefBook), not a rule";
   return "";
 }
 
@@ -68,7 +70,13 @@ std::vector<SourceFile> scan_corpora(const std::vector<fs::path>& corpora, Diagn
       diags.error(root.string(), 0, "corpus directory does not exist or is not a directory");
       continue;
     }
-    fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
+    // Linked folders are followed (scripts/get-corpus.sh links the law folders of a checkout into
+    // statutes-zh/); a folder reached twice (a link loop, or two links to one folder) is read once.
+    std::set<fs::path> folders_seen;
+    folders_seen.insert(fs::weakly_canonical(root, ec));
+    fs::recursive_directory_iterator it(
+        root, fs::directory_options::skip_permission_denied | fs::directory_options::follow_directory_symlink,
+        ec);
     if (ec) {
       diags.error(root.string(), 0, "cannot read corpus directory: " + ec.message());
       continue;
@@ -88,6 +96,16 @@ std::vector<SourceFile> scan_corpora(const std::vector<fs::path>& corpora, Diagn
         // regkg's own dictionaries and facts (corpus/dictionaries, corpus/facts) configure
         // ingest; they are not sources.
         it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_directory(ec)) {
+        if (it->is_symlink(ec) && !folders_seen.insert(fs::canonical(p, ec)).second) {
+          diags.warn(p.lexically_relative(root).generic_string(), 0,
+                     "linked folder already read (a link loop or a second link); skipped");
+          it.disable_recursion_pending();
+        } else if (!it->is_symlink(ec)) {
+          folders_seen.insert(fs::weakly_canonical(p, ec));
+        }
         continue;
       }
       if (!it->is_regular_file(ec)) continue;

@@ -1,21 +1,27 @@
 #!/usr/bin/env bash
 # Installs regkg's build and test dependencies from Debian packages, non-interactively and only
-# when something is missing (safe to run again). Usage: scripts/setup.sh
+# when something is missing (safe to run again).
+# Usage: scripts/setup.sh          everything the tests need (browser, fuzzing, Python checks)
+#        scripts/setup.sh --run    only what building and running regkg needs (scripts/run.sh)
 set -euo pipefail
 
 packages=(
   cmake g++ pkg-config make
   libboost-graph-dev rapidjson-dev libcpp-httplib-dev libxapian-dev libssl-dev
   doctest-dev libcli11-dev
-  # Tests: curl (crash test), Python with NetworkX and igraph (export and feed checks).
-  curl python3 python3-networkx python3-igraph
-  # Browser tests (tests/web): Chromium, a CJK font so Chinese renders, Node.js for playwright-core.
-  chromium fonts-wqy-microhei nodejs
-  # Fuzzing (scripts/fuzz.sh, CI stage 4): clang 14 and its libFuzzer/sanitizer runtimes.
-  clang-14 libclang-rt-14-dev
 )
-# npm comes with Debian's npm package, or inside a nodejs package from elsewhere (NodeSource).
-if ! command -v npm >/dev/null 2>&1; then packages+=(npm); fi
+if [ "${1:-}" != "--run" ]; then
+  packages+=(
+    # Tests: curl and git (crash test, corpus pull), Python with NetworkX and igraph (exports).
+    curl git python3 python3-networkx python3-igraph
+    # Browser tests (tests/web): Chromium, a CJK font so Chinese renders, Node.js for playwright.
+    chromium fonts-wqy-microhei nodejs
+    # Fuzzing (scripts/fuzz.sh, CI stage 4): clang 14 and its libFuzzer/sanitizer runtimes.
+    clang-14 libclang-rt-14-dev
+  )
+  # npm comes with Debian's npm package, or inside a nodejs package from elsewhere (NodeSource).
+  if ! command -v npm >/dev/null 2>&1; then packages+=(npm); fi
+fi
 
 missing=()
 for p in "${packages[@]}"; do

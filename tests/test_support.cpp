@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <fstream>
+#include <iostream>
 #include <random>
 #include <sstream>
 #include <stdexcept>
@@ -15,6 +16,15 @@ namespace regkg::test {
 std::filesystem::path corpus_dir() {
   if (const char* env = std::getenv("REGKG_CORPUS"); env && *env) return env;
   return REGKG_DEFAULT_CORPUS;
+}
+
+bool full_corpus_available() { return !std::filesystem::exists(corpus_dir() / "EMBEDDED.tsv"); }
+
+bool skip_without_full_corpus(const char* reason) {
+  if (full_corpus_available()) return false;
+  std::cout << "REGKG-SKIP: needs the full corpus (scripts/get-corpus.sh or ../shared/corpus): "
+            << reason << std::endl;
+  return true;
 }
 
 std::filesystem::path corpus_file(const std::string& relative) {

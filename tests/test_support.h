@@ -6,8 +6,15 @@
 
 namespace regkg::test {
 
-// The real corpus (../shared/corpus beside the checkout, or $REGKG_CORPUS).
+// The real corpus: $REGKG_CORPUS, else ../shared/corpus beside the checkout when it exists, else
+// the embedded default corpus (corpus/, a selection: see corpus/README.md).
 std::filesystem::path corpus_dir();
+// False when corpus_dir() is the embedded selection (it has EMBEDDED.tsv), true for a full corpus.
+bool full_corpus_available();
+// For a test case that needs what only the full corpus has (every statute, the publishers' news
+// excerpts): on the embedded corpus prints "REGKG-SKIP: <reason>" and returns true; ctest reports
+// the case as skipped (SKIP_REGULAR_EXPRESSION in tests/CMakeLists.txt) and counts it at the end.
+bool skip_without_full_corpus(const char* reason);
 // A file under the corpus, e.g. corpus_file("statutes-zh/行政法/数据安全法(2021-06-10).md").
 std::filesystem::path corpus_file(const std::string& relative);
 std::string read_file(const std::filesystem::path& path);
@@ -27,3 +34,7 @@ class TempDir {
 };
 
 }  // namespace regkg::test
+
+// The first statement of a test case that needs the full corpus.
+#define REGKG_NEEDS_FULL_CORPUS(reason) \
+  if (::regkg::test::skip_without_full_corpus(reason)) return
