@@ -1,10 +1,8 @@
 // Graph-related query parameters.
 #include "server/graph_params.h"
 
-#include <httplib.h>
-
 #include "server/api_error.h"
-#include "server/request_params.h"
+#include "server/route_spec.h"
 
 namespace regkg::server {
 
@@ -34,9 +32,9 @@ std::vector<std::string> split_list(const std::string& s) {
   return out;
 }
 
-std::vector<graph::NodeKind> kinds_param(const httplib::Request& req, const char* name) {
+std::vector<graph::NodeKind> kinds_param(const RequestParams& params, const char* name) {
   std::vector<graph::NodeKind> kinds;
-  for (const auto& k : split_list(text_param(req, name, 256))) {
+  for (const auto& k : params.list(name)) {
     auto kind = graph::node_kind_from_string(k);
     if (!kind)
       throw ApiError(400, "bad_parameter",
@@ -47,9 +45,9 @@ std::vector<graph::NodeKind> kinds_param(const httplib::Request& req, const char
   return kinds;
 }
 
-std::optional<graph::InForceFilter> in_force_param(const httplib::Request& req,
+std::optional<graph::InForceFilter> in_force_param(const RequestParams& params,
                                                    const graph::KnowledgeGraph& g) {
-  std::string date = date_param(req, "in_force_on");
+  const std::string& date = params.text("in_force_on");
   if (date.empty()) return std::nullopt;
   return std::optional<graph::InForceFilter>(std::in_place, g, date);
 }

@@ -10,11 +10,9 @@
 #include "graph/knowledge_graph.h"
 #include "graph/node_kind.h"
 
-namespace httplib {
-struct Request;
-}
-
 namespace regkg::server {
+
+class RequestParams;
 
 // The vertex of `id`: 400 missing_parameter naming `name` when empty, 404 unknown_id when the
 // graph has no such node.
@@ -23,9 +21,10 @@ graph::KnowledgeGraph::Vertex vertex_param(const graph::KnowledgeGraph& g, const
 // "a,b,c" -> {"a", "b", "c"}; empty items are dropped.
 std::vector<std::string> split_list(const std::string& s);
 // A comma-separated list of node kinds; an unknown kind is a 400 naming it.
-std::vector<graph::NodeKind> kinds_param(const httplib::Request& req, const char* name);
-// The in_force_on parameter (YYYY-MM-DD, a 400 otherwise): an engaged filter when given.
-std::optional<graph::InForceFilter> in_force_param(const httplib::Request& req,
+// `name` is a list parameter of the route.
+std::vector<graph::NodeKind> kinds_param(const RequestParams& params, const char* name);
+// The route's in_force_on parameter (validated as a date): an engaged filter when given.
+std::optional<graph::InForceFilter> in_force_param(const RequestParams& params,
                                                    const graph::KnowledgeGraph& g);
 
 }  // namespace regkg::server

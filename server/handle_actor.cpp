@@ -9,7 +9,7 @@
 #include "server/graph_json.h"
 #include "server/graph_params.h"
 #include "server/handlers.h"
-#include "server/request_params.h"
+#include "server/route_spec.h"
 #include "text/utf8_validation.h"
 
 namespace regkg::server {
@@ -33,18 +33,17 @@ std::vector<std::pair<Vertex, KnowledgeGraph::Edge>> in_by(const KnowledgeGraph&
 
 }  // namespace
 
-void handle_actor(const HandlerContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  reject_unknown_params(req, {"limit", "offset", "in_force_on"});
-  std::string id = req.matches.size() > 1 ? std::string(req.matches[1]) : std::string();
+void handle_actor(const HandlerContext& ctx, const RequestParams& params, httplib::Response& res) {
+  std::string id = params.text("id");
   if (id.empty() || !text::is_valid_utf8(id) || id.size() > 512)
     throw ApiError(400, "bad_parameter", "the actor id in the path is empty, too long or not UTF-8",
                    {{"parameter", "id"}});
   if (id.rfind("actor/", 0) != 0) id = "actor/" + id;
-  auto limit = uint_param(req, "limit", 100, 0, kListMaxLimit);
-  auto offset = uint_param(req, "offset", 0, 0, 10000000);
+  auto limit = params.integer("limit");
+  auto offset = params.integer("offset");
   const KnowledgeGraph& g = *ctx.snapshot->graph;
   // With a date: instruments, obligations and articles in force then (news and the actor stay).
-  auto in_force = in_force_param(req, g);
+  auto in_force = in_force_param(params, g);
   auto v = g.find(id);
   if (!v || g.node(*v).kind != NodeKind::actor)
     throw ApiError(404, "unknown_id", "no actor with id '" + id + "'", {{"id", id}});

@@ -11,6 +11,7 @@
 #include "server/api_error.h"
 #include "server/handlers.h"
 #include "server/json_output.h"
+#include "server/route_spec.h"
 #include "server/snapshot_reloader.h"
 #include "snapshot/snapshot.h"
 
@@ -46,17 +47,13 @@ std::vector<SnapshotFile> snapshot_files(const fs::path& dir) {
 
 }  // namespace
 
-void handle_admin_reload(const HandlerContext& ctx, const httplib::Request& req,
+void handle_admin_reload(const HandlerContext& ctx, const RequestParams& params,
                          httplib::Response& res) {
-  reject_unknown_params(req, {"force"});
   if (!ctx.reloader)
     throw ApiError(409, "reload_unavailable",
                    "this server was started without a data directory to reload from");
-  const std::string force = req.get_param_value("force");
-  if (!force.empty() && force != "true" && force != "false")
-    throw ApiError(400, "bad_parameter", "force must be true or false", {{"parameter", "force"}});
   const std::string before = ctx.snapshot->id;
-  ReloadStatus status = ctx.reloader->reload(force == "true");
+  ReloadStatus status = ctx.reloader->reload(params.boolean("force"));
   if (status.last_result == "refused" && !status.refused_id.empty())
     throw ApiError(
         409, "snapshot_refused",
@@ -72,9 +69,8 @@ void handle_admin_reload(const HandlerContext& ctx, const httplib::Request& req,
   res.set_content(out.str(), "application/json; charset=utf-8");
 }
 
-void handle_admin_snapshot(const HandlerContext& ctx, const httplib::Request& req,
+void handle_admin_snapshot(const HandlerContext& ctx, const RequestParams&,
                            httplib::Response& res) {
-  reject_unknown_params(req, {});
   JsonOutput out;
   auto& w = out.writer();
   w.StartObject();
@@ -92,13 +88,10 @@ void handle_admin_snapshot(const HandlerContext& ctx, const httplib::Request& re
   res.set_content(out.str(), "application/json; charset=utf-8");
 }
 
-void handle_admin_snapshot_file(const HandlerContext& ctx, const httplib::Request& req,
+void handle_admin_snapshot_file(const HandlerContext& ctx, const RequestParams& params,
                                 httplib::Response& res) {
-  reject_unknown_params(req, {"snapshot", "path"});
-  const std::string wanted = req.get_param_value("path");
-  const std::string snapshot = req.get_param_value("snapshot");
-  if (wanted.empty())
-    throw ApiError(400, "missing_parameter", "path is required", {{"parameter", "path"}});
+  const std::string& wanted = params.text("path");
+  const std::string& snapshot = params.text("snapshot");
   // The snapshot may have changed since the client listed it: say so instead of mixing files.
   if (!snapshot.empty() && snapshot != ctx.snapshot->id)
     throw ApiError(409, "snapshot_changed", "the server now serves another snapshot",

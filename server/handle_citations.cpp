@@ -14,7 +14,7 @@
 #include "server/graph_params.h"
 #include "server/handlers.h"
 #include "server/page_cursor.h"
-#include "server/request_params.h"
+#include "server/route_spec.h"
 
 namespace regkg::server {
 
@@ -45,17 +45,14 @@ std::vector<Vertex> scope_of(const KnowledgeGraph& g, Vertex root) {
 
 }  // namespace
 
-void handle_citations(const HandlerContext& ctx, const httplib::Request& req,
+void handle_citations(const HandlerContext& ctx, const RequestParams& params,
                       httplib::Response& res) {
-  reject_unknown_params(req, {"id", "direction", "limit", "offset", "cursor", "in_force_on"});
-  std::string id = text_param(req, "id", 1024);
-  if (id.empty())
-    throw ApiError(400, "missing_parameter", "parameter 'id' is required", {{"parameter", "id"}});
-  std::string direction = choice_param(req, "direction", "out|in");
-  if (direction.empty()) direction = "out";
-  auto limit = uint_param(req, "limit", 100, 0, kListMaxLimit);
-  auto offset = page_start(req, ctx.snapshot->id, 10000000);
-  std::string in_force_on = date_param(req, "in_force_on");
+  const httplib::Request& req = params.request();
+  const std::string& id = params.text("id");
+  const std::string& direction = params.text("direction");
+  auto limit = params.integer("limit");
+  auto offset = page_start(req, ctx.snapshot->id, kListMaxOffset);
+  const std::string& in_force_on = params.text("in_force_on");
   const KnowledgeGraph& g = *ctx.snapshot->graph;
   auto v = g.find(id);
   if (!v) throw ApiError(404, "unknown_id", "no node with id '" + id + "'", {{"id", id}});
@@ -112,14 +109,14 @@ void handle_citations(const HandlerContext& ctx, const httplib::Request& req,
   res.set_content(out.str(), "application/json; charset=utf-8");
 }
 
-void handle_citations_unresolved(const HandlerContext& ctx, const httplib::Request& req,
+void handle_citations_unresolved(const HandlerContext& ctx, const RequestParams& params,
                                  httplib::Response& res) {
-  reject_unknown_params(req, {"limit", "offset", "cursor", "in_force_on"});
-  auto limit = uint_param(req, "limit", 100, 0, kListMaxLimit);
-  auto offset = page_start(req, ctx.snapshot->id, 10000000);
+  const httplib::Request& req = params.request();
+  auto limit = params.integer("limit");
+  auto offset = page_start(req, ctx.snapshot->id, kListMaxOffset);
   const KnowledgeGraph& g = *ctx.snapshot->graph;
   // With a date: only citations made by texts in force on it (titles cited by none are dropped).
-  auto in_force = in_force_param(req, g);
+  auto in_force = in_force_param(params, g);
   auto citing = [&](Vertex from) { return !in_force || in_force->node_in_force(from); };
   std::vector<std::pair<size_t, Vertex>> records;  // (citing count, node)
   const auto& bg = g.boost_graph();

@@ -14,7 +14,7 @@
 #include "server/diff_redline_html.h"
 #include "server/handlers.h"
 #include "server/json_output.h"
-#include "server/request_params.h"
+#include "server/route_spec.h"
 #include "server/version_json.h"
 
 namespace regkg::server {
@@ -74,12 +74,10 @@ void write_obligation(JsonOutput& out, const diff::VersionText& v, const diff::O
 
 }  // namespace
 
-void handle_diff(const HandlerContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  reject_unknown_params(req, {"from", "to", "format"});
-  const std::string from_id = text_param(req, "from", 1024);
-  const std::string to_id = text_param(req, "to", 1024);
-  std::string format = choice_param(req, "format", "json|html");
-  if (format.empty()) format = "json";
+void handle_diff(const HandlerContext& ctx, const RequestParams& params, httplib::Response& res) {
+  const std::string& from_id = params.text("from");
+  const std::string& to_id = params.text("to");
+  const std::string& format = params.text("format");
 
   const auto& snap = ctx.snapshot;
   const KnowledgeGraph& g = *snap->graph;

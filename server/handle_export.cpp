@@ -10,7 +10,7 @@
 #include "server/api_error.h"
 #include "server/graph_params.h"
 #include "server/handlers.h"
-#include "server/request_params.h"
+#include "server/route_spec.h"
 
 namespace regkg::server {
 
@@ -28,15 +28,9 @@ struct ExportDownload {
 
 }  // namespace
 
-void handle_export(const HandlerContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  reject_unknown_params(req,
-                        {"format", "part", "kinds", "types", "in_force_on", "around", "depth"});
-  std::string format = choice_param(req, "format", "graphml|csv|jsonl");
-  if (format.empty())
-    throw ApiError(400, "missing_parameter",
-                   "parameter 'format' is required: graphml, csv or jsonl",
-                   {{"parameter", "format"}});
-  std::string part = choice_param(req, "part", "nodes|edges");
+void handle_export(const HandlerContext& ctx, const RequestParams& params, httplib::Response& res) {
+  const std::string& format = params.text("format");
+  const std::string& part = params.text("part");
   if (format == "csv" && part.empty())
     throw ApiError(400, "missing_parameter",
                    "format=csv needs part=nodes or part=edges (one CSV file per request)",
@@ -46,14 +40,14 @@ void handle_export(const HandlerContext& ctx, const httplib::Request& req, httpl
                    {{"parameter", "part"}});
   const KnowledgeGraph& g = *ctx.snapshot->graph;
   graph::TypeFilter filter;
-  filter.node_kinds = kinds_param(req, "kinds");
-  filter.edge_types = split_list(text_param(req, "types", 512));
-  auto in_force = in_force_param(req, g);
-  std::string around = text_param(req, "around", 1024);
-  if (around.empty() && req.has_param("depth"))
+  filter.node_kinds = kinds_param(params, "kinds");
+  filter.edge_types = params.list("types");
+  auto in_force = in_force_param(params, g);
+  const std::string& around = params.text("around");
+  if (around.empty() && params.given("depth"))
     throw ApiError(400, "bad_parameter", "parameter 'depth' applies only with 'around'",
                    {{"parameter", "depth"}});
-  int depth = static_cast<int>(uint_param(req, "depth", 1, 1, graph::kMaxNeighborhoodDepth));
+  int depth = static_cast<int>(params.integer("depth"));
 
   graph::ExportSelection selection;
   selection.edge_types = filter.edge_types;

@@ -8,7 +8,7 @@
 #include "server/api_error.h"
 #include "server/atom_feed.h"
 #include "server/handlers.h"
-#include "server/request_params.h"
+#include "server/route_spec.h"
 #include "snapshot/snapshot.h"
 #include "text/percent_encoding.h"
 
@@ -29,12 +29,12 @@ const std::string* out_neighbor_id(const KnowledgeGraph& g, KnowledgeGraph::Vert
 
 }  // namespace
 
-void handle_feed(const HandlerContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  reject_unknown_params(req, {"q", "instrument", "actor", "limit"});
-  const std::string q = text_param(req, "q", 1000);
-  const std::string instrument = text_param(req, "instrument");
-  const std::string actor = text_param(req, "actor");
-  const size_t limit = uint_param(req, "limit", 50, 1, 500);
+void handle_feed(const HandlerContext& ctx, const RequestParams& params, httplib::Response& res) {
+  const httplib::Request& req = params.request();
+  const std::string& q = params.text("q");
+  const std::string& instrument = params.text("instrument");
+  const std::string& actor = params.text("actor");
+  const size_t limit = params.integer("limit");
   const auto& snap = *ctx.snapshot;
   const KnowledgeGraph& g = *snap.graph;
 

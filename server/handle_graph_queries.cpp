@@ -14,7 +14,7 @@
 #include "server/graph_params.h"
 #include "server/handlers.h"
 #include "server/page_cursor.h"
-#include "server/request_params.h"
+#include "server/route_spec.h"
 
 namespace regkg::server {
 
@@ -61,22 +61,21 @@ auto invalid_to_400(F&& f) -> decltype(f()) {
 
 }  // namespace
 
-void handle_neighbors(const HandlerContext& ctx, const httplib::Request& req,
+void handle_neighbors(const HandlerContext& ctx, const RequestParams& params,
                       httplib::Response& res) {
-  reject_unknown_params(req,
-                        {"direction", "type", "kind", "limit", "offset", "cursor", "in_force_on"});
+  const httplib::Request& req = params.request();
   const KnowledgeGraph& g = *ctx.snapshot->graph;
-  Vertex v = vertex_param(g, req.matches.size() > 1 ? std::string(req.matches[1]) : "", "id");
+  Vertex v = vertex_param(g, params.text("id"), "id");
   graph::NeighborsOptions o;
-  std::string dir = choice_param(req, "direction", "out|in|both");
+  const std::string& dir = params.text("direction");
   o.direction = dir == "out"  ? graph::Direction::out
                 : dir == "in" ? graph::Direction::in
                               : graph::Direction::both;
-  o.filter.edge_types = split_list(text_param(req, "type", 512));
-  o.filter.node_kinds = kinds_param(req, "kind");
-  o.limit = uint_param(req, "limit", 50, 1, graph::kMaxNeighborLimit);
-  o.offset = page_start(req, ctx.snapshot->id, 10000000);
-  std::string date = date_param(req, "in_force_on");
+  o.filter.edge_types = params.list("type");
+  o.filter.node_kinds = kinds_param(params, "kind");
+  o.limit = params.integer("limit");
+  o.offset = page_start(req, ctx.snapshot->id, kListMaxOffset);
+  const std::string& date = params.text("in_force_on");
   std::optional<graph::InForceFilter> in_force;
   if (!date.empty()) o.in_force = &in_force.emplace(g, date);
   auto page = invalid_to_400([&] { return graph::neighbors(g, v, o); });
@@ -105,17 +104,16 @@ void handle_neighbors(const HandlerContext& ctx, const httplib::Request& req,
   res.set_content(out.str(), "application/json; charset=utf-8");
 }
 
-void handle_neighborhood(const HandlerContext& ctx, const httplib::Request& req,
+void handle_neighborhood(const HandlerContext& ctx, const RequestParams& params,
                          httplib::Response& res) {
-  reject_unknown_params(req, {"id", "depth", "types", "kinds", "limit", "in_force_on"});
   const KnowledgeGraph& g = *ctx.snapshot->graph;
-  Vertex v = vertex_param(g, text_param(req, "id", 1024), "id");
+  Vertex v = vertex_param(g, params.text("id"), "id");
   graph::NeighborhoodOptions o;
-  o.depth = static_cast<int>(uint_param(req, "depth", 1, 1, graph::kMaxNeighborhoodDepth));
-  o.filter.edge_types = split_list(text_param(req, "types", 512));
-  o.filter.node_kinds = kinds_param(req, "kinds");
-  o.max_nodes = uint_param(req, "limit", 500, 1, graph::kMaxNeighborhoodNodes);
-  std::string date = date_param(req, "in_force_on");
+  o.depth = static_cast<int>(params.integer("depth"));
+  o.filter.edge_types = params.list("types");
+  o.filter.node_kinds = kinds_param(params, "kinds");
+  o.max_nodes = params.integer("limit");
+  const std::string& date = params.text("in_force_on");
   std::optional<graph::InForceFilter> in_force;
   if (!date.empty()) o.in_force = &in_force.emplace(g, date);
   auto sub = invalid_to_400([&] { return graph::neighborhood(g, v, o); });
@@ -136,19 +134,18 @@ void handle_neighborhood(const HandlerContext& ctx, const httplib::Request& req,
   res.set_content(out.str(), "application/json; charset=utf-8");
 }
 
-void handle_paths(const HandlerContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  reject_unknown_params(req, {"from", "to", "max_length", "types", "k", "in_force_on"});
+void handle_paths(const HandlerContext& ctx, const RequestParams& params, httplib::Response& res) {
   const KnowledgeGraph& g = *ctx.snapshot->graph;
-  Vertex from = vertex_param(g, text_param(req, "from", 1024), "from");
-  Vertex to = vertex_param(g, text_param(req, "to", 1024), "to");
+  Vertex from = vertex_param(g, params.text("from"), "from");
+  Vertex to = vertex_param(g, params.text("to"), "to");
   graph::PathOptions o;
-  o.max_length = static_cast<int>(uint_param(req, "max_length", 4, 1, graph::kMaxPathLength));
-  o.k = static_cast<int>(uint_param(req, "k", 1, 1, graph::kMaxPaths));
-  o.edge_types = split_list(text_param(req, "types", 512));
+  o.max_length = static_cast<int>(params.integer("max_length"));
+  o.k = static_cast<int>(params.integer("k"));
+  o.edge_types = params.list("types");
   // A request-sized budget: typical paths need a few hundred expansions; the worst k=5 searches
   // into article-heavy regions stop at ~50 ms and say truncated.
   o.expansion_budget = 50000;
-  std::string date = date_param(req, "in_force_on");
+  const std::string& date = params.text("in_force_on");
   std::optional<graph::InForceFilter> in_force;
   if (!date.empty()) o.in_force = &in_force.emplace(g, date);
   auto result = invalid_to_400([&] { return graph::shortest_paths(g, from, to, o); });
@@ -188,14 +185,13 @@ void handle_paths(const HandlerContext& ctx, const httplib::Request& req, httpli
   res.set_content(out.str(), "application/json; charset=utf-8");
 }
 
-void handle_citations_graph(const HandlerContext& ctx, const httplib::Request& req,
+void handle_citations_graph(const HandlerContext& ctx, const RequestParams& params,
                             httplib::Response& res) {
-  reject_unknown_params(req, {"id", "depth", "direction", "in_force_on"});
   const KnowledgeGraph& g = *ctx.snapshot->graph;
-  Vertex v = vertex_param(g, text_param(req, "id", 1024), "id");
-  int depth = static_cast<int>(uint_param(req, "depth", 2, 1, graph::kMaxCitationDepth));
-  std::string dir = choice_param(req, "direction", "out|in");
-  auto in_force = in_force_param(req, g);
+  Vertex v = vertex_param(g, params.text("id"), "id");
+  int depth = static_cast<int>(params.integer("depth"));
+  const std::string& dir = params.text("direction");
+  auto in_force = in_force_param(params, g);
   auto network = invalid_to_400([&] {
     return graph::citation_network(g, v, depth,
                                    dir == "in" ? graph::Direction::in : graph::Direction::out,
@@ -226,12 +222,10 @@ void handle_citations_graph(const HandlerContext& ctx, const httplib::Request& r
   res.set_content(out.str(), "application/json; charset=utf-8");
 }
 
-void handle_rankings_cited(const HandlerContext& ctx, const httplib::Request& req,
+void handle_rankings_cited(const HandlerContext& ctx, const RequestParams& params,
                            httplib::Response& res) {
-  reject_unknown_params(req, {"kind", "limit", "offset", "in_force_on"});
-  choice_param(req, "kind", "instrument");
-  auto limit = uint_param(req, "limit", 20, 1, graph::kMaxMostCited);
-  auto offset = uint_param(req, "offset", 0, 0, graph::kMaxMostCited - 1);
+  auto limit = params.integer("limit");
+  auto offset = params.integer("offset");
   if (offset + limit > graph::kMaxMostCited)
     throw ApiError(400, "limit_exceeded",
                    "offset + limit is " + std::to_string(offset + limit) +
@@ -239,7 +233,7 @@ void handle_rankings_cited(const HandlerContext& ctx, const httplib::Request& re
                        " places",
                    {{"parameter", "limit"}, {"maximum", std::to_string(graph::kMaxMostCited)}});
   const KnowledgeGraph& g = *ctx.snapshot->graph;
-  auto in_force = in_force_param(req, g);
+  auto in_force = in_force_param(params, g);
   auto ranked = invalid_to_400(
       [&] { return graph::most_cited(g, offset + limit, in_force ? &*in_force : nullptr); });
   JsonOutput out;

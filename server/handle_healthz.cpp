@@ -3,13 +3,12 @@
 
 #include "server/handlers.h"
 #include "server/json_output.h"
+#include "server/route_spec.h"
 #include "server/snapshot_reloader.h"
 
 namespace regkg::server {
 
-void handle_healthz(const HandlerContext& ctx, const httplib::Request& req,
-                    httplib::Response& res) {
-  reject_unknown_params(req, {});
+void handle_healthz(const HandlerContext& ctx, const RequestParams&, httplib::Response& res) {
   const auto& snap = ctx.snapshot;
   JsonOutput out;
   auto& w = out.writer();

@@ -9,21 +9,20 @@
 #include "server/graph_json.h"
 #include "server/handlers.h"
 #include "server/json_output.h"
-#include "server/request_params.h"
+#include "server/route_spec.h"
 #include "server/version_json.h"
 #include "text/utf8_validation.h"
 
 namespace regkg::server {
 
-void handle_instrument(const HandlerContext& ctx, const httplib::Request& req,
+void handle_instrument(const HandlerContext& ctx, const RequestParams& params,
                        httplib::Response& res) {
-  std::string id = req.matches.size() > 1 ? std::string(req.matches[1]) : std::string();
+  const std::string& id = params.text("id");
   if (id.empty() || !text::is_valid_utf8(id) || id.size() > 1024)
     throw ApiError(400, "bad_parameter",
                    "the instrument id in the path is empty, too long or not UTF-8",
                    {{"parameter", "id"}});
-  reject_unknown_params(req, {"as_of"});
-  const std::string as_of = date_param(req, "as_of");
+  const std::string& as_of = params.text("as_of");
 
   const auto& snap = ctx.snapshot;
   const graph::KnowledgeGraph& g = *snap->graph;

@@ -10,7 +10,7 @@
 #include "server/graph_params.h"
 #include "server/handlers.h"
 #include "server/json_output.h"
-#include "server/request_params.h"
+#include "server/route_spec.h"
 #include "text/utf8_validation.h"
 
 namespace regkg::server {
@@ -34,17 +34,15 @@ struct EdgeItem {
 
 }  // namespace
 
-void handle_node(const HandlerContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  std::string id = req.matches.size() > 1 ? std::string(req.matches[1]) : std::string();
+void handle_node(const HandlerContext& ctx, const RequestParams& params, httplib::Response& res) {
+  std::string id = params.text("id");
   if (id.empty() || !text::is_valid_utf8(id) || id.size() > 1024)
     throw ApiError(400, "bad_parameter", "the node id in the path is empty, too long or not UTF-8",
                    {{"parameter", "id"}});
-  reject_unknown_params(req, {"limit", "offset", "group_type", "group_direction", "in_force_on"});
-  unsigned limit =
-      static_cast<unsigned>(uint_param(req, "limit", kEdgesDefaultLimit, 0, kEdgesMaxLimit));
-  std::uint64_t offset = uint_param(req, "offset", 0, 0, 1000000);
-  std::string only_type = text_param(req, "group_type", 128);
-  std::string only_dir = choice_param(req, "group_direction", "out|in");
+  unsigned limit = static_cast<unsigned>(params.integer("limit"));
+  std::uint64_t offset = params.integer("offset");
+  std::string only_type = params.text("group_type");
+  std::string only_dir = params.text("group_direction");
 
   const auto& snap = ctx.snapshot;
   const KnowledgeGraph& g = *snap->graph;
@@ -53,7 +51,7 @@ void handle_node(const HandlerContext& ctx, const httplib::Request& req, httplib
   const NodeData& n = g.node(*v);
   // With a date: only neighbours in force then (versions, articles, obligations …; the node itself
   // is shown whatever its date).
-  auto in_force = in_force_param(req, g);
+  auto in_force = in_force_param(params, g);
 
   // Group edges by (direction, type), keeping insertion order; children by document order.
   std::map<std::pair<std::string, std::string>, std::vector<EdgeItem>> groups;

@@ -8,6 +8,7 @@
 #include "server/handlers.h"
 #include "server/page_cursor.h"
 #include "server/request_params.h"
+#include "server/route_spec.h"
 
 namespace regkg::server {
 
@@ -32,22 +33,22 @@ std::string csv_field(const std::string& s) {
 
 }  // namespace
 
-void handle_obligations(const HandlerContext& ctx, const httplib::Request& req,
+void handle_obligations(const HandlerContext& ctx, const RequestParams& params,
                         httplib::Response& res) {
-  reject_unknown_params(req, {"bearer", "instrument", "modality", "in_force_on", "q", "limit",
-                              "offset", "cursor", "format"});
-  std::string bearer = text_param(req, "bearer", 256);
+  const httplib::Request& req = params.request();
+  std::string bearer = params.text("bearer");
   if (!bearer.empty() && bearer.rfind("actor/", 0) != 0) bearer = "actor/" + bearer;
-  std::string instrument = text_param(req, "instrument", 512);
-  std::string modality =
-      choice_param(req, "modality", "obligation|prohibition|permission|encouragement");
-  std::string in_force_on = date_param(req, "in_force_on");
-  std::string q = text_param(req, "q", 256);
-  std::string format = choice_param(req, "format", "json|csv");
-  // A CSV export is a download: all matches by default (the JSON list is paged).
-  auto limit = format == "csv" ? uint_param(req, "limit", kCsvMaxRows, 0, kCsvMaxRows)
-                               : uint_param(req, "limit", 50, 0, kListMaxLimit);
-  auto offset = page_start(req, ctx.snapshot->id, 10000000);
+  const std::string& instrument = params.text("instrument");
+  const std::string& modality = params.text("modality");
+  const std::string& in_force_on = params.text("in_force_on");
+  const std::string& q = params.text("q");
+  const std::string& format = params.text("format");
+  // A CSV export is a download: all matches by default, up to kCsvMaxRows (the route's cap); the
+  // JSON list is paged, at most kListMaxLimit a page.
+  auto limit = params.integer("limit");
+  if (format == "csv" && !params.given("limit")) limit = kCsvMaxRows;
+  if (format != "csv") check_maximum("limit", params.text("limit"), limit, kListMaxLimit);
+  auto offset = page_start(req, ctx.snapshot->id, kListMaxOffset);
 
   const KnowledgeGraph& g = *ctx.snapshot->graph;
   std::optional<KnowledgeGraph::Vertex> bearer_v;

@@ -6,7 +6,7 @@
 #include "server/api_error.h"
 #include "server/handlers.h"
 #include "server/json_output.h"
-#include "server/request_params.h"
+#include "server/route_spec.h"
 
 namespace regkg::server {
 
@@ -19,34 +19,31 @@ std::string node_label(const graph::KnowledgeGraph& g, const std::string& id) {
 
 }  // namespace
 
-void handle_search(const HandlerContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  reject_unknown_params(req, {"q", "kind", "lang", "instrument", "jurisdiction", "issuer", "year",
-                              "modality", "actor", "from", "to", "limit", "offset", "in_force_on"});
+void handle_search(const HandlerContext& ctx, const RequestParams& params, httplib::Response& res) {
   index::SearchRequest sr;
-  sr.query = text_param(req, "q", kQueryMaxBytes);
-  sr.kind = choice_param(req, "kind", "article|version|instrument|news");
-  sr.modality = choice_param(req, "modality", "obligation|prohibition|permission|encouragement");
-  sr.actor = text_param(req, "actor", 128);
+  sr.query = params.text("q");
+  sr.kind = params.text("kind");
+  sr.modality = params.text("modality");
+  sr.actor = params.text("actor");
   if (sr.actor.rfind("actor/", 0) == 0) sr.actor = sr.actor.substr(6);
-  sr.lang = choice_param(req, "lang", "zh|en");
-  sr.instrument = text_param(req, "instrument", 512);
-  sr.jurisdiction = text_param(req, "jurisdiction", 64);
-  sr.issuer = text_param(req, "issuer", 128);
-  sr.year = text_param(req, "year", 8);
+  sr.lang = params.text("lang");
+  sr.instrument = params.text("instrument");
+  sr.jurisdiction = params.text("jurisdiction");
+  sr.issuer = params.text("issuer");
+  sr.year = params.text("year");
   if (!sr.year.empty() &&
       (sr.year.size() != 4 || sr.year.find_first_not_of("0123456789") != std::string::npos))
     throw ApiError(400, "bad_parameter",
                    "parameter 'year' must be four digits, got '" + sr.year + "'",
                    {{"parameter", "year"}, {"value", sr.year}});
-  sr.from = date_param(req, "from");
-  sr.to = date_param(req, "to");
+  sr.from = params.text("from");
+  sr.to = params.text("to");
   if (!sr.from.empty() && !sr.to.empty() && sr.from > sr.to)
     throw ApiError(400, "bad_parameter", "'from' (" + sr.from + ") is after 'to' (" + sr.to + ")",
                    {{"parameter", "from"}});
-  sr.limit =
-      static_cast<unsigned>(uint_param(req, "limit", kSearchDefaultLimit, 0, kSearchMaxLimit));
-  sr.offset = static_cast<unsigned>(uint_param(req, "offset", 0, 0, kSearchMaxOffset));
-  std::string in_force_on = date_param(req, "in_force_on");
+  sr.limit = static_cast<unsigned>(params.integer("limit"));
+  sr.offset = static_cast<unsigned>(params.integer("offset"));
+  std::string in_force_on = params.text("in_force_on");
   bool trimmed_empty = sr.query.find_first_not_of(" \t\r\n") == std::string::npos;
   if (trimmed_empty) sr.query.clear();
   if (sr.query.empty() && sr.kind.empty() && sr.lang.empty() && sr.instrument.empty() &&

@@ -87,9 +87,10 @@ void HttpServer::install_routes() {
   auto log_mutex = std::make_shared<std::mutex>();
   // Every route goes through here: one snapshot per request, the response cache for cacheable
   // routes, and the one mapping from exceptions to JSON errors.
-  auto wrap = [this, log, log_mutex](RouteHandler handler, bool cacheable, bool admin) {
-    return [this, handler, cacheable, admin, log, log_mutex](const httplib::Request& req,
-                                                             httplib::Response& res) {
+  // Parameters are validated against the route's row before its handler runs.
+  auto wrap = [this, log, log_mutex](const RouteSpec& route) {
+    return [this, &route, log, log_mutex](const httplib::Request& req, httplib::Response& res) {
+      const bool cacheable = route.cacheable, admin = route.admin;
       HandlerContext ctx{snapshots_.get(), started_, reloader_.get()};
       res.set_header("Cache-Control", "no-cache");
       res.set_header("X-Content-Type-Options", "nosniff");
@@ -129,7 +130,8 @@ void HttpServer::install_routes() {
         }
       }
       try {
-        handler(ctx, req, res);
+        RequestParams params(route, req);
+        route.handler(ctx, params, res);
         // Only JSON answers are cached (a CSV export carries its own headers).
         if (cacheable && res.status <= 200 &&
             res.get_header_value("Content-Type").rfind("application/json", 0) == 0)
@@ -148,11 +150,14 @@ void HttpServer::install_routes() {
     };
   };
 
-  for (const ApiRoute& route : api_routes()) {
-    if (std::string(route.method) == "POST")
-      http_->Post(route.pattern, wrap(route.handler, route.cacheable, route.admin));
+  // httplib tries patterns in registration order: register them by specificity (match_order),
+  // so that no row of the table can swallow another whatever the table's order.
+  for (const RouteSpec* route : match_order(api_routes())) {
+    const std::string pattern = path_pattern(route->path);
+    if (std::string(route->method) == "POST")
+      http_->Post(pattern, wrap(*route));
     else
-      http_->Get(route.pattern, wrap(route.handler, route.cacheable, route.admin));
+      http_->Get(pattern, wrap(*route));
   }
 
   // Static UI: only files under web_dir (httplib refuses paths with '..' segments).

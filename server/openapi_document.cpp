@@ -1,1749 +1,288 @@
-// The OpenAPI 3 document of the JSON API, served at /api/v1/openapi.json. Keep it in step with
-// api_routes.cpp: tests/server/test_openapi.cpp fails when a route and the document disagree.
+// The OpenAPI 3 document of the JSON API, served at /api/v1/openapi.json, generated from the route
+// table (api_routes.cpp): paths, operationIds, typed parameters with their limits, defaults,
+// choices and examples, answer schemas and error responses. Written by hand here: the document's
+// header, the component schemas the routes' answers share and the error responses.
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+#include <rapidjson/document.h>
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
 #include "server/api_routes.h"
+#include "server/schema_notation.h"
 
 namespace regkg::server {
 
+namespace {
+
+using Alloc = rapidjson::Document::AllocatorType;
+
+// The schemas answers share (notation: schema_notation.h).
+const char* const kComponentSchemas[][2] = {
+    {"Error", "{error: {code: string, message: string, details: {*: string}}}"},
+    {"NodeRef", "{id: string, kind: string, label: string, date: string}"},
+    {"NodeAtDepth", "{id: string, kind: string, label: string, date: string, depth: integer}"},
+    {"MaybeNodeRef", "{id?: string, kind?: string, label?: string, date?: string}"},
+    {"Text", "{zh?: string, en?: string}"},
+    {"Provenance",
+     "{file: string, line: integer, json_path: string, rule: string, confidence: number,"
+     " span?: string}"},
+    {"Edge", "{from: string, to: string, type: string, note?: string, provenance: Provenance}"},
+    {"LinkedNode",
+     "{id: string, kind: string, label: string, date: string, note?: string,"
+     " provenance: Provenance}"},
+    {"LinkedPage", "{total: integer, offset: integer, items: [LinkedNode]}"},
+    {"EdgeGroup",
+     "{type: string, direction: string, total: integer, offset: integer, items: [LinkedNode]}"},
+    {"Neighbor",
+     "{id: string, kind: string, label: string, date: string, direction: string, type: string,"
+     " provenance: Provenance}"},
+    {"Hop",
+     "{from: NodeRef, to: NodeRef, type: string, direction: string, note?: string,"
+     " provenance: Provenance}"},
+    {"SearchHit",
+     "{id: string, kind: string, title: string, instrument: {id: string, title: string}?,"
+     " version: string?, article_label: string?, date: string?, jurisdiction: string?,"
+     " snippet: string, score: number}"},
+    {"Facet", "{value: string, label: string, count: integer}"},
+    {"Obligation",
+     "{id: string, modality: string, bearer: string, bearer_actors: [NodeRef], action: string,"
+     " condition: string, text: Text, article: MaybeNodeRef, instrument: MaybeNodeRef,"
+     " version: string, provenance: Provenance}"},
+    {"Version",
+     "{id: string, label: string, date: string?, effective: string?, status: string,"
+     " article_count: integer, text_in_corpus: boolean, published?: string?,"
+     " comment_deadline?: string?, in_force?: boolean, source_file: string,"
+     " supersedes: [string], superseded_by: [string], draft_of: [string], drafts: [string]}"},
+    {"ArticleRef", "{id: string, label: string, number: string}"},
+    {"ArticleDiff",
+     "{status: string, similarity: number, renumbered: boolean, moved: boolean,"
+     " from: [ArticleRef], to: [ArticleRef], coarse?: boolean, ops?: [{op: string, text: string,"
+     " from: [integer], to: [integer]}]}"},
+    {"DiffObligation",
+     "{id: string, article: string, article_label: string, modality: string, bearer: string,"
+     " action: string, condition: string, text: string}"},
+    {"ObligationDelta",
+     "{change: string, direction: string?, fields: [string], similarity?: number,"
+     " from: DiffObligation?, to: DiffObligation?}"},
+};
+
+// Error statuses and the shared responses that describe them.
+struct ErrorResponse {
+  int status;
+  const char* name;
+  const char* description;
+};
+const ErrorResponse kErrorResponses[] = {
+    {400, "BadRequest",
+     "An unknown, missing, malformed or out-of-range parameter (named in details.parameter), or "
+     "a query syntax error"},
+    {401, "Unauthorized", "No valid admin bearer token"},
+    {403, "AdminDisabled", "Admin routes are off: the server has no admin token"},
+    {404, "NotFound", "An unknown id"},
+    {409, "Conflict", "The server's state does not allow it (see the error's code and details)"},
+    {500, "InternalError", "An internal error (logged; no details leak)"},
+    {503, "Unavailable", "The snapshot cannot be read right now"},
+};
+
+rapidjson::Value json_str(const std::string& s, Alloc& a) {
+  return rapidjson::Value(s.c_str(), static_cast<rapidjson::SizeType>(s.size()), a);
+}
+
+rapidjson::Value schema_ref(const std::string& where, Alloc& a) {
+  rapidjson::Value v(rapidjson::kObjectType);
+  v.AddMember("$ref", json_str(where, a), a);
+  return v;
+}
+
+std::vector<std::string> split_on_bars(const std::string& s) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (true) {
+    size_t bar = s.find('|', start);
+    out.push_back(s.substr(start, bar == std::string::npos ? bar : bar - start));
+    if (bar == std::string::npos) return out;
+    start = bar + 1;
+  }
+}
+
+rapidjson::Value param_schema(const ParamSpec& p, Alloc& a) {
+  rapidjson::Value s(rapidjson::kObjectType);
+  switch (p.type) {
+    case ParamType::string:
+      s.AddMember("type", "string", a);
+      if (!p.in_path) s.AddMember("maxLength", static_cast<std::uint64_t>(p.max_bytes), a);
+      break;
+    case ParamType::integer:
+      s.AddMember("type", "integer", a);
+      s.AddMember("minimum", p.min, a);
+      s.AddMember("maximum", p.max, a);
+      if (!p.required) s.AddMember("default", p.default_number, a);
+      break;
+    case ParamType::boolean:
+      s.AddMember("type", "boolean", a);
+      s.AddMember("default", false, a);
+      break;
+    case ParamType::date:
+      s.AddMember("type", "string", a);
+      s.AddMember("format", "date", a);
+      break;
+    case ParamType::choice: {
+      s.AddMember("type", "string", a);
+      rapidjson::Value choices(rapidjson::kArrayType);
+      for (const auto& c : split_on_bars(p.choices)) choices.PushBack(json_str(c, a), a);
+      s.AddMember("enum", choices, a);
+      break;
+    }
+    case ParamType::list: {
+      s.AddMember("type", "array", a);
+      rapidjson::Value items(rapidjson::kObjectType);
+      items.AddMember("type", "string", a);
+      s.AddMember("items", items, a);
+      break;
+    }
+  }
+  if (p.default_text) {
+    if (p.type == ParamType::list) {
+      rapidjson::Value d(rapidjson::kArrayType);
+      std::string items = p.default_text;
+      std::replace(items.begin(), items.end(), ',', '|');
+      for (const auto& item : split_on_bars(items)) d.PushBack(json_str(item, a), a);
+      s.AddMember("default", d, a);
+    } else {
+      s.AddMember("default", json_str(p.default_text, a), a);
+    }
+  }
+  return s;
+}
+
+rapidjson::Value openapi_parameter(const ParamSpec& p, Alloc& a) {
+  rapidjson::Value v(rapidjson::kObjectType);
+  v.AddMember("name", json_str(p.name, a), a);
+  v.AddMember("in", rapidjson::StringRef(p.in_path ? "path" : "query"), a);
+  v.AddMember("description", json_str(p.description, a), a);
+  v.AddMember("required", p.required || p.in_path, a);
+  if (p.type == ParamType::list) {
+    // Comma-separated: ?kinds=instrument,version.
+    v.AddMember("style", "form", a);
+    v.AddMember("explode", false, a);
+  }
+  v.AddMember("schema", param_schema(p, a), a);
+  if (p.example) v.AddMember("example", json_str(p.example, a), a);
+  return v;
+}
+
+rapidjson::Value openapi_operation(const RouteSpec& r, Alloc& a) {
+  rapidjson::Value op(rapidjson::kObjectType);
+  op.AddMember("operationId", json_str(r.operation_id, a), a);
+  op.AddMember("summary", json_str(r.summary, a), a);
+  rapidjson::Value params(rapidjson::kArrayType);
+  for (const ParamSpec& p : r.params) params.PushBack(openapi_parameter(p, a), a);
+  op.AddMember("parameters", params, a);
+
+  rapidjson::Value responses(rapidjson::kObjectType);
+  rapidjson::Value ok(rapidjson::kObjectType), content(rapidjson::kObjectType);
+  ok.AddMember("description", json_str(r.answer, a), a);
+  for (const auto& media : split_on_bars(r.media_type)) {
+    rapidjson::Value body(rapidjson::kObjectType);
+    if (media == "application/json" && *r.schema) {
+      body.AddMember("schema", to_json_schema(*parse_schema(r.schema), a), a);
+    } else {
+      rapidjson::Value s(rapidjson::kObjectType);
+      s.AddMember("type", "string", a);
+      if (media == "application/octet-stream") s.AddMember("format", "binary", a);
+      body.AddMember("schema", s, a);
+    }
+    content.AddMember(json_str(media, a), body, a);
+  }
+  ok.AddMember("content", content, a);
+  responses.AddMember("200", ok, a);
+  std::vector<int> errors = r.errors;
+  errors.insert(errors.end(), {400, 500});
+  if (r.admin) errors.insert(errors.end(), {401, 403});
+  std::sort(errors.begin(), errors.end());
+  errors.erase(std::unique(errors.begin(), errors.end()), errors.end());
+  for (int status : errors)
+    for (const auto& e : kErrorResponses)
+      if (e.status == status)
+        responses.AddMember(json_str(std::to_string(status), a),
+                            schema_ref(std::string("#/components/responses/") + e.name, a), a);
+  op.AddMember("responses", responses, a);
+  if (r.admin) {
+    rapidjson::Value security(rapidjson::kArrayType), scheme(rapidjson::kObjectType);
+    scheme.AddMember("adminToken", rapidjson::Value(rapidjson::kArrayType), a);
+    security.PushBack(scheme, a);
+    op.AddMember("security", security, a);
+  }
+  return op;
+}
+
+rapidjson::Value openapi_components(Alloc& a) {
+  rapidjson::Value schemas(rapidjson::kObjectType), responses(rapidjson::kObjectType);
+  for (const auto& [name, notation] : kComponentSchemas)
+    schemas.AddMember(json_str(name, a), to_json_schema(*parse_schema(notation), a), a);
+  for (const auto& e : kErrorResponses) {
+    rapidjson::Value r(rapidjson::kObjectType), content(rapidjson::kObjectType),
+        json(rapidjson::kObjectType);
+    r.AddMember("description", json_str(e.description, a), a);
+    json.AddMember("schema", schema_ref("#/components/schemas/Error", a), a);
+    content.AddMember("application/json", json, a);
+    r.AddMember("content", content, a);
+    responses.AddMember(json_str(e.name, a), r, a);
+  }
+  rapidjson::Value token(rapidjson::kObjectType), schemes(rapidjson::kObjectType);
+  token.AddMember("type", "http", a);
+  token.AddMember("scheme", "bearer", a);
+  token.AddMember("description", "The token from --admin-token-file or REGKG_ADMIN_TOKEN", a);
+  schemes.AddMember("adminToken", token, a);
+  rapidjson::Value out(rapidjson::kObjectType);
+  out.AddMember("schemas", schemas, a);
+  out.AddMember("responses", responses, a);
+  out.AddMember("securitySchemes", schemes, a);
+  return out;
+}
+
+std::string generate_document() {
+  rapidjson::Document d(rapidjson::kObjectType);
+  Alloc& a = d.GetAllocator();
+  d.AddMember("openapi", "3.0.3", a);
+  rapidjson::Value info(rapidjson::kObjectType);
+  info.AddMember("title", "regkg JSON API", a);
+  info.AddMember("version", "1", a);
+  info.AddMember("description",
+                 "Regulatory knowledge graph: full-text and relationship queries. Every error is "
+                 "{\"error\": {code, message, details}}; unknown parameters are a 400 naming "
+                 "them. Generated from the server's route table.",
+                 a);
+  d.AddMember("info", info, a);
+  rapidjson::Value servers(rapidjson::kArrayType), server(rapidjson::kObjectType);
+  server.AddMember("url", "http://127.0.0.1:8080", a);
+  servers.PushBack(server, a);
+  d.AddMember("servers", servers, a);
+  rapidjson::Value paths(rapidjson::kObjectType);
+  for (const RouteSpec& r : api_routes()) {
+    std::string method = r.method;
+    std::transform(method.begin(), method.end(), method.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (!paths.HasMember(r.path))
+      paths.AddMember(json_str(r.path, a), rapidjson::Value(rapidjson::kObjectType), a);
+    paths[r.path].AddMember(json_str(method, a), openapi_operation(r, a), a);
+  }
+  d.AddMember("paths", paths, a);
+  d.AddMember("components", openapi_components(a), a);
+  rapidjson::StringBuffer buffer;
+  rapidjson::PrettyWriter<rapidjson::StringBuffer> writer(buffer);
+  writer.SetIndent(' ', 1);
+  d.Accept(writer);
+  return buffer.GetString();
+}
+
+}  // namespace
+
 const std::string& openapi_document() {
-  static const std::string document = R"json({
- "openapi": "3.0.3",
- "info": {
-  "title": "regkg JSON API",
-  "version": "1",
-  "description": "Regulatory knowledge graph: full-text and relationship queries. Every error is {\"error\": {code, message, details}}; unknown parameters are a 400."
- },
- "servers": [
-  {
-   "url": "http://127.0.0.1:8080"
-  }
- ],
- "paths": {
-  "/healthz": {
-   "get": {
-    "summary": "Liveness and the snapshot being served",
-    "parameters": [],
-    "responses": {
-     "200": {
-      "description": "status, snapshot {id, created, counts}, uptime_seconds",
-      "content": {
-       "application/json": {
-        "schema": {
-         "type": "object"
-        }
-       }
-      }
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "500": {
-      "$ref": "#/components/responses/InternalError"
-     }
-    }
-   }
-  },
-  "/api/v1/openapi.json": {
-   "get": {
-    "summary": "This document",
-    "parameters": [],
-    "responses": {
-     "200": {
-      "description": "The OpenAPI 3 document",
-      "content": {
-       "application/json": {
-        "schema": {
-         "type": "object"
-        }
-       }
-      }
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "500": {
-      "$ref": "#/components/responses/InternalError"
-     }
-    }
-   }
-  },
-  "/api/v1/instruments/{id}": {
-   "get": {
-    "summary": "An instrument with all its versions (dates, status draft or final, lineage) and the version in force on a day",
-    "parameters": [
-     {
-      "name": "id",
-      "in": "path",
-      "description": "Instrument id, raw or percent-encoded: cn/generative-ai-measures. A version or article id is a 400 naming its instrument.",
-      "required": true,
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "as_of",
-      "in": "query",
-      "description": "YYYY-MM-DD: report the version in force that day (drafts never are), or that none was with the nearest versions before and after",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "format": "date"
-      }
-     }
-    ],
-    "responses": {
-     "200": {
-      "description": "instrument {id, kind, label, date, attributes}, as_of, versions [{id, label, date, effective, status, article_count, text_in_corpus, published, comment_deadline, in_force (with as_of), supersedes, superseded_by, draft_of, drafts}], diffs [{from, to}] (consecutive versions), point_in_time {date, in_force, nearest_earlier, nearest_later, message} or null",
-      "content": {
-       "application/json": {
-        "schema": {
-         "type": "object"
-        }
-       }
-      }
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "500": {
-      "$ref": "#/components/responses/InternalError"
-     }
-    }
-   }
-  },
-  "/api/v1/diff": {
-   "get": {
-    "summary": "What changed between two versions of one instrument: aligned articles with a character-level redline, and obligations added, removed or changed (modality softening or hardening, bearer, condition)",
-    "parameters": [
-     {
-      "name": "from",
-      "in": "query",
-      "description": "The old version id: cn/counter-espionage-law@2014-11-01",
-      "required": true,
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "to",
-      "in": "query",
-      "description": "The new version id, of the same instrument (else 400 different_instruments). The same id as from is a 200 where every article is unchanged.",
-      "required": true,
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "format",
-      "in": "query",
-      "description": "json (default) or html: a readable redline page with <del> and <ins>",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "enum": [
-        "json",
-        "html"
-       ]
-      }
-     }
-    ],
-    "responses": {
-     "200": {
-      "description": "instrument, from and to (version objects), same_version, comparable (false when a side has no article text, e.g. a draft known from facts; message says why), message, summary {articles: counts by status (unchanged, renumbered, modified, split, merged, added, removed, moved), obligations: counts (added, removed, changed, softening, hardening, reversal), coarse}, articles [{status, similarity, renumbered, moved, from [{id, label, number}], to [...], coarse, ops [{op: equal|insert|delete, text, from [begin, end], to [begin, end]} byte spans in the joined original texts]}], obligations [{change, direction, fields, similarity, from, to}]",
-      "content": {
-       "application/json": {
-        "schema": {
-         "type": "object"
-        }
-       },
-       "text/html": {
-        "schema": {
-         "type": "string"
-        }
-       }
-      }
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "500": {
-      "$ref": "#/components/responses/InternalError"
-     }
-    }
-   }
-  },
-  "/api/v1/search": {
-   "get": {
-    "summary": "Full-text search (Xapian query syntax; unquoted Chinese runs are phrases)",
-    "parameters": [
-     {
-      "name": "q",
-      "in": "query",
-      "description": "Query: AND OR NOT, \"phrases\", prefixes title: kind: instrument: version: jurisdiction: lang: issuer: modality: actor: year: id:, date:YYYY-MM-DD..YYYY-MM-DD; at most 1000 bytes",
-      "required": false,
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "kind",
-      "in": "query",
-      "description": "",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "enum": [
-        "article",
-        "version",
-        "instrument",
-        "news"
-       ]
-      }
-     },
-     {
-      "name": "lang",
-      "in": "query",
-      "description": "",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "enum": [
-        "zh",
-        "en"
-       ]
-      }
-     },
-     {
-      "name": "instrument",
-      "in": "query",
-      "description": "Instrument id",
-      "required": false,
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "jurisdiction",
-      "in": "query",
-      "description": "",
-      "required": false,
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "issuer",
-      "in": "query",
-      "description": "Actor slug, e.g. cac",
-      "required": false,
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "modality",
-      "in": "query",
-      "description": "Articles stating obligations of this modality",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "enum": [
-        "obligation",
-        "prohibition",
-        "permission",
-        "encouragement"
-       ]
-      }
-     },
-     {
-      "name": "actor",
-      "in": "query",
-      "description": "Actor slug: bearers, mentions, issuers",
-      "required": false,
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "year",
-      "in": "query",
-      "description": "Four digits",
-      "required": false,
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "from",
-      "in": "query",
-      "description": "Earliest date (inclusive)",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "format": "date"
-      }
-     },
-     {
-      "name": "to",
-      "in": "query",
-      "description": "Latest date (inclusive)",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "format": "date"
-      }
-     },
-     {
-      "name": "limit",
-      "in": "query",
-      "description": "Default 20",
-      "required": false,
-      "schema": {
-       "type": "integer",
-       "maximum": 100,
-       "minimum": 0
-      }
-     },
-     {
-      "name": "offset",
-      "in": "query",
-      "description": "",
-      "required": false,
-      "schema": {
-       "type": "integer",
-       "maximum": 10000,
-       "minimum": 0
-      }
-     },
-     {
-      "name": "in_force_on",
-      "in": "query",
-      "description": "Only documents of texts in force on that date (versions in force, their articles, instruments with a version in force; news always)",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "format": "date"
-      }
-     }
-    ],
-    "responses": {
-     "200": {
-      "description": "query, total, total_exact, offset, limit, snapshot, results [{id, kind, title, instrument, version, article_label, date, jurisdiction, snippet, score}], facets {kind, instrument, jurisdiction, year, modality, actor}",
-      "content": {
-       "application/json": {
-        "schema": {
-         "type": "object"
-        }
-       }
-      }
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "500": {
-      "$ref": "#/components/responses/InternalError"
-     }
-    }
-   }
-  },
-  "/api/v1/nodes/{id}": {
-   "get": {
-    "summary": "A node with its properties, provenance, ancestors and edges grouped by type",
-    "parameters": [
-     {
-      "name": "id",
-      "in": "path",
-      "description": "Node id, raw (with / and @) or percent-encoded",
-      "required": true,
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "limit",
-      "in": "query",
-      "description": "Items per edge group, default 20",
-      "required": false,
-      "schema": {
-       "type": "integer",
-       "maximum": 500,
-       "minimum": 0
-      }
-     },
-     {
-      "name": "offset",
-      "in": "query",
-      "description": "",
-      "required": false,
-      "schema": {
-       "type": "integer"
-      }
-     },
-     {
-      "name": "group_type",
-      "in": "query",
-      "description": "Only this edge type",
-      "required": false,
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "group_direction",
-      "in": "query",
-      "description": "",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "enum": [
-        "out",
-        "in"
-       ]
-      }
-     },
-     {
-      "name": "in_force_on",
-      "in": "query",
-      "description": "Only neighbours in force on that date in the edge groups",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "format": "date"
-      }
-     }
-    ],
-    "responses": {
-     "200": {
-      "description": "node {id, kind, label, date, text {zh, en}, attributes, source}, ancestors, edge_groups [{type, direction, total, offset, items}], snapshot",
-      "content": {
-       "application/json": {
-        "schema": {
-         "type": "object"
-        }
-       }
-      }
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "500": {
-      "$ref": "#/components/responses/InternalError"
-     }
-    }
-   }
-  },
-  "/api/v1/nodes/{id}/neighbors": {
-   "get": {
-    "summary": "Typed, paged neighbours of a node",
-    "parameters": [
-     {
-      "name": "id",
-      "in": "path",
-      "description": "Node id",
-      "required": true,
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "direction",
-      "in": "query",
-      "description": "",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "enum": [
-        "out",
-        "in",
-        "both"
-       ]
-      }
-     },
-     {
-      "name": "type",
-      "in": "query",
-      "description": "Edge types, comma-separated",
-      "required": false,
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "kind",
-      "in": "query",
-      "description": "Node kinds, comma-separated",
-      "required": false,
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "limit",
-      "in": "query",
-      "description": "",
-      "required": false,
-      "schema": {
-       "type": "integer",
-       "maximum": 1000,
-       "minimum": 0
-      }
-     },
-     {
-      "name": "offset",
-      "in": "query",
-      "description": "",
-      "required": false,
-      "schema": {
-       "type": "integer"
-      }
-     },
-     {
-      "name": "in_force_on",
-      "in": "query",
-      "description": "Drop versions, articles and obligations not in force on this date",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "format": "date"
-      }
-     },
-     {
-      "name": "cursor",
-      "in": "query",
-      "description": "Opaque cursor from a previous answer's next_cursor (same filters, same snapshot); not with offset. A cursor from another snapshot is a 400 cursor_expired: start again from the first page",
-      "required": false,
-      "schema": {
-       "type": "string"
-      }
-     }
-    ],
-    "responses": {
-     "200": {
-      "description": "id, total, offset, results [{id, kind, label, date, direction, type, provenance}]; next_cursor (null on the last page)",
-      "content": {
-       "application/json": {
-        "schema": {
-         "type": "object"
-        }
-       }
-      }
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "500": {
-      "$ref": "#/components/responses/InternalError"
-     }
-    }
-   }
-  },
-  "/api/v1/neighborhood": {
-   "get": {
-    "summary": "The subgraph around a node",
-    "parameters": [
-     {
-      "name": "id",
-      "in": "query",
-      "description": "Node id",
-      "required": true,
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "depth",
-      "in": "query",
-      "description": "1..3, default 1",
-      "required": false,
-      "schema": {
-       "type": "integer",
-       "maximum": 3,
-       "minimum": 0
-      }
-     },
-     {
-      "name": "types",
-      "in": "query",
-      "description": "Edge types followed, comma-separated",
-      "required": false,
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "kinds",
-      "in": "query",
-      "description": "Node kinds admitted, comma-separated",
-      "required": false,
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "limit",
-      "in": "query",
-      "description": "Node cap, default 500",
-      "required": false,
-      "schema": {
-       "type": "integer",
-       "maximum": 10000,
-       "minimum": 0
-      }
-     },
-     {
-      "name": "in_force_on",
-      "in": "query",
-      "description": "As for neighbors",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "format": "date"
-      }
-     }
-    ],
-    "responses": {
-     "200": {
-      "description": "id, depth, truncated, nodes [{id, kind, label, date, depth}], edges [{from, to, type, note, provenance}]",
-      "content": {
-       "application/json": {
-        "schema": {
-         "type": "object"
-        }
-       }
-      }
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "500": {
-      "$ref": "#/components/responses/InternalError"
-     }
-    }
-   }
-  },
-  "/api/v1/paths": {
-   "get": {
-    "summary": "Shortest paths between two nodes, edges walked in either direction",
-    "parameters": [
-     {
-      "name": "from",
-      "in": "query",
-      "description": "Node id",
-      "required": true,
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "to",
-      "in": "query",
-      "description": "Node id",
-      "required": true,
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "max_length",
-      "in": "query",
-      "description": "Default 4",
-      "required": false,
-      "schema": {
-       "type": "integer",
-       "maximum": 8,
-       "minimum": 0
-      }
-     },
-     {
-      "name": "k",
-      "in": "query",
-      "description": "Paths wanted, default 1",
-      "required": false,
-      "schema": {
-       "type": "integer",
-       "maximum": 5,
-       "minimum": 0
-      }
-     },
-     {
-      "name": "types",
-      "in": "query",
-      "description": "Edge types that may be walked, comma-separated",
-      "required": false,
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "in_force_on",
-      "in": "query",
-      "description": "Do not walk through nodes not in force",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "format": "date"
-      }
-     }
-    ],
-    "responses": {
-     "200": {
-      "description": "from, to, truncated, paths [{length, hops [{from, to, type, direction, note, provenance}]}] (empty when none)",
-      "content": {
-       "application/json": {
-        "schema": {
-         "type": "object"
-        }
-       }
-      }
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "500": {
-      "$ref": "#/components/responses/InternalError"
-     }
-    }
-   }
-  },
-  "/api/v1/obligations": {
-   "get": {
-    "summary": "Deontic statements extracted from articles",
-    "parameters": [
-     {
-      "name": "bearer",
-      "in": "query",
-      "description": "Actor id (actor/role-provider or role-provider)",
-      "required": false,
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "instrument",
-      "in": "query",
-      "description": "",
-      "required": false,
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "modality",
-      "in": "query",
-      "description": "",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "enum": [
-        "obligation",
-        "prohibition",
-        "permission",
-        "encouragement"
-       ]
-      }
-     },
-     {
-      "name": "in_force_on",
-      "in": "query",
-      "description": "Only obligations of versions in force",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "format": "date"
-      }
-     },
-     {
-      "name": "q",
-      "in": "query",
-      "description": "Substring of the clause or action",
-      "required": false,
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "limit",
-      "in": "query",
-      "description": "Default 50; CSV: all matches up to 200000",
-      "required": false,
-      "schema": {
-       "type": "integer",
-       "maximum": 1000,
-       "minimum": 0
-      }
-     },
-     {
-      "name": "offset",
-      "in": "query",
-      "description": "",
-      "required": false,
-      "schema": {
-       "type": "integer"
-      }
-     },
-     {
-      "name": "format",
-      "in": "query",
-      "description": "",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "enum": [
-        "json",
-        "csv"
-       ]
-      }
-     },
-     {
-      "name": "cursor",
-      "in": "query",
-      "description": "Opaque cursor from a previous answer's next_cursor (same filters, same snapshot); not with offset. A cursor from another snapshot is a 400 cursor_expired: start again from the first page",
-      "required": false,
-      "schema": {
-       "type": "string"
-      }
-     }
-    ],
-    "responses": {
-     "200": {
-      "description": "total, offset, limit, results [{id, modality, bearer, bearer_actors, action, condition, text, article, instrument, version, provenance}]; next_cursor (JSON, null on the last page)",
-      "content": {
-       "application/json": {
-        "schema": {
-         "type": "object"
-        }
-       },
-       "text/csv": {
-        "schema": {
-         "type": "string"
-        }
-       }
-      }
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "500": {
-      "$ref": "#/components/responses/InternalError"
-     }
-    }
-   }
-  },
-  "/api/v1/actors/{id}": {
-   "get": {
-    "summary": "An actor: aliases, instruments issued, obligations binding it, news, timeline",
-    "parameters": [
-     {
-      "name": "id",
-      "in": "path",
-      "description": "actor/cac or cac",
-      "required": true,
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "limit",
-      "in": "query",
-      "description": "",
-      "required": false,
-      "schema": {
-       "type": "integer",
-       "maximum": 1000,
-       "minimum": 0
-      }
-     },
-     {
-      "name": "offset",
-      "in": "query",
-      "description": "",
-      "required": false,
-      "schema": {
-       "type": "integer",
-       "minimum": 0
-      }
-     },
-     {
-      "name": "in_force_on",
-      "in": "query",
-      "description": "Only issued instruments, binding obligations and mentioning articles in force on that date",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "format": "date"
-      }
-     }
-    ],
-    "responses": {
-     "200": {
-      "description": "actor {id, kind, label, attributes, aliases, source}, issued, obligations, news, mentioned_in_articles, timeline",
-      "content": {
-       "application/json": {
-        "schema": {
-         "type": "object"
-        }
-       }
-      }
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "500": {
-      "$ref": "#/components/responses/InternalError"
-     }
-    }
-   }
-  },
-  "/api/v1/citations": {
-   "get": {
-    "summary": "What a node cites, or what cites it (through its articles for instruments and versions)",
-    "parameters": [
-     {
-      "name": "id",
-      "in": "query",
-      "description": "Article, version or instrument id",
-      "required": true,
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "direction",
-      "in": "query",
-      "description": "",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "enum": [
-        "out",
-        "in"
-       ]
-      }
-     },
-     {
-      "name": "limit",
-      "in": "query",
-      "description": "",
-      "required": false,
-      "schema": {
-       "type": "integer",
-       "maximum": 1000,
-       "minimum": 0
-      }
-     },
-     {
-      "name": "offset",
-      "in": "query",
-      "description": "",
-      "required": false,
-      "schema": {
-       "type": "integer"
-      }
-     },
-     {
-      "name": "in_force_on",
-      "in": "query",
-      "description": "Only citations between texts in force on this date",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "format": "date"
-      }
-     },
-     {
-      "name": "cursor",
-      "in": "query",
-      "description": "Opaque cursor from a previous answer's next_cursor (same filters, same snapshot); not with offset. A cursor from another snapshot is a 400 cursor_expired: start again from the first page",
-      "required": false,
-      "schema": {
-       "type": "string"
-      }
-     }
-    ],
-    "responses": {
-     "200": {
-      "description": "id, direction, total, offset, results [{type, from, to, resolved, note, provenance}]; next_cursor (null on the last page)",
-      "content": {
-       "application/json": {
-        "schema": {
-         "type": "object"
-        }
-       }
-      }
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "500": {
-      "$ref": "#/components/responses/InternalError"
-     }
-    }
-   }
-  },
-  "/api/v1/citations/graph": {
-   "get": {
-    "summary": "The transitive legal-basis and citation network of an instrument",
-    "parameters": [
-     {
-      "name": "id",
-      "in": "query",
-      "description": "Instrument, version or article id",
-      "required": true,
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "depth",
-      "in": "query",
-      "description": "Default 2",
-      "required": false,
-      "schema": {
-       "type": "integer",
-       "maximum": 5,
-       "minimum": 0
-      }
-     },
-     {
-      "name": "direction",
-      "in": "query",
-      "description": "",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "enum": [
-        "out",
-        "in"
-       ]
-      }
-     },
-     {
-      "name": "in_force_on",
-      "in": "query",
-      "description": "Only citations made by texts in force on that date, of instruments in force then",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "format": "date"
-      }
-     }
-    ],
-    "responses": {
-     "200": {
-      "description": "id, depth, direction, nodes [{id, kind, label, date, depth}], links [{from, to, evidence}]",
-      "content": {
-       "application/json": {
-        "schema": {
-         "type": "object"
-        }
-       }
-      }
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "500": {
-      "$ref": "#/components/responses/InternalError"
-     }
-    }
-   }
-  },
-  "/api/v1/citations/unresolved": {
-   "get": {
-    "summary": "Cited titles that match no instrument in the corpus",
-    "parameters": [
-     {
-      "name": "limit",
-      "in": "query",
-      "description": "",
-      "required": false,
-      "schema": {
-       "type": "integer",
-       "maximum": 1000,
-       "minimum": 0
-      }
-     },
-     {
-      "name": "offset",
-      "in": "query",
-      "description": "",
-      "required": false,
-      "schema": {
-       "type": "integer"
-      }
-     },
-     {
-      "name": "cursor",
-      "in": "query",
-      "description": "Opaque cursor from a previous answer's next_cursor (same filters, same snapshot); not with offset. A cursor from another snapshot is a 400 cursor_expired: start again from the first page",
-      "required": false,
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "in_force_on",
-      "in": "query",
-      "description": "Only citations made by texts in force on that date",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "format": "date"
-      }
-     }
-    ],
-    "responses": {
-     "200": {
-      "description": "total, offset, results [{id, kind, label, cited_by_count, cited_by}]; next_cursor (null on the last page)",
-      "content": {
-       "application/json": {
-        "schema": {
-         "type": "object"
-        }
-       }
-      }
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "500": {
-      "$ref": "#/components/responses/InternalError"
-     }
-    }
-   }
-  },
-  "/api/v1/rankings/cited": {
-   "get": {
-    "summary": "Most-cited instruments (distinct citing instruments, then PageRank)",
-    "parameters": [
-     {
-      "name": "kind",
-      "in": "query",
-      "description": "",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "enum": [
-        "instrument"
-       ]
-      }
-     },
-     {
-      "name": "limit",
-      "in": "query",
-      "description": "Default 20",
-      "required": false,
-      "schema": {
-       "type": "integer",
-       "maximum": 1000,
-       "minimum": 0
-      }
-     },
-     {
-      "name": "offset",
-      "in": "query",
-      "description": "offset + limit at most 1000",
-      "required": false,
-      "schema": {
-       "type": "integer",
-       "minimum": 0
-      }
-     },
-     {
-      "name": "in_force_on",
-      "in": "query",
-      "description": "Rank only instruments in force on that date, by citations from texts in force then",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "format": "date"
-      }
-     }
-    ],
-    "responses": {
-     "200": {
-      "description": "results [{id, kind, label, date, citing_instruments, pagerank}]; each result has its rank; offset",
-      "content": {
-       "application/json": {
-        "schema": {
-         "type": "object"
-        }
-       }
-      }
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "500": {
-      "$ref": "#/components/responses/InternalError"
-     }
-    }
-   }
-  },
-  "/feed.atom": {
-   "get": {
-    "summary": "Atom feed of new and changed versions, newest change first, with the time each entered regkg",
-    "parameters": [
-     {
-      "name": "q",
-      "in": "query",
-      "description": "Full-text query: only versions with a matching document",
-      "required": false,
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "instrument",
-      "in": "query",
-      "description": "Only versions of this instrument id",
-      "required": false,
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "actor",
-      "in": "query",
-      "description": "Only versions issued by this actor (id or slug)",
-      "required": false,
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "limit",
-      "in": "query",
-      "description": "Entries, default 50",
-      "required": false,
-      "schema": {
-       "type": "integer",
-       "minimum": 1,
-       "maximum": 500
-      }
-     }
-    ],
-    "responses": {
-     "200": {
-      "description": "An Atom 1.0 feed",
-      "content": {
-       "application/atom+xml": {
-        "schema": {
-         "type": "string"
-        }
-       }
-      }
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "500": {
-      "$ref": "#/components/responses/InternalError"
-     }
-    }
-   }
-  },
-  "/api/v1/admin/reload": {
-   "post": {
-    "summary": "Switch to the data directory's current snapshot now (admin)",
-    "security": [
-     {
-      "adminToken": []
-     }
-    ],
-    "parameters": [
-     {
-      "name": "force",
-      "in": "query",
-      "description": "true: reopen even if CURRENT names the served snapshot",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "enum": [
-        "true",
-        "false"
-       ]
-      }
-     }
-    ],
-    "responses": {
-     "200": {
-      "description": "previous, result (reloaded | unchanged), reloads",
-      "content": {
-       "application/json": {
-        "schema": {
-         "type": "object"
-        }
-       }
-      }
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "500": {
-      "$ref": "#/components/responses/InternalError"
-     },
-     "401": {
-      "description": "Missing or wrong bearer token",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Admin routes are off (no token configured)",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "409": {
-      "description": "The current snapshot could not be opened; the previous one keeps serving",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    }
-   }
-  },
-  "/api/v1/admin/snapshot/file": {
-   "get": {
-    "summary": "One file of the served snapshot, streamed (admin; for regkg replicate)",
-    "security": [
-     {
-      "adminToken": []
-     }
-    ],
-    "parameters": [
-     {
-      "name": "path",
-      "in": "query",
-      "description": "A path from /api/v1/admin/snapshot",
-      "required": true,
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "snapshot",
-      "in": "query",
-      "description": "The snapshot id the client listed; 409 if the server now serves another",
-      "required": false,
-      "schema": {
-       "type": "string"
-      }
-     }
-    ],
-    "responses": {
-     "200": {
-      "description": "The file's bytes",
-      "content": {
-       "application/octet-stream": {
-        "schema": {
-         "type": "string"
-        }
-       }
-      }
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "500": {
-      "$ref": "#/components/responses/InternalError"
-     },
-     "401": {
-      "description": "Missing or wrong bearer token",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Admin routes are off (no token configured)",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "409": {
-      "description": "The served snapshot changed",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    }
-   }
-  },
-  "/api/v1/admin/snapshot": {
-   "get": {
-    "summary": "The served snapshot's id and files with sizes (admin; for regkg replicate)",
-    "security": [
-     {
-      "adminToken": []
-     }
-    ],
-    "parameters": [],
-    "responses": {
-     "200": {
-      "description": "id, files [{path, bytes}]",
-      "content": {
-       "application/json": {
-        "schema": {
-         "type": "object"
-        }
-       }
-      }
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "500": {
-      "$ref": "#/components/responses/InternalError"
-     },
-     "401": {
-      "description": "Missing or wrong bearer token",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     },
-     "403": {
-      "description": "Admin routes are off (no token configured)",
-      "content": {
-       "application/json": {
-        "schema": {
-         "$ref": "#/components/schemas/Error"
-        }
-       }
-      }
-     }
-    }
-   }
-  },
-  "/api/v1/suggest": {
-   "get": {
-    "summary": "Instruments and actors whose title, id or alias contains the text (exact, then prefix, then contained)",
-    "parameters": [
-     {
-      "name": "q",
-      "in": "query",
-      "description": "The text typed so far (ASCII case-insensitive), at most 200 bytes",
-      "required": true,
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "kinds",
-      "in": "query",
-      "description": "Node kinds, comma-separated; default instrument,actor",
-      "required": false,
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "limit",
-      "in": "query",
-      "description": "Default 10",
-      "required": false,
-      "schema": {
-       "type": "integer",
-       "maximum": 50,
-       "minimum": 1
-      }
-     }
-    ],
-    "responses": {
-     "200": {
-      "description": "query, results [{id, kind, label, date, matched (the alias or name that matched when not the label), match (exact, prefix, contains)}]",
-      "content": {
-       "application/json": {
-        "schema": {
-         "type": "object"
-        }
-       }
-      }
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "500": {
-      "$ref": "#/components/responses/InternalError"
-     }
-    }
-   }
-  },
-  "/api/v1/export": {
-   "get": {
-    "summary": "The whole graph or a filtered part as GraphML, Neo4j CSV (nodes or edges) or JSON Lines, streamed (chunked), never cached",
-    "parameters": [
-     {
-      "name": "format",
-      "in": "query",
-      "description": "Required",
-      "required": true,
-      "schema": {
-       "type": "string",
-       "enum": [
-        "graphml",
-        "csv",
-        "jsonl"
-       ]
-      }
-     },
-     {
-      "name": "part",
-      "in": "query",
-      "description": "Required with format=csv (one file per request: nodes.csv or edges.csv for neo4j-admin import); refused otherwise",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "enum": [
-        "nodes",
-        "edges"
-       ]
-      }
-     },
-     {
-      "name": "kinds",
-      "in": "query",
-      "description": "Comma-separated node kinds to keep",
-      "required": false,
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "types",
-      "in": "query",
-      "description": "Comma-separated edge types to keep (and, with around, to walk)",
-      "required": false,
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "in_force_on",
-      "in": "query",
-      "description": "Only nodes in force on that date",
-      "required": false,
-      "schema": {
-       "type": "string",
-       "format": "date"
-      }
-     },
-     {
-      "name": "around",
-      "in": "query",
-      "description": "A node id: export only the nodes within depth hops of it (edges walked both ways)",
-      "required": false,
-      "schema": {
-       "type": "string"
-      }
-     },
-     {
-      "name": "depth",
-      "in": "query",
-      "description": "Hops from around, 1-3 (default 1); only with around",
-      "required": false,
-      "schema": {
-       "type": "integer",
-       "minimum": 1,
-       "maximum": 3
-      }
-     }
-    ],
-    "responses": {
-     "200": {
-      "description": "The export as an attachment (Content-Disposition), edges only between exported nodes",
-      "content": {
-       "application/graphml+xml": {
-        "schema": {
-         "type": "string"
-        }
-       },
-       "text/csv": {
-        "schema": {
-         "type": "string"
-        }
-       },
-       "application/x-ndjson": {
-        "schema": {
-         "type": "string"
-        }
-       }
-      }
-     },
-     "400": {
-      "$ref": "#/components/responses/BadRequest"
-     },
-     "404": {
-      "$ref": "#/components/responses/NotFound"
-     },
-     "500": {
-      "$ref": "#/components/responses/InternalError"
-     }
-    }
-   }
-  }
- },
- "components": {
-  "securitySchemes": {
-   "adminToken": {
-    "type": "http",
-    "scheme": "bearer",
-    "description": "The token from --admin-token-file or REGKG_ADMIN_TOKEN"
-   }
-  },
-  "schemas": {
-   "Error": {
-    "type": "object",
-    "required": [
-     "error"
-    ],
-    "properties": {
-     "error": {
-      "type": "object",
-      "required": [
-       "code",
-       "message",
-       "details"
-      ],
-      "properties": {
-       "code": {
-        "type": "string"
-       },
-       "message": {
-        "type": "string"
-       },
-       "details": {
-        "type": "object",
-        "additionalProperties": {
-         "type": "string"
-        }
-       }
-      }
-     }
-    }
-   }
-  },
-  "responses": {
-   "BadRequest": {
-    "description": "A missing, malformed or out-of-range parameter, or a query syntax error",
-    "content": {
-     "application/json": {
-      "schema": {
-       "$ref": "#/components/schemas/Error"
-      }
-     }
-    }
-   },
-   "NotFound": {
-    "description": "An unknown id",
-    "content": {
-     "application/json": {
-      "schema": {
-       "$ref": "#/components/schemas/Error"
-      }
-     }
-    }
-   },
-   "InternalError": {
-    "description": "An internal error (logged; no details leak)",
-    "content": {
-     "application/json": {
-      "schema": {
-       "$ref": "#/components/schemas/Error"
-      }
-     }
-    }
-   }
-  }
- }
-})json";
+  static const std::string document = generate_document();
   return document;
 }
 

@@ -36,11 +36,7 @@ std::uint64_t uint_param(const httplib::Request& req, const std::string& name,
                    "parameter '" + name + "' must be a whole number, got '" + value + "'",
                    {{"parameter", name}, {"value", value}});
   std::uint64_t n = std::stoull(value);
-  if (n > max)
-    throw ApiError(
-        400, "limit_exceeded",
-        "parameter '" + name + "' is " + value + "; the maximum is " + std::to_string(max),
-        {{"parameter", name}, {"value", value}, {"maximum", std::to_string(max)}});
+  check_maximum(name, value, n, max);
   if (n < min)
     throw ApiError(
         400, "bad_parameter",
@@ -49,8 +45,16 @@ std::uint64_t uint_param(const httplib::Request& req, const std::string& name,
   return n;
 }
 
-void reject_unknown_params(const httplib::Request& req,
-                           std::initializer_list<const char*> allowed) {
+void check_maximum(const std::string& name, const std::string& given, std::uint64_t value,
+                   std::uint64_t max) {
+  if (value > max)
+    throw ApiError(
+        400, "limit_exceeded",
+        "parameter '" + name + "' is " + given + "; the maximum is " + std::to_string(max),
+        {{"parameter", name}, {"value", given}, {"maximum", std::to_string(max)}});
+}
+
+void reject_unknown_params(const httplib::Request& req, const std::vector<const char*>& allowed) {
   for (const auto& [name, value] : req.params) {
     bool known = false;
     for (const char* a : allowed) known = known || name == a;
