@@ -850,6 +850,29 @@ size_t en_skip_item_marker(std::string_view s, size_t b, size_t e) {
   return b;
 }
 
+// True when the word before `pos` (within the sentence) is a relative pronoun.
+bool en_after_relative_pronoun(std::string_view s, size_t sb, size_t pos) {
+  size_t e = pos;
+  while (e > sb && is_inline_space(s[e - 1])) --e;
+  size_t b = e;
+  while (b > sb && std::isalpha(static_cast<unsigned char>(s[b - 1]))) --b;
+  const std::string w = lower_str(s.substr(b, e - b));
+  return w == "that" || w == "which" || w == "who" || w == "whom" || w == "whose";
+}
+
+// A negative subject turns a permission or duty into a prohibition: "No organization or
+// individual may…", "No one shall…", "Nobody may…". Returns the length of the negation word(s)
+// at the start of `subject` ("no ", "no one", "nobody", "neither"), or 0.
+size_t en_negative_subject(const std::string& subject) {
+  const std::string l = lower_str(subject);
+  for (std::string_view neg : {std::string_view("no one"), std::string_view("nobody"),
+                               std::string_view("none of"), std::string_view("neither"),
+                               std::string_view("no")}) {
+    if (word_at(l, 0, neg)) return neg.size();
+  }
+  return 0;
+}
+
 struct EnState {
   std::string lead_bearer;
   bool have_lead = false;
@@ -874,6 +897,9 @@ void en_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
       if (!word_at(s, p, t.word)) continue;
       const size_t after = p + t.word.size();
       if (t.mod != Mod::encouragement) {
+        // Inside a relative clause ("data that may endanger…", "measures which should be…") the
+        // modal describes, it does not bind: not a statement.
+        if (en_after_relative_pronoun(s, sb, p)) break;
         bool nd = false;
         const std::string next = lower_str(s.substr(after, 24));
         for (auto x : kEnNonDeontic) {
@@ -986,6 +1012,14 @@ void en_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
     } else {
       o.bearer = cand;
       explicit_bearer = true;
+    }
+    // "No organization or individual may/shall …": a prohibition on any of them.
+    if (const size_t neg = explicit_bearer ? en_negative_subject(cand) : 0;
+        neg && (f.t->mod == Mod::permission || f.t->mod == Mod::obligation)) {
+      o.modality = mod_name(Mod::prohibition);
+      o.rule = "en.modal.negative_subject";
+      const std::string rest = trim_en(std::string_view(cand).substr(neg));
+      o.bearer = rest.empty() || lower_str(rest) == "one" ? "any person" : "any " + rest;
     }
     if (!o.bearer.empty()) st.last_actor = o.bearer;
     sentence_bearer = o.bearer;

@@ -429,3 +429,35 @@ TEST_SUITE("corpus") {
     CHECK(with_bearer > total / 4);
   }
 }
+
+TEST_CASE("obligation extractor: English negative subjects and relative clauses") {
+  // PIPL Articles 2 and 10 in the reference translation (compass/cn-pipl-articles.json).
+  rapidjson::Document doc;
+  const std::string json = read_file(corpus_file("compass/cn-pipl-articles.json"));
+  doc.Parse(json.data(), json.size());
+  REQUIRE(doc.IsArray());
+  std::map<int, std::string> en;
+  for (const auto& a : doc.GetArray())
+    en[std::stoi(a["articleNumber"].GetString())] =
+        join_lines(a["translations"]["en"]["paragraphs"]);
+  for (int article : {2, 10}) {
+    CAPTURE(article);
+    const std::string& text = en.at(article);
+    const auto obs = extract_obligations_en(text);
+    const Obligation* o = find(text, obs, "prohibition", "No organization or individual");
+    REQUIRE(o);
+    CHECK(o->bearer == "any organization or individual");
+    CHECK(std::string_view(o->rule) == "en.modal.negative_subject");
+    CHECK(count(obs, "permission") == 0);
+  }
+  // Modals inside a relative clause describe; they bind no one.
+  const std::string def =
+      "Important data means data that may endanger national security once it is altered, and "
+      "measures which should be proportionate.";
+  CHECK(extract_obligations_en(def).empty());
+  // A negative subject with "shall" is a prohibition too.
+  const auto nobody = extract_obligations_en("No one shall use the data for other purposes.");
+  REQUIRE(nobody.size() == 1);
+  CHECK(nobody[0].modality == "prohibition");
+  CHECK(nobody[0].bearer == "any person");
+}
