@@ -205,11 +205,12 @@ class Extractor {
       n.source = prov(j, o.rule, o.confidence, o.begin, o.end);
       // The attributes in key order (what set_attr would make), appended without searching.
       auto& a = n.attrs;
-      a.reserve(13);
+      a.reserve(14);
       a.emplace_back("action", o.action);
       a.emplace_back("article", j.id);
       a.emplace_back("bearer", o.bearer);
       if (en) a.emplace_back("bearer_en", en->bearer);
+      if (!o.bearer_role.empty()) a.emplace_back("bearer_role", o.bearer_role);
       if (!o.condition.empty()) a.emplace_back("condition", o.condition);
       a.emplace_back("instrument", j.instrument);
       a.emplace_back("language", lang);
@@ -238,6 +239,8 @@ class Extractor {
       };
       bind(o.bearer, false, o.begin);
       bind(o.bearer, true, o.begin);
+      // A 的-clause bearer links through the role noun it stands for.
+      if (!o.bearer_role.empty()) bind(o.bearer_role, true, o.begin);
       if (en) {
         bind(en->bearer, false, en->begin);
         bind(en->bearer, true, en->begin);

@@ -124,10 +124,12 @@ std::vector<Range> line_ranges(std::string_view text) {
 constexpr std::string_view kComma = "，";
 
 // Role nouns: a bearer candidate must end a word with one of these to be taken as an actor.
-constexpr std::array<std::string_view, 25> kZhRoles = {
-    "者",   "部门",   "机构",   "机关",   "组织",   "个人",   "单位",   "人员", "用户",
-    "企业", "公民",   "法人",   "申请人", "备案人", "当事人", "委员会", "政府", "国务院",
-    "法院", "检察院", "办公室", "公司",   "协会",   "经营者", "国家"};
+constexpr std::array<std::string_view, 38> kZhRoles = {
+    "者",     "部门",   "机构",   "机关",   "组织",   "个人",   "单位",   "人员",   "用户",
+    "企业",   "公民",   "法人",   "申请人", "备案人", "当事人", "委员会", "政府",   "国务院",
+    "法院",   "检察院", "办公室", "公司",   "协会",   "经营者", "国家",   "监护人", "受托人",
+    "委托人", "责任人", "负责人", "接收方", "受托方", "委托方", "提供方", "学校",   "家庭",
+    "媒体",   "各方"};
 
 // Length of a role noun ending at byte `pos` (0 if none). "或者" is a conjunction, not a role.
 // A role noun used as a modifier ("个人信息处理者", "用户数据") is not one either.
@@ -151,15 +153,16 @@ bool zh_contains_role(std::string_view s, size_t b, size_t e) {
 }
 
 // Words that, right after a role noun, start an adverbial or the predicate: the bearer ends there.
-constexpr std::array<std::string_view, 30> kZhCutMarkers = {
+constexpr std::array<std::string_view, 33> kZhCutMarkers = {
     "对", "在",   "向", "按照", "依照", "依法", "依据", "根据", "于",   "通过",
     "以", "自",   "从", "为",   "就",   "也",   "还",   "均",   "都",   "亦",
-    "仍", "及时", "应", "一律", "必须", "须",   "不得", "可",   "有权", "负责"};
+    "仍", "及时", "应", "一律", "必须", "须",   "不得", "可",   "有权", "负责",
+    "牵头", "会同", "联合"};
 
 // Words that open a condition or an adverbial: a segment starting with one names no bearer.
-constexpr std::array<std::string_view, 20> kZhNoActorStart = {
+constexpr std::array<std::string_view, 19> kZhNoActorStart = {
     "对",   "在",   "向",   "为",   "因",   "如",   "凡",   "经过", "未", "违反",
-    "发现", "涉及", "从事", "依照", "按照", "根据", "依据", "除",   "于", "有关"};
+    "发现", "涉及", "从事", "依照", "按照", "根据", "依据", "除",   "于"};
 
 // Connectives dropped at the start of a clause.
 constexpr std::array<std::string_view, 12> kZhConnectives = {
@@ -390,7 +393,56 @@ bool zh_state_subject(std::string_view s, size_t b, size_t e) {
 struct ZhState {
   std::string lead_bearer;  // bearer of the last lead-in ("…：") for the items that follow
   bool have_lead = false;
+  // The last subject an earlier sentence of the article named: a later sentence without one is
+  // bound by it ("处理者应当…。发现…的，应当立即…" -> 处理者).
+  std::string article_bearer;
+  // The authority named after 由 earlier in the paragraph: in a liability clause
+  // ("由有关主管部门责令改正…；拒不改正的，可以责令暂停…") it is the one who acts.
+  std::string paragraph_authority;
 };
+
+// The authority after the first 由 of [b, e) that names one ("由有关主管部门责令改正" ->
+// "有关主管部门"), or "". 由 inside a word (理由, 自由, 事由, 由于, 由此) does not count.
+std::string zh_authority_after_you(std::string_view s, size_t b, size_t e) {
+  for (size_t p = b; p + 3 <= e; p = next_pos(s, p)) {
+    if (!starts_at(s, p, "由")) continue;
+    if (ends_with_any(s, p, std::array<std::string_view, 5>{"理", "自", "事", "缘", "经"})) continue;
+    if (starts_with_any(s, p + 3, std::array<std::string_view, 3>{"于", "此", "其他"})) continue;
+    size_t seg_end = p + 3;
+    while (seg_end < e && !starts_at(s, seg_end, kComma)) seg_end = next_pos(s, seg_end);
+    std::string actor = zh_actor_at_start(s, p + 3, seg_end);
+    if (!actor.empty()) return actor;
+  }
+  return "";
+}
+
+// Verbs that open a 的-clause describing who acts ("提供…服务的" is the provider of that
+// service; "对上述认定有异议的" the one who objects), unlike conditions ("发现…的", "违反…的").
+constexpr std::array<std::string_view, 16> kZhActorClauseVerbs = {
+    "提供", "为",   "从事", "开展", "经营", "运营", "设立", "开发",
+    "掌握", "委托", "受托", "利用", "对",   "申请", "作出", "处理"};
+
+// The role noun a 提供-clause stands for: "提供具有舆论属性…的生成式人工智能服务的" ->
+// "生成式人工智能服务提供者" (what is provided, after the clause's last inner 的, + 提供者); "" for
+// other clauses.
+std::string zh_provider_role(const std::string& clause) {
+  const size_t give = clause.find("提供");
+  if (give == std::string::npos || clause.size() < 3 || !ends_at(clause, clause.size(), "的")) return "";
+  std::string_view what = std::string_view(clause).substr(give + 6, clause.size() - 3 - give - 6);
+  if (const size_t de = what.rfind("的"); de != std::string_view::npos) what.remove_prefix(de + 3);
+  if (what.empty()) return "";
+  return std::string(what) + "提供者";
+}
+
+// A 的-clause [b, e) that describes the one who acts, or "" ("提供具有舆论属性…服务的").
+std::string zh_actor_clause(std::string_view s, size_t b, size_t e) {
+  b = skip_connectives(s, b, e);
+  trim_range(s, b, e);
+  if (e <= b || !ends_at(s, e, "的") || !starts_with_any(s, b, kZhActorClauseVerbs)) return "";
+  if (starts_at(s, b, "对") && !ends_at(s, e, "有异议的")) return "";
+  if (starts_at(s, b, "为") && s.substr(b, e - b).find("提供") == std::string_view::npos) return "";
+  return std::string(s.substr(b, e - b));
+}
 
 // Processes one sentence (up to 。！？；： or the end of the line).
 void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool in_item,
@@ -533,6 +585,16 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
         explicit_bearer = have = true;
       }
     }
+    // 2b. A liability clause: the authority named after 由 before the modal, in this sentence or
+    // earlier in the paragraph ("由有关主管部门责令改正，…，可以并处…罚款").
+    if (!have && f.t->mod != Mod::encouragement) {
+      std::string authority = zh_authority_after_you(s, sb, f.pos);
+      if (authority.empty()) authority = st.paragraph_authority;
+      if (!authority.empty() && (cb == f.pos || !zh_contains_role(s, cb, f.pos))) {
+        o.bearer = authority;
+        have = true;
+      }
+    }
     // 3. Same sentence (。-group): the bearer of the earlier clause.
     if (!have && *group_has) {
       o.bearer = *group_bearer;
@@ -550,9 +612,28 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
         o.bearer = "国家";
       } else if (f.seg > 0) {
         o.bearer = zh_actor_at_start(s, segs[0].b, segs[0].e);
+        // 6. A 的-clause that describes the actor: "提供具有舆论属性…服务的，应当…".
+        if (o.bearer.empty() && f.seg == 1) {
+          o.bearer = zh_actor_clause(s, segs[0].b, segs[0].e);
+          o.bearer_role = zh_provider_role(o.bearer);
+        }
       }
+      // 7. No subject at all (the modal opens its clause, or only a condition precedes it): the
+      // subject an earlier sentence of the article named. A clause whose subject is a thing or
+      // an activity ("办理电话卡不得…") stays without a bearer.
+      bool no_subject_text = cb == f.pos;
+      if (!no_subject_text && f.seg > 0) {
+        // Only conditions before the modal's clause ("…的，", "…时，", "…后，"); a topic phrase
+        // ("外商投资生成式人工智能服务，应当…") is the subject, an activity.
+        size_t pb = segs[f.seg - 1].b, pe = segs[f.seg - 1].e;
+        trim_range(s, pb, pe);
+        no_subject_text = ends_with_any(s, pe, std::array<std::string_view, 5>{"的", "时", "后", "前", "中"});
+      }
+      if (o.bearer.empty() && no_subject_text && f.t->mod != Mod::encouragement)
+        o.bearer = st.article_bearer;
       have = true;
     }
+    if (explicit_bearer && !o.bearer.empty()) st.article_bearer = o.bearer;
     *group_bearer = o.bearer;
     *group_has = true;
 
@@ -633,6 +714,7 @@ std::vector<Obligation> extract_obligations_zh(std::string_view text) {
     if (lb >= le) continue;
     const bool item = zh_is_item(text, lb, le);
     if (!item) st.have_lead = false;
+    if (!item) st.paragraph_authority.clear();
     const size_t before = out.size();
     std::string group_bearer;
     bool group_has = false;
@@ -658,6 +740,8 @@ std::vector<Obligation> extract_obligations_zh(std::string_view text) {
         if (p > sb) {
           zh_sentence(text, sb, p, paragraph, item, first, st, &group_bearer, &group_has, out);
           first = false;
+          if (std::string a = zh_authority_after_you(text, sb, p); !a.empty())
+            st.paragraph_authority = std::move(a);
         }
         if (full_stop) {
           group_has = false;

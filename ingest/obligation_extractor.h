@@ -16,6 +16,9 @@ namespace regkg::ingest {
 struct Obligation {
   std::string modality;   // obligation | prohibition | permission | encouragement
   std::string bearer;     // surface text of the bearer: "提供者", "providers", "" if implicit
+  // When the bearer is a 的-clause describing a provider ("提供…生成式人工智能服务的"), the role
+  // noun it stands for ("生成式人工智能服务提供者"), for linking it to an actor; else "".
+  std::string bearer_role;
   std::string action;     // what must (not) be done, as written
   std::string condition;  // the condition clause, "" if none
   std::string trigger;    // the modal word that decided: "应当", "shall not" …

@@ -11,7 +11,7 @@ What is copied (byte for byte) and why is written to corpus/EMBEDDED.tsv, one li
   cited     a statute cited by 《title》 in a topic statute or a Chinese Compass text (one level
             of the citation closure),
             with every dated version of it;
-  test      a statute a test, gold set or benchmark in this repository names;
+  test      a statute or Compass file a test, gold set or benchmark in this repository names;
   compass   the Compliance Compass files for China, the EU AI Act and GDPR, and the dataset's
             catalogue files (instruments, jurisdictions, relations, events, concepts).
 News is not copied: corpus/news/ holds metadata records written for this project.
@@ -65,10 +65,18 @@ def h1_title(path):
     return ""
 
 
-def names_in_repo():
-    """Statute and Compass paths (corpus-relative) named in tests/, bench/ and fuzz/."""
+def names_in_repo(source):
+    """Statute and Compass paths (corpus-relative) named in tests/, bench/ and fuzz/: full paths,
+    and Compass file names given bare ("jp-appi-current-articles.json"); adjacent C++ string
+    literals are joined first, so a name split over two lines is found too."""
     found = set()
+    compass_names = set()
+    for d, _, names in os.walk(os.path.join(source, "compass")):
+        for n in names:
+            if n.endswith(".json"):
+                compass_names.add(os.path.relpath(os.path.join(d, n), os.path.join(source, "compass")))
     pattern = re.compile(r"(statutes-zh/[^\"'\n]*?\.md|compass/[^\"'\n]*?\.json)")
+    bare = re.compile(r"[\"/]([A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)?\.json)\"")
     for folder in ("tests", "bench", "fuzz"):
         for d, _, names in os.walk(os.path.join(REPO, folder)):
             if "node_modules" in d:
@@ -78,7 +86,11 @@ def names_in_repo():
                     text = open(os.path.join(d, n), encoding="utf-8").read()
                 except (UnicodeDecodeError, IsADirectoryError):
                     continue
+                text = re.sub(r'"\s*\n\s*"', "", text)
                 found.update(pattern.findall(text))
+                for name in bare.findall(text):
+                    if name in compass_names:
+                        found.add("compass/" + name)
     return found
 
 
@@ -107,8 +119,8 @@ def select(source):
             for target in by_title.get(cited.replace(PRC, ""), ()):
                 reasons.setdefault(target, "cited")
     selected = {"statutes-zh/" + r: why for r, why in reasons.items()}
-    for named in names_in_repo():
-        if named.startswith("statutes-zh/") and os.path.isfile(os.path.join(source, named)):
+    for named in names_in_repo(source):
+        if os.path.isfile(os.path.join(source, named)):
             selected.setdefault(named, "test")
     for name in COMPASS_FILES:
         selected["compass/" + name] = "compass"

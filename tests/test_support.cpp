@@ -27,6 +27,13 @@ bool skip_without_full_corpus(const char* reason) {
   return true;
 }
 
+size_t embedded_file_count(const std::string& prefix) {
+  std::istringstream in(read_file(corpus_dir() / "EMBEDDED.tsv"));
+  size_t n = 0;
+  for (std::string line; std::getline(in, line);) n += line.rfind(prefix, 0) == 0;
+  return n;
+}
+
 std::filesystem::path corpus_file(const std::string& relative) {
   return corpus_dir() / std::filesystem::u8path(relative);
 }

@@ -15,6 +15,8 @@ bool full_corpus_available();
 // excerpts): on the embedded corpus prints "REGKG-SKIP: <reason>" and returns true; ctest reports
 // the case as skipped (SKIP_REGULAR_EXPRESSION in tests/CMakeLists.txt) and counts it at the end.
 bool skip_without_full_corpus(const char* reason);
+// Files of the embedded corpus whose path starts with `prefix` ("statutes-zh/"), by EMBEDDED.tsv.
+size_t embedded_file_count(const std::string& prefix);
 // A file under the corpus, e.g. corpus_file("statutes-zh/行政法/数据安全法(2021-06-10).md").
 std::filesystem::path corpus_file(const std::string& relative);
 std::string read_file(const std::filesystem::path& path);

@@ -503,7 +503,7 @@ TEST_SUITE("corpus") {
       }
     }
     std::sort(files.begin(), files.end());
-    REQUIRE(files.size() > 1000);
+    REQUIRE(files.size() > (regkg::test::full_corpus_available() ? 1000u : 100u));
 
     std::vector<ParsedStatute> parsed;
     Diagnostics diags;
@@ -538,6 +538,15 @@ TEST_SUITE("corpus") {
                             << " titles (" << basis << " legal basis, " << with_article
                             << " with an article), " << refs << " internal references ("
                             << self_refs << " 本法/本办法…), extraction " << seconds << " s");
+    if (!regkg::test::full_corpus_available()) {
+      // The embedded selection (105 files when written: 8,165 articles, 294 titles, 30 legal
+      // basis, 1,829 references).
+      CHECK(articles > 8000);
+      CHECK(titles >= 250);
+      CHECK(basis >= 25);
+      CHECK(refs >= 1500);
+      return;
+    }
     CHECK(articles > 60000);
     // grep finds about 5,900 《…》 in the corpus files, headers included.
     CHECK(titles >= 3000);

@@ -88,6 +88,7 @@ std::string statute_header(const std::string& relative) {
 }  // namespace
 
 TEST_CASE("date: the seed article (Updated: Jan 8 / 2024 / Effective from August 15 / by 2030)") {
+  REGKG_NEEDS_FULL_CORPUS("the publishers' news text (feed excerpts, the seed article's body), which the embedded corpus does not redistribute");
   const NewsItem n = news(kSeed);
   REQUIRE(n.date == "2024-01-08");
   std::vector<DateProblem> problems;
@@ -173,6 +174,7 @@ TEST_CASE(
 }
 
 TEST_CASE("date: feed items with dates in their title or excerpt") {
+  REGKG_NEEDS_FULL_CORPUS("the publishers' news text (feed excerpts, the seed article's body), which the embedded corpus does not redistribute");
   struct Case {
     const char* file;
     std::vector<std::pair<std::string, std::string>> dates;  // date, precision, in text order
@@ -386,8 +388,13 @@ TEST_CASE("date: every statute file / whole / yields dates and no impossible one
   MESSAGE(files << " statute files, " << bytes << " bytes: " << dates << " dates, "
                 << problems.size() << " problems, " << seconds
                 << " s in extract_dates (this build)");
-  CHECK(files == 1511);
-  CHECK(dates > 4500);  // 4,754 when written: header lines and 施行 articles
+  if (regkg::test::full_corpus_available()) {
+    CHECK(files == 1511);
+    CHECK(dates > 4500);  // 4,754 when written: header lines and 施行 articles
+  } else {
+    CHECK(files == regkg::test::embedded_file_count("statutes-zh/"));
+    CHECK(dates > 300);  // 358 on the embedded corpus when written
+  }
   for (const DateProblem& p : problems) MESSAGE("problem: " << p.text << ": " << p.message);
   CHECK(problems.empty());
 }
@@ -409,6 +416,12 @@ TEST_CASE("date: precision and recall on the hand-annotated gold set (tests/gold
     CAPTURE(source);
     CAPTURE(article);
     std::string text;
+    if ((part == "body" || part == "title+excerpt") && !regkg::test::full_corpus_available()) {
+      // The embedded corpus has regkg's own news records, not the publishers' text the gold was
+      // annotated on: those documents are left out and the figures are over the rest.
+      MESSAGE("left out on the embedded corpus (publisher text): " << source);
+      continue;
+    }
     if (part == "body" || part == "title+excerpt") {
       const NewsItem n = news(source);
       CHECK(n.date == context);  // the context is the item's own date (publishedDateTime, UTC)
@@ -456,7 +469,9 @@ TEST_CASE("date: precision and recall on the hand-annotated gold set (tests/gold
                          << extracted_count << ", matched " << matched << "; precision "
                          << precision << ", recall " << recall << "; type hint agrees on "
                          << type_agree << " of " << matched);
-  CHECK(documents >= 1 + 13 + 10 + 24 + 35);
+  // News documents (1 seed + 23 feed items) are left out on the embedded corpus; the 59 statute
+  // and Compass documents (headers and articles) hold only 4 dates, so recall there says little.
+  CHECK(documents >= (regkg::test::full_corpus_available() ? 1 + 13 + 10 + 24 + 35 : 59));
   CHECK(precision >= 0.95);
   CHECK(recall >= 0.85);
 }

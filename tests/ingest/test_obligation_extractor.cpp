@@ -161,8 +161,8 @@ TEST_CASE("obligation extractor: Generative AI Measures / Chinese") {
       {4, "prohibition", "", "侵害他人肖像权", nullptr},
       {4, "obligation", "", "遵守法律、行政法规", "提供和使用生成式人工智能服务"},
       {3, "encouragement", "国家", "鼓励生成式人工智能创新发展", nullptr},
-      // Condition naming no actor: implicit bearer.
-      {17, "obligation", "", "开展安全评估",
+      // A 的-clause describing the provider binds that provider (issue 17).
+      {17, "obligation", "提供具有舆论属性或者社会动员能力的生成式人工智能服务的", "开展安全评估",
        "提供具有舆论属性或者社会动员能力的生成式人工智能服务的"},
       // 应当 in the same sentence with 不得: same bearer, cut before the adverbial 对….
       {11, "prohibition", "提供者", "收集非必要个人信息", nullptr},
@@ -417,14 +417,15 @@ TEST_SUITE("corpus") {
             " s (this build); obligation ", per["obligation"], ", prohibition ", per["prohibition"],
             ", permission ", per["permission"], ", encouragement ", per["encouragement"],
             ", with explicit bearer ", with_bearer);
-    CHECK(texts.size() > 50000);
+    const bool full = regkg::test::full_corpus_available();
+    CHECK(texts.size() > (full ? 50000u : 8000u));  // 64,665 articles; 8,154 embedded
     // Plausible shares: obligations dominate Chinese statutes; every modality is present.
     CHECK(per["obligation"] > texts.size() / 4);
     CHECK(per["obligation"] < texts.size() * 3);
     CHECK(per["prohibition"] > texts.size() / 20);
     CHECK(per["prohibition"] < per["obligation"]);
     CHECK(per["permission"] > texts.size() / 20);
-    CHECK(per["encouragement"] > 500);
+    CHECK(per["encouragement"] > (full ? 500 : 300));
     CHECK(per["encouragement"] < per["obligation"]);
     CHECK(with_bearer > total / 4);
   }
