@@ -139,6 +139,13 @@ size_t zh_role_ending_at(std::string_view s, size_t pos) {
                       std::array<std::string_view, 10>{"信息", "数据", "隐私", "账号", "权益",
                                                        "特征", "标签", "资料", "名义", "身份"}))
     return 0;
+  // 国家 as a modifier: 国家秘密, 国家安全, 国家标准, 国家有关规定 … is not the State.
+  if (ends_at(s, pos, "国家") &&
+      starts_with_any(s, pos,
+                      std::array<std::string_view, 14>{"秘密", "安全", "标准", "保密", "规定",
+                                                       "利益", "机密", "绝密", "政策", "有关规定",
+                                                       "统一", "主权", "荣誉", "的"}))
+    return 0;
   for (auto r : kZhRoles) {
     if (ends_at(s, pos, r)) return r.size();
   }
@@ -203,10 +210,10 @@ std::string zh_cut_bearer(std::string_view s, size_t b, size_t e) {
 // An actor named at the start of a condition segment ("提供者发现违法内容的" -> "提供者",
 // "任何组织和个人发现…的" -> "任何组织和个人"), or "" when the segment starts with a verb or
 // preposition or no role noun appears within its first 20 characters without a "的" before it.
-std::string zh_actor_at_start(std::string_view s, size_t b, size_t e) {
+std::string zh_actor_at_start(std::string_view s, size_t b, size_t e, size_t window = 60) {
   b = skip_connectives(s, b, e);
-  if (starts_with_any(s, b, kZhNoActorStart)) return "";
-  const size_t limit = std::min(e, b + 60);
+  if (starts_with_any(s, b, kZhNoActorStart) && !starts_at(s, b, "未成年")) return "";
+  const size_t limit = std::min(e, b + window);
   size_t end = 0;
   for (size_t p = b; p < limit; p = next_pos(s, p)) {
     if (starts_at(s, p, "的")) return "";
@@ -410,7 +417,8 @@ std::string zh_authority_after_you(std::string_view s, size_t b, size_t e) {
     if (starts_with_any(s, p + 3, std::array<std::string_view, 3>{"于", "此", "其他"})) continue;
     size_t seg_end = p + 3;
     while (seg_end < e && !starts_at(s, seg_end, kComma)) seg_end = next_pos(s, seg_end);
-    std::string actor = zh_actor_at_start(s, p + 3, seg_end);
+    // Lists of departments are long: "网信、新闻出版、电信、公安、文化和旅游、广播电视等部门".
+    std::string actor = zh_actor_at_start(s, p + 3, seg_end, 150);
     if (!actor.empty()) return actor;
   }
   return "";
@@ -567,9 +575,24 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
     bool explicit_bearer = false;
     bool have = false;
     // 1. Subject written in the modal's own clause.
-    if (cb < f.pos && !starts_with_any(s, cb, kZhNoActorStart) && zh_contains_role(s, cb, f.pos)) {
-      o.bearer = zh_cut_bearer(s, cb, f.pos);
-      explicit_bearer = have = true;
+    bool thing_subject = false;
+    if (cb < f.pos && (!starts_with_any(s, cb, kZhNoActorStart) || starts_at(s, cb, "未成年")) &&
+        zh_contains_role(s, cb, f.pos)) {
+      std::string cut = zh_cut_bearer(s, cb, f.pos);
+      // The subject's head must be an actor: "绝密级国家秘密载体应当…", "涉密人员出境应当…" and
+      // "…处理者提供的网络产品、服务应当…" are things or activities, bound to no one named.
+      // (A defining parenthesis after the head is not the head: "…提供者（以下称提供者）".)
+      std::string_view head = cut;
+      if (ends_at(head, head.size(), "）"))
+        if (const size_t open = head.rfind("（"); open != std::string_view::npos)
+          head = head.substr(0, open);
+      if (!cut.empty() && zh_role_ending_at(head, head.size())) {
+        o.bearer = std::move(cut);
+        explicit_bearer = true;
+      } else {
+        thing_subject = true;
+      }
+      have = true;
     }
     // 2. Subject in the previous segment: "从事…的互联网信息服务提供者，应当…".
     if (!have && !same_seg_prev && cb == f.pos && f.seg > 0) {
@@ -621,8 +644,8 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
       // 7. No subject at all (the modal opens its clause, or only a condition precedes it): the
       // subject an earlier sentence of the article named. A clause whose subject is a thing or
       // an activity ("办理电话卡不得…") stays without a bearer.
-      bool no_subject_text = cb == f.pos;
-      if (!no_subject_text && f.seg > 0) {
+      bool no_subject_text = (cb == f.pos || f.seg > 0) && !thing_subject;
+      if (no_subject_text && f.seg > 0) {
         // Only conditions before the modal's clause ("…的，", "…时，", "…后，"); a topic phrase
         // ("外商投资生成式人工智能服务，应当…") is the subject, an activity.
         size_t pb = segs[f.seg - 1].b, pe = segs[f.seg - 1].e;
