@@ -1,6 +1,7 @@
 // AliasDictionary: loading corpus/actors.json and finding actor names in text.
 #include "ingest/alias_dictionary.h"
 #include "ingest/json_config_file.h"
+#include "text/utf8.h"
 
 #include <algorithm>
 #include <stdexcept>
@@ -133,9 +134,8 @@ std::vector<AliasMatch> AliasDictionary::find_all(std::string_view text, bool ro
   const std::string exact(text);
   size_t pos = 0;
   while (pos < text.size()) {
-    unsigned char c = static_cast<unsigned char>(text[pos]);
     // Only start matching at the start of a UTF-8 character.
-    if ((c & 0xC0) == 0x80) {
+    if (!text::is_code_point_start(text, pos)) {
       ++pos;
       continue;
     }

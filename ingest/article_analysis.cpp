@@ -1,6 +1,8 @@
 // analyse_article: the per-article half of extraction, independent of the graph.
 #include "ingest/article_analysis.h"
 
+#include "text/utf8.h"
+
 namespace regkg::ingest {
 
 namespace {
@@ -11,12 +13,9 @@ const char* const kOrgSuffixes[] = {"委员会", "办公室",   "监督管理总
                                     "管理局", "人民法院", "人民检察院",   "总署"};
 
 bool is_cjk_ideograph(std::string_view s, size_t i, size_t* len) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  if ((c & 0xF0) != 0xE0 || i + 3 > s.size()) return false;
-  char32_t cp = ((c & 0x0F) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3F) << 6) |
-                (static_cast<unsigned char>(s[i + 2]) & 0x3F);
-  *len = 3;
-  return cp >= 0x4E00 && cp <= 0x9FFF;
+  char32_t cp = 0;
+  *len = text::decode_utf8_sequence(s, i, cp);
+  return *len != 0 && cp >= 0x4E00 && cp <= 0x9FFF;  // (all three bytes long)
 }
 
 }  // namespace

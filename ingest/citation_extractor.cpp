@@ -9,8 +9,8 @@
 #include <array>
 #include <cctype>
 
-#include "ingest/chinese_numeral.h"
-#include "ingest/utf8.h"
+#include "text/chinese_numeral.h"
+#include "text/utf8.h"
 #include "text/utf8_validation.h"
 
 namespace regkg::ingest {
@@ -34,7 +34,7 @@ using text::ends_at;
 
 // Chinese numerals, and Arabic digits in ASCII or full width (第5条, 第５条).
 bool is_numeral_cp(char32_t cp) {
-  return is_chinese_numeral_char(cp) || (cp >= U'0' && cp <= U'9') ||
+  return text::is_chinese_numeral_char(cp) || (cp >= U'0' && cp <= U'9') ||
          (cp >= 0xFF10 && cp <= 0xFF19);
 }
 
@@ -43,7 +43,7 @@ size_t numeral_end(std::string_view t, size_t pos) {
   size_t p = pos;
   while (p < t.size() && p - pos <= kMaxNumeralBytes) {
     size_t next = p;
-    if (!is_numeral_cp(decode_utf8(t, next))) break;
+    if (!is_numeral_cp(text::decode_utf8(t, next))) break;
     p = next;
   }
   return p;
@@ -55,7 +55,7 @@ int numbered_unit(std::string_view t, size_t pos, std::string_view unit, size_t*
   const size_t num_begin = pos + kDi.size();
   const size_t num_end = numeral_end(t, num_begin);
   if (num_end == num_begin || !at(t, num_end, unit)) return 0;
-  const auto value = parse_chinese_numeral(t.substr(num_begin, num_end - num_begin));
+  const auto value = text::parse_chinese_numeral(t.substr(num_begin, num_end - num_begin));
   if (!value || *value <= 0) return 0;
   *end = num_end + unit.size();
   return *value;
@@ -78,7 +78,7 @@ bool parse_zh_item(std::string_view t, size_t pos, ZhItem* item) {
       const size_t num_begin = p + std::string_view("之").size();
       const size_t num_end = numeral_end(t, num_begin);
       if (num_end > num_begin) {
-        if (auto sub = parse_chinese_numeral(t.substr(num_begin, num_end - num_begin))) {
+        if (auto sub = text::parse_chinese_numeral(t.substr(num_begin, num_end - num_begin))) {
           item->sub_article = *sub;
           p = num_end;
         }
@@ -341,7 +341,7 @@ std::vector<TitleCitation> find_title_citations(std::string_view text) {
       if (at(text, p, kOpen) || at(text, p, kFullStop) || text[p] == '\n' || text[p] == '\r') {
         break;
       }
-      decode_utf8(text, p);
+      text::decode_utf8(text, p);
       ++chars;
     }
     if (close == std::string_view::npos) {
@@ -351,7 +351,7 @@ std::vector<TitleCitation> find_title_citations(std::string_view text) {
     pos = close + kClose.size();
     const std::string_view inner = span(text, open + kOpen.size(), close);
     if (chars == 0 || chars > kMaxTitleChars || !text::is_valid_utf8(inner)) continue;
-    const std::string trimmed = trim_text(inner);
+    const std::string trimmed = text::trim_text(inner);
     if (trimmed.empty()) continue;
 
     TitleCitation c;

@@ -9,7 +9,7 @@
 
 #include <cstdio>
 
-#include "ingest/utf8.h"
+#include "text/utf8.h"
 #include "text/utf8_validation.h"
 
 namespace regkg::ingest {
@@ -124,16 +124,16 @@ class FileParser {
   CompassFile parse() {
     size_t bad = 0;
     if (!text::is_valid_utf8(content_, &bad)) {
-      throw ParseError(path_, line_of_offset(content_, bad),
+      throw ParseError(path_, text::line_of_offset(content_, bad),
                        "invalid UTF-8 (byte offset " + std::to_string(bad) + ")");
     }
-    if (trim_text(content_).empty()) throw ParseError(path_, 1, "empty file");
+    if (text::trim_text(content_).empty()) throw ParseError(path_, 1, "empty file");
 
     rapidjson::Document doc;
     doc.Parse(content_.data(), content_.size());
     if (doc.HasParseError()) {
       const size_t offset = doc.GetErrorOffset();
-      throw ParseError(path_, line_of_offset(content_, offset),
+      throw ParseError(path_, text::line_of_offset(content_, offset),
                        std::string("invalid JSON: ") +
                            rapidjson::GetParseError_En(doc.GetParseError()) + " (byte offset " +
                            std::to_string(offset) + ")");

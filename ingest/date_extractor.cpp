@@ -11,7 +11,7 @@
 #include <iterator>
 #include <optional>
 
-#include "ingest/chinese_numeral.h"
+#include "text/chinese_numeral.h"
 
 namespace regkg::ingest {
 
@@ -131,7 +131,7 @@ std::optional<int> numeral_run(std::string_view t, size_t pos, size_t max_chars,
   if (n == 0) return std::nullopt;
   if (n == max_chars && (digit_at(t, p).len || at(t, p, "十"))) return std::nullopt;  // too long
   end = p;
-  return parse_chinese_numeral(t.substr(pos, p - pos));
+  return text::parse_chinese_numeral(t.substr(pos, p - pos));
 }
 
 class Extractor {

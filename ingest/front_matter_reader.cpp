@@ -4,7 +4,7 @@
 
 #include <optional>
 
-#include "ingest/utf8.h"
+#include "text/utf8.h"
 
 namespace regkg::ingest {
 
@@ -436,26 +436,26 @@ class Reader {
             out += '\\';
             break;
           case 'N':
-            append_utf8(out, 0x85);
+            text::append_utf8(out, 0x85);
             break;
           case '_':
-            append_utf8(out, 0xA0);
+            text::append_utf8(out, 0xA0);
             break;
           case 'L':
-            append_utf8(out, 0x2028);
+            text::append_utf8(out, 0x2028);
             break;
           case 'P':
-            append_utf8(out, 0x2029);
+            text::append_utf8(out, 0x2029);
             break;
           case 'x':
-            append_utf8(out, read_hex(s, pos, 2, line));
+            text::append_utf8(out, read_hex(s, pos, 2, line));
             break;
           case 'U': {
             const char32_t cp = read_hex(s, pos, 8, line);
             if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
               fail(line, "escape \\U is not a valid code point");
             }
-            append_utf8(out, cp);
+            text::append_utf8(out, cp);
             break;
           }
           case 'u': {
@@ -472,7 +472,7 @@ class Reader {
             } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
               fail(line, "unpaired surrogate in \\u escape");
             }
-            append_utf8(out, cp);
+            text::append_utf8(out, cp);
             break;
           }
           default:

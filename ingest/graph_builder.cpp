@@ -7,7 +7,8 @@
 #include <set>
 #include <unordered_map>
 
-#include "ingest/chinese_numeral.h"
+#include "text/chinese_numeral.h"
+#include "text/chinese_title.h"
 
 namespace regkg::ingest {
 
@@ -257,7 +258,7 @@ class Builder {
         info.instrument_id = compass_instrument_id(inst.id, inst.jurisdiction_id);
         compass_instruments_[inst.id] = info;
         if (!inst.original_title.empty() && inst.jurisdiction_id == "cn")
-          compass_by_cn_title_[normalize_cn_title(inst.original_title)] = inst.id;
+          compass_by_cn_title_[text::normalize_cn_title(inst.original_title)] = inst.id;
       }
   }
 
@@ -280,7 +281,7 @@ class Builder {
   void add_statute(const ParsedSources::Statute& s) {
     const ParsedStatute& st = s.parsed;
     const std::string& file = s.file.relative;
-    std::string title_key = normalize_cn_title(st.file_stem.empty() ? st.title : st.file_stem);
+    std::string title_key = text::normalize_cn_title(st.file_stem.empty() ? st.title : st.file_stem);
     std::string inst_id = statute_instrument_id(title_key);
     std::string date = st.file_date;
     if (date.empty())

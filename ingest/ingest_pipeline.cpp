@@ -31,7 +31,7 @@
 #include "ingest/news_linker.h"
 #include "ingest/progress_reporter.h"
 #include "ingest/search_document_builder.h"
-#include "ingest/sha256.h"
+#include "text/sha256.h"
 #include "ingest/version_facts.h"
 #include "snapshot/snapshot_history.h"
 #include "snapshot/snapshot_manifest.h"
@@ -65,7 +65,7 @@ void parse_file(const SourceFile& file, FileResult& result, Diagnostics& diags) 
     result.status = FileResult::Status::skipped;
     return;
   }
-  result.sha256 = sha256_hex(content);
+  result.sha256 = text::sha256_hex(content);
   // Parsers see the corpus-relative path, so messages and provenance are portable.
   try {
     switch (file.format) {

@@ -1,6 +1,7 @@
 // InstrumentCatalog and the id/title normalisation rules for instruments.
 #include "ingest/instrument_catalog.h"
 #include "ingest/json_config_file.h"
+#include "text/chinese_title.h"
 
 #include <stdexcept>
 
@@ -14,10 +15,6 @@ std::string field(const rapidjson::Value& obj, const char* key) {
   auto it = obj.FindMember(key);
   if (it == obj.MemberEnd() || !it->value.IsString()) return {};
   return {it->value.GetString(), it->value.GetStringLength()};
-}
-
-void erase_all(std::string& s, std::string_view what) {
-  for (size_t pos; (pos = s.find(what)) != std::string::npos;) s.erase(pos, what.size());
 }
 
 }  // namespace
@@ -36,7 +33,7 @@ InstrumentCatalog InstrumentCatalog::from_json(std::string_view json,
   InstrumentCatalog catalog;
   for (const auto& v : doc["instruments"].GetArray()) {
     if (!v.IsObject()) continue;
-    CuratedInstrument e{field(v, "id"), normalize_cn_title(field(v, "zh")), field(v, "en")};
+    CuratedInstrument e{field(v, "id"), text::normalize_cn_title(field(v, "zh")), field(v, "en")};
     if (e.id.empty() || e.zh.empty())
       throw std::runtime_error(source_name + ": error: an instrument needs 'id' and 'zh'");
     catalog.by_zh_.emplace(e.zh, catalog.entries_.size());
@@ -56,18 +53,6 @@ std::string InstrumentCatalog::compass_alias(const std::string& compass_id) cons
 const CuratedInstrument* InstrumentCatalog::find_zh(std::string_view normalized_title) const {
   auto it = by_zh_.find(std::string(normalized_title));
   return it == by_zh_.end() ? nullptr : &entries_[it->second];
-}
-
-std::string normalize_cn_title(std::string_view title) {
-  std::string s(title);
-  erase_all(s, "《");
-  erase_all(s, "》");
-  erase_all(s, "\xE3\x80\x80");  // U+3000 ideographic space
-  erase_all(s, " ");
-  erase_all(s, "\t");
-  static const std::string kPrc = "中华人民共和国";
-  if (s.rfind(kPrc, 0) == 0 && s.size() > kPrc.size()) s.erase(0, kPrc.size());
-  return s;
 }
 
 std::string compass_instrument_id(std::string_view compass_id, std::string_view jurisdiction) {

@@ -1,5 +1,5 @@
-// Instrument identity: stable ids for instruments from both sources, and the title normalisation
-// that makes one law from statutes-zh/ and compass/ the same instrument. Reads
+// Instrument identity: stable ids for instruments from both sources, matched by normalised title
+// (text/chinese_title.h) so that one law from statutes-zh/ and compass/ is the same instrument. Reads
 // corpus/instruments.json. Immutable after loading; thread-safe to query.
 #pragma once
 
@@ -33,10 +33,6 @@ class InstrumentCatalog {
   std::vector<CuratedInstrument> entries_;
   std::unordered_map<std::string, size_t> by_zh_;
 };
-
-// "中华人民共和国个人信息保护法" -> "个人信息保护法"; also drops 《》, surrounding spaces and inner
-// ASCII/ideographic spaces.
-std::string normalize_cn_title(std::string_view title);
 
 // Compass ids to regkg ids: ("cn-pipl", "cn") -> "cn/pipl"; ("us-ca-sb-1047-2024", "us-ca") ->
 // "us-ca/sb-1047-2024"; an id without the jurisdiction prefix keeps it whole: "int/<id>".

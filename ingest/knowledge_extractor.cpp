@@ -15,6 +15,8 @@
 #include "ingest/date_extractor.h"
 #include "ingest/instrument_catalog.h"
 #include "ingest/obligation_extractor.h"
+#include "text/chinese_title.h"
+#include "text/utf8.h"
 
 namespace regkg::ingest {
 
@@ -38,9 +40,7 @@ std::string span_of(size_t begin, size_t end) {
 
 std::string clip(const std::string& s, size_t max_bytes) {
   if (s.size() <= max_bytes) return s;
-  size_t cut = max_bytes;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-  return s.substr(0, cut) + "…";
+  return s.substr(0, text::code_point_boundary(s, max_bytes)) + "…";
 }
 
 // An article to analyse. Its texts stay in the graph (read through `v`): copying them for every
@@ -109,8 +109,8 @@ class Extractor {
       const NodeData& n = bg[*it];
       if (n.kind == NodeKind::instrument) {
         for (const char* key : {"short_title", "title_zh", "title_original"})
-          if (const std::string* t = n.attr(key)) add_title(normalize_cn_title(*t), n.id);
-        add_title(normalize_cn_title(n.label), n.id);
+          if (const std::string* t = n.attr(key)) add_title(text::normalize_cn_title(*t), n.id);
+        add_title(text::normalize_cn_title(n.label), n.id);
       } else if (n.kind == NodeKind::version) {
         // A draft known from facts is never what a citation means.
         if (attr_of(n, "status") == "draft") continue;
@@ -261,7 +261,7 @@ class Extractor {
   // ---------------------------------------------------------------------------------
   void apply_citations(const ArticleJob& j, const ArticleAnalysis& r) {
     for (const TitleCitation& c : r.titles) {
-      std::string key = normalize_cn_title(c.title);
+      std::string key = text::normalize_cn_title(c.title);
       auto it = by_title_.find(key);
       std::string rule = c.legal_basis ? "zh.legal_basis" : "zh.title_citation";
       if (it == by_title_.end()) {
@@ -405,7 +405,7 @@ class Extractor {
         p.confidence = l.dangling ? 0.5f : l.confidence;
         if (l.dangling) {
           NodeData n;
-          n.id = "citation/" + id_segment(normalize_cn_title(l.instrument));
+          n.id = "citation/" + id_segment(text::normalize_cn_title(l.instrument));
           n.kind = NodeKind::citation;
           n.label = l.instrument;
           n.source = p;

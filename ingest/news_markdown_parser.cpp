@@ -6,7 +6,7 @@
 #include <optional>
 
 #include "ingest/front_matter_reader.h"
-#include "ingest/utf8.h"
+#include "text/utf8.h"
 #include "text/utf8_validation.h"
 
 namespace regkg::ingest {
@@ -159,10 +159,10 @@ NewsItem parse_news_markdown(const std::string& path, std::string_view content,
                              Diagnostics& diags) {
   size_t bad = 0;
   if (!text::is_valid_utf8(content, &bad)) {
-    throw ParseError(path, line_of_offset(content, bad),
+    throw ParseError(path, text::line_of_offset(content, bad),
                      "invalid UTF-8 (byte offset " + std::to_string(bad) + ")");
   }
-  if (trim_text(content).empty()) throw ParseError(path, 1, "empty file");
+  if (text::trim_text(content).empty()) throw ParseError(path, 1, "empty file");
   {
     size_t eol = content.find('\n');
     if (!is_marker_line(content.substr(0, eol))) {
@@ -187,7 +187,7 @@ NewsItem parse_news_markdown(const std::string& path, std::string_view content,
   }
 
   const FrontMatterNode* title = fm.find("title");
-  item.title = title && title->is_scalar() ? trim_text(title->scalar) : "";
+  item.title = title && title->is_scalar() ? text::trim_text(title->scalar) : "";
   if (item.title.empty()) {
     throw ParseError(path, title ? title->line : 1, "front matter has no 'title'");
   }
@@ -212,12 +212,12 @@ NewsItem parse_news_markdown(const std::string& path, std::string_view content,
     }
   }
 
-  item.source = trim_text(fm.text("source"));
-  if (item.source.empty()) item.source = trim_text(provider_name(fm));
+  item.source = text::trim_text(fm.text("source"));
+  if (item.source.empty()) item.source = text::trim_text(provider_name(fm));
   item.url = fm.text("originalUrl");
   if (item.url.empty()) item.url = fm.text("webUrl");
   item.excerpt = fm.text("excerpt");
-  item.summary = trim_text(fm.text("summary"));
+  item.summary = text::trim_text(fm.text("summary"));
   auto read_list = [&](const char* key, std::vector<std::string>& out) {
     const FrontMatterNode* node = fm.find(key);
     if (!node || node->is_null()) return;
@@ -226,8 +226,8 @@ NewsItem parse_news_markdown(const std::string& path, std::string_view content,
       return;
     }
     for (const FrontMatterNode& v : node->items) {
-      if (v.is_scalar() && !trim_text(v.scalar).empty())
-        out.push_back(trim_text(v.scalar));
+      if (v.is_scalar() && !text::trim_text(v.scalar).empty())
+        out.push_back(text::trim_text(v.scalar));
       else
         diags.warn(path, v.line, std::string("'") + key + "' entry is not a string; skipped");
     }
@@ -254,11 +254,11 @@ NewsItem parse_news_markdown(const std::string& path, std::string_view content,
         continue;
       }
       RelatedLink link;
-      link.title = trim_text(r.text("title"));
+      link.title = text::trim_text(r.text("title"));
       link.url = r.text("originalUrl");
       if (link.url.empty()) link.url = r.text("webUrl");
       if (link.url.empty()) link.url = r.text("url");
-      link.provider = trim_text(provider_name(r));
+      link.provider = text::trim_text(provider_name(r));
       if (const FrontMatterNode* d = r.find("publishedDateTime"); d && d->is_scalar()) {
         if (auto u = utc_date_of(d->scalar))
           link.date = *u;
@@ -280,12 +280,12 @@ NewsItem parse_news_markdown(const std::string& path, std::string_view content,
   while (start < body.size()) {
     size_t end = body.find('\n', start);
     if (end == std::string_view::npos) end = body.size();
-    if (!trim_text(body.substr(start, end - start)).empty()) break;
+    if (!text::trim_text(body.substr(start, end - start)).empty()) break;
     start = end + 1;
     ++line;
   }
   item.body_line = line;
-  item.body = start < body.size() ? trim_text(body.substr(start)) : std::string();
+  item.body = start < body.size() ? text::trim_text(body.substr(start)) : std::string();
   return item;
 }
 

@@ -18,6 +18,7 @@
 // The implementation scans bytes (no std::regex): it runs over ~65,000 articles in the build.
 #include "ingest/obligation_extractor.h"
 #include "text/byte_match.h"
+#include "text/utf8.h"
 
 #include <algorithm>
 #include <array>
@@ -52,25 +53,9 @@ bool ends_with_any(std::string_view s, size_t pos, const std::array<std::string_
   return false;
 }
 
-// Length of the UTF-8 sequence starting with byte c (1 for invalid lead bytes, so loops advance).
-size_t seq_len(unsigned char c) {
-  if (c < 0x80) return 1;
-  if ((c & 0xE0) == 0xC0) return 2;
-  if ((c & 0xF0) == 0xE0) return 3;
-  if ((c & 0xF8) == 0xF0) return 4;
-  return 1;
-}
-
-// Next code point start; an invalid or truncated sequence advances one byte, so a stray byte
-// never swallows the start of the following character.
-size_t next_pos(std::string_view s, size_t pos) {
-  const size_t n = seq_len(static_cast<unsigned char>(s[pos]));
-  if (n == 1 || pos + n > s.size()) return pos + 1;
-  for (size_t i = 1; i < n; ++i) {
-    if ((static_cast<unsigned char>(s[pos + i]) & 0xC0) != 0x80) return pos + 1;
-  }
-  return pos + n;
-}
+// Next code point start (text::next_code_point): an invalid or truncated sequence advances one
+// byte, so a stray byte never swallows the start of the following character.
+size_t next_pos(std::string_view s, size_t pos) { return text::next_code_point(s, pos); }
 
 bool is_inline_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 

@@ -8,8 +8,8 @@
 #include <unordered_map>
 #include <utility>
 
-#include "ingest/chinese_numeral.h"
-#include "ingest/utf8.h"
+#include "text/chinese_numeral.h"
+#include "text/utf8.h"
 #include "text/utf8_validation.h"
 
 namespace regkg::ingest {
@@ -104,12 +104,12 @@ std::optional<int> read_date_part(std::string_view s, size_t& pos, char32_t unit
   size_t numeral_end = p;
   while (p < s.size()) {
     size_t q = p;
-    const char32_t cp = decode_utf8(s, q);
+    const char32_t cp = text::decode_utf8(s, q);
     if (cp == unit) {
       if (count == 0) return std::nullopt;
       numeral_end = p;
       pos = q;
-      auto value = parse_chinese_numeral(s.substr(start, numeral_end - start));
+      auto value = text::parse_chinese_numeral(s.substr(start, numeral_end - start));
       return value ? *value : -1;
     }
     if (!is_numeral_char(cp, arabic_only) || ++count > max_chars) return std::nullopt;
@@ -149,7 +149,7 @@ std::string outside_brackets(std::string_view s, int* open) {
   size_t pos = 0;
   while (pos < s.size()) {
     const size_t start = pos;
-    const char32_t cp = decode_utf8(s, pos);
+    const char32_t cp = text::decode_utf8(s, pos);
     if (cp == U'《' || cp == U'〈' || cp == U'<') {
       ++depth;
     } else if (cp == U'》' || cp == U'〉' || cp == U'>') {
@@ -212,7 +212,7 @@ std::string strip_wrapping_parens(std::string text) {
   int opens = 0, closes = 0;
   size_t pos = 0;
   while (pos < text.size()) {
-    const char32_t cp = decode_utf8(text, pos);
+    const char32_t cp = text::decode_utf8(text, pos);
     if (cp == U'(' || cp == U'（') ++opens;
     if (cp == U')' || cp == U'）') ++closes;
   }
@@ -222,7 +222,7 @@ std::string strip_wrapping_parens(std::string text) {
     else if (ends_with(text, "）"))
       text.resize(text.size() - std::string_view("）").size());
   }
-  return trim_text(text);
+  return text::trim_text(text);
 }
 
 void add_events_for_line(const DateLine& dl, const std::string& path, ParsedStatute& out,
@@ -246,7 +246,7 @@ void add_events_for_line(const DateLine& dl, const std::string& path, ParsedStat
       pos = d->end;
       continue;
     }
-    decode_utf8(text, pos);
+    text::decode_utf8(text, pos);
   }
   clauses.push_back({clause_date, text.substr(clause_start)});
 
@@ -290,7 +290,7 @@ std::optional<DateLine> match_date_line(const std::string& trimmed, int line) {
   if (!d) return std::nullopt;
   DateLine dl;
   dl.date = *d;
-  dl.text = strip_wrapping_parens(trim_text(std::string_view(trimmed).substr(d->end)));
+  dl.text = strip_wrapping_parens(text::trim_text(std::string_view(trimmed).substr(d->end)));
   dl.line = line;
   int open = 0;
   outside_brackets(dl.text, &open);
@@ -306,7 +306,7 @@ void parse_header(const std::vector<std::string_view>& lines, size_t end, const 
     const int line_no = static_cast<int>(i) + 1;
     std::string_view raw = lines[i];
     if (starts_with(raw, "# ") || raw == "#") {
-      std::string title = collapse_spaces(raw.substr(1));
+      std::string title = text::collapse_spaces(raw.substr(1));
       if (out.title.empty())
         out.title = std::move(title);
       else if (out.subtitle.empty())
@@ -316,7 +316,7 @@ void parse_header(const std::vector<std::string_view>& lines, size_t end, const 
       last_was_date = false;
       continue;
     }
-    std::string t = trim_text(raw);
+    std::string t = text::trim_text(raw);
     if (t.empty()) continue;  // blank lines separate header entries; they do not end a wrap
     if (auto dl = match_date_line(t, line_no)) {
       date_lines.push_back(std::move(*dl));
@@ -357,7 +357,7 @@ void parse_header(const std::vector<std::string_view>& lines, size_t end, const 
   if (!published) return;
   const std::string published_date = published->date;  // events grow below: no pointer kept
   std::unordered_map<std::string, int> line_of_text;   // trimmed header line -> its last line
-  for (size_t k = 0; k < end; ++k) line_of_text[trim_text(lines[k])] = static_cast<int>(k) + 1;
+  for (size_t k = 0; k < end; ++k) line_of_text[text::trim_text(lines[k])] = static_cast<int>(k) + 1;
   std::vector<std::string> kept;
   for (std::string& note : out.header_notes) {
     if (contains(note, "之日") && has_effective_word(note) && note.size() < 40) {
@@ -380,7 +380,7 @@ std::string_view numeral_run(std::string_view s, size_t pos) {
   size_t p = pos;
   while (p < s.size()) {
     size_t q = p;
-    if (!is_chinese_numeral_char(decode_utf8(s, q))) break;
+    if (!text::is_chinese_numeral_char(text::decode_utf8(s, q))) break;
     p = q;
   }
   return s.substr(pos, p - pos);
@@ -416,13 +416,13 @@ std::optional<ArticleLabel> match_article(std::string_view t) {
     return std::nullopt;
   }
   a.label = std::string(t.substr(0, pos));
-  auto n = parse_chinese_numeral(num);
+  auto n = text::parse_chinese_numeral(num);
   if (n && *n > 0)
     a.number = *n;
   else
     a.bad_numeral = true;
   if (!sub.empty()) {
-    auto s = parse_chinese_numeral(sub);
+    auto s = text::parse_chinese_numeral(sub);
     if (s && *s > 0)
       a.sub_number = *s;
     else
@@ -447,7 +447,7 @@ int item_number(std::string_view t) {
   }
   std::string_view num = numeral_run(t, pos);
   if (num.empty() || !starts_with(t.substr(pos + num.size()), close)) return 0;
-  auto n = parse_chinese_numeral(num);
+  auto n = text::parse_chinese_numeral(num);
   return n ? *n : 0;
 }
 
@@ -467,7 +467,7 @@ void fill_heading_kind(StatuteHeading& h) {
                             Kind{"节", "section"}}) {
         if (starts_with(after, k.suffix)) {
           h.kind = k.kind;
-          auto n = parse_chinese_numeral(num);
+          auto n = text::parse_chinese_numeral(num);
           h.number = n ? *n : 0;
           return;
         }
@@ -478,7 +478,7 @@ void fill_heading_kind(StatuteHeading& h) {
   // "一、附则" headings in judicial interpretations still carry an order number.
   std::string_view num = numeral_run(t, 0);
   if (!num.empty() && starts_with(t.substr(num.size()), "、")) {
-    auto n = parse_chinese_numeral(num);
+    auto n = text::parse_chinese_numeral(num);
     h.number = n ? *n : 0;
   }
 }
@@ -496,7 +496,7 @@ void parse_body(const std::vector<std::string_view>& lines, size_t begin, const 
       while (level < raw.size() && raw[level] == '#') ++level;
       StatuteHeading h;
       h.level = static_cast<int>(level);
-      h.text = collapse_spaces(raw.substr(level));
+      h.text = text::collapse_spaces(raw.substr(level));
       h.line = line_no;
       if (h.text.empty()) continue;  // "##" alone (民法典/附则.md): no heading to record
       fill_heading_kind(h);
@@ -508,7 +508,7 @@ void parse_body(const std::vector<std::string_view>& lines, size_t begin, const 
       heading_stack.push_back(static_cast<int>(out.headings.size()) - 1);
       continue;
     }
-    std::string t = trim_text(raw);
+    std::string t = text::trim_text(raw);
     if (t.empty()) continue;
     if (auto a = match_article(t)) {
       if (a->bad_numeral) {
@@ -533,7 +533,7 @@ void parse_body(const std::vector<std::string_view>& lines, size_t begin, const 
                        "article " + art.label + " out of sequence after " + prev.label);
           }
         }
-        std::string first = trim_text(std::string_view(t).substr(a->end));
+        std::string first = text::trim_text(std::string_view(t).substr(a->end));
         if (!first.empty())
           art.paragraphs.push_back(StatuteParagraph{std::move(first), 0, line_no});
         out.articles.push_back(std::move(art));
@@ -606,10 +606,10 @@ ParsedStatute parse_statute_markdown(const std::string& path, std::string_view c
                                      Diagnostics& diags) {
   size_t bad = 0;
   if (!text::is_valid_utf8(content, &bad)) {
-    throw ParseError(path, line_of_offset(content, bad),
+    throw ParseError(path, text::line_of_offset(content, bad),
                      "invalid UTF-8 (byte offset " + std::to_string(bad) + ")");
   }
-  if (trim_text(content).empty()) throw ParseError(path, 1, "empty file");
+  if (text::trim_text(content).empty()) throw ParseError(path, 1, "empty file");
 
   ParsedStatute out;
   out.path = path;
@@ -619,7 +619,7 @@ ParsedStatute parse_statute_markdown(const std::string& path, std::string_view c
   const std::vector<std::string_view> lines = split_lines(content);
   size_t marker = lines.size();
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (trim_text(lines[i]) == kInfoEnd) {
+    if (text::trim_text(lines[i]) == kInfoEnd) {
       marker = i;
       break;
     }

@@ -15,7 +15,7 @@
 
 #include "ingest/citation_extractor.h"
 #include "ingest/statute_markdown_parser.h"
-#include "ingest/utf8.h"
+#include "text/utf8.h"
 #include "tests/test_support.h"
 #include "text/utf8_validation.h"
 
@@ -377,7 +377,7 @@ std::string normalize_title(const std::string& t) {
   size_t p = 0;
   while (p < t.size()) {
     const size_t start = p;
-    const char32_t cp = decode_utf8(t, p);
+    const char32_t cp = regkg::text::decode_utf8(t, p);
     if (cp == U' ' || cp == U'\t' || cp == 0x3000 || cp == 0x200B || cp == 0xA0) continue;
     out.append(t, start, p - start);
   }

@@ -1,9 +1,9 @@
 // Chinese numerals (第一百一十七条, 二〇二三) to integers, strict enough to reject garbage.
-#include "ingest/chinese_numeral.h"
+#include "text/chinese_numeral.h"
 
-#include "ingest/utf8.h"
+#include "text/utf8.h"
 
-namespace regkg::ingest {
+namespace regkg::text {
 
 namespace {
 
@@ -175,4 +175,4 @@ bool is_chinese_numeral_char(char32_t cp) {
   }
 }
 
-}  // namespace regkg::ingest
+}  // namespace regkg::text

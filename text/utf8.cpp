@@ -1,11 +1,9 @@
-// Decoding and trimming helpers shared by the source parsers (see utf8.h).
-#include "ingest/utf8.h"
+// The UTF-8 decoder and encoder, and the blank trimming shared by the source parsers (see utf8.h).
+#include "text/utf8.h"
 
-namespace regkg::ingest {
+namespace regkg::text {
 
 namespace {
-
-bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
 // Bytes of the "blank" characters trim_text removes, besides ASCII whitespace. Kept as byte strings
 // so trimming never has to decode: the corpus is mostly CJK and this runs on every line.
@@ -82,43 +80,6 @@ std::string collapse_spaces(std::string_view text) {
   return out;
 }
 
-char32_t decode_utf8(std::string_view text, size_t& pos) {
-  const auto c = static_cast<unsigned char>(text[pos]);
-  if (c < 0x80) {
-    ++pos;
-    return c;
-  }
-  size_t len = 0;
-  char32_t cp = 0;
-  if ((c & 0xE0) == 0xC0) {
-    len = 2;
-    cp = c & 0x1F;
-  } else if ((c & 0xF0) == 0xE0) {
-    len = 3;
-    cp = c & 0x0F;
-  } else if ((c & 0xF8) == 0xF0) {
-    len = 4;
-    cp = c & 0x07;
-  } else {
-    ++pos;
-    return 0xFFFD;
-  }
-  if (pos + len > text.size()) {
-    ++pos;
-    return 0xFFFD;
-  }
-  for (size_t k = 1; k < len; ++k) {
-    const auto cc = static_cast<unsigned char>(text[pos + k]);
-    if (!is_continuation(cc)) {
-      ++pos;
-      return 0xFFFD;
-    }
-    cp = (cp << 6) | (cc & 0x3F);
-  }
-  pos += len;
-  return cp;
-}
-
 void append_utf8(std::string& out, char32_t cp) {
   if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) cp = 0xFFFD;
   if (cp < 0x80) {
@@ -138,4 +99,11 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
-}  // namespace regkg::ingest
+std::string to_utf8(std::u32string_view chars) {
+  std::string out;
+  out.reserve(chars.size() * 3);
+  for (char32_t cp : chars) append_utf8(out, cp);
+  return out;
+}
+
+}  // namespace regkg::text

@@ -3,9 +3,9 @@
 
 #include <string>
 
-#include "ingest/chinese_numeral.h"
+#include "text/chinese_numeral.h"
 
-using regkg::ingest::parse_chinese_numeral;
+using regkg::text::parse_chinese_numeral;
 
 TEST_CASE("chinese numerals used in article / chapter and item labels") {
   struct Case {

@@ -1,11 +1,11 @@
 // SHA-256 via OpenSSL's EVP interface.
-#include "ingest/sha256.h"
+#include "text/sha256.h"
 
 #include <openssl/evp.h>
 
 #include <stdexcept>
 
-namespace regkg::ingest {
+namespace regkg::text {
 
 std::string sha256_hex(std::string_view data) {
   unsigned char digest[EVP_MAX_MD_SIZE];
@@ -22,4 +22,4 @@ std::string sha256_hex(std::string_view data) {
   return out;
 }
 
-}  // namespace regkg::ingest
+}  // namespace regkg::text

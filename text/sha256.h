@@ -4,8 +4,8 @@
 #include <string>
 #include <string_view>
 
-namespace regkg::ingest {
+namespace regkg::text {
 
 std::string sha256_hex(std::string_view data);
 
-}  // namespace regkg::ingest
+}  // namespace regkg::text

@@ -4,9 +4,9 @@
 
 #include <string>
 
-#include "ingest/utf8.h"
+#include "text/utf8.h"
 
-using namespace regkg::ingest;
+using namespace regkg::text;
 
 TEST_CASE("line_of_offset counts newlines before the offset") {
   const std::string text = "one\ntwo\nthree";
