@@ -11,7 +11,7 @@
 #include <rapidjson/document.h>
 
 #include "fetch/source_manifest.h"
-#include "ingest/instrument_catalog.h"
+#include "ingest/assemble/instrument_catalog.h"
 #include "text/chinese_title.h"
 #include "tests/test_support.h"
 
