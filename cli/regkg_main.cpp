@@ -155,13 +155,12 @@ int cmd_serve(const std::string& data, regkg::server::ServerConfig config, const
     if (following) {
       follow.ingest.data_dir = data;
       follow.searcher_pool_size = searcher_pool_size();
-      follower->follow(
-          std::move(follow),
-          {[&](std::shared_ptr<const regkg::snapshot::Snapshot> next) {
-             server.reloader()->install(std::move(next));
-           },
-           [&](bool force) { server.reloader()->reload(force); }},
-          std::cerr, g_stop);
+      follower->follow(std::move(follow),
+                       {[&](std::shared_ptr<const regkg::snapshot::Snapshot> next) {
+                          server.reloader()->install(std::move(next));
+                        },
+                        [&](bool force) { server.reloader()->reload(force); }},
+                       std::cerr, g_stop);
     }
     server.run();
     g_stop = true;

@@ -1,4 +1,4 @@
-// libFuzzer target: the Chinese numeral parser (ingest/chinese_numeral.h). Results are in
+// libFuzzer target: the Chinese numeral parser (text/chinese_numeral.h). Results are in
 // [0, 99999]; a numeral followed by a foreign byte is refused.
 #include <cstddef>
 #include <cstdint>

@@ -12,22 +12,9 @@
 #include <string>
 #include <vector>
 
-#include "ingest/sources/compass_json_parser.h"
-#include "ingest/sources/diagnostics.h"
-#include "ingest/sources/news_markdown_parser.h"
-#include "ingest/sources/statute_markdown_parser.h"
+#include "ingest/sources/source_reader.h"
 
 namespace regkg::ingest {
-
-// What the ingest made of one file.
-struct ParsedFile {
-  enum class Status { pending, ingested, skipped, ignored, duplicate } status = Status::pending;
-  std::string sha256;
-  std::optional<ParsedStatute> statute;
-  std::optional<CompassFile> compass;
-  std::optional<NewsItem> news;
-  std::vector<Diagnostic> diagnostics;  // from reading and parsing this file
-};
 
 struct FileStamp {
   std::uint64_t size = 0, inode = 0, device = 0;
