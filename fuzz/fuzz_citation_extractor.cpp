@@ -1,5 +1,5 @@
-// libFuzzer target: the citation extractor (ingest/extract/citation_extractor.h) on any text. It never
-// throws; every span it reports must lie inside the text and start where its text starts.
+// libFuzzer target: the citation extractor (ingest/extract/citation_extractor.h) on any text. It
+// never throws; every span it reports must lie inside the text and start where its text starts.
 #include <cstddef>
 #include <cstdint>
 #include <string>

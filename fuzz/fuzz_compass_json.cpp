@@ -1,5 +1,5 @@
-// libFuzzer target: the Compass JSON parser (ingest/sources/compass_json_parser.h). The first byte picks
-// the file name, which decides how the file is read (instruments, relations, provisions …).
+// libFuzzer target: the Compass JSON parser (ingest/sources/compass_json_parser.h). The first byte
+// picks the file name, which decides how the file is read (instruments, relations, provisions …).
 #include <cstddef>
 #include <cstdint>
 #include <string>

@@ -1,4 +1,5 @@
-// libFuzzer target: the YAML-subset front matter reader (ingest/sources/front_matter_reader.h) alone.
+// libFuzzer target: the YAML-subset front matter reader (ingest/sources/front_matter_reader.h)
+// alone.
 #include <cstddef>
 #include <cstdint>
 #include <string>

@@ -1,5 +1,5 @@
-// libFuzzer target: news Markdown with YAML front matter (ingest/sources/news_markdown_parser.h), which
-// runs the front matter reader on the part between the `---` lines.
+// libFuzzer target: news Markdown with YAML front matter (ingest/sources/news_markdown_parser.h),
+// which runs the front matter reader on the part between the `---` lines.
 #include <cstddef>
 #include <cstdint>
 #include <string>

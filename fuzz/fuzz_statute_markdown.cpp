@@ -1,5 +1,6 @@
-// libFuzzer target: the statute Markdown parser (ingest/sources/statute_markdown_parser.h) on any bytes.
-// A ParseError is the parser refusing a file, which is fine; anything else escaping is a bug.
+// libFuzzer target: the statute Markdown parser (ingest/sources/statute_markdown_parser.h) on any
+// bytes. A ParseError is the parser refusing a file, which is fine; anything else escaping is a
+// bug.
 #include <cstddef>
 #include <cstdint>
 #include <string>

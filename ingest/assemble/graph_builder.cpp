@@ -281,7 +281,8 @@ class Builder {
   void add_statute(const ParsedSources::Statute& s) {
     const ParsedStatute& st = s.parsed;
     const std::string& file = s.file.relative;
-    std::string title_key = text::normalize_cn_title(st.file_stem.empty() ? st.title : st.file_stem);
+    std::string title_key =
+        text::normalize_cn_title(st.file_stem.empty() ? st.title : st.file_stem);
     std::string inst_id = statute_instrument_id(title_key);
     std::string date = st.file_date;
     if (date.empty())

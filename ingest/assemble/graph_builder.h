@@ -8,11 +8,11 @@
 #include <vector>
 
 #include "graph/knowledge_graph.h"
+#include "ingest/assemble/instrument_catalog.h"
 #include "ingest/extract/alias_dictionary.h"
 #include "ingest/sources/compass_json_parser.h"
 #include "ingest/sources/corpus_scanner.h"
 #include "ingest/sources/diagnostics.h"
-#include "ingest/assemble/instrument_catalog.h"
 #include "ingest/sources/news_markdown_parser.h"
 #include "ingest/sources/statute_markdown_parser.h"
 

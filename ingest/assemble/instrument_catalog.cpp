@@ -23,7 +23,8 @@ InstrumentCatalog InstrumentCatalog::from_json(std::string_view json,
   InstrumentCatalog catalog;
   for (const auto& v : doc["instruments"].GetArray()) {
     if (!v.IsObject()) continue;
-    CuratedInstrument e{config_string(v, "id"), text::normalize_cn_title(config_string(v, "zh")), config_string(v, "en")};
+    CuratedInstrument e{config_string(v, "id"), text::normalize_cn_title(config_string(v, "zh")),
+                        config_string(v, "en")};
     if (e.id.empty() || e.zh.empty())
       throw std::runtime_error(source_name + ": error: an instrument needs 'id' and 'zh'");
     catalog.by_zh_.emplace(e.zh, catalog.entries_.size());

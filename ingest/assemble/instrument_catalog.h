@@ -1,6 +1,6 @@
 // Instrument identity: stable ids for instruments from both sources, matched by normalised title
-// (text/chinese_title.h) so that one law from statutes-zh/ and compass/ is the same instrument. Reads
-// corpus/instruments.json. Immutable after loading; thread-safe to query.
+// (text/chinese_title.h) so that one law from statutes-zh/ and compass/ is the same instrument.
+// Reads corpus/instruments.json. Immutable after loading; thread-safe to query.
 #pragma once
 
 #include <filesystem>

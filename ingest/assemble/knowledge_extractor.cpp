@@ -10,10 +10,10 @@
 #include <thread>
 #include <unordered_map>
 
+#include "ingest/assemble/instrument_catalog.h"
 #include "ingest/extract/article_analysis.h"
 #include "ingest/extract/citation_extractor.h"
 #include "ingest/extract/date_extractor.h"
-#include "ingest/assemble/instrument_catalog.h"
 #include "ingest/extract/obligation_extractor.h"
 #include "text/chinese_title.h"
 #include "text/utf8.h"

@@ -12,8 +12,8 @@
 #include "graph/knowledge_graph.h"
 #include "ingest/extract/alias_dictionary.h"
 #include "ingest/extract/article_analysis_cache.h"
-#include "ingest/sources/diagnostics.h"
 #include "ingest/extract/news_linker.h"
+#include "ingest/sources/diagnostics.h"
 
 namespace regkg::ingest {
 

@@ -357,7 +357,8 @@ void parse_header(const std::vector<std::string_view>& lines, size_t end, const 
   if (!published) return;
   const std::string published_date = published->date;  // events grow below: no pointer kept
   std::unordered_map<std::string, int> line_of_text;   // trimmed header line -> its last line
-  for (size_t k = 0; k < end; ++k) line_of_text[text::trim_text(lines[k])] = static_cast<int>(k) + 1;
+  for (size_t k = 0; k < end; ++k)
+    line_of_text[text::trim_text(lines[k])] = static_cast<int>(k) + 1;
   std::vector<std::string> kept;
   for (std::string& note : out.header_notes) {
     if (contains(note, "之日") && has_effective_word(note) && note.size() < 40) {

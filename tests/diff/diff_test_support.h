@@ -4,9 +4,9 @@
 #include <string>
 
 #include "diff/version_text.h"
+#include "ingest/extract/obligation_extractor.h"
 #include "ingest/sources/compass_json_parser.h"
 #include "ingest/sources/diagnostics.h"
-#include "ingest/extract/obligation_extractor.h"
 #include "ingest/sources/statute_markdown_parser.h"
 #include "tests/test_support.h"
 

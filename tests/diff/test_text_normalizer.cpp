@@ -17,7 +17,8 @@ TEST_SUITE("diff") {
 
   TEST_CASE("spaces vanish next to Chinese text / collapse between Latin words / lines stay") {
     CHECK(regkg::text::to_utf8(normalize_text("第一章 总　　则").chars) == "第一章总则");
-    CHECK(regkg::text::to_utf8(normalize_text("  Article   5  of GDPR ").chars) == "Article 5 of GDPR");
+    CHECK(regkg::text::to_utf8(normalize_text("  Article   5  of GDPR ").chars) ==
+          "Article 5 of GDPR");
     CHECK(regkg::text::to_utf8(normalize_text("甲\n\n乙").chars) == "甲\n乙");
     // A zero-width space (13 corpus files have them) and a byte-order mark carry nothing.
     CHECK(regkg::text::to_utf8(normalize_text("\u200B国家\uFEFF安全").chars) == "国家安全");

@@ -12,8 +12,8 @@
 
 #include "fetch/source_manifest.h"
 #include "ingest/assemble/instrument_catalog.h"
-#include "text/chinese_title.h"
 #include "tests/test_support.h"
+#include "text/chinese_title.h"
 
 using namespace regkg;
 namespace test = regkg::test;

@@ -8,8 +8,8 @@
 #include <string>
 #include <string_view>
 
-#include "ingest/sources/compass_json_parser.h"
 #include "ingest/extract/date_extractor.h"
+#include "ingest/sources/compass_json_parser.h"
 #include "ingest/sources/front_matter_reader.h"
 #include "ingest/sources/news_markdown_parser.h"
 #include "ingest/sources/statute_markdown_parser.h"

@@ -385,9 +385,9 @@ TEST_SUITE("snapshot") {
     CHECK(without == 0);
   }
 
-  // Regression test (fixed): ingest/sources/corpus_scanner.cpp:71 computes SourceFile::relative with
-  // fs::relative(p, root), which canonicalises (follows symlinks). A corpus file that is a symlink
-  // is then recorded in t…
+  // Regression test (fixed): ingest/sources/corpus_scanner.cpp:71 computes SourceFile::relative
+  // with fs::relative(p, root), which canonicalises (follows symlinks). A corpus file that is a
+  // symlink is then recorded in t…
   TEST_CASE("manifest and provenance paths of symlinked files are corpus-relative") {
     for (const auto& rel : test::small_corpus_files()) {
       CAPTURE(rel);

@@ -17,6 +17,6 @@ TEST_CASE("csv_field quotes every field and doubles quotes") {
 TEST_CASE("csv_field drops NUL and bytes that are not well-formed UTF-8") {
   CHECK(csv_field(std::string("a\0b", 3)) == "\"ab\"");
   CHECK(csv_field("ok\xff\xfe中") == "\"ok中\"");
-  CHECK(csv_field("\xe4\xb8") == "\"\"");  // truncated sequence
+  CHECK(csv_field("\xe4\xb8") == "\"\"");        // truncated sequence
   CHECK(csv_field("\xed\xa0\x80x") == "\"x\"");  // a UTF-16 surrogate is not UTF-8
 }

@@ -15,8 +15,8 @@
 
 #include "ingest/extract/citation_extractor.h"
 #include "ingest/sources/statute_markdown_parser.h"
-#include "text/utf8.h"
 #include "tests/test_support.h"
+#include "text/utf8.h"
 #include "text/utf8_validation.h"
 
 namespace fs = std::filesystem;

@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "ingest/sources/diagnostics.h"
 #include "ingest/extract/obligation_extractor.h"
+#include "ingest/sources/diagnostics.h"
 #include "ingest/sources/statute_markdown_parser.h"
 #include "tests/test_support.h"
 
