@@ -7,7 +7,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
-#include <future>
 #include <iostream>
 #include <optional>
 #include <thread>
@@ -19,6 +18,7 @@
 #include "fetch/fetch_run.h"
 #include "graph/graph_export.h"
 #include "index/searcher.h"
+#include "ingest/corpus_follower.h"
 #include "ingest/corpus_watcher.h"
 #include "ingest/ingest_pipeline.h"
 #include "replica/snapshot_replicator.h"
@@ -104,63 +104,14 @@ int cmd_watch(regkg::ingest::IngestOptions options, const std::string& dictionar
   return 0;
 }
 
-// `regkg serve --follow`: what to ingest in this process, and how often to look for changes.
-struct FollowOptions {
-  regkg::ingest::IngestOptions ingest;  // no corpora = not following
-  regkg::ingest::WatchOptions watch;
-};
-
-// `regkg serve --follow`'s ingest thread. It first opens the snapshot to serve and hands it over,
-// then waits for the work to do once the server is up (or for none: the server did not start).
-// Why open it there: glibc gives each thread its own malloc arena and reuses freed memory only in
-// the arena it came from. Opened on this thread, the start-up graph frees its memory where this
-// thread builds the next graph; opened on the main thread, the first refresh faulted in half a
-// gigabyte anew (197k page faults against 70k, 0.3-0.4 s; BENCHMARKS.md, refresh).
-class Follower {
- public:
-  using Snapshot = std::shared_ptr<const regkg::snapshot::Snapshot>;
-  explicit Follower(std::function<Snapshot()> open)
-      : thread_([this, open = std::move(open)] {
-          try {
-            opened_.set_value(open());
-          } catch (...) {
-            opened_.set_exception(std::current_exception());
-            return;
-          }
-          if (auto work = work_future_.get()) work();
-        }) {}
-  Follower(const Follower&) = delete;
-  Follower& operator=(const Follower&) = delete;
-  ~Follower() { join(); }
-
-  // The snapshot it opened; rethrows why it could not.
-  Snapshot snapshot() { return opened_future_.get(); }
-  // Gives it its work; the thread ends when `work` returns.
-  void run(std::function<void()> work) {
-    given_ = true;
-    work_.set_value(std::move(work));
-  }
-  void join() {
-    if (!given_) run(nullptr);
-    if (thread_.joinable()) thread_.join();
-  }
-
- private:
-  std::promise<Snapshot> opened_;
-  std::future<Snapshot> opened_future_ = opened_.get_future();
-  std::promise<std::function<void()>> work_;
-  std::future<std::function<void()>> work_future_ = work_.get_future();
-  bool given_ = false;
-  std::thread thread_;  // last: it starts once the promises exist
-};
-
 int cmd_serve(const std::string& data, regkg::server::ServerConfig config, const std::string& web,
-              const std::string& admin_token_file, double watch_seconds, FollowOptions follow) {
+              const std::string& admin_token_file, double watch_seconds,
+              regkg::ingest::FollowOptions follow) {
   const bool following = !follow.ingest.corpora.empty();
   auto open = [&data] {
     return regkg::snapshot::open_current_snapshot(data, searcher_pool_size());
   };
-  std::optional<Follower> follower;
+  std::optional<regkg::ingest::CorpusFollower> follower;
   std::shared_ptr<const regkg::snapshot::Snapshot> snap;
   try {
     if (following) {
@@ -200,32 +151,16 @@ int cmd_serve(const std::string& data, regkg::server::ServerConfig config, const
       server.stop();
     });
     // --follow: the ingest runs here and its graph goes straight to the server (no reload from
-    // disk). The snapshot is served as soon as its index is written, from the staging directory
-    // (Xapian keeps its files open across the rename of the commit), then again from its final
-    // directory once committed; if the commit fails, CURRENT (the last committed) is reloaded.
-    // Should handing over fail, the snapshot is reloaded from disk as any other.
+    // disk); see ingest/corpus_follower.h.
     if (following) {
       follow.ingest.data_dir = data;
-      follow.ingest.on_index_ready = [&](const fs::path& staging,
-                                         std::shared_ptr<const regkg::graph::KnowledgeGraph> g) {
-        // The ingest's graph writer is building the graph's traversal indexes meanwhile.
-        server.reloader()->install(regkg::snapshot::open_snapshot_with_graph(
-            staging, std::move(g), searcher_pool_size(), /*build_graph_indexes=*/false));
-      };
-      follow.watch.on_failure = [&] { server.reloader()->reload(/*force=*/true); };
-      follow.watch.on_commit = [&](const regkg::ingest::IngestSummary& s) {
-        try {
-          const fs::path dir = regkg::snapshot::SnapshotStore(data).snapshot_dir(s.snapshot_id);
-          server.reloader()->install(
-              regkg::snapshot::open_snapshot_with_graph(dir, s.graph, searcher_pool_size()));
-        } catch (const std::exception& e) {
-          std::cerr << e.what() << "\nregkg serve: reloading " << s.snapshot_id << " from disk"
-                    << std::endl;
-          server.reloader()->reload();
-        }
-      };
-      follower->run(
-          [&] { regkg::ingest::run_watch(follow.ingest, follow.watch, std::cerr, g_stop); });
+      follow.searcher_pool_size = searcher_pool_size();
+      follower->follow(std::move(follow),
+                       {[&](std::shared_ptr<const regkg::snapshot::Snapshot> next) {
+                          server.reloader()->install(std::move(next));
+                        },
+                        [&](bool force) { server.reloader()->reload(force); }},
+                       std::cerr, g_stop);
     }
     server.run();
     g_stop = true;
@@ -561,7 +496,7 @@ int main(int argc, char** argv) {
     config.request_timeout =
         std::chrono::milliseconds(static_cast<long>(request_timeout_seconds * 1000));
     config.max_connections_per_client = max_client_connections;
-    FollowOptions follow;
+    regkg::ingest::FollowOptions follow;
     if (!follow_corpora.empty()) {
       follow.ingest = ingest_options;
       follow.ingest.corpora.clear();

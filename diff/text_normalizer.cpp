@@ -1,6 +1,8 @@
 // normalize_text: the CJK-aware comparison form of a text, with a map back to the original bytes.
 #include "diff/text_normalizer.h"
 
+#include "text/utf8.h"
+
 #include <algorithm>
 #include <iterator>
 #include <utility>
@@ -8,37 +10,6 @@
 namespace regkg::diff {
 
 namespace {
-
-// Decodes one code point at `pos` and advances past it; a malformed or truncated sequence yields
-// U+FFFD and advances one byte, so every byte belongs to exactly one code point.
-char32_t decode(std::string_view s, size_t& pos) {
-  auto byte = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
-  unsigned char c = byte(pos);
-  if (c < 0x80) {
-    ++pos;
-    return c;
-  }
-  size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-  if (len == 0 || pos + len > s.size()) {
-    ++pos;
-    return 0xFFFD;
-  }
-  char32_t cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
-  for (size_t k = 1; k < len; ++k) {
-    if ((byte(pos + k) & 0xC0) != 0x80) {
-      ++pos;
-      return 0xFFFD;
-    }
-    cp = (cp << 6) | (byte(pos + k) & 0x3F);
-  }
-  static const char32_t min_for_len[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (cp < min_for_len[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-    ++pos;
-    return 0xFFFD;
-  }
-  pos += len;
-  return cp;
-}
 
 bool is_space(char32_t cp) {
   return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
@@ -146,7 +117,7 @@ NormalizedText normalize_text(std::string_view text) {
   size_t pos = 0;
   while (pos < text.size()) {
     size_t start = pos;
-    char32_t raw = decode(text, pos);
+    char32_t raw = text::decode_utf8(text, pos);
     if (is_space(raw)) {
       if (!pending_space && !pending_newline) space_begin = static_cast<std::uint32_t>(start);
       space_end = static_cast<std::uint32_t>(pos);
@@ -174,29 +145,6 @@ NormalizedText normalize_text(std::string_view text) {
     out.begin.push_back(static_cast<std::uint32_t>(start));
     out.end.push_back(static_cast<std::uint32_t>(pos));
     prev_cjk = cjk;
-  }
-  return out;
-}
-
-std::string to_utf8(const std::u32string& chars) {
-  std::string out;
-  out.reserve(chars.size() * 3);
-  for (char32_t cp : chars) {
-    if (cp < 0x80) {
-      out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-      out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-      out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-      out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
   }
   return out;
 }

@@ -27,7 +27,4 @@ NormalizedText normalize_text(std::string_view text);
 // for tests and for callers comparing single characters.
 char32_t normalize_char(char32_t cp);
 
-// The normalised text as UTF-8 (for display and tests).
-std::string to_utf8(const std::u32string& chars);
-
 }  // namespace regkg::diff

@@ -12,8 +12,8 @@
 #include "fetch/publication_html_extractor.h"
 #include "fetch/source_manifest.h"
 #include "fetch/statute_markdown_writer.h"
-#include "ingest/instrument_catalog.h"
-#include "ingest/sha256.h"
+#include "text/chinese_title.h"
+#include "text/sha256.h"
 
 namespace regkg::fetch {
 
@@ -43,7 +43,7 @@ std::string read_if_exists(const fs::path& path, bool* exists) {
 
 std::string compact(const std::string& s) {
   std::string out;
-  for (char c : ingest::normalize_cn_title(s))
+  for (char c : text::normalize_cn_title(s))
     if (c != ' ') out += c;
   return out;
 }
@@ -134,7 +134,7 @@ SourceOutcome fetch_one(const PublicationSource& src, const FetchOptions& option
   if (prev && prev->url == src.url && !prev->file.empty()) {
     bool exists = false;
     const std::string bytes = read_if_exists(options.into / fs::u8path(prev->file), &exists);
-    conditional = exists && ingest::sha256_hex(bytes) == prev->file_sha256;
+    conditional = exists && text::sha256_hex(bytes) == prev->file_sha256;
   }
   const HttpResult r =
       fetcher.get(src.url, conditional ? prev->etag : "", conditional ? prev->last_modified : "");
@@ -160,7 +160,7 @@ SourceOutcome fetch_one(const PublicationSource& src, const FetchOptions& option
     o.reason = "HTTP " + status_text(r.status) + " from " + r.final_url;
     return o;
   }
-  const std::string body_sha = ingest::sha256_hex(r.body);
+  const std::string body_sha = text::sha256_hex(r.body);
   if (conditional && body_sha == prev->body_sha256) {
     o.status = FetchStatus::unchanged;
     o.reason = "same content (SHA-256) as the last fetch";
@@ -225,7 +225,7 @@ SourceOutcome fetch_one(const PublicationSource& src, const FetchOptions& option
   s.last_modified = r.last_modified;
   s.body_sha256 = body_sha;
   s.file = relative;
-  s.file_sha256 = ingest::sha256_hex(markdown);
+  s.file_sha256 = text::sha256_hex(markdown);
   s.title = ex.title;
   s.version_date = c.version_date;
   s.fetched_at = now_utc();

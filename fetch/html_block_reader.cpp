@@ -6,7 +6,7 @@
 #include <array>
 #include <cstdint>
 
-#include "ingest/utf8.h"
+#include "text/utf8.h"
 
 namespace regkg::fetch {
 
@@ -143,10 +143,9 @@ bool is_cjk(char32_t cp) {
 char32_t last_code_point(const std::string& s) {
   if (s.empty()) return 0;
   size_t start = s.size() - 1;
-  for (int i = 0; i < 3 && start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80; ++i)
-    --start;
+  for (int i = 0; i < 3 && start > 0 && !text::is_code_point_start(s, start); ++i) --start;
   size_t pos = start;
-  return ingest::decode_utf8(s, pos);
+  return text::decode_utf8(s, pos);
 }
 
 // Trims ASCII whitespace, U+00A0, U+3000, U+200B and U+FEFF at both ends (byte-safe).
@@ -239,7 +238,7 @@ class Reader {
     if (piece.empty()) return;
     if (pending_space_ && !cur_.empty()) {
       size_t p = 0;
-      const char32_t next = ingest::decode_utf8(piece, p);
+      const char32_t next = text::decode_utf8(piece, p);
       // A line break inside a paragraph of Chinese text is source formatting, not a space.
       if (!(pending_newline_ && is_cjk(last_code_point(cur_)) && is_cjk(next))) cur_ += ' ';
     }
@@ -403,7 +402,7 @@ size_t decode_html_entity(std::string_view html, size_t pos, std::string& out) {
     if (p < html.size() && html[p] == ';') ++p;
     char32_t cp = value;
     if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-    ingest::append_utf8(out, cp);
+    text::append_utf8(out, cp);
     return p - pos;
   }
   const size_t name_start = p;
@@ -412,7 +411,7 @@ size_t decode_html_entity(std::string_view html, size_t pos, std::string& out) {
   for (const NamedEntity& e : kEntities) {
     if (name == e.name) {
       if (p < html.size() && html[p] == ';') ++p;
-      ingest::append_utf8(out, e.cp);
+      text::append_utf8(out, e.cp);
       return p - pos;
     }
   }

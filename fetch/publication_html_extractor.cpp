@@ -6,14 +6,14 @@
 #include <optional>
 
 #include "fetch/html_block_reader.h"
-#include "ingest/chinese_numeral.h"
-#include "ingest/utf8.h"
+#include "text/chinese_numeral.h"
+#include "text/utf8.h"
 
 namespace regkg::fetch {
 
 namespace {
 
-using ingest::decode_utf8;
+using text::decode_utf8;
 
 bool starts_with(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.compare(0, p.size(), p) == 0;
@@ -29,8 +29,8 @@ bool contains(std::string_view s, std::string_view n) {
 
 size_t code_points(std::string_view s) {
   size_t count = 0;
-  for (char c : s)
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
+  for (size_t i = 0; i < s.size(); ++i)
+    if (text::is_code_point_start(s, i)) ++count;
   return count;
 }
 
@@ -54,7 +54,7 @@ std::string collapse(std::string_view s) {
       continue;
     }
     const size_t start = pos;
-    const char32_t cp = decode_utf8(s, pos);
+    const char32_t cp = text::decode_utf8(s, pos);
     if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 || cp == 0x3000 ||
         cp == 0x2002 || cp == 0x2003) {
       space = true;
@@ -83,7 +83,7 @@ std::string without_spaces_of_collapsed(const std::string& collapsed) {
 
 bool is_digit_cp(char32_t cp) { return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19); }
 
-bool is_numeral_cp(char32_t cp) { return is_digit_cp(cp) || ingest::is_chinese_numeral_char(cp); }
+bool is_numeral_cp(char32_t cp) { return is_digit_cp(cp) || text::is_chinese_numeral_char(cp); }
 
 // Reads up to `max_chars` numeral characters at `pos`; returns their value with full-width digits
 // folded, or nullopt. `pos` moves past them.
@@ -92,7 +92,7 @@ std::optional<int> read_numeral(std::string_view s, size_t& pos, size_t max_char
   size_t p = pos, count = 0;
   while (p < s.size() && count < max_chars + 1) {
     size_t q = p;
-    const char32_t cp = decode_utf8(s, q);
+    const char32_t cp = text::decode_utf8(s, q);
     if (!is_numeral_cp(cp)) break;
     if (cp >= 0xFF10 && cp <= 0xFF19)
       folded += static_cast<char>('0' + (cp - 0xFF10));
@@ -102,7 +102,7 @@ std::optional<int> read_numeral(std::string_view s, size_t& pos, size_t max_char
     ++count;
   }
   if (count == 0 || count > max_chars) return std::nullopt;
-  auto v = ingest::parse_chinese_numeral(folded);
+  auto v = text::parse_chinese_numeral(folded);
   if (!v) return std::nullopt;
   pos = p;
   return *v;
@@ -138,7 +138,7 @@ std::string find_date(std::string_view s, size_t from = 0, size_t* at = nullptr,
       if (end) *end = e;
       return d;
     }
-    decode_utf8(s, pos);
+    text::decode_utf8(s, pos);
   }
   return "";
 }
@@ -218,7 +218,7 @@ std::optional<LabelMatch> match_article(std::string_view t) {
   m.label = std::string(t.substr(0, pos));
   if (pos < t.size()) {
     size_t q = pos;
-    const char32_t next = decode_utf8(t, q);
+    const char32_t next = text::decode_utf8(t, q);
     if (is_separator(next)) {
       m.rest = collapse(t.substr(pos));
     } else if (continues_a_reference(next) || next == 0xFFFD) {
@@ -263,7 +263,7 @@ std::optional<PublicationHeading> match_heading(std::string_view t) {
     return std::nullopt;
   if (pos < t.size()) {
     size_t q = pos;
-    const char32_t next = decode_utf8(t, q);
+    const char32_t next = text::decode_utf8(t, q);
     if (!is_separator(next) && continues_a_reference(next)) return std::nullopt;
   }
   h.text = collapse(t);

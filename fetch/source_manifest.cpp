@@ -11,8 +11,8 @@
 
 #include "fetch/publication_html_extractor.h"
 #include "fetch/statute_markdown_writer.h"
-#include "ingest/instrument_catalog.h"
-#include "ingest/utf8.h"
+#include "text/chinese_title.h"
+#include "text/utf8.h"
 #include "text/utf8_validation.h"
 
 namespace regkg::fetch {
@@ -113,7 +113,7 @@ SourceManifest parse_source_manifest(std::string_view json, const std::string& s
       if (f == fields.end()) throw fail(where, "unknown key \"" + key + "\"");
       if (!it->value.IsString()) throw fail(where + "." + key, "expected a string");
       *f->second =
-          ingest::trim_text(std::string_view(it->value.GetString(), it->value.GetStringLength()));
+          text::trim_text(std::string_view(it->value.GetString(), it->value.GetStringLength()));
       if (!text::is_valid_utf8(*f->second)) throw fail(where + "." + key, "invalid UTF-8");
     }
     if (!valid_id(s.id))
@@ -133,7 +133,7 @@ SourceManifest parse_source_manifest(std::string_view json, const std::string& s
       if (!value->empty() && !valid_iso_date(*value))
         throw fail(where + "." + key, "\"" + *value + "\" is not a YYYY-MM-DD date");
     }
-    if (s.short_title.empty()) s.short_title = ingest::normalize_cn_title(s.title);
+    if (s.short_title.empty()) s.short_title = text::normalize_cn_title(s.title);
     if (s.category.empty()) s.category = default_category(s.kind);
     if (!valid_category(s.category))
       throw fail(where + ".category", "\"" + s.category + "\" is not a relative folder path");

@@ -2,7 +2,7 @@
 // the two together).
 #include "fetch/statute_markdown_writer.h"
 
-#include "ingest/utf8.h"
+#include "text/utf8.h"
 
 namespace regkg::fetch {
 
@@ -12,7 +12,7 @@ namespace {
 std::string one_line(std::string_view s) {
   std::string t;
   for (char c : s) t += (c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v') ? ' ' : c;
-  return ingest::collapse_spaces(t);
+  return text::collapse_spaces(t);
 }
 
 // A paragraph that starts with '#' would become a heading, "<!--" an HTML comment.
@@ -20,7 +20,7 @@ std::string body_line(std::string_view s) {
   std::string t = one_line(s);
   size_t strip = 0;
   while (strip < t.size() && (t[strip] == '#' || t[strip] == '>')) ++strip;
-  t = ingest::trim_text(std::string_view(t).substr(strip));
+  t = text::trim_text(std::string_view(t).substr(strip));
   if (t.rfind("<!--", 0) == 0) t.replace(0, 1, "＜");
   return t;
 }

@@ -1,5 +1,5 @@
-// Writes a fetched rule in the statute Markdown format that ingest/statute_markdown_parser reads
-// (the LawRefBook shape of ../shared/corpus/statutes-zh): "# title", dated header lines, the
+// Writes a fetched rule in the statute Markdown format that ingest/sources/statute_markdown_parser
+// reads (the LawRefBook shape of ../shared/corpus/statutes-zh): "# title", dated header lines, the
 // "<!-- INFO END -->" marker, "##" chapters and "第X条 " articles; and names the file
 // "<short title>(YYYY-MM-DD).md" as the corpus does. Pure functions, thread-safe.
 #pragma once

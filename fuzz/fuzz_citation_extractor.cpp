@@ -1,12 +1,12 @@
-// libFuzzer target: the citation extractor (ingest/citation_extractor.h) on any text. It never
-// throws; every span it reports must lie inside the text and start where its text starts.
+// libFuzzer target: the citation extractor (ingest/extract/citation_extractor.h) on any text. It
+// never throws; every span it reports must lie inside the text and start where its text starts.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "ingest/citation_extractor.h"
+#include "ingest/extract/citation_extractor.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -1,12 +1,12 @@
-// libFuzzer target: the Compass JSON parser (ingest/compass_json_parser.h). The first byte picks
-// the file name, which decides how the file is read (instruments, relations, provisions …).
+// libFuzzer target: the Compass JSON parser (ingest/sources/compass_json_parser.h). The first byte
+// picks the file name, which decides how the file is read (instruments, relations, provisions …).
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "ingest/compass_json_parser.h"
+#include "ingest/sources/compass_json_parser.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const char* const kNames[] = {

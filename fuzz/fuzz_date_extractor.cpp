@@ -1,5 +1,5 @@
-// libFuzzer target: the date extractor (ingest/date_extractor.h). The first byte picks a context
-// date (including none and a malformed one); every date returned must be a real date in its
+// libFuzzer target: the date extractor (ingest/extract/date_extractor.h). The first byte picks a
+// context date (including none and a malformed one); every date returned must be a real date in its
 // precision's form and every span must lie inside the text.
 #include <cstddef>
 #include <cstdint>
@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "ingest/date_extractor.h"
+#include "ingest/extract/date_extractor.h"
 
 namespace {
 

@@ -1,11 +1,12 @@
-// libFuzzer target: the YAML-subset front matter reader (ingest/front_matter_reader.h) alone.
+// libFuzzer target: the YAML-subset front matter reader (ingest/sources/front_matter_reader.h)
+// alone.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "ingest/front_matter_reader.h"
+#include "ingest/sources/front_matter_reader.h"
 
 namespace {
 

@@ -1,12 +1,12 @@
-// libFuzzer target: news Markdown with YAML front matter (ingest/news_markdown_parser.h), which
-// runs the front matter reader on the part between the `---` lines.
+// libFuzzer target: news Markdown with YAML front matter (ingest/sources/news_markdown_parser.h),
+// which runs the front matter reader on the part between the `---` lines.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "ingest/news_markdown_parser.h"
+#include "ingest/sources/news_markdown_parser.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -12,7 +12,7 @@
 #include "fetch/charset_decoder.h"
 #include "fetch/publication_html_extractor.h"
 #include "fetch/statute_markdown_writer.h"
-#include "ingest/statute_markdown_parser.h"
+#include "ingest/sources/statute_markdown_parser.h"
 
 namespace {
 

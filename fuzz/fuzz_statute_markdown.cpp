@@ -1,12 +1,13 @@
-// libFuzzer target: the statute Markdown parser (ingest/statute_markdown_parser.h) on any bytes.
-// A ParseError is the parser refusing a file, which is fine; anything else escaping is a bug.
+// libFuzzer target: the statute Markdown parser (ingest/sources/statute_markdown_parser.h) on any
+// bytes. A ParseError is the parser refusing a file, which is fine; anything else escaping is a
+// bug.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "ingest/statute_markdown_parser.h"
+#include "ingest/sources/statute_markdown_parser.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "graph/adjacency_index.h"
+#include "text/csv_field.h"
 #include "text/markup_escape.h"
 #include "text/utf8_validation.h"
 
@@ -36,16 +37,6 @@ void check_stream(const std::ostream& out, const std::string& what) {
 std::string clean_text(std::string_view s, bool xml10) {
   if (xml10) return text::xml_characters(s);
   return text::keep_valid_utf8(s, [](std::string_view sequence) { return sequence[0] != '\0'; });
-}
-
-std::string csv_field(std::string_view s) {
-  std::string clean = clean_text(s, false), out = "\"";
-  for (char c : clean) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-  return out;
 }
 
 namespace {
@@ -115,13 +106,13 @@ void ExportStream::node_record(Vertex v, std::string& out) {
       break;
     }
     case ExportFormat::csv_nodes:
-      out += csv_field(n.id);
+      out += text::csv_field(n.id);
       out += ',';
-      out += csv_field(to_string(n.kind));
+      out += text::csv_field(to_string(n.kind));
       out += ',';
-      out += csv_field(n.label);
+      out += text::csv_field(n.label);
       out += ',';
-      out += csv_field(n.date);
+      out += text::csv_field(n.date);
       out += '\n';
       break;
     case ExportFormat::jsonl: {
@@ -179,17 +170,17 @@ void ExportStream::edge_record(Edge e, std::string& out) {
       out += "</data></edge>\n";
       break;
     case ExportFormat::csv_edges:
-      out += csv_field(source);
+      out += text::csv_field(source);
       out += ',';
-      out += csv_field(target);
+      out += text::csv_field(target);
       out += ',';
-      out += csv_field(d.type);
+      out += text::csv_field(d.type);
       out += ',';
-      out += csv_field(d.provenance.rule);
+      out += text::csv_field(d.provenance.rule);
       out += ',';
       out += format_confidence(d.provenance.confidence);
       out += ',';
-      out += csv_field(d.provenance.file);
+      out += text::csv_field(d.provenance.file);
       out += '\n';
       break;
     case ExportFormat::jsonl: {

@@ -91,6 +91,5 @@ class ExportStream {
 // code points XML 1.0 forbids (controls other than tab, LF, CR; U+FFFE, U+FFFF), else without NUL.
 // GraphML text goes through text::xml_escape (text/markup_escape.h).
 std::string clean_text(std::string_view s, bool xml10);
-std::string csv_field(std::string_view s);  // valid UTF-8 without NUL, quoted, "" doubled
 
 }  // namespace regkg::graph

@@ -1,6 +1,8 @@
 // quote_cjk_runs: phrase-quoting CJK runs in user queries.
 #include "index/cjk_query.h"
 
+#include "text/utf8.h"
+
 #include <array>
 
 namespace regkg::index {
@@ -15,24 +17,6 @@ bool is_cjk_code_point(char32_t cp) {
 }
 
 namespace {
-
-// Decodes one UTF-8 sequence at s[i]; returns its length (0 if invalid).
-size_t decode(std::string_view s, size_t i, char32_t& cp) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  size_t len = c < 0x80             ? 1
-               : (c & 0xE0) == 0xC0 ? 2
-               : (c & 0xF0) == 0xE0 ? 3
-               : (c & 0xF8) == 0xF0 ? 4
-                                    : 0;
-  if (len == 0 || i + len > s.size()) return 0;
-  cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-  for (size_t k = 1; k < len; ++k) {
-    unsigned char cc = static_cast<unsigned char>(s[i + k]);
-    if ((cc & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (cc & 0x3F);
-  }
-  return len;
-}
 
 bool is_boolean_field(std::string_view token) {
   static constexpr std::array<std::string_view, 11> fields = {
@@ -53,7 +37,7 @@ std::string rewrite_token(std::string_view token) {
   size_t i = 0;
   while (i < token.size()) {
     char32_t cp = 0;
-    size_t len = decode(token, i, cp);
+    size_t len = text::decode_utf8_sequence(token, i, cp);
     if (len == 0) return std::string(token);
     if (!is_cjk_code_point(cp)) {
       out.append(token.substr(i, len));
@@ -63,7 +47,7 @@ std::string rewrite_token(std::string_view token) {
     // A run of CJK characters: quote it when it has two or more.
     size_t start = i, chars = 0;
     while (i < token.size()) {
-      size_t l = decode(token, i, cp);
+      size_t l = text::decode_utf8_sequence(token, i, cp);
       if (l == 0 || !is_cjk_code_point(cp)) break;
       i += l;
       ++chars;

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "text/utf8.h"
+
 namespace regkg::index {
 
 std::string boolean_term(std::string_view prefix, std::string_view value) {
@@ -18,9 +20,8 @@ std::string boolean_term(std::string_view prefix, std::string_view value) {
     h ^= c;
     h *= 1099511628211ULL;
   }
-  size_t keep = kMaxTerm - prefix.size() - 17;
-  // Do not cut inside a UTF-8 sequence.
-  while (keep > 0 && (static_cast<unsigned char>(value[keep]) & 0xC0) == 0x80) --keep;
+  // Cut where no UTF-8 sequence is split (value is longer than the cut here).
+  const size_t keep = text::code_point_boundary(value, kMaxTerm - prefix.size() - 17);
   term.append(value.substr(0, keep));
   char hex[18];
   std::snprintf(hex, sizeof hex, "#%016llx", static_cast<unsigned long long>(h));

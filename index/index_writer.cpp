@@ -9,6 +9,7 @@
 #include "index/cjk_query.h"
 #include "index/index_schema.h"
 #include "index/multi_value_match_spy.h"
+#include "text/utf8.h"
 
 namespace regkg::index {
 
@@ -67,27 +68,21 @@ void index_mixed_text(Xapian::TermGenerator& generator, std::string_view text,
     generator.index_text(segment, wdf, prefix);
   };
   while (i < text.size()) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    size_t len = c < 0x80             ? 1
-                 : (c & 0xE0) == 0xC0 ? 2
-                 : (c & 0xF0) == 0xE0 ? 3
-                 : (c & 0xF8) == 0xF0 ? 4
-                                      : 1;
-    if (i + len > text.size()) len = 1;
-    char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-    for (size_t k = 1; k < len; ++k)
-      cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    const size_t start = i;
+    // A byte that starts no well-formed sequence is a one-byte U+FFFD (not CJK).
+    const char32_t cp = text::decode_utf8(text, i);
+    const size_t len = i - start;
     // ASCII punctuation, digits and spaces join whatever run they are in.
     bool neutral = len == 1 && !((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
     if (!neutral) {
       int cjk = is_cjk_code_point(cp) ? 1 : 0;
       if (run_cjk != -1 && cjk != run_cjk) {
-        flush(i);
-        run_start = i;
+        flush(start);
+        run_start = start;
       }
       run_cjk = cjk;
     }
-    i += len;
   }
   if (run_cjk == -1) run_cjk = 0;
   flush(text.size());

@@ -6,8 +6,8 @@
 #include <set>
 #include <string>
 
-#include "ingest/article_analysis_cache.h"
-#include "ingest/parse_cache.h"
+#include "ingest/extract/article_analysis_cache.h"
+#include "ingest/sources/parse_cache.h"
 
 namespace regkg::ingest {
 

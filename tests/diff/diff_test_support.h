@@ -4,10 +4,10 @@
 #include <string>
 
 #include "diff/version_text.h"
-#include "ingest/compass_json_parser.h"
-#include "ingest/diagnostics.h"
-#include "ingest/obligation_extractor.h"
-#include "ingest/statute_markdown_parser.h"
+#include "ingest/extract/obligation_extractor.h"
+#include "ingest/sources/compass_json_parser.h"
+#include "ingest/sources/diagnostics.h"
+#include "ingest/sources/statute_markdown_parser.h"
 #include "tests/test_support.h"
 
 namespace regkg::test {

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "diff/text_normalizer.h"
+#include "text/utf8.h"
 
 using namespace regkg::diff;
 
@@ -9,17 +10,18 @@ TEST_SUITE("diff") {
   TEST_CASE("full-width and half-width punctuation / digits and letters compare equal") {
     CHECK(normalize_text("第一条；第二条（一）：ＡＢＣ１２３！").chars ==
           normalize_text("第一条;第二条(一):ABC123!").chars);
-    CHECK(to_utf8(normalize_text("，；：（）").chars) == ",;:()");
+    CHECK(regkg::text::to_utf8(normalize_text("，；：（）").chars) == ",;:()");
     // 。 and 、 have no ASCII form and stay as they are.
-    CHECK(to_utf8(normalize_text("甲、乙。").chars) == "甲、乙。");
+    CHECK(regkg::text::to_utf8(normalize_text("甲、乙。").chars) == "甲、乙。");
   }
 
   TEST_CASE("spaces vanish next to Chinese text / collapse between Latin words / lines stay") {
-    CHECK(to_utf8(normalize_text("第一章 总　　则").chars) == "第一章总则");
-    CHECK(to_utf8(normalize_text("  Article   5  of GDPR ").chars) == "Article 5 of GDPR");
-    CHECK(to_utf8(normalize_text("甲\n\n乙").chars) == "甲\n乙");
+    CHECK(regkg::text::to_utf8(normalize_text("第一章 总　　则").chars) == "第一章总则");
+    CHECK(regkg::text::to_utf8(normalize_text("  Article   5  of GDPR ").chars) ==
+          "Article 5 of GDPR");
+    CHECK(regkg::text::to_utf8(normalize_text("甲\n\n乙").chars) == "甲\n乙");
     // A zero-width space (13 corpus files have them) and a byte-order mark carry nothing.
-    CHECK(to_utf8(normalize_text("\u200B国家\uFEFF安全").chars) == "国家安全");
+    CHECK(regkg::text::to_utf8(normalize_text("\u200B国家\uFEFF安全").chars) == "国家安全");
   }
 
   TEST_CASE("the variant table: ○ for 〇 in years / bracket and quote variants / 戶 for 户") {
@@ -36,7 +38,7 @@ TEST_SUITE("diff") {
     const std::string text = "甲 ；ab  c";
     NormalizedText n = normalize_text(text);
     REQUIRE(n.chars.size() == 6);  // the space between b and c is kept
-    CHECK(to_utf8(n.chars) == "甲;ab c");
+    CHECK(regkg::text::to_utf8(n.chars) == "甲;ab c");
     CHECK(text.substr(n.begin[0], n.end[0] - n.begin[0]) == "甲");
     CHECK(text.substr(n.begin[1], n.end[1] - n.begin[1]) == "；");
     CHECK(text.substr(n.begin[4], n.end[4] - n.begin[4]) == "  ");

@@ -10,7 +10,7 @@
 
 #include "fetch/charset_decoder.h"
 #include "fetch/fetch_run.h"
-#include "ingest/statute_markdown_parser.h"
+#include "ingest/sources/statute_markdown_parser.h"
 #include "tests/fetch/fixture_publisher.h"
 #include "tests/test_support.h"
 

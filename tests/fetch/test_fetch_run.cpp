@@ -18,7 +18,7 @@
 #include "graph/knowledge_graph.h"
 #include "index/searcher.h"
 #include "ingest/ingest_pipeline.h"
-#include "ingest/statute_markdown_parser.h"
+#include "ingest/sources/statute_markdown_parser.h"
 #include "snapshot/snapshot.h"
 #include "tests/fetch/fixture_publisher.h"
 #include "tests/test_support.h"

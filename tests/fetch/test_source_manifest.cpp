@@ -11,8 +11,9 @@
 #include <rapidjson/document.h>
 
 #include "fetch/source_manifest.h"
-#include "ingest/instrument_catalog.h"
+#include "ingest/assemble/instrument_catalog.h"
 #include "tests/test_support.h"
+#include "text/chinese_title.h"
 
 using namespace regkg;
 namespace test = regkg::test;
@@ -61,7 +62,7 @@ TEST_CASE("corpus/sources.json: real publisher pages with the facts of each rule
                                                        "dictionaries" / "instruments.json");
   size_t checked = 0;
   for (const auto& s : m.sources) {
-    if (const auto* c = catalog.find_zh(ingest::normalize_cn_title(s.short_title))) {
+    if (const auto* c = catalog.find_zh(text::normalize_cn_title(s.short_title))) {
       CHECK(c->id == s.instrument);
       ++checked;
     }
@@ -76,12 +77,12 @@ TEST_CASE("corpus/sources.json: real publisher pages with the facts of each rule
   std::map<std::string, std::string> compass_ids;  // normalised title -> regkg id
   for (const auto& inst : compass.GetArray()) {
     if (!inst.IsObject() || !inst.HasMember("originalTitle") || !inst.HasMember("id")) continue;
-    compass_ids[ingest::normalize_cn_title(inst["originalTitle"].GetString())] =
+    compass_ids[text::normalize_cn_title(inst["originalTitle"].GetString())] =
         ingest::compass_instrument_id(inst["id"].GetString(), "cn");
   }
   size_t in_compass = 0;
   for (const auto& s : m.sources) {
-    auto it = compass_ids.find(ingest::normalize_cn_title(s.short_title));
+    auto it = compass_ids.find(text::normalize_cn_title(s.short_title));
     if (it == compass_ids.end()) continue;
     INFO(s.id);
     CHECK(it->second == s.instrument);

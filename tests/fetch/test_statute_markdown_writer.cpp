@@ -5,7 +5,7 @@
 #include <string>
 
 #include "fetch/statute_markdown_writer.h"
-#include "ingest/statute_markdown_parser.h"
+#include "ingest/sources/statute_markdown_parser.h"
 
 using namespace regkg;
 using fetch::PublicationArticle;

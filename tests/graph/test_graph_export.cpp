@@ -13,6 +13,7 @@
 #include "graph/graph_export.h"
 #include "graph/knowledge_graph.h"
 #include "tests/test_support.h"
+#include "text/csv_field.h"
 #include "text/markup_escape.h"
 
 using namespace regkg;
@@ -89,7 +90,7 @@ TEST_SUITE("graph") {
     CHECK(text::xml_escape("<a href=\"x\">&'</a>") ==
           "&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;");
     CHECK(text::xml_escape("a\nb") == "a&#10;b");
-    CHECK(csv_field("say \"hi\", 中") == "\"say \"\"hi\"\", 中\"");
+    CHECK(text::csv_field("say \"hi\", 中") == "\"say \"\"hi\"\", 中\"");
   }
 
   TEST_CASE("GraphML export reads back in NetworkX and igraph") {

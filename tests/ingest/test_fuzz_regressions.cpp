@@ -8,11 +8,11 @@
 #include <string>
 #include <string_view>
 
-#include "ingest/compass_json_parser.h"
-#include "ingest/date_extractor.h"
-#include "ingest/front_matter_reader.h"
-#include "ingest/news_markdown_parser.h"
-#include "ingest/statute_markdown_parser.h"
+#include "ingest/extract/date_extractor.h"
+#include "ingest/sources/compass_json_parser.h"
+#include "ingest/sources/front_matter_reader.h"
+#include "ingest/sources/news_markdown_parser.h"
+#include "ingest/sources/statute_markdown_parser.h"
 #include "tests/test_support.h"
 
 namespace fs = std::filesystem;

@@ -312,7 +312,7 @@ TEST_SUITE("snapshot") {
     }
   }
 
-  // Regression test (fixed): ingest/graph_builder.cpp:673 (link_version_chains) creates
+  // Regression test (fixed): ingest/assemble/graph_builder.cpp:673 (link_version_chains) creates
   // `supersedes` edges with prov("", 0, "version.chain.by_date", 0.9f): an empty provenance file.
   // Expected (brief): every edg…
   TEST_CASE("knowledge extraction: legal basis / citations / obligations / events / news links") {
@@ -386,9 +386,9 @@ TEST_SUITE("snapshot") {
     CHECK(without == 0);
   }
 
-  // Regression test (fixed): ingest/corpus_scanner.cpp:71 computes SourceFile::relative with
-  // fs::relative(p, root), which canonicalises (follows symlinks). A corpus file that is a symlink
-  // is then recorded in t…
+  // Regression test (fixed): ingest/sources/corpus_scanner.cpp:71 computes SourceFile::relative
+  // with fs::relative(p, root), which canonicalises (follows symlinks). A corpus file that is a
+  // symlink is then recorded in t…
   TEST_CASE("manifest and provenance paths of symlinked files are corpus-relative") {
     for (const auto& rel : test::small_corpus_files()) {
       CAPTURE(rel);

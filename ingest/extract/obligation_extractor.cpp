@@ -1,0 +1,1171 @@
+// Deontic analysis of article text: rule-based clause splitting, modal-word detection and bearer
+// resolution for Chinese statutes and their English reference translations.
+//
+// Conventions (the gold set in tests/gold/obligations.json follows them; see tests/gold/README.md,
+// section "Obligations"):
+// - One record per explicit modal word (应当, 不得, 可以, 鼓励 …; shall, must not, may …). A
+//   sentence "X应当A，不得B，不得C" yields three records with the same bearer. Actions joined by
+//   "，并" without a new modal belong to the preceding record.
+// - Enumerated items （一）… after a lead-in ending in "：" yield a record only when the item has a
+//   modal of its own; the item then inherits the lead-in's bearer when it names none.
+// - The bearer is the subject written before the modal (after dropping conditions and adverbials).
+//   Conditions "…的，" / "…时，" / "…后，" that start with an actor ("提供者发现…的，应当") give
+//   that actor; conditions without an actor ("提供…服务的，应当") leave the bearer implicit ("").
+//   Within one sentence (up to 。！？) a later clause without a subject inherits the bearer of
+//   the earlier clause; across sentences nothing is inherited.
+// - Modal words inside 《…》 titles, in a "…的，" condition, or used as modifiers (禁止的内容,
+//   依法享有的权利, 负责人) do not count.
+// The implementation scans bytes (no std::regex): it runs over ~65,000 articles in the build.
+#include "ingest/extract/obligation_extractor.h"
+#include "text/byte_match.h"
+#include "text/utf8.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdint>
+#include <cstring>
+
+namespace regkg::ingest {
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Small byte helpers
+
+bool starts_at(std::string_view s, size_t pos, std::string_view w) { return text::at(s, pos, w); }
+
+using text::ends_at;
+
+template <size_t N>
+bool starts_with_any(std::string_view s, size_t pos, const std::array<std::string_view, N>& ws) {
+  for (auto w : ws) {
+    if (starts_at(s, pos, w)) return true;
+  }
+  return false;
+}
+
+template <size_t N>
+bool ends_with_any(std::string_view s, size_t pos, const std::array<std::string_view, N>& ws) {
+  for (auto w : ws) {
+    if (ends_at(s, pos, w)) return true;
+  }
+  return false;
+}
+
+// Next code point start (text::next_code_point): an invalid or truncated sequence advances one
+// byte, so a stray byte never swallows the start of the following character.
+size_t next_pos(std::string_view s, size_t pos) { return text::next_code_point(s, pos); }
+
+bool is_inline_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+
+// Trims ASCII spaces and U+3000 at both ends of [b, e).
+void trim_range(std::string_view s, size_t& b, size_t& e) {
+  for (;;) {
+    if (b < e && is_inline_space(s[b])) {
+      ++b;
+    } else if (e - b >= 3 && starts_at(s, b, "\xE3\x80\x80")) {
+      b += 3;
+    } else {
+      break;
+    }
+  }
+  for (;;) {
+    if (e > b && is_inline_space(s[e - 1])) {
+      --e;
+    } else if (e - b >= 3 && ends_at(s, e, "\xE3\x80\x80")) {
+      e -= 3;
+    } else {
+      break;
+    }
+  }
+}
+
+std::string trimmed(std::string_view s, size_t b, size_t e) {
+  trim_range(s, b, e);
+  return std::string(s.substr(b, e - b));
+}
+
+struct Range {
+  size_t b = 0, e = 0;
+};
+
+// Paragraphs: [b, e) per '\n'-separated line, with the 1-based number.
+std::vector<Range> line_ranges(std::string_view text) {
+  std::vector<Range> out;
+  size_t b = 0;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    if (i == text.size() || text[i] == '\n') {
+      out.push_back({b, i});
+      b = i + 1;
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chinese
+
+constexpr std::string_view kComma = "，";
+
+// Role nouns: a bearer candidate must end a word with one of these to be taken as an actor.
+constexpr std::array<std::string_view, 38> kZhRoles = {
+    "者",     "部门",   "机构",   "机关",   "组织",   "个人",   "单位",   "人员",   "用户",
+    "企业",   "公民",   "法人",   "申请人", "备案人", "当事人", "委员会", "政府",   "国务院",
+    "法院",   "检察院", "办公室", "公司",   "协会",   "经营者", "国家",   "监护人", "受托人",
+    "委托人", "责任人", "负责人", "接收方", "受托方", "委托方", "提供方", "学校",   "家庭",
+    "媒体",   "各方"};
+
+// Length of a role noun ending at byte `pos` (0 if none). "或者" is a conjunction, not a role.
+// A role noun used as a modifier ("个人信息处理者", "用户数据") is not one either.
+size_t zh_role_ending_at(std::string_view s, size_t pos) {
+  if (ends_at(s, pos, "或者")) return 0;
+  if (starts_with_any(s, pos,
+                      std::array<std::string_view, 10>{"信息", "数据", "隐私", "账号", "权益",
+                                                       "特征", "标签", "资料", "名义", "身份"}))
+    return 0;
+  // 国家 as a modifier: 国家秘密, 国家安全, 国家标准, 国家有关规定 … is not the State.
+  if (ends_at(s, pos, "国家") &&
+      starts_with_any(s, pos,
+                      std::array<std::string_view, 14>{"秘密", "安全", "标准", "保密", "规定",
+                                                       "利益", "机密", "绝密", "政策", "有关规定",
+                                                       "统一", "主权", "荣誉", "的"}))
+    return 0;
+  for (auto r : kZhRoles) {
+    if (ends_at(s, pos, r)) return r.size();
+  }
+  return 0;
+}
+
+bool zh_contains_role(std::string_view s, size_t b, size_t e) {
+  for (size_t p = b; p < e; p = next_pos(s, p)) {
+    if (zh_role_ending_at(s, next_pos(s, p)) && next_pos(s, p) <= e) return true;
+  }
+  return false;
+}
+
+// Words that, right after a role noun, start an adverbial or the predicate: the bearer ends there.
+constexpr std::array<std::string_view, 33> kZhCutMarkers = {
+    "对", "在",   "向", "按照", "依照", "依法", "依据", "根据", "于",   "通过",
+    "以", "自",   "从", "为",   "就",   "也",   "还",   "均",   "都",   "亦",
+    "仍", "及时", "应", "一律", "必须", "须",   "不得", "可",   "有权", "负责",
+    "牵头", "会同", "联合"};
+
+// Words that open a condition or an adverbial: a segment starting with one names no bearer.
+constexpr std::array<std::string_view, 19> kZhNoActorStart = {
+    "对",   "在",   "向",   "为",   "因",   "如",   "凡",   "经过", "未", "违反",
+    "发现", "涉及", "从事", "依照", "按照", "根据", "依据", "除",   "于"};
+
+// Connectives dropped at the start of a clause.
+constexpr std::array<std::string_view, 12> kZhConnectives = {
+    "并且", "并", "同时", "此外", "另外", "而且", "但是", "但", "还", "也", "且", "其中"};
+
+size_t skip_connectives(std::string_view s, size_t b, size_t e) {
+  bool again = true;
+  while (again && b < e) {
+    again = false;
+    for (auto c : kZhConnectives) {
+      if (starts_at(s, b, c) && b + c.size() <= e) {
+        b += c.size();
+        if (starts_at(s, b, kComma)) b += kComma.size();
+        again = true;
+        break;
+      }
+    }
+  }
+  return b;
+}
+
+// The bearer inside an explicit subject candidate [b, e): the text up to the first adverbial that
+// follows a role noun ("提供者对使用者的输入信息" -> "提供者"), or up to "的" that introduces a
+// non-actor head ("…提供者的记录备份" -> "…提供者").
+std::string zh_cut_bearer(std::string_view s, size_t b, size_t e) {
+  for (size_t p = b; p < e; p = next_pos(s, p)) {
+    const size_t q = next_pos(s, p);
+    if (q > e || !zh_role_ending_at(s, q)) continue;
+    if (q == e) break;
+    for (auto m : kZhCutMarkers) {
+      if (starts_at(s, q, m)) return trimmed(s, b, q);
+    }
+    if (starts_at(s, q, "的") && !zh_contains_role(s, q + 3, e)) return trimmed(s, b, q);
+  }
+  return trimmed(s, b, e);
+}
+
+// An actor named at the start of a condition segment ("提供者发现违法内容的" -> "提供者",
+// "任何组织和个人发现…的" -> "任何组织和个人"), or "" when the segment starts with a verb or
+// preposition or no role noun appears within its first 20 characters without a "的" before it.
+std::string zh_actor_at_start(std::string_view s, size_t b, size_t e, size_t window = 60) {
+  b = skip_connectives(s, b, e);
+  if (starts_with_any(s, b, kZhNoActorStart) && !starts_at(s, b, "未成年")) return "";
+  const size_t limit = std::min(e, b + window);
+  size_t end = 0;
+  for (size_t p = b; p < limit; p = next_pos(s, p)) {
+    if (starts_at(s, p, "的")) return "";
+    const size_t q = next_pos(s, p);
+    if (zh_role_ending_at(s, q)) {
+      end = q;
+      break;
+    }
+  }
+  if (!end) return "";
+  // "国家网信部门", "国家有关主管部门": 国家 followed by a longer role noun.
+  if (ends_at(s, end, "国家")) {
+    for (size_t p = end; p < std::min(e, end + 24); p = next_pos(s, p)) {
+      if (starts_at(s, p, "的") || starts_at(s, p, "和") || starts_at(s, p, "、")) break;
+      const size_t q = next_pos(s, p);
+      if (zh_role_ending_at(s, q) && !ends_at(s, q, "国家")) {
+        end = q;
+        break;
+      }
+    }
+  }
+  // Coordinated actors: "任何组织和个人", "国家和省、自治区、直辖市网信部门".
+  constexpr std::array<std::string_view, 5> coord = {"和", "及", "与", "或者", "、"};
+  while (end < e && starts_with_any(s, end, coord)) {
+    size_t found = 0;
+    for (size_t p = end; p < std::min(e, end + 60); p = next_pos(s, p)) {
+      if (starts_at(s, p, "的") || starts_at(s, p, kComma)) break;
+      const size_t q = next_pos(s, p);
+      if (q > end + 3 && zh_role_ending_at(s, q)) {
+        found = q;
+        break;
+      }
+    }
+    if (!found) break;
+    end = found;
+  }
+  return trimmed(s, b, end);
+}
+
+enum class Mod { obligation, prohibition, permission, encouragement };
+
+const char* mod_name(Mod m) {
+  switch (m) {
+    case Mod::obligation:
+      return "obligation";
+    case Mod::prohibition:
+      return "prohibition";
+    case Mod::permission:
+      return "permission";
+    case Mod::encouragement:
+      return "encouragement";
+  }
+  return "obligation";
+}
+
+struct ZhTrigger {
+  std::string_view word;
+  Mod mod;
+  const char* rule;
+  bool weak;
+  bool promotional;  // counts only with the State (or no one) as subject, at a clause start
+};
+
+// Order matters: longer and negated forms first (不应当 before 应当, 可以 before 可).
+constexpr std::array<ZhTrigger, 21> kZhTriggers = {{
+    {"不应当", Mod::prohibition, "zh.modal.buyingdang", false, false},
+    {"不得", Mod::prohibition, "zh.modal.bude", false, false},
+    {"禁止", Mod::prohibition, "zh.modal.jinzhi", false, false},
+    {"严禁", Mod::prohibition, "zh.modal.yanjin", false, false},
+    {"不准", Mod::prohibition, "zh.modal.buzhun", false, false},
+    {"应当", Mod::obligation, "zh.modal.yingdang", false, false},
+    {"必须", Mod::obligation, "zh.modal.bixu", false, false},
+    {"有义务", Mod::obligation, "zh.modal.youyiwu", false, false},
+    {"负责", Mod::obligation, "zh.modal.fuze", true, false},
+    {"须", Mod::obligation, "zh.modal.xu", false, false},
+    {"可以", Mod::permission, "zh.modal.keyi", false, false},
+    {"有权", Mod::permission, "zh.modal.youquan", false, false},
+    {"享有", Mod::permission, "zh.modal.xiangyou", false, false},
+    {"可", Mod::permission, "zh.modal.ke", true, false},
+    {"鼓励", Mod::encouragement, "zh.promo.guli", false, false},
+    {"提倡", Mod::encouragement, "zh.promo.tichang", false, false},
+    {"支持", Mod::encouragement, "zh.promo.zhichi", false, true},
+    {"推动", Mod::encouragement, "zh.promo.tuidong", false, true},
+    {"促进", Mod::encouragement, "zh.promo.cujin", false, true},
+    {"扶持", Mod::encouragement, "zh.promo.fuchi", false, true},
+    {"加强", Mod::encouragement, "zh.promo.jiaqiang", false, true},
+}};
+
+// First characters of the triggers, packed as 3-byte keys, to reject most characters with a few
+// integer compares.
+uint32_t key3(std::string_view s, size_t p) {
+  return (uint32_t(static_cast<unsigned char>(s[p])) << 16) |
+         (uint32_t(static_cast<unsigned char>(s[p + 1])) << 8) |
+         uint32_t(static_cast<unsigned char>(s[p + 2]));
+}
+
+bool is_trigger_start(std::string_view s, size_t p) {
+  static const std::array<uint32_t, kZhTriggers.size()> keys = [] {
+    std::array<uint32_t, kZhTriggers.size()> k{};
+    for (size_t i = 0; i < kZhTriggers.size(); ++i) k[i] = key3(kZhTriggers[i].word, 0);
+    return k;
+  }();
+  const uint32_t k = key3(s, p);
+  for (uint32_t x : keys) {
+    if (x == k) return true;
+  }
+  return false;
+}
+
+// Characters after 可 that make a word rather than the modal (可靠, 可能, 可编程 …).
+constexpr std::array<std::string_view, 34> kKeCompoundNext = {
+    "能", "靠", "信", "行", "操", "编", "控", "视", "见", "持", "观", "比",
+    "疑", "怕", "惜", "口", "乐", "爱", "恶", "溯", "读", "逆", "调", "燃",
+    "吸", "塑", "否", "谓", "知", "贵", "解", "变", "量", "预"};
+constexpr std::array<std::string_view, 11> kKePrevBlock = {"许", "认", "不", "方", "才", "即",
+                                                           "无", "两", "尚", "宁", "未"};
+
+// Decides whether the trigger at `pos` is a modal use (false for compounds and modifiers).
+bool zh_trigger_ok(std::string_view s, size_t pos, const ZhTrigger& t) {
+  const size_t after = pos + t.word.size();
+  const std::string_view w = t.word;
+  // Modifier uses: 禁止的内容, 负责的主管人员.
+  if (starts_at(s, after, "的") && w != "享有") return false;
+  if (w == "不得" && starts_at(s, after, "不")) return false;  // 不得不: "have to", rare; skipped
+  if (w == "须") {
+    if (ends_with_any(s, pos, std::array<std::string_view, 5>{"无", "毋", "勿", "莫", "必"}))
+      return false;
+    if (starts_with_any(s, after, std::array<std::string_view, 4>{"知", "臾", "发", "眉"}))
+      return false;
+  }
+  if (w == "负责") {
+    if (starts_with_any(s, after, std::array<std::string_view, 3>{"人", "任", "解释"}))
+      return false;
+  }
+  if (w == "有权") {
+    if (ends_with_any(s, pos, std::array<std::string_view, 4>{"所", "享", "具", "拥"}))
+      return false;
+    if (starts_with_any(s, after, std::array<std::string_view, 4>{"机关", "部门", "益", "属"}))
+      return false;
+  }
+  if (w == "可以" && ends_with_any(s, pos, std::array<std::string_view, 2>{"不", "许"}))
+    return false;
+  if (w == "可") {
+    if (starts_with_any(s, after, kKeCompoundNext)) return false;
+    if (ends_with_any(s, pos, kKePrevBlock)) return false;
+  }
+  if (w == "鼓励" || w == "提倡") {
+    if (starts_at(s, after, "性")) return false;
+  }
+  return true;
+}
+
+struct Found {
+  size_t pos, len;
+  const ZhTrigger* t;
+  size_t seg;  // index into the sentence's segments
+};
+
+// True when the sentence's subject is the State: "国家鼓励…", "国家采取措施，推动…",
+// "各级人民政府…".
+bool zh_state_subject(std::string_view s, size_t b, size_t e) {
+  b = skip_connectives(s, b, e);
+  if (starts_at(s, b, "国家")) {
+    const size_t q = b + 6;
+    if (q >= e) return true;
+    // 国家网信部门, 国家有关主管部门, 国家安全 …: a longer noun, not the State itself.
+    if (starts_with_any(
+            s, q,
+            std::array<std::string_view, 12>{"有关", "网信", "机关", "安全", "秘密", "和", "工作",
+                                             "标准", "对", "规定", "利益", "机构"}))
+      return false;
+    for (size_t p = q; p < std::min(e, q + 30); p = next_pos(s, p)) {
+      if (starts_at(s, p, "的")) break;
+      if (zh_role_ending_at(s, next_pos(s, p))) return false;
+    }
+    return true;
+  }
+  for (size_t p = b; p < std::min(e, b + 45); p = next_pos(s, p)) {
+    if (ends_at(s, next_pos(s, p), "人民政府")) return true;
+  }
+  return false;
+}
+
+struct ZhState {
+  std::string lead_bearer;  // bearer of the last lead-in ("…：") for the items that follow
+  bool have_lead = false;
+  // The last subject an earlier sentence of the article named: a later sentence without one is
+  // bound by it ("处理者应当…。发现…的，应当立即…" -> 处理者).
+  std::string article_bearer;
+  // The authority named after 由 earlier in the paragraph: in a liability clause
+  // ("由有关主管部门责令改正…；拒不改正的，可以责令暂停…") it is the one who acts.
+  std::string paragraph_authority;
+};
+
+// The authority after the first 由 of [b, e) that names one ("由有关主管部门责令改正" ->
+// "有关主管部门"), or "". 由 inside a word (理由, 自由, 事由, 由于, 由此) does not count.
+std::string zh_authority_after_you(std::string_view s, size_t b, size_t e) {
+  for (size_t p = b; p + 3 <= e; p = next_pos(s, p)) {
+    if (!starts_at(s, p, "由")) continue;
+    if (ends_with_any(s, p, std::array<std::string_view, 5>{"理", "自", "事", "缘", "经"})) continue;
+    if (starts_with_any(s, p + 3, std::array<std::string_view, 3>{"于", "此", "其他"})) continue;
+    size_t seg_end = p + 3;
+    while (seg_end < e && !starts_at(s, seg_end, kComma)) seg_end = next_pos(s, seg_end);
+    // Lists of departments are long: "网信、新闻出版、电信、公安、文化和旅游、广播电视等部门".
+    std::string actor = zh_actor_at_start(s, p + 3, seg_end, 150);
+    if (!actor.empty()) return actor;
+  }
+  return "";
+}
+
+// Verbs that open a 的-clause describing who acts ("提供…服务的" is the provider of that
+// service; "对上述认定有异议的" the one who objects), unlike conditions ("发现…的", "违反…的").
+constexpr std::array<std::string_view, 16> kZhActorClauseVerbs = {
+    "提供", "为",   "从事", "开展", "经营", "运营", "设立", "开发",
+    "掌握", "委托", "受托", "利用", "对",   "申请", "作出", "处理"};
+
+// The role noun a 提供-clause stands for: "提供具有舆论属性…的生成式人工智能服务的" ->
+// "生成式人工智能服务提供者" (what is provided, after the clause's last inner 的, + 提供者); "" for
+// other clauses.
+std::string zh_provider_role(const std::string& clause) {
+  const size_t give = clause.find("提供");
+  if (give == std::string::npos || clause.size() < 3 || !ends_at(clause, clause.size(), "的")) return "";
+  std::string_view what = std::string_view(clause).substr(give + 6, clause.size() - 3 - give - 6);
+  if (const size_t de = what.rfind("的"); de != std::string_view::npos) what.remove_prefix(de + 3);
+  if (what.empty()) return "";
+  return std::string(what) + "提供者";
+}
+
+// A 的-clause [b, e) that describes the one who acts, or "" ("提供具有舆论属性…服务的").
+std::string zh_actor_clause(std::string_view s, size_t b, size_t e) {
+  b = skip_connectives(s, b, e);
+  trim_range(s, b, e);
+  if (e <= b || !ends_at(s, e, "的") || !starts_with_any(s, b, kZhActorClauseVerbs)) return "";
+  if (starts_at(s, b, "对") && !ends_at(s, e, "有异议的")) return "";
+  if (starts_at(s, b, "为") && s.substr(b, e - b).find("提供") == std::string_view::npos) return "";
+  return std::string(s.substr(b, e - b));
+}
+
+// Processes one sentence (up to 。！？；： or the end of the line).
+void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool in_item,
+                 bool first_in_para, ZhState& st, std::string* group_bearer, bool* group_has,
+                 std::vector<Obligation>& out) {
+  // Hot path: most sentences hold no trigger, so look for one before building segments.
+  std::vector<Found> found;
+  int depth = 0;
+  for (size_t p = sb; p < se;) {
+    const unsigned char c0 = static_cast<unsigned char>(s[p]);
+    if (c0 < 0xE0) {
+      p = next_pos(s, p);
+      continue;
+    }
+    if (starts_at(s, p, "《") || starts_at(s, p, "〈")) {
+      ++depth;
+      p += 3;
+      continue;
+    }
+    if (starts_at(s, p, "》") || starts_at(s, p, "〉")) {
+      if (depth > 0) --depth;
+      p += 3;
+      continue;
+    }
+    if (depth > 0 || p + 3 > se || !is_trigger_start(s, p)) {
+      p = next_pos(s, p);
+      continue;
+    }
+    const ZhTrigger* hit = nullptr;
+    for (const auto& t : kZhTriggers) {
+      if (starts_at(s, p, t.word)) {
+        hit = &t;
+        break;
+      }
+    }
+    if (!hit) {
+      p = next_pos(s, p);
+      continue;
+    }
+    const size_t len = hit->word.size();
+    if (zh_trigger_ok(s, p, *hit)) found.push_back({p, len, hit, 0});
+    p += len;
+  }
+  if (found.empty()) return;
+  // Segments at '，'.
+  std::vector<Range> segs;
+  {
+    size_t b = sb;
+    for (size_t p = sb; p < se; p = next_pos(s, p)) {
+      if (starts_at(s, p, kComma) || s[p] == ',') {
+        segs.push_back({b, p});
+        b = next_pos(s, p);
+      }
+    }
+    segs.push_back({b, se});
+    size_t seg = 0;
+    for (auto& f : found) {
+      while (seg + 1 < segs.size() && f.pos >= segs[seg].e) ++seg;
+      f.seg = seg;
+    }
+  }
+
+  // Filters that need the whole sentence.
+  std::vector<Found> kept;
+  const bool state_subject = zh_state_subject(s, sb, se);
+  for (const auto& f : found) {
+    const Range& g = segs[f.seg];
+    // A modal inside a condition ("…规定须经…同意的，…"; "…应当取得许可的，提供者应当…").
+    size_t gb = g.b, ge = g.e;
+    trim_range(s, gb, ge);
+    if (f.seg + 1 < segs.size() && ends_at(s, ge, "的")) continue;
+    const std::string_view w = f.t->word;
+    if (w == "享有") {  // 享有…权 as a right; 享有的 is a modifier
+      if (starts_at(s, f.pos + f.len, "的")) continue;
+      bool right = false;
+      for (size_t p = f.pos + f.len; p < g.e; p = next_pos(s, p)) {
+        if (starts_at(s, p, "权")) right = true;
+      }
+      if (!right) continue;
+    }
+    if (f.t->promotional) {
+      // Another modal earlier in the segment governs it ("应当加强…").
+      bool governed = false;
+      for (const auto& k : kept) {
+        if (k.seg == f.seg) governed = true;
+      }
+      if (governed) continue;
+      size_t pb = skip_connectives(s, g.b, f.pos);
+      bool ok = false;
+      if (pb == f.pos) {
+        // Clause start: a subjectless sentence (only the first segment of a non-item sentence)
+        // or any clause of a sentence whose subject is the State.
+        ok = state_subject || (f.seg == 0 && !in_item);
+      } else if (state_subject && f.seg == 0) {
+        // "国家推动…", "国家积极支持…": only the State and adverbs before the verb.
+        size_t q = pb;
+        if (starts_at(s, q, "国家")) q += 6;
+        while (q < f.pos &&
+               starts_with_any(
+                   s, q, std::array<std::string_view, 5>{"积极", "大力", "依法", "进一步", "统筹"}))
+          q += starts_at(s, q, "进一步") ? 9 : 6;
+        ok = (q == f.pos);
+      }
+      if (!ok) continue;
+    }
+    kept.push_back(f);
+  }
+  if (kept.empty()) return;
+  (void)first_in_para;
+
+  for (size_t k = 0; k < kept.size(); ++k) {
+    const Found& f = kept[k];
+    const Range& g = segs[f.seg];
+    const bool same_seg_prev = k > 0 && kept[k - 1].seg == f.seg;
+    const size_t cand_b = same_seg_prev ? kept[k - 1].pos + kept[k - 1].len : g.b;
+    const size_t cb = skip_connectives(s, cand_b, f.pos);
+    Obligation o;
+    o.modality = mod_name(f.t->mod);
+    o.trigger = std::string(f.t->word);
+    o.rule = f.t->rule;
+    o.paragraph = paragraph;
+    bool explicit_bearer = false;
+    bool have = false;
+    // 1. Subject written in the modal's own clause.
+    bool thing_subject = false;
+    if (cb < f.pos && (!starts_with_any(s, cb, kZhNoActorStart) || starts_at(s, cb, "未成年")) &&
+        zh_contains_role(s, cb, f.pos)) {
+      std::string cut = zh_cut_bearer(s, cb, f.pos);
+      // The subject's head must be an actor: "绝密级国家秘密载体应当…", "涉密人员出境应当…" and
+      // "…处理者提供的网络产品、服务应当…" are things or activities, bound to no one named.
+      // (A defining parenthesis after the head is not the head: "…提供者（以下称提供者）".)
+      std::string_view head = cut;
+      if (ends_at(head, head.size(), "）"))
+        if (const size_t open = head.rfind("（"); open != std::string_view::npos)
+          head = head.substr(0, open);
+      if (!cut.empty() && zh_role_ending_at(head, head.size())) {
+        o.bearer = std::move(cut);
+        explicit_bearer = true;
+      } else {
+        thing_subject = true;
+      }
+      have = true;
+    }
+    // 2. Subject in the previous segment: "从事…的互联网信息服务提供者，应当…".
+    if (!have && !same_seg_prev && cb == f.pos && f.seg > 0) {
+      const Range& pg = segs[f.seg - 1];
+      size_t pb = skip_connectives(s, pg.b, pg.e), pe = pg.e;
+      trim_range(s, pb, pe);
+      bool prev_has_trigger = false;
+      for (size_t j = 0; j < k; ++j) {
+        if (kept[j].seg == f.seg - 1) prev_has_trigger = true;
+      }
+      if (!prev_has_trigger && pe > pb && zh_role_ending_at(s, pe)) {
+        o.bearer = std::string(s.substr(pb, pe - pb));
+        explicit_bearer = have = true;
+      }
+    }
+    // 2b. A liability clause: the authority named after 由 before the modal, in this sentence or
+    // earlier in the paragraph ("由有关主管部门责令改正，…，可以并处…罚款").
+    if (!have && f.t->mod != Mod::encouragement) {
+      std::string authority = zh_authority_after_you(s, sb, f.pos);
+      if (authority.empty()) authority = st.paragraph_authority;
+      if (!authority.empty() && (cb == f.pos || !zh_contains_role(s, cb, f.pos))) {
+        o.bearer = authority;
+        have = true;
+      }
+    }
+    // 3. Same sentence (。-group): the bearer of the earlier clause.
+    if (!have && *group_has) {
+      o.bearer = *group_bearer;
+      have = true;
+    }
+    // 4. Items inherit the lead-in's bearer.
+    if (!have && in_item && st.have_lead) {
+      o.bearer = st.lead_bearer;
+      have = true;
+    }
+    // 5. An actor that opens the sentence's condition ("提供者发现违法内容的，应当…").
+    if (!have) {
+      if (f.t->mod == Mod::encouragement && state_subject &&
+          starts_at(s, skip_connectives(s, sb, se), "国家")) {
+        o.bearer = "国家";
+      } else if (f.seg > 0) {
+        o.bearer = zh_actor_at_start(s, segs[0].b, segs[0].e);
+        // 6. A 的-clause that describes the actor: "提供具有舆论属性…服务的，应当…".
+        if (o.bearer.empty() && f.seg == 1) {
+          o.bearer = zh_actor_clause(s, segs[0].b, segs[0].e);
+          o.bearer_role = zh_provider_role(o.bearer);
+        }
+      }
+      // 7. No subject at all (the modal opens its clause, or only a condition precedes it): the
+      // subject an earlier sentence of the article named. A clause whose subject is a thing or
+      // an activity ("办理电话卡不得…") stays without a bearer.
+      bool no_subject_text = (cb == f.pos || f.seg > 0) && !thing_subject;
+      if (no_subject_text && f.seg > 0) {
+        // Only conditions before the modal's clause ("…的，", "…时，", "…后，"); a topic phrase
+        // ("外商投资生成式人工智能服务，应当…") is the subject, an activity.
+        size_t pb = segs[f.seg - 1].b, pe = segs[f.seg - 1].e;
+        trim_range(s, pb, pe);
+        no_subject_text = ends_with_any(s, pe, std::array<std::string_view, 5>{"的", "时", "后", "前", "中"});
+      }
+      if (o.bearer.empty() && no_subject_text && f.t->mod != Mod::encouragement)
+        o.bearer = st.article_bearer;
+      have = true;
+    }
+    if (explicit_bearer && !o.bearer.empty()) st.article_bearer = o.bearer;
+    *group_bearer = o.bearer;
+    *group_has = true;
+
+    o.begin = (k == 0) ? sb : (same_seg_prev ? kept[k - 1].pos + kept[k - 1].len : g.b);
+    o.end = (k + 1 < kept.size())
+                ? (kept[k + 1].seg == f.seg ? f.pos + f.len : segs[kept[k + 1].seg].b)
+                : se;
+    if (o.end < o.begin) o.end = o.begin;
+    if (k + 1 < kept.size() && kept[k + 1].seg == f.seg) {
+      // Two modals in one segment: this clause runs to the next modal.
+      o.end = kept[k + 1].pos;
+    }
+    o.action = trimmed(s, f.pos + f.len, o.end);
+    // Condition: the segments before the modal's segment when they end like a condition.
+    if (k == 0 && f.seg > 0) {
+      // Everything before the modal's clause is a condition or topic ("提供…服务的，",
+      // "在…过程中…的，", "提供和使用…服务，") unless it was the bearer itself.
+      const size_t last = (explicit_bearer && cb == f.pos) ? f.seg - 1 : f.seg;
+      if (last > 0) {
+        size_t ce = segs[last - 1].e, cbeg = sb;
+        trim_range(s, cbeg, ce);
+        o.condition = std::string(s.substr(cbeg, ce - cbeg));
+      }
+    } else if (k > 0 && !out.empty()) {
+      o.condition = out.back().condition;
+    }
+    const bool weak = f.t->weak;
+    o.confidence = weak ? 0.6f : (explicit_bearer ? 0.95f : 0.8f);
+    out.push_back(std::move(o));
+  }
+}
+
+bool zh_is_item(std::string_view s, size_t b, size_t e) {
+  size_t p = b;
+  size_t close_len = 0;
+  if (starts_at(s, p, "（")) {
+    p += 3;
+  } else if (p < e && s[p] == '(') {
+    p += 1;
+  } else {
+    return false;
+  }
+  constexpr std::array<std::string_view, 13> digits = {"一", "二", "三", "四", "五", "六", "七",
+                                                       "八", "九", "十", "百", "零", "〇"};
+  size_t n = 0;
+  while (p < e) {
+    bool d = false;
+    for (auto x : digits) {
+      if (starts_at(s, p, x)) {
+        p += x.size();
+        d = true;
+        break;
+      }
+    }
+    if (!d && p < e && s[p] >= '0' && s[p] <= '9') {
+      ++p;
+      d = true;
+    }
+    if (!d) break;
+    ++n;
+  }
+  if (!n) return false;
+  if (starts_at(s, p, "）")) close_len = 3;
+  if (p < e && s[p] == ')') close_len = 1;
+  return close_len > 0;
+}
+
+}  // namespace
+
+std::vector<Obligation> extract_obligations_zh(std::string_view text) {
+  std::vector<Obligation> out;
+  ZhState st;
+  int paragraph = 0;
+  for (const Range& line : line_ranges(text)) {
+    ++paragraph;
+    size_t lb = line.b, le = line.e;
+    trim_range(text, lb, le);
+    if (lb >= le) continue;
+    const bool item = zh_is_item(text, lb, le);
+    if (!item) st.have_lead = false;
+    if (!item) st.paragraph_authority.clear();
+    const size_t before = out.size();
+    std::string group_bearer;
+    bool group_has = false;
+    size_t sb = lb;
+    bool first = true;
+    for (size_t p = lb; p <= le;) {
+      const bool at_end = (p == le);
+      bool full_stop = false, semi = false;
+      size_t tl = 0;
+      if (!at_end) {
+        if (starts_at(text, p, "。") || starts_at(text, p, "！") || starts_at(text, p, "？")) {
+          full_stop = true;
+          tl = 3;
+        } else if (starts_at(text, p, "；") || starts_at(text, p, "：")) {
+          semi = true;
+          tl = 3;
+        } else if (text[p] == ';') {
+          semi = true;
+          tl = 1;
+        }
+      }
+      if (at_end || full_stop || semi) {
+        if (p > sb) {
+          zh_sentence(text, sb, p, paragraph, item, first, st, &group_bearer, &group_has, out);
+          first = false;
+          if (std::string a = zh_authority_after_you(text, sb, p); !a.empty())
+            st.paragraph_authority = std::move(a);
+        }
+        if (full_stop) {
+          group_has = false;
+          group_bearer.clear();
+        }
+        if (at_end) break;
+        p += tl;
+        sb = p;
+        continue;
+      }
+      p = next_pos(text, p);
+    }
+    if (!item) {
+      // A lead-in ends with a colon; its last bearer carries into the items below it.
+      if (ends_at(text, le, "：") || (le > lb && text[le - 1] == ':')) {
+        if (out.size() > before) {
+          st.lead_bearer = out.back().bearer;
+          st.have_lead = true;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// English
+
+namespace {
+
+bool is_en_word_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' ||
+         (static_cast<unsigned char>(c) >= 0x80);
+}
+
+char en_lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+
+// Case-insensitive whole-word match of `w` (which may contain spaces) at `pos`.
+bool word_at(std::string_view s, size_t pos, std::string_view w) {
+  if (pos > 0 && is_en_word_char(s[pos - 1])) return false;
+  if (s.size() - pos < w.size()) return false;
+  for (size_t i = 0; i < w.size(); ++i) {
+    if (en_lower(s[pos + i]) != w[i]) return false;
+  }
+  const size_t e = pos + w.size();
+  return e == s.size() || !is_en_word_char(s[e]);
+}
+
+std::string lower_str(std::string_view s) {
+  std::string r(s);
+  for (auto& c : r) c = en_lower(c);
+  return r;
+}
+
+struct EnTrigger {
+  std::string_view word;
+  Mod mod;
+  const char* rule;
+  bool promotional;
+};
+
+constexpr std::array<EnTrigger, 22> kEnTriggers = {{
+    {"shall not", Mod::prohibition, "en.modal.shall_not", false},
+    {"must not", Mod::prohibition, "en.modal.must_not", false},
+    {"may not", Mod::prohibition, "en.modal.may_not", false},
+    {"should not", Mod::prohibition, "en.modal.should_not", false},
+    {"is prohibited", Mod::prohibition, "en.modal.prohibited", false},
+    {"are prohibited", Mod::prohibition, "en.modal.prohibited", false},
+    {"shall", Mod::obligation, "en.modal.shall", false},
+    {"must", Mod::obligation, "en.modal.must", false},
+    {"should", Mod::obligation, "en.modal.should", false},
+    {"have the right to", Mod::permission, "en.modal.right", false},
+    {"has the right to", Mod::permission, "en.modal.right", false},
+    {"is entitled to", Mod::permission, "en.modal.entitled", false},
+    {"are entitled to", Mod::permission, "en.modal.entitled", false},
+    {"may", Mod::permission, "en.modal.may", false},
+    {"encourages", Mod::encouragement, "en.promo.encourage", true},
+    {"encourage", Mod::encouragement, "en.promo.encourage", true},
+    {"supports", Mod::encouragement, "en.promo.support", true},
+    {"support", Mod::encouragement, "en.promo.support", true},
+    {"promotes", Mod::encouragement, "en.promo.promote", true},
+    {"promote", Mod::encouragement, "en.promo.promote", true},
+    {"advocates", Mod::encouragement, "en.promo.advocate", true},
+    {"advocate", Mod::encouragement, "en.promo.advocate", true},
+}};
+
+// Applicability, precedence and entry-into-force formulas: "shall" without a duty.
+constexpr std::array<std::string_view, 9> kEnNonDeontic = {
+    " prevail",           " apply",           " not apply",        " be subject to",
+    " not be subject to", " come into force", " come into effect", " take effect",
+    " be interpreted"};
+
+constexpr std::array<std::string_view, 13> kEnOpeners = {
+    "if",    "where",  "when", "unless",       "for",      "in case", "once",
+    "after", "before", "upon", "in the event", "whenever", "while"};
+
+constexpr std::array<std::string_view, 8> kEnLeadAdverbs = {
+    "additionally,", "in addition,", "furthermore,", "moreover,", "also,", "and", "or", "but"};
+
+constexpr std::array<std::string_view, 7> kEnPronouns = {"it",   "they",  "he",  "she",
+                                                         "this", "these", "such"};
+
+constexpr std::array<std::string_view, 9> kEnActivities = {
+    "provision",   "use",       "investment", "processing", "development",
+    "application", "operation", "usage",      "provisions"};
+
+constexpr std::array<std::string_view, 34> kEnActors = {
+    "provider",   "providers",   "user",        "users",        "authority",    "authorities",
+    "department", "departments", "institution", "institutions", "organization", "organizations",
+    "individual", "individuals", "personnel",   "state",        "operator",     "operators",
+    "controller", "controllers", "processor",   "processors",   "agency",       "agencies",
+    "person",     "persons",     "enterprise",  "enterprises",  "company",      "companies",
+    "developer",  "developers",  "deployer",    "deployers"};
+
+constexpr std::array<std::string_view, 30> kEnCondVerbs = {
+    "discovers",   "discover",   "finds",     "find",       "violate",  "violates",
+    "possesses",   "possess",    "involves",  "involve",    "is",       "are",
+    "has",         "have",       "uses",      "use",        "provides", "provide",
+    "constitutes", "constitute", "stipulate", "stipulates", "fails",    "fail",
+    "does",        "do",         "intends",   "processes",  "process",  "was"};
+
+std::string last_word_lower(std::string_view s) {
+  size_t e = s.size();
+  while (e > 0 && !std::isalpha(static_cast<unsigned char>(s[e - 1]))) --e;
+  size_t b = e;
+  while (b > 0 && std::isalpha(static_cast<unsigned char>(s[b - 1]))) --b;
+  return lower_str(s.substr(b, e - b));
+}
+
+template <size_t N>
+bool in_list(const std::string& w, const std::array<std::string_view, N>& list) {
+  for (auto x : list) {
+    if (w == x) return true;
+  }
+  return false;
+}
+
+std::string trim_en(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && (is_inline_space(s[b]) || s[b] == ',')) ++b;
+  while (e > b && (is_inline_space(s[e - 1]) || s[e - 1] == ',')) --e;
+  return std::string(s.substr(b, e - b));
+}
+
+// The noun phrase after a condition opener, up to its verb: "Where a provider discovers…" ->
+// "a provider".
+std::string en_condition_subject(std::string_view cond) {
+  size_t p = 0;
+  while (p < cond.size() && is_inline_space(cond[p])) ++p;
+  while (p < cond.size() && std::isalpha(static_cast<unsigned char>(cond[p]))) ++p;  // opener
+  const size_t b = p;
+  while (p < cond.size()) {
+    while (p < cond.size() && is_inline_space(cond[p])) ++p;
+    size_t w = p;
+    while (w < cond.size() && is_en_word_char(cond[w])) ++w;
+    if (w == p) break;
+    if (in_list(lower_str(cond.substr(p, w - p)), kEnCondVerbs))
+      return trim_en(cond.substr(b, p - b));
+    p = w;
+  }
+  return "";
+}
+
+bool en_is_actor(const std::string& np) { return in_list(last_word_lower(np), kEnActors); }
+
+bool en_is_activity(const std::string& np) {
+  const std::string l = lower_str(np);
+  size_t cut = l.size();
+  for (std::string_view sep : {std::string_view(" of "), std::string_view(" in ")}) {
+    const size_t f = l.find(sep);
+    if (f != std::string::npos) cut = std::min(cut, f);
+  }
+  return in_list(last_word_lower(std::string_view(l).substr(0, cut)), kEnActivities);
+}
+
+size_t en_skip_item_marker(std::string_view s, size_t b, size_t e) {
+  if (b < e && s[b] == '(') {
+    size_t p = b + 1;
+    while (p < e &&
+           (std::isdigit(static_cast<unsigned char>(s[p])) ||
+            std::islower(static_cast<unsigned char>(s[p]))) &&
+           p < b + 5)
+      ++p;
+    if (p < e && s[p] == ')') {
+      ++p;
+      while (p < e && is_inline_space(s[p])) ++p;
+      return p;
+    }
+  }
+  return b;
+}
+
+// True when the word before `pos` (within the sentence) is a relative pronoun.
+bool en_after_relative_pronoun(std::string_view s, size_t sb, size_t pos) {
+  size_t e = pos;
+  while (e > sb && is_inline_space(s[e - 1])) --e;
+  size_t b = e;
+  while (b > sb && std::isalpha(static_cast<unsigned char>(s[b - 1]))) --b;
+  const std::string w = lower_str(s.substr(b, e - b));
+  return w == "that" || w == "which" || w == "who" || w == "whom" || w == "whose";
+}
+
+// A negative subject turns a permission or duty into a prohibition: "No organization or
+// individual may…", "No one shall…", "Nobody may…". Returns the length of the negation word(s)
+// at the start of `subject` ("no ", "no one", "nobody", "neither"), or 0.
+size_t en_negative_subject(const std::string& subject) {
+  const std::string l = lower_str(subject);
+  for (std::string_view neg : {std::string_view("no one"), std::string_view("nobody"),
+                               std::string_view("none of"), std::string_view("neither"),
+                               std::string_view("no")}) {
+    if (word_at(l, 0, neg)) return neg.size();
+  }
+  return 0;
+}
+
+struct EnState {
+  std::string lead_bearer;
+  bool have_lead = false;
+  std::string last_actor;  // last non-empty bearer in the article, for pronouns
+};
+
+void en_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool in_item, EnState& st,
+                 std::vector<Obligation>& out) {
+  sb = en_skip_item_marker(s, sb, se);
+  while (sb < se && is_inline_space(s[sb])) ++sb;
+  struct F {
+    size_t pos, len;
+    const EnTrigger* t;
+  };
+  std::vector<F> found;
+  const bool state_subject = word_at(s, sb, "the state");
+  for (size_t p = sb; p < se; ++p) {
+    if (p > sb && is_en_word_char(s[p - 1])) continue;
+    const char c = en_lower(s[p]);
+    if (c != 's' && c != 'm' && c != 'i' && c != 'a' && c != 'h' && c != 'e' && c != 'p') continue;
+    for (const auto& t : kEnTriggers) {
+      if (!word_at(s, p, t.word)) continue;
+      const size_t after = p + t.word.size();
+      if (t.mod != Mod::encouragement) {
+        // Inside a relative clause ("data that may endanger…", "measures which should be…") the
+        // modal describes, it does not bind: not a statement.
+        if (en_after_relative_pronoun(s, sb, p)) break;
+        bool nd = false;
+        const std::string next = lower_str(s.substr(after, 24));
+        for (auto x : kEnNonDeontic) {
+          if (starts_at(next, 0, x)) nd = true;
+        }
+        if (nd) break;
+        if (t.word == "may" && s[p] == 'M' && p + 4 < s.size() &&
+            std::isdigit(static_cast<unsigned char>(s[p + 4])))
+          break;  // the month
+      } else {
+        if (!(p == sb || state_subject)) break;
+      }
+      found.push_back({p, t.word.size(), &t});
+      p = after - 1;
+      break;
+    }
+  }
+  if (found.empty()) return;
+  // A later clause starts after the last comma before its modal ("…, and shall not …").
+  auto clause_start = [&](size_t from, size_t modal) {
+    const size_t c = s.substr(from, modal - from).rfind(", ");
+    return c == std::string_view::npos ? modal : from + c + 2;
+  };
+  std::string sentence_bearer;
+  bool sentence_has = false;
+  for (size_t k = 0; k < found.size(); ++k) {
+    const F& f = found[k];
+    const size_t cb = (k == 0) ? sb : found[k - 1].pos + found[k - 1].len;
+    std::string cand(s.substr(cb, f.pos - cb));
+    std::string cond;
+    // Leading adverbs and conjunctions.
+    for (bool again = true; again;) {
+      again = false;
+      std::string t = trim_en(cand);
+      for (auto a : kEnLeadAdverbs) {
+        if (word_at(lower_str(t), 0, a.back() == ',' ? a.substr(0, a.size() - 1) : a)) {
+          size_t n = a.size();
+          if (a.back() == ',' && (t.size() <= n - 1 || t[n - 1] != ',')) continue;
+          cand = t.substr(std::min(t.size(), n));
+          again = true;
+          break;
+        }
+      }
+      if (!again) cand = t;
+    }
+    const std::string lc = lower_str(cand);
+    bool opener = false;
+    for (auto o : kEnOpeners) {
+      if (word_at(lc, 0, o)) opener = true;
+    }
+    if (opener) {
+      const size_t c = cand.rfind(", ");
+      if (c != std::string::npos) {
+        cond = cand.substr(0, c);
+        cand = cand.substr(c + 2);
+      } else {
+        cond = cand;
+        cand.clear();
+      }
+    } else {
+      // Coordinated clauses: the subject follows the last ", and" / ", or" / ", but".
+      size_t c = std::string::npos, clen = 0;
+      for (std::string_view sep :
+           {std::string_view(", and"), std::string_view(", or"), std::string_view(", but")}) {
+        for (size_t x = cand.find(sep); x != std::string::npos; x = cand.find(sep, x + 1)) {
+          const size_t after = x + sep.size();
+          if (after < cand.size() && is_en_word_char(cand[after])) continue;
+          if (c == std::string::npos || x > c) {
+            c = x;
+            clen = sep.size();
+          }
+        }
+      }
+      if (c != std::string::npos) cand = cand.substr(c + clen);
+      cand = trim_en(cand);
+      if (word_at(lower_str(cand), 0, "and")) cand = cand.substr(3);
+    }
+    cand = trim_en(cand);
+    Obligation o;
+    o.modality = mod_name(f.t->mod);
+    o.trigger = std::string(s.substr(f.pos, f.len));
+    o.rule = f.t->rule;
+    o.paragraph = paragraph;
+    o.condition = trim_en(cond);
+    // Passive: "… shall (not) be imposed" names no actor.
+    size_t a = f.pos + f.len;
+    while (a < se && is_inline_space(s[a])) ++a;
+    if (word_at(s, a, "also")) a += 5;
+    if (word_at(s, a, "not")) a += 4;
+    const bool passive = f.t->mod != Mod::encouragement && word_at(s, a, "be");
+    bool explicit_bearer = false;
+    if (f.t->mod == Mod::encouragement && state_subject) {
+      o.bearer = std::string(s.substr(sb, 9));
+      explicit_bearer = true;
+    } else if (passive || cand.empty()) {
+      if (sentence_has) {
+        o.bearer = sentence_bearer;
+      } else if (in_item && st.have_lead) {
+        o.bearer = st.lead_bearer;
+      }
+    } else if (in_list(lower_str(cand), kEnPronouns)) {
+      if (!st.last_actor.empty()) {
+        o.bearer = st.last_actor;
+      } else {
+        const std::string np = en_condition_subject(cond);
+        if (en_is_actor(np)) o.bearer = np;
+      }
+    } else if (en_is_activity(cand)) {
+      o.bearer.clear();
+    } else {
+      o.bearer = cand;
+      explicit_bearer = true;
+    }
+    // "No organization or individual may/shall …": a prohibition on any of them.
+    if (const size_t neg = explicit_bearer ? en_negative_subject(cand) : 0;
+        neg && (f.t->mod == Mod::permission || f.t->mod == Mod::obligation)) {
+      o.modality = mod_name(Mod::prohibition);
+      o.rule = "en.modal.negative_subject";
+      const std::string rest = trim_en(std::string_view(cand).substr(neg));
+      o.bearer = rest.empty() || lower_str(rest) == "one" ? "any person" : "any " + rest;
+    }
+    if (!o.bearer.empty()) st.last_actor = o.bearer;
+    sentence_bearer = o.bearer;
+    sentence_has = true;
+    o.begin = (k == 0) ? sb : clause_start(found[k - 1].pos + found[k - 1].len, f.pos);
+    o.end = (k + 1 < found.size()) ? clause_start(f.pos + f.len, found[k + 1].pos) : se;
+    o.action = trim_en(s.substr(f.pos + f.len, o.end - (f.pos + f.len)));
+    o.confidence = explicit_bearer ? 0.95f : 0.8f;
+    if (f.t->word == "may") o.confidence = 0.8f;
+    out.push_back(std::move(o));
+  }
+}
+
+}  // namespace
+
+std::vector<Obligation> extract_obligations_en(std::string_view text) {
+  std::vector<Obligation> out;
+  EnState st;
+  int paragraph = 0;
+  for (const Range& line : line_ranges(text)) {
+    ++paragraph;
+    size_t lb = line.b, le = line.e;
+    trim_range(text, lb, le);
+    if (lb >= le) continue;
+    const bool item = en_skip_item_marker(text, lb, le) != lb;
+    if (!item) st.have_lead = false;
+    const size_t before = out.size();
+    size_t sb = lb;
+    for (size_t p = lb; p <= le; ++p) {
+      bool stop = (p == le);
+      if (!stop) {
+        const char c = text[p];
+        if (c == ';' || (c == ':' && (p + 1 == le || is_inline_space(text[p + 1])))) {
+          stop = true;
+        } else if (c == '.' &&
+                   (p + 1 == le || (is_inline_space(text[p + 1]) && p + 2 < le &&
+                                    (std::isupper(static_cast<unsigned char>(text[p + 2])) ||
+                                     text[p + 2] == '"')))) {
+          // Not after an abbreviation ("etc.", "No.").
+          const std::string w = last_word_lower(text.substr(lb, p - lb));
+          stop = !(w == "etc" || w == "no" || w == "art" || w == "e" || w == "i" || w == "s");
+        }
+      }
+      if (stop) {
+        if (p > sb) en_sentence(text, sb, p, paragraph, item, st, out);
+        sb = p + 1;
+      }
+    }
+    if (!item && le > lb && text[le - 1] == ':' && out.size() > before) {
+      st.lead_bearer = out.back().bearer;
+      st.have_lead = true;
+    }
+  }
+  return out;
+}
+
+}  // namespace regkg::ingest
