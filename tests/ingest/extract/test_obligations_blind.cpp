@@ -13,9 +13,9 @@
 #include <string>
 #include <vector>
 
-#include "ingest/diagnostics.h"
-#include "ingest/obligation_extractor.h"
-#include "ingest/statute_markdown_parser.h"
+#include "ingest/sources/diagnostics.h"
+#include "ingest/extract/obligation_extractor.h"
+#include "ingest/sources/statute_markdown_parser.h"
 #include "tests/test_support.h"
 
 namespace fs = std::filesystem;
