@@ -322,6 +322,21 @@ bool zh_trigger_ok(std::string_view s, size_t pos, const ZhTrigger& t) {
   const std::string_view w = t.word;
   // Modifier uses: 禁止的内容, 负责的主管人员.
   if (starts_at(s, after, "的") && w != "享有") return false;
+  // The content of a decision, not a statement of its own: "可以决定不准其出境",
+  // "决定禁止其…担任…".
+  if ((w == "不准" || w == "禁止") && ends_at(s, pos, "决定")) return false;
+  // An item of a list of options ("设置屏蔽陌生用户、禁止向本人发送…").
+  if (ends_at(s, pos, "、")) return false;
+  // Inside a noun phrase: "对应当定密的事项", "有权处理的部门" (a 的 within a few characters, with
+  // no comma or other modal between).
+  if (ends_at(s, pos, "对") || w == "有权") {
+    size_t p = after;
+    for (int n = 0; n < 6 && p < s.size(); ++n) {
+      if (starts_at(s, p, "，") || starts_at(s, p, "。") || starts_at(s, p, "；")) break;
+      if (starts_at(s, p, "的")) return false;
+      p = next_pos(s, p);
+    }
+  }
   if (w == "不得" && starts_at(s, after, "不")) return false;  // 不得不: "have to", rare; skipped
   if (w == "须") {
     if (ends_with_any(s, pos, std::array<std::string_view, 5>{"无", "毋", "勿", "莫", "必"}))
@@ -480,6 +495,17 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
     p += len;
   }
   if (found.empty()) return;
+  // A definition ("本条例所称…，是指可以接入网络…的…") defines; its modal words bind no one.
+  {
+    const size_t def = s.substr(sb, se - sb).find("是指");
+    if (def != std::string_view::npos) {
+      const size_t at_def = sb + def;
+      found.erase(std::remove_if(found.begin(), found.end(),
+                                 [&](const Found& f) { return f.pos > at_def; }),
+                  found.end());
+      if (found.empty()) return;
+    }
+  }
   // Segments at '，'.
   std::vector<Range> segs;
   {
