@@ -42,12 +42,14 @@ void on_signal(int sig) {
 }
 
 // A resource folder of the project (web/, corpus/dictionaries/): next to the executable's parent
-// (build/regkg -> ../web), then the source tree it was built from.
+// (build/regkg -> ../web), in an installed tree (/usr/bin/regkg -> /usr/share/regkg/web), then
+// the source tree it was built from.
 fs::path project_path(const char* relative) {
   std::error_code ec;
   fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (!ec) {
-    for (fs::path base : {exe.parent_path().parent_path(), exe.parent_path()}) {
+    for (fs::path base : {exe.parent_path().parent_path(), exe.parent_path(),
+                          exe.parent_path().parent_path() / "share" / "regkg"}) {
       fs::path p = base / relative;
       if (fs::exists(p, ec)) return p;
     }
@@ -283,7 +285,7 @@ int main(int argc, char** argv) {
       "regkg: a regulatory knowledge graph and query server.\n"
       "Ingests Chinese and English regulation texts and news into a graph and a Xapian index,\n"
       "and serves full-text and relationship queries as a JSON API and a web UI.\n\n"
-      "Example:\n  regkg ingest --corpus ../shared/corpus --data data\n"
+      "Example:\n  regkg ingest --corpus corpus --data data\n"
       "  regkg serve --data data   # then open http://127.0.0.1:8080/"};
   app.require_subcommand(1);
 
@@ -296,7 +298,7 @@ int main(int argc, char** argv) {
       "Parse the corpus into a new snapshot (graph + index + manifest) and make it current.\n"
       "Bad files are reported as path:line: error: and skipped; the previous snapshot stays\n"
       "current if the run fails.\n\n"
-      "Example:\n  regkg ingest --corpus ../shared/corpus --data data");
+      "Example:\n  regkg ingest --corpus corpus --data data");
   ingest->add_option("--corpus", corpora, "Corpus directory, read recursively (repeatable)")
       ->required();
   ingest->add_option("--data", data, "Data directory holding the snapshots")->capture_default_str();
@@ -318,7 +320,7 @@ int main(int argc, char** argv) {
       "Ingest now, then poll the corpus and ingest again (incrementally) whenever it changes and\n"
       "has been quiet for the debounce time. A running `regkg serve` picks up each new "
       "snapshot.\n\n"
-      "Example:\n  regkg watch --corpus ../shared/corpus --data data --interval 2");
+      "Example:\n  regkg watch --corpus corpus --data data --interval 2");
   watch->add_option("--corpus", corpora, "Corpus directory, read recursively (repeatable)")
       ->required();
   watch->add_option("--data", data, "Data directory holding the snapshots")->capture_default_str();
@@ -459,7 +461,7 @@ int main(int argc, char** argv) {
       "from DIR/.fetch-state.json; prints one line per source (new, changed, unchanged, failed\n"
       "with the reason) and a summary. Exit 1 if every source failed, 2 for a bad manifest.\n\n"
       "Example:\n  regkg fetch --sources corpus/sources.json --into fetched\n"
-      "  regkg ingest --corpus ../shared/corpus --corpus fetched --data data");
+      "  regkg ingest --corpus corpus --corpus fetched --data data");
   fetch_cmd->add_option("--sources", sources_manifest,
                         "The sources manifest (default: the project's corpus/sources.json)");
   fetch_cmd->add_option("--into", fetch_into, "Output folder (created; holds the fetch state)")
