@@ -363,6 +363,14 @@ export const scenarios = [
       }
       check(await page.locator('.dot-legend li').count() >= 2, 'a legend says what the dot colours mean');
       await waitForText(page, '.dot-legend', 'Takes effect');
+      // The subject is picked by name: 网信办 (an alias) gives the CAC's timeline.
+      await page.goto('timeline.html');
+      await page.locator('#tl-id').click();
+      await page.keyboard.type('网信办', { delay: 40 });
+      await page.locator('#tl-id-options li.picker-option', { hasText: '国家互联网信息办公室' }).first().click();
+      await page.locator('#timeline-form button[type=submit]').click();
+      await page.waitForFunction(() => new URL(location.href).searchParams.get('id') === 'actor/cac');
+      await page.locator('.timeline-event').first().waitFor();
     },
   },
   {

@@ -8,6 +8,7 @@ import { getNode, getActor, search, ApiError } from './api.js';
 import { el, append, clear, langOf, itemHref, kindBadge } from './dom.js';
 import { initPage, showError } from './page.js';
 import { eventKey, eventName } from './labels.js';
+import { attachPicker } from './picker.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const MAX_VERSIONS = 12;
@@ -40,6 +41,7 @@ const titleEl = $('timeline-title');
 
 let state = readState();
 let events = [];
+const idPicker = attachPicker($('tl-id'), { kinds: 'instrument,actor', noun: 'law, regulator or company' });
 
 function readState() {
   const p = new URLSearchParams(location.search);
@@ -287,7 +289,7 @@ async function load() {
   clear(errorEl);
   clear(axisEl);
   clear(listEl);
-  $('tl-id').value = state.id;
+  idPicker.show(state.id);
   $('tl-q').value = state.id ? '' : state.q;
   $('tl-from').value = state.from;
   $('tl-to').value = state.to;
@@ -332,9 +334,15 @@ async function load() {
   }
 }
 
-form.addEventListener('submit', (event) => {
+form.addEventListener('submit', async (event) => {
   event.preventDefault();
-  const id = $('tl-id').value.trim();
+  let id;
+  try {
+    id = await idPicker.resolve();
+  } catch (err) {
+    showError(clear(errorEl), err, { title: 'Nothing by that name' });
+    return;
+  }
   const q = $('tl-q').value.trim();
   const from = $('tl-from').value.trim();
   const to = $('tl-to').value.trim();
