@@ -2,6 +2,7 @@
 // playwright-core): ingests a small real subset of the corpus with the real `regkg` binary, serves
 // it on an ephemeral loopback port, runs the scenarios of issue 6, saves a screenshot of every
 // page, and fails on any failed check, uncaught JavaScript error or unexpected console error.
+// The accessibility scenario also writes axe-core's findings to <out>/axe-report.json.
 //
 // Usage: node tests/web/run.mjs --regkg build/cli/regkg --corpus ../shared/corpus
 //                               [--web web] [--out build/web-artifacts] [--only NAME]
@@ -33,7 +34,8 @@ function parseArgs(argv) {
 
 // The subset: the seed news item and the Reuters item it rewrites, the Generative AI Measures
 // (Compass) with the four laws its Article 1 names, the Algorithmic Recommendation Provisions its
-// Article 17 cites, and the Compass instrument and relation tables. The CAC and JD.com come from
+// Article 17 cites, the Compass instrument and relation tables, and two versions of the Internet
+// café regulations (a diff between texts). The CAC and JD.com come from
 // the project's actor dictionary (corpus/dictionaries), which ingest always reads.
 const CORPUS_FILES = [
   'statutes-zh/行政法/数据安全法(2021-06-10).md',
@@ -41,6 +43,8 @@ const CORPUS_FILES = [
   'statutes-zh/行政法/网络安全法(2016-11-07).md',
   'statutes-zh/行政法/科学技术进步法(2021-12-24).md',
   'statutes-zh/行政法规/互联网信息服务算法推荐管理规定(2021-11-16).md',
+  'statutes-zh/行政法规/互联网上网服务营业场所管理条例(2019-03-24).md',
+  'statutes-zh/行政法规/互联网上网服务营业场所管理条例(2022-03-29).md',
   'compass/instruments.json',
   'compass/jurisdictions.json',
   'compass/relations.json',
@@ -127,7 +131,7 @@ async function main() {
       try {
         // Scenarios may save extra screenshots of pages they pass through.
         const shotOf = (name) => page.screenshot({ path: path.join(args.out, `${scenario.name}-${name}.png`), fullPage: true });
-        await scenario.run(page, { base: server.base, shot: shotOf });
+        await scenario.run(page, { base: server.base, shot: shotOf, out: args.out });
       } catch (e) {
         error = e;
       }

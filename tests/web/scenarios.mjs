@@ -1,13 +1,32 @@
 // The browser scenarios of issue 6, run by run.mjs against the real server. Each scenario gets a
 // fresh page and throws on the first failed check; run.mjs adds the console-error check and the
 // screenshot. Assertions are on content (titles, links, counts), not on layout.
+import fs from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 
 const ART17 = 'cn/generative-ai-measures@2023-07-10/art-17';
 const GENAI = 'cn/generative-ai-measures';
 const ALGO = 'cn/algorithmic-recommendation-provisions';
 const SEED = 'news/2024-01-08-chinas-generative-ai-rules-target-public-facing-products-only';
+const NETBAR = 'cn/互联网上网服务营业场所管理条例'; // two versions with text in the subset (2019, 2022)
 // Chromium logs every 4xx fetch as a console error; only the bad-query scenario expects one.
 const EXPECTED_400 = /Failed to load resource: the server responded with a status of 400.*api\/v1\/search/;
+
+// The main pages, each with the selector that says it has rendered, checked with axe-core.
+const AXE_PAGES = [
+  ['home', './', '#results .examples'],
+  ['search-results', `./?q=${encodeURIComponent('安全评估')}`, 'li.result'],
+  ['article', `node.html?id=${encodeURIComponent(ART17)}`, 'section.citations li'],
+  ['instrument', `node.html?id=${encodeURIComponent(GENAI)}`, 'section.edges'],
+  ['actor', 'actor.html?id=cac', 'section.actor-issued table'],
+  ['obligations', `obligations.html?instrument=${encodeURIComponent(GENAI)}`, 'table.data tbody tr'],
+  ['graph', `graph.html?id=${encodeURIComponent(GENAI)}`, '#node-list li'],
+  ['timeline', `timeline.html?id=${encodeURIComponent(GENAI)}`, '.timeline-event'],
+  ['diff', `diff.html?instrument=${encodeURIComponent(GENAI)}`, '.diff-summary, .node-header p.muted'],
+];
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+const AXE_FAIL = ['serious', 'critical'];
 
 function check(condition, message) {
   if (!condition) throw new Error(`check failed: ${message}`);
@@ -271,6 +290,256 @@ export const scenarios = [
       await page.goto(`graph.html?id=${encodeURIComponent('cn/no-such-law')}`);
       await waitForText(page, '#graph-error .error-box', 'no-such-law');
       await noBlankPage(page);
+    },
+  },
+  {
+    name: 'search-entity-card',
+    // Issue 18 point 1: a name puts its page first as a card; an empty answer is said once.
+    async run(page, { shot }) {
+      await page.goto(`./?q=${encodeURIComponent('京东')}`);
+      const card = page.locator('#suggestions .entity-card');
+      await card.waitFor();
+      const title = await card.locator('.entity-title').innerText();
+      check(title.includes('京东') || title.includes('JD.com'), `the card is titled by JD.com's name (${title})`);
+      check(await card.locator('.entity-title a[href="actor.html?id=jd-com"]').count() === 1, 'the card links to the actor page');
+      await page.waitForFunction(() => document.querySelector('#results').getAttribute('aria-busy') === 'false' && document.querySelector('#status').textContent);
+      await waitForText(page, '.entity-facts li', 'obligation');
+      const text = await page.locator('main').innerText();
+      check(!(text.includes('No results for') && text.includes('Nothing matched')), 'never both "No results for" and "Nothing matched"');
+      check(!text.includes('Nothing matched'), `"Nothing matched" is gone (${text.slice(0, 200)})`);
+      await shot('jd');
+      // A law by its short Chinese name: its card comes first, its articles follow.
+      await page.goto(`./?q=${encodeURIComponent('个人信息保护法')}`);
+      await card.locator(`.entity-title a[href="${nodeHref('cn/pipl')}"]`).waitFor();
+      check((await card.locator('.entity-title').innerText()).includes('个人信息保护法'), 'the card is titled 个人信息保护法');
+      await card.locator(`a[href="obligations.html?instrument=${encodeURIComponent('cn/pipl')}"]`).waitFor();
+      await page.locator('li.result').first().waitFor();
+      const cardFirst = await page.evaluate(() => {
+        const c = document.querySelector('.entity-card');
+        const r = document.querySelector('li.result');
+        return Boolean(c.compareDocumentPosition(r) & Node.DOCUMENT_POSITION_FOLLOWING);
+      });
+      check(cardFirst, 'the card comes before the results');
+    },
+  },
+  {
+    name: 'search-facets-in-words',
+    // Issue 18 point 3: facet values are names, not ids; the actor facet says what it lists.
+    async run(page) {
+      await page.goto(`./?q=${encodeURIComponent('算法推荐服务提供者')}&kind=article`);
+      const facet = page.locator('section[aria-labelledby="facet-actor"]');
+      await facet.waitFor();
+      check((await facet.locator('h2').innerText()).toLowerCase().includes('who the obligations bind'), 'the actor facet of articles says whom obligations bind');
+      await waitForText(page, 'section[aria-labelledby="facet-actor"] .facet-label', '算法推荐服务提供者');
+      const labels = await facet.locator('.facet-label').allInnerTexts();
+      check(!labels.some((l) => /^role-/.test(l.trim())), `no role-… ids among the facet values (${labels.join(' | ')})`);
+      check(labels.some((l) => l.includes('algorithmic recommendation service providers')), `values carry the English name too (${labels.join(' | ')})`);
+      const kinds = await page.locator('section[aria-labelledby="facet-kind"] .facet-label').allInnerTexts();
+      check(kinds.includes('Articles'), `kind values are words (${kinds.join(' | ')})`);
+      // Selecting the actor: the chip names it too.
+      await facet.locator('a.facet', { hasText: '算法推荐服务提供者' }).first().click();
+      await waitForText(page, '#active-filters a.chip', '算法推荐服务提供者');
+      // News: the same facet lists the companies mentioned.
+      await page.goto(`./?q=${encodeURIComponent('generative AI')}&kind=news`);
+      await page.locator('section[aria-labelledby="facet-actor"] h2', { hasText: 'Companies mentioned' }).waitFor();
+      check(!(await page.locator('main').innerText()).toUpperCase().includes('BEARER (ACTOR)'), 'no "Bearer (actor)" label');
+    },
+  },
+  {
+    name: 'timeline-merged-rows-in-words',
+    // Issue 18 point 3: readable event names, same-day events in one row, a legend for the dots.
+    async run(page) {
+      await page.goto(`timeline.html?id=${encodeURIComponent(GENAI)}`);
+      await page.locator('.timeline-event').first().waitFor();
+      const rows = page.locator('.timeline-event', { hasText: '2023-08-15' });
+      const texts = (await rows.allInnerTexts()).filter((t) => !/news/i.test(t));
+      check(texts.length === 1, `one row for the events of 2023-08-15 (${texts.join(' || ')})`);
+      check(texts[0].includes('Takes effect'), `the merged row lists the kinds in words (${texts[0]})`);
+      const kinds = (await rows.first().getAttribute('data-types')).split(' ');
+      check(kinds.length >= 2, `the row stands for several events (${kinds.join(', ')})`);
+      const all = await page.locator('main').innerText();
+      for (const raw of ['facts.version.published', 'news.pattern', 'comment_deadline', 'general_application']) {
+        check(!all.includes(raw), `no internal name ${raw} on the page`);
+      }
+      check(await page.locator('.dot-legend li').count() >= 2, 'a legend says what the dot colours mean');
+      await waitForText(page, '.dot-legend', 'Takes effect');
+      // The subject is picked by name: 网信办 (an alias) gives the CAC's timeline.
+      await page.goto('timeline.html');
+      await page.locator('#tl-id').click();
+      await page.keyboard.type('网信办', { delay: 40 });
+      await page.locator('#tl-id-options li.picker-option', { hasText: '国家互联网信息办公室' }).first().click();
+      await page.locator('#timeline-form button[type=submit]').click();
+      await page.waitForFunction(() => new URL(location.href).searchParams.get('id') === 'actor/cac');
+      await page.locator('.timeline-event').first().waitFor();
+    },
+  },
+  {
+    name: 'article-heading-both-languages',
+    // Issue 18 point 3: the article opens with its text under a bilingual heading; internals are folded.
+    async run(page) {
+      await page.goto(nodeHref(ART17));
+      const h1 = page.locator('h1');
+      await h1.waitFor();
+      const heading = await h1.innerText();
+      check(heading.includes('第十七条') && heading.includes('Article 17'), `the heading is in both languages (${heading})`);
+      const details = page.locator('details.node-details');
+      check(await details.count() === 1, 'a details toggle holds the internals');
+      check(!(await details.evaluate((d) => d.open)), 'the toggle starts closed');
+      check(!(await page.locator('dl.attributes', { hasText: 'ordinal' }).first().isVisible()), 'ordinal is not shown until asked for');
+      const textFirst = await page.evaluate(() => {
+        const t = document.querySelector('.text-section');
+        const d = document.querySelector('details.node-details');
+        return Boolean(t && d && (t.compareDocumentPosition(d) & Node.DOCUMENT_POSITION_FOLLOWING));
+      });
+      check(textFirst, 'the text comes before the details');
+      await details.locator('summary').click();
+      await waitForText(page, 'details.node-details', 'Provenance');
+    },
+  },
+  {
+    name: 'obligations-pickers',
+    // Issue 18 point 4: pick the law and the bearer by name, in Chinese; instrument pages link here.
+    async run(page, { shot }) {
+      await page.goto('obligations.html');
+      await page.locator('#f-instrument').click();
+      await page.keyboard.type('个人信息保护法', { delay: 40 });
+      const option = page.locator('#f-instrument-options li.picker-option', { hasText: '个人信息保护法' }).first();
+      await option.waitFor();
+      await shot('picker-open');
+      await option.click();
+      await page.waitForFunction(() => new URL(location.href).searchParams.get('instrument') === 'cn/pipl');
+      await page.locator('table.data tbody tr').first().waitFor();
+      await waitForText(page, '.status', 'Clauses 1–');
+      check((await page.locator('#f-instrument').inputValue()).includes('个人信息保护法'), 'the box shows the law by name');
+      await page.locator('#f-bearer').click();
+      await page.keyboard.type('个人信息处理者', { delay: 40 });
+      await page.locator('#f-bearer-options li.picker-option', { hasText: '个人信息处理者' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => new URL(location.href).searchParams.get('bearer') === 'role-pi-processor');
+      await page.waitForFunction(() => document.querySelector('main').getAttribute('aria-busy') === 'false');
+      await page.locator('table.data tbody tr').first().waitFor();
+      check(await page.locator('.error-box').count() === 0, 'no "Not found" error');
+      const bearers = await page.locator('table.data tbody tr td:nth-child(2)').allInnerTexts();
+      check(bearers.length > 0 && bearers.every((b) => b.includes('个人信息处理者')), `every clause binds 个人信息处理者 (${bearers.slice(0, 3).join(' | ')})`);
+      // A name typed without picking is resolved on submit.
+      await page.goto('obligations.html');
+      await page.locator('#f-instrument').fill('数据安全法');
+      await page.locator('#f-instrument').press('Escape');
+      await page.locator('form.filter-form button[type=submit]').click();
+      await page.waitForFunction(() => new URL(location.href).searchParams.get('instrument') === 'cn/data-security-law');
+      // The instrument page links to its obligations.
+      await page.goto(nodeHref('cn/pipl'));
+      const link = page.locator(`a.obligations-link[href="obligations.html?instrument=${encodeURIComponent('cn/pipl')}"]`);
+      await link.waitFor();
+      await link.click();
+      await page.locator('table.data tbody tr').first().waitFor();
+    },
+  },
+  {
+    name: 'graph-legible-paths',
+    // Issue 18 points 4 and 5: the To box picks by name; a path is drawn thick without moving anything.
+    async run(page, { shot }) {
+      await page.goto(`graph.html?id=${encodeURIComponent(SEED)}`);
+      await page.locator('#node-list button[data-id="actor/jd-com"]').waitFor();
+      const positions = () => page.evaluate(() => {
+        const cy = document.getElementById('cy')._cyreg.cy;
+        return Object.fromEntries(cy.nodes().map((n) => [n.id(), n.position()]));
+      });
+      const before = await positions();
+      await page.locator('#path-to').click();
+      await page.keyboard.type('国家互联网信息办公室', { delay: 30 });
+      const option = page.locator('#path-to-options li.picker-option', { hasText: '国家互联网信息办公室' }).first();
+      await option.waitFor();
+      await option.click();
+      const toText = await page.locator('#path-to').inputValue();
+      check(toText.includes('国家互联网信息办公室'), `the To box shows the CAC by name (${toText})`);
+      await page.locator('#path-form button[type=submit]').click();
+      await page.locator('#paths ol.path-list li').first().waitFor();
+      const after = await positions();
+      const moved = Object.keys(before).filter((id) => Math.hypot(before[id].x - after[id].x, before[id].y - after[id].y) > 0.5);
+      check(moved.length === 0, `no node moved when the path was drawn (${moved.slice(0, 5).join(', ')})`);
+      const style = await page.evaluate(() => {
+        const cy = document.getElementById('cy')._cyreg.cy;
+        const e = cy.edges('.on-path')[0];
+        return { width: parseFloat(e.style('width')), color: e.style('line-color'), faded: cy.elements('.faded').length };
+      });
+      check(style.width >= 5, `path edges are thick (${style.width})`);
+      check(style.faded > 0, 'the rest of the drawing is faded');
+      // The node list: the colour dot on the same line as the name.
+      const inline = await page.evaluate(() => {
+        const b = document.querySelector('#node-list button[data-id="actor/jd-com"]');
+        const dot = b.querySelector('.swatch').getBoundingClientRect();
+        const name = b.lastElementChild.getBoundingClientRect();
+        return Math.abs((dot.top + dot.bottom) / 2 - (name.top + name.bottom) / 2) < name.height / 2;
+      });
+      check(inline, 'the colour dot sits inline with the node name');
+      check((await page.locator('h1').innerText()).includes('Graph'), 'the page has a heading');
+      await shot('path');
+    },
+  },
+  {
+    name: 'diff-nav-and-jump-links',
+    // Issue 18 point 7: a Diff link in every page's navigation; the diff page's summary links down.
+    async run(page) {
+      for (const url of ['./', 'obligations.html', 'graph.html', 'timeline.html', nodeHref(GENAI), 'actor.html?id=cac']) {
+        await page.goto(url);
+        check(await page.locator('nav.site-nav a[href="diff.html"]', { hasText: 'Diff' }).count() === 1, `${url} links to the diff page`);
+      }
+      await page.locator('nav.site-nav a[href="diff.html"]').click();
+      await page.locator('h1', { hasText: 'Compare versions' }).waitFor();
+      await page.locator('#diff-instrument').click();
+      await page.keyboard.type('生成式人工智能', { delay: 30 });
+      await page.locator('#diff-instrument-options li.picker-option').first().click();
+      await page.waitForURL(/diff\.html\?instrument=/);
+      await page.locator('.diff-summary').waitFor();
+      const summary = await page.locator('.diff-summary').innerText();
+      // The Measures' only other version is a draft known from facts, without text: not comparable.
+      check(await page.locator('.diff-summary .warn').count() === 1, `the draft is said to be not comparable (${summary})`);
+      check(!/Obligations|0 added|removed/.test(summary), `a "not comparable" diff prints no counts (${summary})`);
+      // Two texts of the Internet café regulations (2019, 2022): a summary with jump links.
+      await page.goto(`diff.html?instrument=${encodeURIComponent(NETBAR)}`);
+      const jumps = page.locator('.diff-jumps');
+      await jumps.waitFor();
+      await page.locator('.diff-jumps a[href="#articles-h"]').waitFor();
+      const modified = page.locator('.diff-jumps a', { hasText: 'Modified' });
+      check(await modified.count() === 1, `the summary links to the modified articles (${await jumps.innerText()})`);
+      const target = (await modified.getAttribute('href')).slice(1);
+      check(await page.locator(`#${target}.diff-modified`).count() === 1, `the link leads to a modified article (#${target})`);
+      const order = await page.evaluate(() => {
+        const a = document.getElementById('articles-h');
+        const o = document.getElementById('obl-h');
+        return !o || Boolean(a.compareDocumentPosition(o) & Node.DOCUMENT_POSITION_FOLLOWING);
+      });
+      check(order, 'the articles come before the obligations');
+      await modified.click();
+      check(new URL(page.url()).hash === `#${target}`, 'the jump link moves to the article');
+    },
+  },
+  {
+    name: 'accessibility-axe',
+    // axe-core (WCAG 2.1 A/AA and best practices) on every main page: any serious or critical
+    // violation fails; every finding, whatever its impact, goes to <out>/axe-report.json.
+    async run(page, { out, shot }) {
+      const report = [];
+      const serious = [];
+      for (const [name, url, ready] of AXE_PAGES) {
+        await page.goto(url);
+        await page.locator(ready).first().waitFor();
+        await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+        const h1 = await page.locator('h1').count();
+        if (h1 !== 1) serious.push(`${name}: ${h1} <h1> elements (one expected)`);
+        const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+        for (const v of result.violations) {
+          const targets = v.nodes.map((n) => n.target.join(' '));
+          report.push({ page: name, url, id: v.id, impact: v.impact, help: v.help, count: v.nodes.length, targets });
+          if (AXE_FAIL.includes(v.impact)) serious.push(`${name}: ${v.id} (${v.impact}, ${v.nodes.length}×): ${v.help} — ${targets.slice(0, 3).join(' | ')}`);
+        }
+        await shot(name);
+      }
+      if (out) fs.writeFileSync(path.join(out, 'axe-report.json'), `${JSON.stringify(report, null, 1)}\n`);
+      const summary = report.map((r) => `${r.page}: ${r.id} ${r.impact} ×${r.count}`).join('\n  ');
+      console.log(`  axe: ${report.length} finding(s) on ${AXE_PAGES.length} pages${summary ? `\n  ${summary}` : ''}`);
+      check(serious.length === 0, `no serious or critical accessibility violations:\n  ${serious.join('\n  ')}`);
     },
   },
 ];

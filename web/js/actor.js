@@ -3,6 +3,7 @@
 import { getActor, listObligations, obligationsCsvUrl, ApiError } from './api.js';
 import { el, append, clear, langOf, langText, nodeLink, itemLink, kindBadge, modalityBadge } from './dom.js';
 import { initPage, showError } from './page.js';
+import { eventName } from './labels.js';
 
 const LIST_LIMIT = 100;     // issued / news / mentioned-in items requested with the actor
 const OBLIGATION_PAGE = 25; // obligations per "show more"
@@ -74,6 +75,7 @@ function render(data) {
         ' · ', el('a', { href: `graph.html?id=${encodeURIComponent(id)}` }, 'explore in the graph'),
         ' · ', el('a', { href: `timeline.html?id=${encodeURIComponent(id)}` }, 'timeline'))),
     el('section', { class: 'attributes-section', 'aria-label': 'Facts' }, facts),
+    el('p', { class: 'section-tools' }, el('a', { href: `obligations.html?bearer=${encodeURIComponent(String(id).replace(/^actor\//, ''))}` }, 'Obligations binding it')),
     aliases.length ? section('aliases', 'Also known as', el('ul', { class: 'aliases' }, aliases.map((a) => el('li', { lang: langOf(a) }, a)))) : null,
     renderProvenance(actor.source),
     renderIssued(data.issued),
@@ -220,7 +222,7 @@ function renderTimeline(timeline) {
     parts.push(el('h3', { class: 'timeline-year' }, year),
       el('ol', { class: 'timeline' }, list.map((e) => el('li', {},
         el('time', { datetime: e.date }, e.date),
-        el('span', { class: 'badge' }, e.type || 'event'), ' ',
+        el('span', { class: 'event-types' }, eventName(e.type || 'event')), ' ',
         e.subject ? el('a', { href: `node.html?id=${encodeURIComponent(e.subject)}`, lang: langOf(e.label) }, e.label || e.subject) : langText(e.label || ''),
         e.subject && e.type !== 'news' && e.label !== e.subject ? el('span', { class: 'muted' }, ' · ', el('code', {}, e.subject)) : null))));
   }

@@ -1,8 +1,10 @@
 // Diff page: two versions of one instrument compared through /api/v1/diff, with version pickers
-// from /api/v1/instruments/{id}. Text is inserted as text nodes only (never parsed as HTML).
+// from /api/v1/instruments/{id} and an instrument picker by name. A summary with jump links comes
+// first, then the articles, then the obligations. Text is inserted as text nodes only.
 import { getDiff, getInstrument, diffHtmlUrl } from './api.js';
 import { el, append, clear, langOf, nodeLink } from './dom.js';
 import { initPage, showError } from './page.js';
+import { attachPicker } from './picker.js';
 
 const main = document.getElementById('main');
 const params = new URLSearchParams(location.search);
@@ -28,7 +30,8 @@ async function load() {
   const instrumentId = params.get('instrument') || instrumentOf(to || from);
   if (!instrumentId) {
     append(clear(main), [el('h1', {}, 'Compare versions'),
-      el('p', {}, 'Open this page from an instrument with several versions, or give ?from=VERSION&to=VERSION.')]);
+      el('p', {}, 'What changed between two versions of a law or regulation, article by article and obligation by obligation.'),
+      instrumentForm()]);
     main.setAttribute('aria-busy', 'false');
     return;
   }
@@ -45,7 +48,16 @@ async function load() {
       return;
     }
     const data = await getDiff({ from, to });
-    append(clear(main), [header, renderSummary(data), renderObligations(data), renderArticles(data)]);
+    if (data.comparable === false) {
+      // A version without text (a draft known from facts): no counts, which would all read 0.
+      append(clear(main), [header, el('section', { class: 'diff-summary', 'aria-label': 'Summary' },
+        el('p', {}, nodeLink(data.from.id, data.from.label), ' → ', nodeLink(data.to.id, data.to.label)),
+        el('p', { class: 'warn' }, data.message || 'These versions cannot be compared: one of them has no text in the corpus.'))]);
+      return;
+    }
+    const articles = renderArticles(data);
+    const obligations = renderObligations(data);
+    append(clear(main), [header, renderSummary(data, articles, obligations), articles, obligations]);
   } catch (err) {
     document.title = 'Error — regkg';
     showError(main, err, { onRetry: load });
@@ -72,17 +84,50 @@ function renderHeader(inst, versions) {
     from && to ? el('p', {}, el('a', { href: diffHtmlUrl({ from, to }) }, 'Printable redline (HTML)')) : null);
 }
 
-function renderSummary(data) {
+/** An instrument picker (by name, both languages) for the page opened without parameters. */
+function instrumentForm() {
+  const input = el('input', { id: 'diff-instrument', type: 'text', spellcheck: 'false', placeholder: '生成式人工智能服务管理暂行办法, Data Security Law' });
+  const errorSlot = el('div');
+  const form = el('form', { class: 'filter-form diff-instrument-form', role: 'search', 'aria-label': 'Choose a law or regulation' },
+    el('div', {}, el('label', { for: 'diff-instrument' }, 'Law or regulation'), el('div', {}, input)),
+    el('div', { class: 'actions' }, el('button', { class: 'button', type: 'submit' }, 'Compare its versions')));
+  const picker = attachPicker(input, { kinds: 'instrument', noun: 'law or regulation' });
+  const go = async () => {
+    clear(errorSlot);
+    try {
+      const id = await picker.resolve();
+      if (id) location.assign(`diff.html?instrument=${encodeURIComponent(id)}`);
+    } catch (err) {
+      showError(errorSlot, err, { title: 'Nothing by that name' });
+    }
+  };
+  form.addEventListener('submit', (event) => { event.preventDefault(); go(); });
+  input.addEventListener('regkg-picked', go);
+  return [form, errorSlot];
+}
+
+/**
+ * The summary: what is compared, then counts that are jump links (each article status to its
+ * first entry, the obligations to their section); zero counts are left out.
+ */
+function renderSummary(data, articles, obligations) {
   const a = (data.summary && data.summary.articles) || {};
   const o = (data.summary && data.summary.obligations) || {};
-  const items = Object.keys(STATUS_NAMES).filter((k) => a[k]).map((k) => `${STATUS_NAMES[k]} ${a[k]}`);
-  if (a.moved) items.push(`moved ${a.moved}`);
-  return el('section', { class: 'diff-summary', 'aria-label': 'Summary' },
+  const jumps = Object.keys(STATUS_NAMES).filter((k) => a[k] && (k !== 'unchanged' || showUnchanged)).map((k) => {
+    const first = articles.querySelector(`.diff-${k}`);
+    return first ? el('a', { href: `#${first.id}` }, `${STATUS_NAMES[k]} ${a[k]}`) : el('span', {}, `${STATUS_NAMES[k]} ${a[k]}`);
+  });
+  if (a.unchanged && !showUnchanged) jumps.push(el('span', { class: 'muted' }, `unchanged ${a.unchanged}`));
+  if (a.moved) jumps.push(el('span', {}, `moved ${a.moved}`));
+  const oParts = [o.added ? `${o.added} added` : '', o.removed ? `${o.removed} removed` : '', o.changed ? `${o.changed} changed` : '',
+    o.softening ? `${o.softening} softened` : '', o.hardening ? `${o.hardening} hardened` : ''].filter(Boolean);
+  return el('section', { class: 'diff-summary', 'aria-labelledby': 'summary-h' },
+    el('h2', { id: 'summary-h' }, 'Summary'),
     data.message ? el('p', { class: 'warn' }, data.message) : null,
     el('p', {}, nodeLink(data.from.id, data.from.label), ' → ', nodeLink(data.to.id, data.to.label)),
-    items.length ? el('p', {}, `Articles: ${items.join(' · ')}`) : null,
-    el('p', {}, `Obligations: ${o.added || 0} added, ${o.removed || 0} removed, ${o.changed || 0} changed`,
-      o.softening ? ` (${o.softening} softened)` : '', o.hardening ? ` (${o.hardening} hardened)` : ''),
+    el('nav', { class: 'diff-jumps', 'aria-label': 'Jump to' },
+      el('p', {}, el('a', { href: '#articles-h' }, 'Articles'), ': ', jumps.length ? jumps.map((j, i) => [i ? ' · ' : '', j]) : 'no changes'),
+      el('p', {}, obligations ? el('a', { href: '#obl-h' }, 'Obligations') : 'Obligations', ': ', oParts.length ? oParts.join(' · ') : 'no changes')),
     data.summary && data.summary.coarse ? el('p', { class: 'muted' }, 'Some very long articles were compared coarsely (edit budget).') : null);
 }
 
@@ -98,7 +143,7 @@ function renderArticles(data) {
     entries.length ? entries.map(renderArticle) : el('p', { class: 'muted' }, 'No changed articles.'));
 }
 
-function renderArticle(a) {
+function renderArticle(a, i) {
   let body = null;
   if (Array.isArray(a.ops)) {
     body = el('p', { class: 'diff-text', lang: 'zh' }, a.ops.map((op) => {
@@ -111,7 +156,7 @@ function renderArticle(a) {
   } else if (a.status === 'removed') {
     body = el('p', { class: 'muted' }, 'Not in the new version.');
   }
-  return el('article', { class: `diff-article diff-${a.status}` },
+  return el('article', { class: `diff-article diff-${a.status}`, id: `art-${i}` },
     el('h3', {}, refs(a.from), ' → ', refs(a.to), ' ',
       el('span', { class: 'badge' }, STATUS_NAMES[a.status] || a.status),
       a.moved ? el('span', { class: 'badge' }, 'moved') : null),

@@ -1,14 +1,23 @@
 // Graph explorer: a node's neighbourhood drawn with cytoscape.js (web/vendor), expanded by clicking,
 // with a path finder, edge provenance, and a keyboard-usable node list. State lives in the URL:
 // graph.html?id=<start>&expand=<id>,<id>…  (the nodes expanded so far, in order).
+// Layout: the first drawing is cytoscape's concentric layout, one ring per node kind around the
+// start node; later nodes (expansions, paths) are placed beside the node they hang off, and nothing
+// already drawn moves. Labels show when zoomed in far enough to read them, and always on hover,
+// on the selection, the start, expanded nodes and paths.
 import cytoscape from '../vendor/cytoscape.esm.min.js';
 import { getNeighborhood, getPaths, ApiError } from './api.js';
 import { el, append, clear, langOf, itemHref, kindBadge } from './dom.js';
 import { initPage, showError } from './page.js';
+import { attachPicker } from './picker.js';
 
 const EXPAND_LIMIT = 80;   // nodes asked for per expansion (the neighbourhood route caps and says truncated)
 const MAX_NODES = 800;     // beyond this the drawing stops being readable; further expansions are refused
 const LABEL_CHARS = 22;
+const PATH_COLOR = '#c2001b'; // 5.9:1 on white; paths are also drawn thicker and the rest faded
+// Concentric rings, innermost first (the start node is always the centre).
+const KIND_RING = ['jurisdiction', 'instrument', 'actor', 'version', 'event', 'news', 'part', 'chapter', 'section',
+  'article', 'paragraph', 'obligation', 'citation'];
 const FONT = '"WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 // One colour per node kind (the kind is also written in the legend, the list and the details).
 export const KIND_COLORS = {
@@ -43,18 +52,29 @@ const cy = cytoscape({
   maxZoom: 3,
   wheelSensitivity: 0.4,
   style: [
+    // Labels are drawn only where they can be read: below 8 px on screen they are hidden
+    // (min-zoomed-font-size), except on the nodes marked .labelled (hover, selection, start, paths).
     { selector: 'node', style: {
-      'background-color': 'data(color)', label: 'data(short)', 'font-size': 10, 'font-family': FONT,
-      'text-valign': 'bottom', 'text-margin-y': 3, color: '#1d1f21', width: 18, height: 18,
-      'text-background-color': '#fbfbfa', 'text-background-opacity': 0.75, 'text-background-padding': 1 } },
+      'background-color': 'data(color)', label: 'data(short)', 'font-size': 11, 'font-family': FONT,
+      'min-zoomed-font-size': 7, 'text-valign': 'bottom', 'text-margin-y': 3, color: '#1d1f21', width: 18, height: 18,
+      'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': 2,
+      'text-max-width': 140, 'text-wrap': 'ellipsis' } },
     { selector: 'node.expanded', style: { 'border-width': 3, 'border-color': '#1d1f21', width: 24, height: 24 } },
-    { selector: 'node.start', style: { shape: 'round-rectangle' } },
+    { selector: 'node.start', style: { shape: 'round-rectangle', width: 28, height: 28 } },
+    { selector: 'node.start, node.expanded, node.hover, node:selected, node.on-path', style: {
+      'min-zoomed-font-size': 0, 'font-weight': 'bold', 'z-index': 20, 'text-background-opacity': 1 } },
+    { selector: 'node.hover', style: { 'font-size': 13, 'z-index': 30 } },
     { selector: 'edge', style: {
       width: 1.4, 'line-color': '#a3aab0', 'target-arrow-color': '#a3aab0', 'target-arrow-shape': 'triangle',
-      'curve-style': 'bezier', label: 'data(type)', 'font-size': 8, 'font-family': FONT, 'text-rotation': 'autorotate',
-      color: '#3d4349', 'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': 1 } },
-    { selector: '.on-path', style: { 'line-color': '#a1121f', 'target-arrow-color': '#a1121f', width: 3, 'border-color': '#a1121f', 'border-width': 3 } },
-    { selector: ':selected', style: { 'line-color': '#f0a500', 'target-arrow-color': '#f0a500', 'border-color': '#f0a500', 'border-width': 4, width: 3 } },
+      'curve-style': 'bezier', 'font-size': 10, 'font-family': FONT, 'text-rotation': 'autorotate',
+      color: '#1d1f21', 'text-background-color': '#ffffff', 'text-background-opacity': 0.9, 'text-background-padding': 2 } },
+    { selector: 'edge.hover, edge:selected, edge.on-path', style: { label: 'data(type)' } },
+    { selector: '.faded', style: { opacity: 0.25 } },
+    { selector: 'edge.on-path', style: {
+      'line-color': PATH_COLOR, 'target-arrow-color': PATH_COLOR, width: 6, 'arrow-scale': 1.4, 'z-index': 50, opacity: 1,
+      color: PATH_COLOR, 'font-weight': 'bold' } },
+    { selector: 'node.on-path', style: { 'border-color': PATH_COLOR, 'border-width': 5, opacity: 1, 'z-index': 50 } },
+    { selector: ':selected', style: { 'line-color': '#f0a500', 'target-arrow-color': '#f0a500', 'border-color': '#b36b00', 'border-width': 4, width: 3 } },
     { selector: 'node:selected', style: { width: 26, height: 26 } },
   ],
 });
@@ -68,19 +88,21 @@ function edgeKey(e) {
   return `${e.from}\u0001${e.type}\u0001${e.to}`;
 }
 
-/** Add nodes and edges not drawn yet; new nodes start beside `near` so the layout settles quickly. */
+/**
+ * Add nodes and edges not drawn yet. New nodes are placed on arcs beside `near` (facing away from
+ * the rest of the drawing), so nothing already drawn moves; returns the number of items added.
+ */
 function addElements(nodes, edges, near) {
-  const origin = near && cy.getElementById(near).nonempty() ? cy.getElementById(near).position() : { x: 0, y: 0 };
   const fresh = [];
-  nodes.forEach((n, i) => {
-    if (!n || !n.id || nodeData.has(n.id)) return;
-    if (nodeData.size >= MAX_NODES) return;
+  for (const n of nodes) {
+    if (!n || !n.id || nodeData.has(n.id)) continue;
+    if (nodeData.size >= MAX_NODES) break;
     nodeData.set(n.id, { id: n.id, kind: n.kind, label: n.label || n.id, date: n.date || '' });
-    const angle = (2 * Math.PI * i) / Math.max(nodes.length, 1);
-    fresh.push({ group: 'nodes', data: { id: n.id, kind: n.kind, short: shortLabel(n.label || n.id), color: KIND_COLORS[n.kind] || '#777' },
-      position: { x: origin.x + 120 * Math.cos(angle), y: origin.y + 120 * Math.sin(angle) } });
-  });
-  cy.add(fresh);
+    fresh.push({ group: 'nodes', data: { id: n.id, kind: n.kind, short: shortLabel(n.label || n.id), color: KIND_COLORS[n.kind] || '#777' } });
+  }
+  const before = cy.nodes();
+  const added = cy.add(fresh);
+  placeBeside(near, added, before);
   const freshEdges = [];
   for (const e of edges) {
     const key = edgeKey(e);
@@ -92,10 +114,65 @@ function addElements(nodes, edges, near) {
   return fresh.length + freshEdges.length;
 }
 
-/** Lay the drawing out again: from scratch (randomize) when it was built in one go, else from where nodes are. */
-function relayout({ fresh = false } = {}) {
-  cy.layout({ name: 'cose', animate: false, randomize: fresh, idealEdgeLength: () => 100, nodeRepulsion: () => 40000,
-    nodeOverlap: 40, numIter: 1500, fit: true, padding: 30 }).run();
+/**
+ * Put `added` nodes on arcs around the node `near`, facing away from the centre of the nodes drawn
+ * `before` (a full circle when `near` is that centre), ring after ring, sorted by kind so that kinds
+ * stay together. Without `near`, around the origin.
+ */
+function placeBeside(near, added, before) {
+  if (added.empty()) return;
+  const anchor = near && cy.getElementById(near).nonempty() && !added.contains(cy.getElementById(near)) ? cy.getElementById(near).position() : null;
+  const c = anchor || { x: 0, y: 0 };
+  let direction = 0;
+  let spread = 2 * Math.PI;
+  if (anchor && before.length > 1) {
+    const bb = before.boundingBox();
+    const dx = c.x - (bb.x1 + bb.x2) / 2;
+    const dy = c.y - (bb.y1 + bb.y2) / 2;
+    if (Math.hypot(dx, dy) > 40) { direction = Math.atan2(dy, dx); spread = Math.PI * 1.1; }
+  }
+  const order = added.sort((a, b) => KIND_RING.indexOf(a.data('kind')) - KIND_RING.indexOf(b.data('kind')) || a.id().localeCompare(b.id()));
+  const SPACING = 70; // px between neighbours on an arc: room for a label's width at zoom 1 after ellipsis
+  let radius = 130;
+  let i = 0;
+  while (i < order.length) {
+    const capacity = Math.max(1, Math.floor((spread * radius) / SPACING));
+    const ring = order.slice(i, i + capacity);
+    ring.forEach((node, k) => {
+      const t = spread >= 2 * Math.PI ? (2 * Math.PI * k) / ring.length
+        : direction - spread / 2 + (spread * (k + 0.5)) / ring.length;
+      node.position({ x: c.x + radius * Math.cos(t), y: c.y + radius * Math.sin(t) });
+    });
+    i += ring.length;
+    radius += 80;
+  }
+}
+
+/**
+ * The first drawing (cytoscape's concentric layout): the start node in the centre, one ring per
+ * number of steps from it, and on each ring the nodes grouped by kind, so kinds sit together.
+ */
+function layoutAll() {
+  const depth = new Map();
+  const root = cy.getElementById(startId);
+  if (root.nonempty()) {
+    cy.elements().bfs({ roots: root, directed: false, visit: (v, e, u, i, d) => { depth.set(v.id(), d); } });
+  }
+  const maxDepth = Math.max(0, ...depth.values()) + 1;
+  const STEP = 100; // one ring per STEP of value; the kind (below STEP) orders the nodes on a ring
+  const value = (node) => {
+    const d = depth.has(node.id()) ? depth.get(node.id()) : maxDepth;
+    const k = KIND_RING.indexOf(node.data('kind'));
+    return (maxDepth + 1 - d) * STEP + (KIND_RING.length - (k < 0 ? KIND_RING.length : k));
+  };
+  cy.layout({ name: 'concentric', concentric: value, levelWidth: () => KIND_RING.length + 1, minNodeSpacing: 24, spacingFactor: 1,
+    nodeDimensionsIncludeLabels: true, avoidOverlap: true, startAngle: -Math.PI / 2, animate: false, fit: true, padding: 30 }).run();
+}
+
+/** Fit the view to everything, without zooming in past the point where labels get large. */
+function fitView() {
+  cy.fit(undefined, 30);
+  if (cy.zoom() > 1.4) { cy.zoom(1.4); cy.center(); }
 }
 
 function updateUrl() {
@@ -122,7 +199,7 @@ async function expand(id, { quiet = false } = {}) {
     expanded.push(id);
     cy.getElementById(id).addClass('expanded');
     if (!quiet) {
-      relayout();
+      fitView();
       renderList();
       updateUrl();
     }
@@ -150,10 +227,11 @@ function renderList() {
   countEl.textContent = `(${nodes.length} nodes, ${edgeData.size} edges)`;
   for (const n of nodes) {
     const isExpanded = expanded.includes(n.id);
+    // The colour dot sits inside the button, so it never wraps onto a line of its own.
     listEl.append(el('li', { dataset: { id: n.id } },
-      el('span', { class: `swatch swatch-${n.kind}`, 'aria-hidden': 'true' }), ' ',
-      el('button', { type: 'button', class: 'link-button node-button', lang: langOf(n.label), 'data-id': n.id,
-        title: isExpanded ? 'Select' : 'Select and expand' }, n.label),
+      el('button', { type: 'button', class: 'link-button node-button', 'data-id': n.id,
+        title: isExpanded ? 'Select' : 'Select and expand' },
+      el('span', { class: `swatch swatch-${n.kind}`, 'aria-hidden': 'true' }), el('span', { lang: langOf(n.label) }, n.label)),
       ' ', kindBadge(n.kind), isExpanded ? el('span', { class: 'muted' }, ' · expanded') : null));
   }
 }
@@ -188,8 +266,8 @@ function showNode(id) {
       el('a', { href: itemHref(n) }, n.kind === 'actor' ? 'Actor page' : 'Open its page'),
       el('a', { href: `timeline.html?id=${encodeURIComponent(n.id)}` }, 'Timeline'),
       isExpanded ? el('span', { class: 'muted' }, 'expanded') : el('button', { type: 'button', class: 'button small', on: { click: () => select(id, { expand: true }) } }, 'Expand'),
-      el('button', { type: 'button', class: 'link-button', on: { click: () => { $('path-from').value = id; } } }, 'path from here'),
-      el('button', { type: 'button', class: 'link-button', on: { click: () => { $('path-to').value = id; } } }, 'path to here')),
+      el('button', { type: 'button', class: 'link-button', on: { click: () => { fromPicker.set(id, n.label); } } }, 'path from here'),
+      el('button', { type: 'button', class: 'link-button', on: { click: () => { toPicker.set(id, n.label); } } }, 'path to here')),
   ]);
 }
 
@@ -218,9 +296,13 @@ async function select(id, { expand: doExpand = true } = {}) {
 }
 
 cy.on('tap', 'node', (evt) => { select(evt.target.id()); });
+cy.on('mouseover', 'node', (evt) => { evt.target.addClass('hover'); });
+cy.on('mouseout', 'node', (evt) => { evt.target.removeClass('hover'); });
+cy.on('mouseout', 'edge', (evt) => { evt.target.removeClass('hover'); });
 cy.on('tap', 'edge', (evt) => { cy.elements().unselect(); evt.target.select(); showEdge(evt.target.data('key')); });
 // Hovering an edge names its source in the status line; a click shows the whole provenance.
 cy.on('mouseover', 'edge', (evt) => {
+  evt.target.addClass('hover');
   const e = edgeData.get(evt.target.data('key'));
   if (!e) return;
   const p = e.provenance || {};
@@ -236,18 +318,22 @@ listEl.addEventListener('click', (event) => {
   });
 });
 
+const startPicker = attachPicker(startInput, { kinds: 'instrument,actor', noun: 'law, regulator or company' });
+const fromPicker = attachPicker($('path-from'), { kinds: 'instrument,actor', noun: 'law, regulator or company' });
+const toPicker = attachPicker($('path-to'), { kinds: 'instrument,actor', noun: 'law, regulator or company' });
+
 $('path-form').addEventListener('submit', async (event) => {
   event.preventDefault();
-  const from = $('path-from').value.trim();
-  const to = $('path-to').value.trim();
   const k = Number($('path-k').value) || 3;
   clear(pathsEl);
-  if (!from || !to) {
-    showError(pathsEl, new ApiError({ code: 'missing_parameter', message: 'Give both ends of the path: a node id in “From” and in “To”.' }), { title: 'Two node ids are needed' });
-    return;
-  }
   pathsEl.append(el('p', { class: 'muted', role: 'status' }, 'Searching…'));
   try {
+    const from = await fromPicker.resolve();
+    const to = await toPicker.resolve();
+    if (!from || !to) {
+      showError(clear(pathsEl), new ApiError({ code: 'missing_parameter', message: 'Give both ends of the path: pick a name (or give a node id) in “From” and in “To”.' }), { title: 'Both ends are needed' });
+      return;
+    }
     const data = await getPaths({ from, to, k });
     renderPaths(data);
   } catch (err) {
@@ -255,9 +341,13 @@ $('path-form').addEventListener('submit', async (event) => {
   }
 });
 
+function clearPaths() {
+  cy.elements().removeClass('on-path faded');
+}
+
 function renderPaths(data) {
   const paths = Array.isArray(data.paths) ? data.paths : [];
-  cy.elements().removeClass('on-path');
+  clearPaths();
   clear(pathsEl);
   if (paths.length === 0) {
     pathsEl.append(el('p', { class: 'muted', role: 'status' }, `No path of up to 4 edges between these nodes${data.truncated ? ' within the search budget' : ''}.`));
@@ -273,7 +363,12 @@ function renderPaths(data) {
       const forward = h.direction !== 'backward';
       edges.push({ from: forward ? h.from.id : h.to.id, to: forward ? h.to.id : h.from.id, type: h.type, note: h.note, provenance: h.provenance });
     }
-    addElements(nodes, edges, hops.length ? hops[0].from.id : null);
+    // Nodes new to the drawing go beside the path node they hang off, hop by hop.
+    for (const h of hops) {
+      const known = nodeData.has(h.from.id) ? h.from : h.to;
+      addElements([h.from, h.to], [], known.id);
+    }
+    addElements([], edges, null);
     for (const h of hops) {
       cy.getElementById(h.from.id).addClass('on-path');
       cy.getElementById(h.to.id).addClass('on-path');
@@ -289,8 +384,9 @@ function renderPaths(data) {
     });
     ol.append(li);
   }
-  pathsEl.append(el('p', { class: 'muted', role: 'status' }, `${paths.length} path${paths.length === 1 ? '' : 's'} (shortest first), drawn in red.`), ol);
-  relayout();
+  cy.elements().not('.on-path').addClass('faded');
+  const showAll = el('button', { type: 'button', class: 'link-button', on: { click: () => { cy.elements().removeClass('faded'); showAll.remove(); } } }, 'show everything again');
+  pathsEl.append(el('p', { class: 'muted', role: 'status' }, `${paths.length} path${paths.length === 1 ? '' : 's'} (shortest first), drawn thick in red, the rest faded; `, showAll, '.'), ol);
   renderList();
 }
 
@@ -301,6 +397,7 @@ function provenanceTitle(p) {
 
 function reset() {
   cy.elements().remove();
+  $('graph-title').textContent = 'Graph explorer';
   nodeData.clear();
   edgeData.clear();
   expanded.length = 0;
@@ -328,29 +425,41 @@ async function start() {
     return;
   }
   document.title = `${startId} — regkg graph`;
-  $('path-from').value = startId;
+  fromPicker.set(startId);
   const ok = await expand(startId, { quiet: true });
   if (!ok) return;
   cy.getElementById(startId).addClass('start');
   const n = nodeData.get(startId);
-  if (n) document.title = `${n.label} — regkg graph`;
+  if (n) {
+    document.title = `${n.label} — regkg graph`;
+    fromPicker.set(startId, n.label);
+    startPicker.set(startId, n.label);
+    $('graph-title').textContent = 'Graph: ';
+    $('graph-title').append(el('span', { lang: langOf(n.label) }, n.label));
+  }
   for (const id of (params.get('expand') || '').split(',').map((s) => s.trim()).filter(Boolean)) {
     if (nodeData.has(id)) await expand(id, { quiet: true });
   }
-  relayout({ fresh: true });
+  layoutAll();
+  fitView();
   renderList();
   updateUrl();
   showNode(startId);
 }
 
-$('start-form').addEventListener('submit', (event) => {
+$('start-form').addEventListener('submit', async (event) => {
   event.preventDefault();
-  startId = startInput.value.trim();
+  try {
+    startId = await startPicker.resolve();
+  } catch (err) {
+    showError(errorEl, err, { title: 'Nothing by that name' });
+    return;
+  }
   params.delete('expand');
   history.pushState(null, '', startId ? `graph.html?id=${encodeURIComponent(startId)}` : 'graph.html');
   start();
 });
-$('fit').addEventListener('click', () => cy.fit(undefined, 30));
+$('fit').addEventListener('click', fitView);
 $('reset').addEventListener('click', () => { params.delete('expand'); start(); });
 window.addEventListener('popstate', () => {
   const p = new URLSearchParams(location.search);

@@ -1,5 +1,6 @@
-// Node page: a node's label, attributes, bilingual text, provenance, contents and edge groups with paging.
-import { getNode, getCitations, getInstrument, ApiError } from './api.js';
+// Node page: a node's label in both languages, its text first, a few facts in words, obligations,
+// contents and edge groups with paging; ids, raw attributes and provenance behind a "Details" toggle.
+import { getNode, getCitations, getInstrument, listObligations, ApiError } from './api.js';
 import { el, append, clear, langOf, langText, nodeHref, nodeLink, itemLink, itemHref, kindBadge, modalityBadge, MODALITIES } from './dom.js';
 import { initPage, showError } from './page.js';
 
@@ -35,6 +36,14 @@ const ID_ATTRIBUTES = ['article', 'instrument', 'version'];
 const GROUP_ORDER = ['part_of', 'version_of', 'issued_by', 'in_jurisdiction', 'has_event', 'mentions'];
 const CONTENTS = [['part_of', 'in'], ['version_of', 'in']];
 const TEXT_NAMES = { zh: '中文', en: 'English' };
+// Attributes worth showing to a reader, in words, by node kind ('*': any kind). The rest (ordinal,
+// unit type, compass ids, also-from sources …) are in the Details toggle.
+const FACTS = [
+  ['summary', 'Summary', '*'], ['status', 'Status', '*'], ['lifecycle_status', 'Status', '*'], ['legal_force', 'Legal force', '*'],
+  ['category', 'Category', '*'], ['published', 'Published', '*'], ['effective', 'Takes effect', '*'], ['effective_from', 'Takes effect', '*'],
+  ['applies_from', 'Applies from', '*'], ['comment_deadline', 'Comment period ends', '*'], ['article_count', 'Articles', '*'],
+  ['jurisdiction', 'Jurisdiction', 'instrument'], ['source_url', 'Official source', '*'], ['url', 'Source', 'news'],
+];
 const TEXT_LANGS = { zh: 'zh-CN', en: 'en' };
 
 function groupName(type, direction) {
@@ -89,22 +98,21 @@ function render(data) {
   const obligationGroup = groups.find((g) => g.type === 'obligation_of' && g.direction === 'in');
   const citeGroups = groups.filter((g) => (g.type === 'cites' || g.type === 'legal_basis') && g.direction === 'out');
 
+  const tools = el('p', { class: 'section-tools node-tools' },
+    el('a', { href: `graph.html?id=${encodeURIComponent(node.id || id)}` }, 'Explore in the graph'),
+    el('a', { href: `timeline.html?id=${encodeURIComponent(node.id || id)}` }, 'Timeline'));
   append(clear(main), [
     crumbs,
     el('header', { class: 'node-header' },
       el('p', { class: 'node-kind' }, kindBadge(node.kind),
         node.date ? el('time', { datetime: node.date, class: 'node-date' }, node.date) : null),
-      el('h1', { lang: langOf(label) }, label),
-      el('p', { class: 'node-id' }, 'id ', el('code', {}, node.id || id)),
-      el('p', { class: 'section-tools node-tools' },
-        el('a', { href: `graph.html?id=${encodeURIComponent(node.id || id)}` }, 'Explore in the graph'),
-        el('a', { href: `timeline.html?id=${encodeURIComponent(node.id || id)}` }, 'Timeline'))),
-    renderAttributes(node.attributes, node.kind),
+      heading(label, node.attributes || {}),
+      tools),
     renderText(node.text, textAnnotations(groups)),
+    renderFacts(node.attributes, node.kind),
     chapterNav,
     versionsNav,
     siblings,
-    renderProvenance(node.source),
     obligationGroup ? renderObligations(nodeId, obligationGroup) : null,
     contents.length ? el('section', { class: 'contents', 'aria-labelledby': 'contents-h' },
       el('h2', { id: 'contents-h' }, node.kind === 'instrument' ? 'Versions and contents' : 'Contents'),
@@ -113,12 +121,55 @@ function render(data) {
     el('section', { class: 'edges', 'aria-labelledby': 'edges-h' },
       el('h2', { id: 'edges-h' }, 'Connections'),
       others.length ? others.map((g) => renderGroup(node.id || id, g, { ordered: false })) : el('p', { class: 'muted' }, contents.length ? 'No other connections in this snapshot.' : 'No connections in this snapshot.')),
+    // Internals for those who check the data: the id, every attribute, where the node came from.
+    el('details', { class: 'node-details' },
+      el('summary', {}, 'Details: id, all attributes and provenance'),
+      el('p', { class: 'node-id' }, 'id ', el('code', {}, node.id || id)),
+      renderAttributes(node.attributes, node.kind),
+      renderProvenance(node.source)),
   ]);
+  if (node.kind === 'instrument' || node.kind === 'version') addObligationsLink(node, tools).catch(() => {});
 
   buildBreadcrumb(node, groups, data.ancestors, crumbs).catch(() => {});
   buildSiblings(node, groups, siblings).catch(() => {});
   buildReaderNav(node, data.ancestors, versionsNav, chapterNav).catch(() => {});
   addCompareLink(node).catch(() => {});
+}
+
+/**
+ * The page heading in both languages: the label (第十七条) and, when the node has an English label
+ * or title, ' · ' and that ('Article 17 — Security assessment'; the label and title are split).
+ */
+function heading(label, attrs) {
+  const en = String(attrs.label_en || attrs.title_en || attrs.short_title_en || '').trim();
+  if (!en || en === label || langOf(label) === null) return el('h1', { lang: langOf(label) }, label);
+  const m = /^((?:Article|Art\.|Section|Chapter|Part|Rule|Paragraph|Item|Annex|Schedule|Regulation|§)\s*[\w.()-]+)\s+(.+)$/i.exec(en);
+  return el('h1', {}, el('span', { lang: 'zh-CN' }, label), el('span', { class: 'h1-sep', 'aria-hidden': 'true' }, ' · '),
+    el('span', { lang: 'en', class: 'h1-en' }, m ? `${m[1]} — ${m[2]}` : en));
+}
+
+/** "Obligations (N)" for an instrument or version: the obligations table filtered to it. */
+async function addObligationsLink(node, tools) {
+  const instrumentId = node.kind === 'instrument' ? node.id : String(node.id).split('@')[0];
+  const data = await listObligations({ instrument: instrumentId, limit: 1 });
+  const total = Number(data.total) || 0;
+  if (total === 0) return;
+  tools.prepend(el('a', { href: `obligations.html?instrument=${encodeURIComponent(instrumentId)}`, class: 'obligations-link' },
+    `Obligations in it (${total.toLocaleString('en')})`));
+}
+
+/** The attributes a reader wants, in words, after the text (internals stay in Details). */
+function renderFacts(attributes, kind) {
+  const a = attributes || {};
+  const dl = el('dl', { class: 'attributes facts' });
+  const seen = new Set();
+  for (const [key, name, kinds] of FACTS) {
+    const v = a[key];
+    if (v === undefined || v === null || v === '' || seen.has(name) || (kinds !== '*' && kinds !== kind)) continue;
+    seen.add(name);
+    dl.append(el('dt', {}, name), el('dd', {}, key === 'jurisdiction' ? String(v).toUpperCase() : attributeValue(v)));
+  }
+  return dl.children.length ? el('section', { class: 'facts-section', 'aria-label': 'Facts' }, dl) : null;
 }
 
 // "Compare versions" for an instrument or version with several versions (diff.html).
@@ -316,7 +367,7 @@ function confidenceText(c) {
 }
 
 function renderProvenance(source) {
-  const section = el('section', { class: 'provenance', 'aria-labelledby': 'prov-h' }, el('h2', { id: 'prov-h' }, 'Provenance'));
+  const section = el('section', { class: 'provenance', 'aria-labelledby': 'prov-h' }, el('h3', { id: 'prov-h' }, 'Provenance'));
   if (!source || typeof source !== 'object' || (!source.file && !source.rule)) {
     section.append(el('p', { class: 'muted' }, 'No provenance is recorded for this node.'));
     return section;

@@ -1,8 +1,10 @@
-// Obligations page: a filter form whose state lives in the URL, a paged table of extracted clauses
-// from /api/v1/obligations, and a CSV download link for the same filters.
+// Obligations page: a filter form whose state lives in the URL (instrument and bearer picked by name
+// in either language, over /api/v1/suggest), a paged table of extracted clauses from
+// /api/v1/obligations, and a CSV download link for the same filters.
 import { listObligations, obligationsCsvUrl, CSV_MAX_ROWS, ApiError } from './api.js';
 import { el, append, clear, langOf, langText, nodeHref, nodeLink, itemLink, modalityBadge, MODALITIES, isModifiedClick } from './dom.js';
 import { initPage, showError } from './page.js';
+import { attachPicker } from './picker.js';
 
 const PAGE_SIZE = 50;
 const FIELDS = ['instrument', 'bearer', 'modality', 'in_force_on', 'q'];
@@ -32,17 +34,17 @@ let state = readState(location.search);
 // --- static layout -------------------------------------------------------------------------
 
 const field = (name, label, input, hint) => el('div', {},
-  el('label', { for: `f-${name}` }, label), input, hint ? el('span', { class: 'visually-hidden', id: `f-${name}-hint` }, hint) : null);
+  el('label', { for: `f-${name}` }, label), el('div', {}, input), hint ? el('span', { class: 'visually-hidden', id: `f-${name}-hint` }, hint) : null);
 const inputs = {
-  instrument: el('input', { id: 'f-instrument', name: 'instrument', type: 'text', autocomplete: 'off', spellcheck: 'false', placeholder: 'cn/generative-ai-measures' }),
-  bearer: el('input', { id: 'f-bearer', name: 'bearer', type: 'text', autocomplete: 'off', spellcheck: 'false', placeholder: 'cac or actor/role-provider', 'aria-describedby': 'f-bearer-hint' }),
+  instrument: el('input', { id: 'f-instrument', name: 'instrument', type: 'text', autocomplete: 'off', spellcheck: 'false', placeholder: '个人信息保护法, Data Security Law', 'aria-describedby': 'f-instrument-hint' }),
+  bearer: el('input', { id: 'f-bearer', name: 'bearer', type: 'text', autocomplete: 'off', spellcheck: 'false', placeholder: '个人信息处理者, providers, CAC', 'aria-describedby': 'f-bearer-hint' }),
   modality: el('select', { id: 'f-modality', name: 'modality' }, el('option', { value: '' }, 'Any'), MODALITIES.map((m) => el('option', { value: m }, m))),
   in_force_on: el('input', { id: 'f-in_force_on', name: 'in_force_on', type: 'date' }),
   q: el('input', { id: 'f-q', name: 'q', type: 'search', autocomplete: 'off', spellcheck: 'false', placeholder: '个人信息 / bearer or action text' }),
 };
 const form = el('form', { class: 'filter-form', role: 'search', 'aria-label': 'Filter obligations' },
-  field('instrument', 'Instrument id', inputs.instrument),
-  field('bearer', 'Bearer (actor id)', inputs.bearer, 'An actor id such as cac or actor/role-provider'),
+  field('instrument', 'Law or regulation', inputs.instrument, 'Type part of its title in Chinese or English and pick it from the list'),
+  field('bearer', 'Who is bound', inputs.bearer, 'Type part of a name in Chinese or English (a regulator, a company or a role such as 个人信息处理者) and pick it from the list'),
   field('modality', 'Modality', inputs.modality),
   field('in_force_on', 'In force on', inputs.in_force_on),
   field('q', 'Text', inputs.q),
@@ -62,10 +64,23 @@ append(clear(main), [
   form, tools, statusEl, resultsEl, pagerEl,
 ]);
 
+const pickers = {
+  instrument: attachPicker(inputs.instrument, { kinds: 'instrument', noun: 'law or regulation' }),
+  bearer: attachPicker(inputs.bearer, {
+    kinds: 'actor', noun: 'organisation or role',
+    idOf: (item) => String(item.id).replace(/^actor\//, ''), nodeIdOf: (v) => `actor/${String(v).replace(/^actor\//, '')}`,
+  }),
+};
+// A choice from a picker's list applies at once, like the modality select.
+for (const key of Object.keys(pickers)) inputs[key].addEventListener('regkg-picked', () => form.requestSubmit());
+
 // --- running a query ---------------------------------------------------------------------
 
 function syncControls() {
-  for (const key of FIELDS) if (inputs[key].value !== state[key]) inputs[key].value = state[key];
+  for (const key of FIELDS) {
+    if (pickers[key]) pickers[key].show(state[key]);
+    else if (inputs[key].value !== state[key]) inputs[key].value = state[key];
+  }
 }
 
 function apiParams(s) {
@@ -172,10 +187,18 @@ function navigate(next) {
 
 // --- events ----------------------------------------------------------------------------------
 
-form.addEventListener('submit', (event) => {
+form.addEventListener('submit', async (event) => {
   event.preventDefault();
   const next = { offset: 0 };
-  for (const key of FIELDS) next[key] = inputs[key].value.trim();
+  try {
+    for (const key of FIELDS) next[key] = pickers[key] ? await pickers[key].resolve() : inputs[key].value.trim();
+  } catch (err) {
+    statusEl.textContent = 'Pick a name from the list.';
+    clear(tools);
+    clear(pagerEl);
+    showError(resultsEl, err, { title: 'Nothing by that name' });
+    return;
+  }
   navigate(next);
 });
 inputs.modality.addEventListener('change', () => form.requestSubmit());

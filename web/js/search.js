@@ -1,7 +1,8 @@
 // Search page: URL-backed state, debounced as-you-type search, results, facet filters and paging.
-import { search, suggest, ApiError } from './api.js';
-import { el, clear, setSnippet, langOf, langText, nodeHref, actorHref, itemHref, kindBadge, modalityBadge, isModifiedClick } from './dom.js';
+import { search, suggest, getActor, getInstrument, listObligations, ApiError } from './api.js';
+import { el, append, clear, setSnippet, langOf, langText, nodeHref, actorHref, itemHref, kindBadge, modalityBadge, isModifiedClick } from './dom.js';
 import { initPage, showError } from './page.js';
+import { kindName, actorNames, bilingualText, bilingualName } from './labels.js';
 
 const PAGE_SIZE = 20;
 const DEBOUNCE_MS = 250;
@@ -12,7 +13,7 @@ const FACETS = [
   { key: 'jurisdiction', title: 'Jurisdiction' },
   { key: 'issuer', title: 'Issuer' },
   { key: 'modality', title: 'Modality' },
-  { key: 'actor', title: 'Bearer (actor)' },
+  { key: 'actor', title: 'Organisations and roles' }, // renamed by what the results are: see actorFacetTitle
   { key: 'year', title: 'Year' },
 ];
 const FACET_PREVIEW = 8;
@@ -38,8 +39,13 @@ let state = readState(location.search);
 let debounceTimer = 0;
 let typingEntry = false; // the current history entry was made by as-you-type search: replace it
 let inflight = null;
+let entityShown = null;   // the suggestion drawn as a card above the results, if any
+let lastEmpty = null;     // {total, offset} of an empty answer, so the status can mention the card
 // Labels of filter values as the server named them, so chips show titles rather than ids.
 const valueLabels = new Map();
+// What the actor facet lists depends on the results: companies a news item mentions, or the
+// organisations and roles an article's obligations bind.
+let actorTitle = 'Organisations and roles';
 
 /** Parse a query string into the page state (offset clamped to a non-negative integer). */
 function readState(search) {
@@ -84,28 +90,114 @@ function syncControls() {
 }
 
 /**
- * Instruments and actors whose names contain the query (/api/v1/suggest), shown above the results
- * as "did you mean" links. Skipped for queries with operators or prefixes, where names cannot match.
+ * Instruments and actors whose names contain the query (/api/v1/suggest), shown above the results:
+ * when the best one is named by the query (an exact or prefix match, or most of its name), its page
+ * comes first as a card with its key facts and links; the others follow as "did you mean" links.
+ * Skipped for queries with operators or prefixes, where names cannot match.
  */
 async function showSuggestions(q, signal) {
   clear(suggestionsEl);
   suggestionsEl.hidden = true;
+  entityShown = null;
   if (!q || q.length > SUGGEST_MAX_CHARS || /[:"()]|\b(AND|OR|NOT)\b/.test(q)) return;
   let data;
   try {
-    data = await suggest({ q, limit: SUGGEST_LIMIT }, { signal });
+    data = await suggest({ q, kinds: 'instrument,actor', limit: SUGGEST_LIMIT }, { signal });
   } catch {
     return; // suggestions are a convenience: the results (and their errors) are what matter
   }
   const items = Array.isArray(data.results) ? data.results : [];
   if (signal.aborted || items.length === 0) return;
-  suggestionsEl.append(el('h2', { id: 'suggestions-h' }, 'Instruments and actors'),
-    el('ul', {}, items.map((s) => el('li', {},
-      el('a', { href: itemHref(s), lang: langOf(s.label) }, s.label || s.id), ' ', kindBadge(s.kind),
-      s.matched ? el('span', { class: 'muted', lang: langOf(s.matched) }, ` (${s.matched})`) : null))));
+  const top = namedBy(q, items[0]) ? items[0] : null;
+  const rest = top ? items.slice(1) : items;
+  if (top) {
+    entityShown = top;
+    suggestionsEl.append(entityCard(top, signal));
+    updateEmptyStatus();
+  }
+  if (rest.length) {
+    suggestionsEl.append(el('h2', { id: 'suggestions-h', class: 'suggestions-h' }, top ? 'Also matching by name' : 'Laws, regulators and companies by name'),
+      el('ul', { class: 'suggestion-list' }, rest.map((s) => el('li', {},
+        el('a', { href: itemHref(s), lang: langOf(s.label) }, s.label || s.id), ' ', kindBadge(s.kind),
+        s.matched ? el('span', { class: 'muted', lang: langOf(s.matched) }, ` (${s.matched})`) : null))));
+  }
   suggestionsEl.hidden = false;
 }
 
+/** True when the query names the item: an exact or prefix match, or at least half of the name that matched. */
+function namedBy(q, item) {
+  if (!item) return false;
+  if (item.match === 'exact' || item.match === 'prefix') return true;
+  const name = String(item.matched || item.label || '');
+  return name.length > 0 && [...q].length * 2 >= [...name].length;
+}
+
+const ACTOR_TYPES = { company: 'Company', regulator: 'Regulator', role: 'Role in the law', body: 'Public body', court: 'Court', product: 'Product' };
+
+/**
+ * The knowledge-panel card of an instrument or actor: its name (in both languages for actors),
+ * what it is, a few counts fetched from the API, and links to its page, its obligations, its
+ * timeline and the graph. The card is drawn at once from the suggestion; the facts fill in later.
+ */
+function entityCard(item, signal) {
+  const label = item.label || item.id;
+  const isActor = item.kind === 'actor';
+  const href = itemHref(item);
+  const facts = el('ul', { class: 'entity-facts' });
+  const links = el('p', { class: 'entity-links' });
+  const titleLink = el('a', { href, lang: langOf(label) }, label);
+  const alt = el('p', { class: 'entity-alt' });
+  const kindLine = el('p', { class: 'entity-kind' }, isActor ? 'Organisation or role' : 'Law or regulation',
+    item.date ? [' · ', el('time', { datetime: item.date }, item.date)] : null);
+  const card = el('article', { class: 'entity-card', 'aria-labelledby': 'entity-title' },
+    kindLine,
+    el('h2', { id: 'entity-title', class: 'entity-title' }, titleLink),
+    alt,
+    item.matched && !label.includes(item.matched) ? el('p', { class: 'entity-matched muted' }, 'Matched the name ', el('span', { lang: langOf(item.matched) }, `“${item.matched}”`)) : null,
+    facts, links);
+  const bareId = String(item.id).replace(/^actor\//, '');
+  append(links, [
+    el('a', { href: `obligations.html?${isActor ? 'bearer' : 'instrument'}=${encodeURIComponent(isActor ? bareId : item.id)}` }, isActor ? 'Obligations binding it' : 'Its obligations'),
+    el('a', { href: `timeline.html?id=${encodeURIComponent(item.id)}` }, 'Timeline'),
+    el('a', { href: `graph.html?id=${encodeURIComponent(item.id)}` }, 'Graph'),
+  ]);
+  const fact = (text) => facts.append(el('li', {}, text));
+  if (isActor) {
+    getActor(item.id, { limit: 1, signal }).then((data) => {
+      const a = (data.actor && data.actor.attributes) || {};
+      const names = { zh: a.name_zh || '', en: a.name_en || '', label, id: item.id };
+      clear(titleLink).append(...bilingualName(names));
+      titleLink.removeAttribute('lang');
+      const aliases = (Array.isArray(data.actor && data.actor.aliases) ? data.actor.aliases : []).filter((x) => x && x !== names.zh && x !== names.en);
+      if (aliases.length) append(alt, ['Also known as ', aliases.slice(0, 6).map((x, i) => [i ? ', ' : '', el('span', { lang: langOf(x) }, x)])]);
+      const type = ACTOR_TYPES[a.actor_type] || (a.actor_type ? String(a.actor_type).replace(/[-_]+/g, ' ') : '');
+      if (type) kindLine.textContent = [type, a.jurisdiction ? String(a.jurisdiction).toUpperCase() : ''].filter(Boolean).join(' · ');
+      const n = (g) => Number(g && g.total) || 0;
+      if (n(data.issued)) fact(`Issued ${n(data.issued)} law${n(data.issued) === 1 ? '' : 's'} or regulation${n(data.issued) === 1 ? '' : 's'}`);
+      fact(`${n(data.obligations)} obligation${n(data.obligations) === 1 ? '' : 's'} bind it`);
+      if (n(data.news)) fact(`Mentioned in ${n(data.news)} news item${n(data.news) === 1 ? '' : 's'}`);
+    }).catch(() => {});
+  } else {
+    getInstrument(item.id, { signal }).then((data) => {
+      const inst = data.instrument || {};
+      const attrs = inst.attributes || {};
+      const en = attrs.title_en || attrs.label_en || attrs.name_en || '';
+      if (en && en !== label) alt.append(el('span', { lang: 'en' }, en));
+      const versions = Array.isArray(data.versions) ? data.versions : [];
+      const finals = versions.filter((v) => v.status !== 'draft');
+      const latest = (finals.length ? finals : versions)[(finals.length ? finals : versions).length - 1];
+      if (versions.length) fact(`${versions.length} version${versions.length === 1 ? '' : 's'}${latest && latest.date ? `, latest ${latest.date}` : ''}`);
+      if (latest && latest.effective) fact(`In effect from ${latest.effective}`);
+      if (latest && latest.article_count) fact(`${latest.article_count} articles`);
+      if (versions.length >= 2) links.append(el('a', { href: `diff.html?instrument=${encodeURIComponent(item.id)}` }, 'Compare versions'));
+    }).catch(() => {});
+    listObligations({ instrument: item.id, limit: 1 }, { signal }).then((data) => {
+      const total = Number(data.total) || 0;
+      fact(`${total} obligation${total === 1 ? '' : 's'} extracted`);
+    }).catch(() => {});
+  }
+  return card;
+}
 async function run() {
   syncControls();
   document.title = state.q ? `${state.q} — regkg search` : 'regkg — search';
@@ -125,6 +217,7 @@ async function run() {
 
   const controller = new AbortController();
   inflight = controller;
+  lastEmpty = null;
   showSuggestions(state.offset ? '' : state.q, controller.signal);
   resultsEl.setAttribute('aria-busy', 'true');
   resultsEl.classList.add('loading');
@@ -178,16 +271,20 @@ function renderResults(data) {
   const forQuery = state.q ? ` for “${state.q}”` : '';
 
   if (results.length === 0) {
-    statusEl.textContent = total > 0 && offset >= total
-      ? `No results on this page: ${total.toLocaleString('en')} results in all${forQuery}.`
-      : `No results${forQuery}.`;
-    clear(resultsEl).append(el('div', { class: 'empty' },
-      el('p', {}, `Nothing matched${forQuery}.`),
-      hasFilters(state) ? el('p', {}, 'Try removing a filter: ', el('a', { href: stateQuery({ ...emptyState(), q: state.q }), 'data-nav': '' }, 'clear all filters'), '.') : null,
-      total > 0 && offset > 0 ? el('p', {}, el('a', { href: stateQuery({ ...state, offset: 0 }), 'data-nav': '' }, 'Go to the first page'), '.') : null));
+    // The status line says there is nothing; the box below only says what to try (never both
+    // "No results" and "Nothing matched").
+    lastEmpty = { total, offset };
+    updateEmptyStatus();
+    const tips = [
+      hasFilters(state) ? el('li', {}, 'Remove a filter: ', el('a', { href: stateQuery({ ...emptyState(), q: state.q }), 'data-nav': '' }, 'clear all filters'), '.') : null,
+      total > 0 && offset > 0 ? el('li', {}, el('a', { href: stateQuery({ ...state, offset: 0 }), 'data-nav': '' }, 'Go to the first page'), '.') : null,
+      state.q && !hasFilters(state) ? el('li', {}, 'Use fewer or other words; Chinese and English both work.') : null,
+    ].filter(Boolean);
+    clear(resultsEl).append(el('div', { class: 'empty' }, tips.length ? el('ul', { class: 'empty-tips' }, tips) : null));
     renderPager(total, offset, limit, 0);
     return;
   }
+  lastEmpty = null;
 
   const first = offset + 1;
   const last = offset + results.length;
@@ -198,6 +295,20 @@ function renderResults(data) {
   for (const r of results) list.append(renderResult(r));
   clear(resultsEl).append(list);
   renderPager(total, offset, limit, results.length, data.total_exact);
+}
+
+/** The status line of an empty answer; it points at the card when a name matched the query. */
+function updateEmptyStatus() {
+  if (!lastEmpty) return;
+  const { total, offset } = lastEmpty;
+  const forQuery = state.q ? ` for “${state.q}”` : '';
+  if (total > 0 && offset >= total) {
+    statusEl.textContent = `No results on this page: ${total.toLocaleString('en')} results in all${forQuery}.`;
+  } else if (entityShown) {
+    statusEl.textContent = `No results${forQuery}${hasFilters(state) ? ' with these filters' : ''} in the texts; its page is above.`;
+  } else {
+    statusEl.textContent = `No results${forQuery}${hasFilters(state) ? ' with these filters' : ''}.`;
+  }
 }
 
 function renderResult(r) {
@@ -243,18 +354,37 @@ function renderPager(total, offset, limit, shown, exact) {
       : el('span', { class: 'button disabled', 'aria-disabled': 'true' }, 'Next →'));
 }
 
+/** The actor facet's title: what its values are for the kinds of text in the results. */
+function actorFacetTitle(facets) {
+  const kinds = state.kind ? [state.kind] : (Array.isArray(facets.kind) ? facets.kind.map((v) => String(v.value)) : []);
+  if (kinds.length && kinds.every((k) => k === 'news')) return 'Companies mentioned';
+  if (kinds.length && !kinds.includes('news')) return 'Who the obligations bind';
+  return 'Organisations and roles';
+}
+
+/** The words shown for a facet value: bilingual names for actors, plural names for kinds. */
+function facetLabel(key, value, label) {
+  if (key === 'kind') return kindName(value);
+  if (key === 'jurisdiction' && label === value) return value.toUpperCase();
+  if (key === 'lang') return value === 'zh' ? '中文' : value === 'en' ? 'English' : value;
+  return label;
+}
+
 function renderFacets(facets) {
   clear(facetsEl);
+  actorTitle = actorFacetTitle(facets);
   facetsPanel.hidden = !FACETS.some(({ key }) => (Array.isArray(facets[key]) && facets[key].length) || state[key]);
-  for (const { key, title } of FACETS) {
+  for (const { key, title: fixedTitle } of FACETS) {
+    const title = key === 'actor' ? actorTitle : fixedTitle;
     const values = Array.isArray(facets[key]) ? facets[key] : [];
     if (values.length === 0 && !state[key]) continue;
     const headingId = `facet-${key}`;
     const list = el('ul', { class: 'facet-values' });
     values.forEach((v, i) => {
       const value = String(v.value);
-      const label = v.label || value;
-      valueLabels.set(`${key}=${value}`, label);
+      const label = facetLabel(key, value, v.label || value);
+      const isActor = key === 'actor' || key === 'issuer';
+      if (!(isActor && valueLabels.has(`${key}=${value}`))) valueLabels.set(`${key}=${value}`, label);
       const selected = state[key] === value;
       const next = { ...state, [key]: selected ? '' : value, offset: 0 };
       const overflow = i >= FACET_PREVIEW && !selected;
@@ -264,12 +394,12 @@ function renderFacets(facets) {
           href: stateQuery(next), class: selected ? 'facet selected' : 'facet', 'data-nav': '',
           'aria-current': selected ? 'true' : null, title: selected ? 'Remove this filter' : `Filter by ${title.toLowerCase()}`,
         },
-        el('span', { class: 'facet-label', lang: langOf(label) },
-          key === 'modality' ? modalityBadge(value) : key === 'jurisdiction' && label === value ? label.toUpperCase() : label),
+        el('span', { class: 'facet-label', lang: langOf(label), dataset: isActor ? { actor: value, key } : null },
+          key === 'modality' ? modalityBadge(value) : isActor ? (valueLabels.get(`${key}=${value}`) || label) : label),
         selected ? el('span', { class: 'visually-hidden' }, ' (selected; activate to remove)') : null,
         el('span', { class: 'count' }, Number(v.count || 0).toLocaleString('en'))),
         // Actor values also get a plain link to the actor page (a link cannot sit inside the facet link).
-        key === 'actor' ? el('a', { href: actorHref(value), class: 'facet-aside', title: `Actor page: ${label}`, 'aria-label': `Actor page: ${label}` }, 'page') : null));
+        key === 'actor' ? el('a', { href: actorHref(value), class: 'facet-aside', title: 'Open its page', 'aria-label': `Page of ${label}`, dataset: { actor: value } }, '↗') : null));
     });
     const section = el('section', { class: 'facet', 'aria-labelledby': headingId },
       el('h2', { id: headingId }, title), list);
@@ -286,16 +416,45 @@ function renderFacets(facets) {
     }
     facetsEl.append(section);
   }
+  nameActors();
+}
+
+/**
+ * Replace the actor facet's ids (role-algorithm-provider) with the actors' names in both languages,
+ * fetched once per actor; chips naming an actor follow.
+ */
+function nameActors() {
+  for (const span of facetsEl.querySelectorAll('.facet-label[data-actor]')) {
+    const { actor: value, key } = span.dataset;
+    actorNames(value).then((names) => {
+      const text = bilingualText(names);
+      valueLabels.set(`${key}=${value}`, text);
+      if (!span.isConnected) return;
+      clear(span).append(...bilingualName(names));
+      span.removeAttribute('lang');
+      const aside = key === 'actor' ? facetsEl.querySelector(`a.facet-aside[data-actor="${CSS.escape(value)}"]`) : null;
+      if (aside) aside.setAttribute('aria-label', `Page of ${text}`);
+      const facet = span.closest('a.facet');
+      if (facet && !facet.classList.contains('selected')) facet.title = `Filter by ${text}`;
+      if (state[key] === value) renderActiveFilters();
+    });
+  }
+  for (const key of ['actor', 'issuer']) {
+    const value = state[key];
+    if (value && !valueLabels.has(`${key}=${value}`)) {
+      actorNames(value).then((names) => { valueLabels.set(`${key}=${value}`, bilingualText(names)); renderActiveFilters(); });
+    }
+  }
 }
 
 function renderActiveFilters() {
   clear(activeEl);
-  const names = { kind: 'kind', instrument: 'instrument', jurisdiction: 'jurisdiction', issuer: 'issuer', modality: 'modality', actor: 'bearer', year: 'year', lang: 'language', from: 'from', to: 'to' };
+  const names = { kind: 'kind', instrument: 'instrument', jurisdiction: 'jurisdiction', issuer: 'issuer', modality: 'modality', actor: actorTitle.toLowerCase(), year: 'year', lang: 'language', from: 'from', to: 'to' };
   let any = false;
   for (const key of FILTER_KEYS) {
     if (!state[key]) continue;
     any = true;
-    const label = valueLabels.get(`${key}=${state[key]}`) || state[key];
+    const label = valueLabels.get(`${key}=${state[key]}`) || facetLabel(key, state[key], state[key]);
     activeEl.append(el('a', {
       class: 'chip', href: stateQuery({ ...state, [key]: '', offset: 0 }), 'data-nav': '',
       'aria-label': `Remove filter ${names[key]}: ${label}`,

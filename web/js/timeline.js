@@ -1,15 +1,34 @@
 // Timeline page: the dated events of an instrument (its versions' adopted/published/effective/
 // amended events and the news about it), of an actor (from /api/v1/actors/{id}), of any node, or
 // of a search query's dated results, on a time axis (SVG) and as a list grouped by year. Filters
-// by event type and date range; the state lives in the URL: timeline.html?id=…|q=…&types=…&from=…&to=…
+// by event type and date range; the state lives in the URL: timeline.html?id=…|q=…&types=…&from=…&to=….
+// Event types are shown in words ('general_application' -> 'Applies generally'), and events of one
+// subject on one day (effective, entered into force, general application) are merged into one row.
 import { getNode, getActor, search, ApiError } from './api.js';
 import { el, append, clear, langOf, itemHref, kindBadge } from './dom.js';
 import { initPage, showError } from './page.js';
+import { eventKey, eventName } from './labels.js';
+import { attachPicker } from './picker.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const MAX_VERSIONS = 12;
 const GROUP_LIMIT = 200;
-const DOT_TYPES = ['adopted', 'promulgated', 'published', 'effective', 'amended', 'revised', 'news'];
+// Dot colours by event type (regkg.css .dot-*): several types share one colour and one legend entry.
+const DOT_CLASSES = {
+  adopted: 'adopted', promulgated: 'adopted', introduced: 'adopted',
+  published: 'published', issued: 'published', draft: 'published',
+  effective: 'effective', 'entered-into-force': 'effective', 'entry-into-force': 'effective', 'general-application': 'effective', 'amendment-effective': 'effective',
+  amended: 'amended', revised: 'amended',
+  'comment-deadline': 'deadline', ceased: 'ended', repealed: 'ended',
+  news: 'news',
+};
+const DOT_LEGEND = [
+  ['adopted', 'Adopted or promulgated'], ['published', 'Published'], ['effective', 'Takes effect or applies'],
+  ['amended', 'Amended or revised'], ['deadline', 'Comment period ends'], ['ended', 'Repealed or ceased'],
+  ['news', 'News'], ['other', 'Other dates'],
+];
+// When one row stands for several same-day events, the first of these names its data-type.
+const TYPE_PRIORITY = ['effective', 'entered-into-force', 'general-application', 'published', 'adopted', 'promulgated', 'amended'];
 
 const $ = (id) => document.getElementById(id);
 const form = $('timeline-form');
@@ -22,6 +41,7 @@ const titleEl = $('timeline-title');
 
 let state = readState();
 let events = [];
+const idPicker = attachPicker($('tl-id'), { kinds: 'instrument,actor', noun: 'law, regulator or company' });
 
 function readState() {
   const p = new URLSearchParams(location.search);
@@ -46,8 +66,40 @@ function writeState(push) {
 /** The event type of an event node: its id ends in /event/<type>-<date> (e.g. effective-2023-08-15). */
 function eventType(item) {
   const m = /\/event\/([a-z_-]+?)-\d{4}(-\d\d){0,2}(-\d+)?$/.exec(item.id || '');
-  if (m) return m[1].replace(/_/g, ' ');
-  return item.kind === 'event' ? 'event' : item.kind;
+  if (m) return eventKey(m[1]);
+  return item.kind === 'event' ? 'event' : eventKey(item.kind);
+}
+
+function dotClass(type) {
+  return DOT_CLASSES[type] || 'other';
+}
+
+/**
+ * Merge the events of one subject on one day into one row: {date, types, type (the main one),
+ * label, id, kind, subject, sources}. News items stay one row each.
+ */
+function mergeSameDay(list) {
+  const rows = [];
+  const byKey = new Map();
+  for (const e of list) {
+    // One instrument's events, whether recorded on the instrument or on one of its versions.
+    const key = e.type === 'news' || !e.subject ? null : `${e.date}|${String(e.subject.id).split('@')[0]}`;
+    const row = key && byKey.get(key);
+    if (row) {
+      if (!row.types.includes(e.type)) row.types.push(e.type);
+      if (e.provenance) row.sources.push(e.provenance);
+      continue;
+    }
+    const fresh = { ...e, types: [e.type], sources: e.provenance ? [e.provenance] : [] };
+    rows.push(fresh);
+    if (key) byKey.set(key, fresh);
+  }
+  for (const r of rows) {
+    const rank = (t) => { const i = TYPE_PRIORITY.indexOf(t); return i < 0 ? TYPE_PRIORITY.length : i; };
+    r.types.sort((a, b) => rank(a) - rank(b));
+    r.type = r.types[0];
+  }
+  return rows;
 }
 
 function findGroup(groups, type, direction) {
@@ -87,7 +139,8 @@ async function loadActorEvents(id) {
   const a = data.actor || {};
   const name = (a.attributes && (a.attributes.name_zh || a.attributes.name_en)) || a.label || id;
   const list = (Array.isArray(data.timeline) ? data.timeline : []).filter((e) => e && e.date).map((e) => ({
-    date: e.date, type: e.type || 'event', label: e.label || e.subject, id: e.subject, kind: e.type === 'news' ? 'news' : '', subject: null,
+    date: e.date, type: eventKey(e.type || 'event'), label: e.label || e.subject, id: e.subject, kind: e.type === 'news' ? 'news' : '',
+    subject: e.type === 'news' ? null : { id: e.subject, label: e.label || e.subject, kind: '' },
   }));
   return { title: name, subject: { id: a.id || id, label: name, kind: 'actor' }, events: list };
 }
@@ -108,7 +161,7 @@ function inRange(date) {
 }
 
 function visible() {
-  return events.filter((e) => (state.types.length === 0 || state.types.includes(e.type)) && inRange(e.date));
+  return mergeSameDay(events.filter((e) => (state.types.length === 0 || state.types.includes(e.type)) && inRange(e.date)));
 }
 
 function svg(tag, attrs = {}, ...children) {
@@ -147,7 +200,8 @@ function renderAxis(list) {
   const laneCount = Math.min(lanes.length, 12);
   const height = 40 + laneCount * 14 + 20;
   const axisY = height - 24;
-  const root = svg('svg', { class: 'timeline-axis', viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': `Time axis: ${list.length} events from ${list[0].date} to ${list[list.length - 1].date}` });
+  // A group, not an image: its dots are links to the rows below (an image may not hold links).
+  const root = svg('svg', { class: 'timeline-axis', viewBox: `0 0 ${width} ${height}`, role: 'group', 'aria-label': `Time axis: ${list.length} events from ${list[0].date} to ${list[list.length - 1].date}` });
   root.append(svg('line', { class: 'axis-line', x1: left, x2: right, y1: axisY, y2: axisY }));
   const step = Math.max(1, Math.ceil((y1 - y0) / 12));
   for (let y = y0; y <= y1; y += step) {
@@ -166,11 +220,18 @@ function renderAxis(list) {
     }
   }
   for (const p of placed) {
-    const cls = DOT_TYPES.includes(p.e.type) ? p.e.type : 'other';
-    const title = svg('title', {}, document.createTextNode(`${p.e.date} · ${p.e.type} · ${p.e.label}`));
-    root.append(svg('a', { href: `#ev-${p.i}` }, svg('circle', { class: `dot dot-${cls}`, cx: p.px, cy: axisY - 10 - Math.min(p.lane, laneCount - 1) * 14, r: 5 }, title)));
+    const text = `${p.e.date} · ${p.e.types.map(eventName).join(', ')} · ${p.e.label}`;
+    const title = svg('title', {}, document.createTextNode(text));
+    root.append(svg('a', { href: `#ev-${p.i}`, 'aria-label': text }, svg('circle', { class: `dot dot-${dotClass(p.e.type)}`, cx: p.px, cy: axisY - 10 - Math.min(p.lane, laneCount - 1) * 14, r: 5 }, title)));
   }
-  axisEl.append(root);
+  axisEl.append(root, renderLegend(list));
+}
+
+/** What the dot colours mean, for the colours on the axis. */
+function renderLegend(list) {
+  const used = new Set(list.map((e) => dotClass(e.type)));
+  return el('ul', { class: 'dot-legend', 'aria-label': 'Dot colours' }, DOT_LEGEND.filter(([c]) => used.has(c)).map(([c, name]) =>
+    el('li', {}, el('span', { class: `legend-dot dot-${c}`, 'aria-hidden': 'true' }), name)));
 }
 
 function renderList(list) {
@@ -183,23 +244,33 @@ function renderList(list) {
   });
   for (const [year, items] of years) {
     listEl.append(el('h2', { class: 'timeline-year' }, year),
-      el('ol', { class: 'timeline' }, items.map(([e, i]) => el('li', { id: `ev-${i}`, class: 'timeline-event', dataset: { type: e.type } },
+      el('ol', { class: 'timeline' }, items.map(([e, i]) => el('li', {
+        id: `ev-${i}`, class: 'timeline-event', dataset: { type: e.type, types: e.types.join(' ') },
+        // Where the dates came from stays available on hover, not as rule names in the row.
+        title: sourcesTitle(e.sources),
+      },
+        el('span', { class: `legend-dot dot-${dotClass(e.type)}`, 'aria-hidden': 'true' }),
         el('time', { datetime: e.date }, e.date),
-        el('span', { class: `badge event-type` }, e.type), ' ',
-        e.id ? el('a', { href: itemHref({ id: e.id, kind: e.kind }), lang: langOf(e.label) }, e.label) : el('span', { lang: langOf(e.label) }, e.label),
-        e.subject && e.subject.id !== state.id ? el('span', { class: 'muted' }, ' · ', el('a', { href: itemHref(e.subject), lang: langOf(e.subject.label) }, e.subject.label)) : null,
-        e.provenance && e.provenance.file ? el('span', { class: 'muted prov-inline', title: [e.provenance.file, e.provenance.rule].filter(Boolean).join(' · ') }, ' · ', el('code', {}, e.provenance.rule || 'source')) : null))));
+        el('span', { class: 'event-types' }, e.types.map(eventName).join(' · ')), ' ',
+        e.kind === 'event' && e.subject ? el('a', { href: itemHref(e.subject), lang: langOf(e.subject.label) }, e.subject.label)
+          : e.id ? el('a', { href: itemHref({ id: e.id, kind: e.kind }), lang: langOf(e.label) }, e.label) : el('span', { lang: langOf(e.label) }, e.label),
+        e.kind !== 'event' && e.subject && e.subject.id !== state.id ? el('span', { class: 'muted' }, ' · ', el('a', { href: itemHref(e.subject), lang: langOf(e.subject.label) }, e.subject.label)) : null))));
   }
 }
 
+function sourcesTitle(sources) {
+  const files = [...new Set((sources || []).map((p) => p && p.file).filter(Boolean))];
+  return files.length ? `Source: ${files.join(', ')}` : null;
+}
+
 function renderFilters() {
-  const types = [...new Set(events.map((e) => e.type))].sort();
+  const types = [...new Set(events.map((e) => e.type))].sort((a, b) => eventName(a).localeCompare(eventName(b)));
   clear(filtersEl).append(el('legend', {}, 'Show'));
   filtersEl.hidden = types.length === 0;
   for (const t of types) {
     const n = events.filter((e) => e.type === t).length;
     const box = el('input', { type: 'checkbox', value: t, id: `type-${t.replace(/[^a-z0-9]/gi, '_')}`, checked: state.types.length === 0 || state.types.includes(t) });
-    filtersEl.append(el('label', {}, box, ` ${t} (${n})`));
+    filtersEl.append(el('label', {}, box, ` ${eventName(t)} (${n})`));
   }
 }
 
@@ -207,17 +278,18 @@ function render() {
   const list = visible();
   renderAxis(list);
   renderList(list);
-  const hidden = events.length - list.length;
+  const hidden = events.filter((e) => !((state.types.length === 0 || state.types.includes(e.type)) && inRange(e.date))).length;
+  const shown = events.length - hidden;
   statusEl.textContent = events.length === 0
     ? 'No dated events in this snapshot.'
-    : `${list.length} dated event${list.length === 1 ? '' : 's'}${list.length ? `, ${list[0].date} to ${list[list.length - 1].date}` : ''}${hidden ? ` (${hidden} hidden by the filters)` : ''}.`;
+    : `${shown} dated event${shown === 1 ? '' : 's'}${list.length < shown ? ` on ${list.length} rows (same-day events merged)` : ''}${list.length ? `, ${list[0].date} to ${list[list.length - 1].date}` : ''}${hidden ? ` (${hidden} hidden by the filters)` : ''}.`;
 }
 
 async function load() {
   clear(errorEl);
   clear(axisEl);
   clear(listEl);
-  $('tl-id').value = state.id;
+  idPicker.show(state.id);
   $('tl-q').value = state.id ? '' : state.q;
   $('tl-from').value = state.from;
   $('tl-to').value = state.to;
@@ -262,9 +334,15 @@ async function load() {
   }
 }
 
-form.addEventListener('submit', (event) => {
+form.addEventListener('submit', async (event) => {
   event.preventDefault();
-  const id = $('tl-id').value.trim();
+  let id;
+  try {
+    id = await idPicker.resolve();
+  } catch (err) {
+    showError(clear(errorEl), err, { title: 'Nothing by that name' });
+    return;
+  }
   const q = $('tl-q').value.trim();
   const from = $('tl-from').value.trim();
   const to = $('tl-to').value.trim();
