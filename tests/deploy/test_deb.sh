@@ -13,12 +13,13 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 deb=$(bash scripts/package.sh | tail -1)
 [ -f "$deb" ] || fail "no package built"
 echo "test_deb: built $deb ($(du -h "$deb" | cut -f1))"
-dpkg-deb --field "$deb" Depends | grep -q libxapian || fail "Depends lacks libxapian: $(dpkg-deb --field "$deb" Depends)"
+grep -q libxapian <<<"$(dpkg-deb --field "$deb" Depends)" || fail "Depends lacks libxapian: $(dpkg-deb --field "$deb" Depends)"
+contents=$(dpkg-deb --contents "$deb")
 for f in ./usr/bin/regkg ./usr/share/regkg/web/index.html ./usr/share/regkg/corpus/README.md \
          ./usr/share/regkg/corpus/dictionaries/actors.json ./usr/share/man/man1/regkg.1.gz \
          ./lib/systemd/system/regkg.service ./lib/systemd/system/regkg-follow.service \
          ./etc/default/regkg; do
-  dpkg-deb --contents "$deb" | grep -q " $f\$" || fail "the package lacks $f"
+  grep -q " $f\$" <<<"$contents" || fail "the package lacks $f"
 done
 
 "${sudo_cmd[@]}" apt-get install -y -qq "$(realpath "$deb")" >/dev/null
