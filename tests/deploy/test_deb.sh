@@ -2,7 +2,7 @@
 # The Debian package on this machine (CI stage 5; needs root or sudo, changes the system): builds
 # it, installs it with apt-get, checks the systemd units with systemd-analyze verify, starts the
 # installed program directly (systemd need not be PID 1 here) on the embedded corpus it ships,
-# checks real answers, and removes the package again.
+# checks real answers, and purges the package again.
 # Usage: tests/deploy/test_deb.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -23,7 +23,7 @@ for f in ./usr/bin/regkg ./usr/share/regkg/web/index.html ./usr/share/regkg/corp
 done
 
 "${sudo_cmd[@]}" apt-get install -y -qq "$(realpath "$deb")" >/dev/null
-trap '"${sudo_cmd[@]}" apt-get remove -y -qq regkg >/dev/null 2>&1 || true' EXIT
+trap '"${sudo_cmd[@]}" apt-get purge -y -qq regkg >/dev/null 2>&1 || true' EXIT
 [ -x /usr/bin/regkg ] || fail "/usr/bin/regkg not installed"
 man -w regkg >/dev/null 2>&1 || zcat /usr/share/man/man1/regkg.1.gz | grep -q "^.SS serve" ||
   fail "the man page has no serve section"
@@ -48,7 +48,7 @@ data=$(mktemp -d /tmp/regkg-deb.XXXXXX)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 (cd / && exec /usr/bin/regkg serve --data "$data/data" --port "$port") >"$data/serve.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; rm -rf "$data"; "${sudo_cmd[@]}" apt-get remove -y -qq regkg >/dev/null 2>&1 || true' EXIT
+trap 'kill $pid 2>/dev/null; rm -rf "$data"; "${sudo_cmd[@]}" apt-get purge -y -qq regkg >/dev/null 2>&1 || true' EXIT
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
 curl -sf "http://127.0.0.1:$port/api/v1/search?q=%E5%AE%89%E5%85%A8%E8%AF%84%E4%BC%B0&limit=50" |
   grep -q '"cn/generative-ai-measures@2023-07-10/art-17"' || fail "search does not find Art. 17"
