@@ -382,6 +382,12 @@ int main(int argc, char** argv) {
                    "Time a whole request may take to arrive, s (slow clients get 408)")
       ->capture_default_str()
       ->check(CLI::Range(0.05, 3600.0));
+  unsigned admin_max_failures = 5;
+  serve
+      ->add_option("--admin-max-failures", admin_max_failures,
+                   "Failed admin authentications one client address may make per minute; more "
+                   "get 429 until the minute has passed (0 = no limit)")
+      ->capture_default_str();
   serve->add_option("--max-client-connections", max_client_connections,
                     "Connections one client address may hold; more get 503 (0 = 3/4 of --threads "
                     "for remote clients, no cap for loopback ones)");
@@ -498,6 +504,7 @@ int main(int argc, char** argv) {
     config.request_timeout =
         std::chrono::milliseconds(static_cast<long>(request_timeout_seconds * 1000));
     config.max_connections_per_client = max_client_connections;
+    config.admin_max_failures = admin_max_failures;
     regkg::ingest::FollowOptions follow;
     if (!follow_corpora.empty()) {
       follow.ingest = ingest_options;

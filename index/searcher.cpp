@@ -7,6 +7,7 @@
 #include <rapidjson/document.h>
 
 #include "index/cjk_query.h"
+#include "index/index_check.h"
 #include "index/index_layers.h"
 #include "index/index_schema.h"
 #include "index/multi_value_match_spy.h"
@@ -65,11 +66,7 @@ Searcher::Searcher(const std::filesystem::path& db_dir, size_t pool_size) {
     }
     for (const auto& l : layers.layers) shards.push_back((db_dir / l).string());
   } else {
-    std::error_code ec;
-    for (const auto& entry : std::filesystem::directory_iterator(db_dir, ec))
-      if (entry.is_directory() && entry.path().filename().string().rfind("shard-", 0) == 0)
-        shards.push_back(entry.path().string());
-    std::sort(shards.begin(), shards.end());
+    shards = shard_databases(db_dir);
     if (shards.empty()) shards.push_back(db_dir.string());
   }
   try {

@@ -3,6 +3,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <stdexcept>
@@ -48,6 +49,46 @@ std::string load_admin_token(const std::filesystem::path& file) {
   if (line.empty())
     throw std::runtime_error(file.string() + ": error: the admin token file is empty");
   return line;
+}
+
+AdminFailureLimiter::AdminFailureLimiter(unsigned max_failures, std::chrono::seconds window)
+    : max_failures_(max_failures), window_(window) {}
+
+void AdminFailureLimiter::forget_old(Clock::time_point now) {
+  for (auto it = failures_.begin(); it != failures_.end();) {
+    auto& times = it->second;
+    while (!times.empty() && times.front() + window_ <= now) times.pop_front();
+    it = times.empty() ? failures_.erase(it) : std::next(it);
+  }
+}
+
+std::chrono::seconds AdminFailureLimiter::retry_after(const std::string& address,
+                                                      Clock::time_point now) {
+  if (max_failures_ == 0) return std::chrono::seconds(0);
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = failures_.find(address);
+  if (it == failures_.end()) return std::chrono::seconds(0);
+  auto& times = it->second;
+  while (!times.empty() && times.front() + window_ <= now) times.pop_front();
+  if (times.size() < max_failures_) return std::chrono::seconds(0);
+  // Until enough failures have left the window for one more attempt; at least one second.
+  const auto until = times[times.size() - max_failures_] + window_;
+  auto wait = std::chrono::ceil<std::chrono::seconds>(until - now);
+  return std::max(wait, std::chrono::seconds(1));
+}
+
+void AdminFailureLimiter::record_failure(const std::string& address, Clock::time_point now) {
+  if (max_failures_ == 0) return;
+  std::lock_guard<std::mutex> lock(mutex_);
+  // Many addresses (a spoofing-free attacker still has many): drop the expired ones first, and
+  // when all are live, the whole table rather than grow without bound.
+  if (failures_.size() >= kMaxAddresses && !failures_.count(address)) {
+    forget_old(now);
+    if (failures_.size() >= kMaxAddresses) failures_.clear();
+  }
+  auto& times = failures_[address];
+  times.push_back(now);
+  while (times.size() > max_failures_) times.pop_front();  // only the newest ones matter
 }
 
 }  // namespace regkg::server

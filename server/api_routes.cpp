@@ -123,12 +123,13 @@ const std::vector<RouteSpec>& api_routes() {
        "Liveness and the snapshot being served",
        handle_healthz,
        {},
-       "status, snapshot {id, created, counts}, reload status, uptime",
+       "status (ok, or degraded while requests fail with internal errors), snapshot {id, "
+       "created, counts}, reload status, internal errors, uptime",
        "application/json",
        "{status: string, snapshot: {id: string, created: string, counts: {*: integer}},"
        " reload?: {reloads: integer, failures: integer, last_attempt: string?,"
        " last_result: string?, last_error: string?, refused_snapshot: string?},"
-       " uptime_seconds: integer}"},
+       " internal_errors: {total: integer, last_minute: integer}, uptime_seconds: integer}"},
       {"GET",
        "/api/v1/openapi.json",
        "getOpenApi",

@@ -78,7 +78,8 @@ std::string raw_error_response(int status, const char* reason, const std::string
   return "HTTP/1.1 " + std::to_string(status) + " " + reason +
          "\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: " +
          std::to_string(body.size()) +
-         "\r\nConnection: close\r\nX-Content-Type-Options: nosniff\r\nRetry-After: 1\r\n\r\n" +
+         "\r\nConnection: close\r\nX-Content-Type-Options: nosniff\r\nCache-Control: "
+         "no-store\r\nRetry-After: 1\r\n\r\n" +
          body;
 }
 

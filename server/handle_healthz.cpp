@@ -1,19 +1,23 @@
-// GET /healthz: liveness plus the snapshot being served and its counts.
+// GET /healthz: liveness plus the snapshot being served and its counts. "status" is "degraded"
+// while requests on the served snapshot fail with internal errors (a damaged index), else "ok".
 #include <httplib.h>
 
 #include "server/handlers.h"
 #include "server/json_output.h"
 #include "server/route_spec.h"
+#include "server/service_health.h"
 #include "server/snapshot_reloader.h"
 
 namespace regkg::server {
 
 void handle_healthz(const HandlerContext& ctx, const RequestParams&, httplib::Response& res) {
   const auto& snap = ctx.snapshot;
+  ServiceHealth::View health;
+  if (ctx.health) health = ctx.health->view(snap->id);
   JsonOutput out;
   auto& w = out.writer();
   w.StartObject();
-  out.field("status", "ok");
+  out.field("status", health.degraded ? "degraded" : "ok");
   out.key("snapshot");
   w.StartObject();
   out.field("id", snap->id);
@@ -36,6 +40,11 @@ void handle_healthz(const HandlerContext& ctx, const RequestParams&, httplib::Re
     out.field_or_null("refused_snapshot", r.refused_id);
     w.EndObject();
   }
+  out.key("internal_errors");
+  w.StartObject();
+  out.field("total", health.internal_errors);
+  out.field("last_minute", health.recent_internal_errors);
+  w.EndObject();
   out.field("uptime_seconds",
             static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::seconds>(
                                            std::chrono::steady_clock::now() - ctx.started)

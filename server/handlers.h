@@ -21,11 +21,13 @@ namespace regkg::server {
 // What a handler may use: the snapshot taken once for the whole request (a reload during the
 // request does not affect it) and the server's start time.
 class SnapshotReloader;
+class ServiceHealth;
 
 struct HandlerContext {
   std::shared_ptr<const snapshot::Snapshot> snapshot;
   std::chrono::steady_clock::time_point started;
-  SnapshotReloader* reloader = nullptr;  // null when the server does not know its data directory
+  SnapshotReloader* reloader = nullptr;   // null when the server does not know its data directory
+  const ServiceHealth* health = nullptr;  // internal errors so far (for /healthz); may be null
 };
 
 // Limits: the route table's parameters use them, so validation and the OpenAPI document agree.

@@ -17,6 +17,7 @@
 #include "server/guarded_server.h"
 #include "server/handlers.h"
 #include "server/request_screen.h"
+#include "server/response_encoding.h"
 
 namespace regkg::server {
 
@@ -25,7 +26,14 @@ namespace {
 void set_error(httplib::Response& res, int status, const std::string& code,
                const std::string& message, const std::map<std::string, std::string>& details = {}) {
   res.status = status;
+  // set_header adds a header: one already there (a file's type) would be sent twice.
+  res.headers.erase("Content-Type");
   res.set_content(error_body(code, message, details), "application/json; charset=utf-8");
+}
+
+// Xapian's errors are not std::exception: a handler catching only those let them pass unlogged.
+std::string xapian_error_text(const Xapian::Error& e) {
+  return "Xapian::" + std::string(e.get_type()) + ": " + e.get_msg();
 }
 
 // W/"<snapshot id>-<hash of route and parameters>".
@@ -59,6 +67,7 @@ ConnectionLimits connection_limits(const ServerConfig& config) {
 HttpServer::HttpServer(ServerConfig config, std::shared_ptr<const snapshot::Snapshot> snapshot)
     : config_(std::move(config)),
       snapshots_(std::move(snapshot)),
+      admin_failures_(config_.admin_max_failures, std::chrono::seconds(60)),
       http_(std::make_unique<GuardedServer>(connection_limits(config_))),
       cache_(std::make_unique<ResponseCache>(config_.cache_bytes)),
       started_(std::chrono::steady_clock::now()) {
@@ -84,14 +93,22 @@ void HttpServer::install_routes() {
   http_->set_keep_alive_max_count(1000);  // for the Keep-Alive header httplib writes
   http_->set_keep_alive_timeout(5);
 
-  auto log_mutex = std::make_shared<std::mutex>();
+  std::mutex* log_mutex = &log_mutex_;
   // Every route goes through here: one snapshot per request, the response cache for cacheable
   // routes, and the one mapping from exceptions to JSON errors.
   // Parameters are validated against the route's row before its handler runs.
   auto wrap = [this, log, log_mutex](const RouteSpec& route) {
     return [this, &route, log, log_mutex](const httplib::Request& req, httplib::Response& res) {
       const bool cacheable = route.cacheable, admin = route.admin;
-      HandlerContext ctx{snapshots_.get(), started_, reloader_.get()};
+      HandlerContext ctx{snapshots_.get(), started_, reloader_.get(), &health_};
+      // However this request ends, its answer is compressed only if small enough (and never when
+      // streamed). httplib reads the request's Accept-Encoding when it writes the answer; the
+      // request is a local of its process_request, not const there (see the error handler).
+      struct CodingLimit {
+        const httplib::Request& req;
+        const httplib::Response& res;
+        ~CodingLimit() { limit_response_coding(const_cast<httplib::Request&>(req), res); }
+      } coding_limit{req, res};
       res.set_header("Cache-Control", "no-cache");
       res.set_header("X-Content-Type-Options", "nosniff");
       if (admin) {
@@ -103,19 +120,29 @@ void HttpServer::install_routes() {
                     "REGKG_ADMIN_TOKEN");
           return;
         }
+        // Too many failures from this address lately: refused before the token is looked at.
+        if (auto wait = admin_failures_.retry_after(req.remote_addr); wait.count() > 0) {
+          res.set_header("Retry-After", std::to_string(wait.count()));
+          set_error(res, 429, "too_many_failures",
+                    "too many failed admin authentications from this address; retry in " +
+                        std::to_string(wait.count()) + " s",
+                    {{"retry_after", std::to_string(wait.count())}});
+          return;
+        }
         if (!bearer_token_matches(config_.admin_token, req.get_header_value("Authorization"))) {
+          admin_failures_.record_failure(req.remote_addr);
           res.set_header("WWW-Authenticate", "Bearer realm=\"regkg admin\"");
           set_error(res, 401, "unauthorized", "a valid admin bearer token is required");
           return;
         }
       }
-      if (!config_.cors_origin.empty())
+      // Cross-origin reads are for the public API; an admin answer is never shared with a page.
+      if (!admin && !config_.cors_origin.empty())
         res.set_header("Access-Control-Allow-Origin", config_.cors_origin);
       std::string key;
       if (cacheable) {
-        // httplib keeps params in a sorted multimap: equal queries give equal keys.
-        key = ctx.snapshot->id + '\n' + req.path;
-        for (const auto& [k, v] : req.params) key += '\n' + k + '=' + v;
+        // Length-prefixed fields: no value can pass for another parameter (make_cache_key).
+        key = make_cache_key(ctx.snapshot->id, req.path, req.params);
         // The answer depends only on the snapshot and the key: its ETag says so, and a client
         // holding it gets a 304 without any work.
         std::string etag = entity_tag(ctx.snapshot->id, key);
@@ -139,13 +166,11 @@ void HttpServer::install_routes() {
       } catch (const ApiError& e) {
         set_error(res, e.status(), e.code(), e.what(), e.details());
       } catch (const std::exception& e) {
-        {
-          std::lock_guard<std::mutex> lock(*log_mutex);
-          *log << "error: " << req.method << ' ' << req.path << ": " << e.what() << std::endl;
-        }
-        set_error(res, 500, "internal_error", "internal error while answering this request");
+        internal_error(req, res, ctx, e.what());
+      } catch (const Xapian::Error& e) {
+        internal_error(req, res, ctx, xapian_error_text(e));
       } catch (...) {
-        set_error(res, 500, "internal_error", "internal error while answering this request");
+        internal_error(req, res, ctx, "an exception of unknown type");
       }
     };
   };
@@ -165,8 +190,22 @@ void HttpServer::install_routes() {
     if (!http_->set_mount_point("/", config_.web_dir.string()))
       throw std::runtime_error(config_.web_dir.string() + ": error: web directory not found");
     http_->set_file_extension_and_mimetype_mapping("js", "text/javascript");
-    http_->set_file_request_handler([](const httplib::Request&, httplib::Response& res) {
+    http_->set_file_request_handler([](const httplib::Request& req, httplib::Response& res) {
       res.set_header("X-Content-Type-Options", "nosniff");
+      // httplib answers 206 whenever a Range header is present; only an honoured range is. The
+      // one range left (restrict_ranges) is fitted to the file, or refused with its size.
+      auto& ranges_req = const_cast<httplib::Request&>(req);  // a local of process_request
+      if (!resolve_file_range(ranges_req, res.body.size())) {
+        const std::string size = std::to_string(res.body.size());
+        ranges_req.ranges.clear();
+        res.set_header("Content-Range", "bytes */" + size);
+        set_error(res, 416, "range_not_satisfiable",
+                  "the range asked for lies outside the file (" + size + " bytes)");
+        return;
+      }
+      res.status = ranges_req.ranges.empty() ? 200 : 206;
+      // An empty file has nothing to stream (a provider of length 0 would never finish).
+      if (res.body.empty()) return;
       res.set_header(
           "Content-Security-Policy",
           "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -193,7 +232,12 @@ void HttpServer::install_routes() {
   if (!config_.web_dir.empty()) web_root = std::filesystem::canonical(config_.web_dir);
   http_->set_pre_routing_handler([web_root](const httplib::Request& req, httplib::Response& res) {
     auto refusal = screen_request(req, web_root);
-    if (!refusal) return httplib::Server::HandlerResponse::Unhandled;
+    if (!refusal) {
+      // Ranges are honoured on static files only, one at a time (request_screen.h). The request
+      // is a local of httplib's process_request, not const there (see the error handler).
+      restrict_ranges(const_cast<httplib::Request&>(req));
+      return httplib::Server::HandlerResponse::Unhandled;
+    }
     set_error(res, refusal->status(), refusal->code(), refusal->what(), refusal->details());
     res.set_header("X-Content-Type-Options", "nosniff");
     // An unread body must not be taken for the next request on this connection.
@@ -231,6 +275,8 @@ void HttpServer::install_routes() {
           if (ep) std::rethrow_exception(ep);
         } catch (const std::exception& e) {
           what = e.what();
+        } catch (const Xapian::Error& e) {
+          what = xapian_error_text(e);
         } catch (...) {
         }
         {
@@ -239,11 +285,31 @@ void HttpServer::install_routes() {
         }
         set_error(res, 500, "internal_error", "internal error while answering this request");
       });
+  // Last look at every answer httplib writes (after its ranges and before its headers): an error
+  // is never stored by a cache, and a 206 without an honoured range is a 200.
+  http_->set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (res.status >= 400) {
+      res.headers.erase("Cache-Control");
+      res.set_header("Cache-Control", "no-store");
+    }
+    if (res.status == 206 && req.ranges.empty()) res.status = 200;
+  });
   if (config_.access_log)
     http_->set_logger([log, log_mutex](const httplib::Request& req, const httplib::Response& res) {
       std::lock_guard<std::mutex> lock(*log_mutex);
       *log << req.remote_addr << ' ' << req.method << ' ' << req.path << ' ' << res.status << '\n';
     });
+}
+
+void HttpServer::internal_error(const httplib::Request& req, httplib::Response& res,
+                                const HandlerContext& ctx, const std::string& what) {
+  {
+    std::lock_guard<std::mutex> lock(log_mutex_);
+    std::ostream& log = config_.log ? *config_.log : std::cerr;
+    log << "error: " << req.method << ' ' << req.path << ": " << what << std::endl;
+  }
+  health_.record_internal_error(ctx.snapshot->id);
+  set_error(res, 500, "internal_error", "internal error while answering this request");
 }
 
 int HttpServer::bind() {

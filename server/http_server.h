@@ -7,17 +7,22 @@
 #include <chrono>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <ostream>
 #include <string>
 #include <string_view>
 
+#include "server/admin_auth.h"
 #include "server/response_cache.h"
+#include "server/service_health.h"
 #include "server/snapshot_holder.h"
 #include "server/snapshot_reloader.h"
 
 namespace httplib {
 class Server;
-}
+struct Request;
+struct Response;
+}  // namespace httplib
 
 namespace regkg::server {
 
@@ -39,6 +44,9 @@ struct ServerConfig {
   std::chrono::milliseconds watch_interval{1000};
   size_t searcher_pool_size = 4;
   std::string admin_token;  // bearer token of the admin routes; "" = admin routes off
+  // Failed admin authentications one client address may make per minute; then 429 until the
+  // oldest leaves the minute (0 = no limit).
+  unsigned admin_max_failures = 5;
   // Connection guards against slow and greedy clients (see guarded_server.h): the longest wait
   // for one read, the time a whole request may take to arrive, and the connections one client
   // address may hold (0 = three quarters of the worker threads for remote clients, so others
@@ -49,6 +57,7 @@ struct ServerConfig {
 };
 
 class GuardedServer;
+struct HandlerContext;
 
 class HttpServer {
  public:
@@ -74,8 +83,14 @@ class HttpServer {
 
  private:
   void install_routes();
+  // Logs an internal error (500) with the request and `what`, counts it for /healthz and answers.
+  void internal_error(const httplib::Request& req, httplib::Response& res,
+                      const HandlerContext& ctx, const std::string& what);
   ServerConfig config_;
   SnapshotHolder snapshots_;
+  ServiceHealth health_;
+  AdminFailureLimiter admin_failures_;
+  std::mutex log_mutex_;  // one log line at a time
   std::unique_ptr<GuardedServer> http_;
   std::unique_ptr<ResponseCache> cache_;
   std::unique_ptr<SnapshotReloader> reloader_;

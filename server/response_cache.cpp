@@ -5,6 +5,29 @@
 
 namespace regkg::server {
 
+namespace {
+
+void append_field(std::string& key, const std::string& field) {
+  key += std::to_string(field.size());
+  key += ':';
+  key += field;
+}
+
+}  // namespace
+
+std::string make_cache_key(const std::string& snapshot_id, const std::string& path,
+                           const std::multimap<std::string, std::string>& params) {
+  std::string key;
+  append_field(key, snapshot_id);
+  append_field(key, path);
+  // A multimap iterates in key order (equal keys in arrival order): equal queries, equal keys.
+  for (const auto& [name, value] : params) {
+    append_field(key, name);
+    append_field(key, value);
+  }
+  return key;
+}
+
 ResponseCache::ResponseCache(size_t capacity_bytes, size_t shards)
     : shard_capacity_(shards ? capacity_bytes / shards : 0) {
   for (size_t i = 0; i < std::max<size_t>(1, shards); ++i)

@@ -1,10 +1,12 @@
-// A bounded LRU cache of successful JSON responses, keyed by snapshot id + route + canonical query
-// string. Popular searches are answered without touching Xapian; a snapshot swap changes the key,
-// so nothing stale is ever served (old entries age out). Thread-safe (sharded mutexes).
+// A bounded LRU cache of successful JSON responses, keyed by snapshot id + route + the parsed
+// parameters (make_cache_key). Popular searches are answered without touching Xapian; a snapshot
+// swap changes the key, so nothing stale is ever served (old entries age out). Thread-safe (sharded
+// mutexes).
 #pragma once
 
 #include <cstddef>
 #include <list>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -12,6 +14,13 @@
 #include <vector>
 
 namespace regkg::server {
+
+// The cache key (and the ETag's input) of a request: the snapshot id, the path and the parsed
+// parameters in order, each written as its byte length, ':' and its bytes. No two different
+// requests share a key, whatever bytes their values hold: joining "k=v" lines let a value with
+// "\nyear=2021" in it take the key of a request with a second parameter (issue 22, item 7).
+std::string make_cache_key(const std::string& snapshot_id, const std::string& path,
+                           const std::multimap<std::string, std::string>& params);
 
 class ResponseCache {
  public:

@@ -83,20 +83,27 @@ ReloadStatus SnapshotReloader::reload(bool force) {
     }
   }
   const std::string attempt_time = snapshot::utc_now_iso8601();
+  std::string error;
   try {
-    return swap_in(snapshot::open_current_snapshot(data_dir_, pool_size_, /*trim_heap=*/false),
-                   served, attempt_time);
+    auto next = snapshot::open_current_snapshot(data_dir_, pool_size_, /*trim_heap=*/false);
+    // Opening reads only the first blocks of each table: a damaged index opens, then fails the
+    // searches that reach the damage. Read all of it before it may serve anyone.
+    snapshot::check_snapshot_index(next->dir);
+    return swap_in(std::move(next), served, attempt_time);
   } catch (const std::exception& e) {
-    std::lock_guard<std::mutex> lock(status_mutex_);
-    status_.last_attempt = attempt_time;
-    status_.last_result = "refused";
-    status_.last_error = e.what();
-    status_.refused_id = current.value_or("");
-    ++status_.failures;
-    log_ << "regkg serve: snapshot " << status_.refused_id << " refused, still serving " << served
-         << ": " << e.what() << std::endl;
-    return status_;
+    error = e.what();
+  } catch (const Xapian::Error& e) {
+    error = std::string("Xapian::") + e.get_type() + ": " + e.get_msg();
   }
+  std::lock_guard<std::mutex> lock(status_mutex_);
+  status_.last_attempt = attempt_time;
+  status_.last_result = "refused";
+  status_.last_error = error;
+  status_.refused_id = current.value_or("");
+  ++status_.failures;
+  log_ << "regkg serve: error: snapshot " << status_.refused_id << " refused, still serving "
+       << served << ": " << error << std::endl;
+  return status_;
 }
 
 ReloadStatus SnapshotReloader::swap_in(std::shared_ptr<const snapshot::Snapshot> next,

@@ -8,6 +8,7 @@
 #include "graph/adjacency_index.h"
 #include "graph/graph_store.h"
 #include "graph/validity_index.h"
+#include "index/index_check.h"
 #include "snapshot/snapshot_store.h"
 
 namespace regkg::snapshot {
@@ -55,6 +56,9 @@ std::shared_ptr<const Snapshot> open_snapshot(const std::filesystem::path& dir,
     finish_open(*snap, std::move(g), searcher_pool_size);
   } catch (const std::exception& e) {
     throw SnapshotOpenError(e.what());
+  } catch (const Xapian::Error& e) {
+    // Not a std::exception: without this it left the reloader unlogged (issue 22, item 2).
+    throw SnapshotOpenError(dir.string() + ": error: Xapian::" + e.get_type() + ": " + e.get_msg());
   }
   // Loading parses a file-sized buffer and a string table that are freed by now: hand that memory
   // back to the system instead of keeping it in the heap of a long-running server.
@@ -81,9 +85,19 @@ std::shared_ptr<const Snapshot> open_snapshot_with_graph(
     throw;
   } catch (const std::exception& e) {
     throw SnapshotOpenError(e.what());
+  } catch (const Xapian::Error& e) {
+    throw SnapshotOpenError(dir.string() + ": error: Xapian::" + e.get_type() + ": " + e.get_msg());
   }
   check_ids(*snap);
   return snap;
+}
+
+void check_snapshot_index(const std::filesystem::path& dir) {
+  try {
+    index::check_index(dir / kIndexDir);
+  } catch (const std::exception& e) {
+    throw SnapshotOpenError(e.what());
+  }
 }
 
 std::shared_ptr<const Snapshot> open_current_snapshot(const std::filesystem::path& data_dir,

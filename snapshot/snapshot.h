@@ -46,6 +46,11 @@ std::shared_ptr<const Snapshot> open_snapshot_with_graph(
     const std::filesystem::path& dir, std::shared_ptr<const graph::KnowledgeGraph> graph,
     size_t searcher_pool_size, bool build_graph_indexes = true);
 
+// Reads the whole index of the snapshot in `dir` through Xapian's checker (index/index_check.h):
+// what opens may still fail searches. Throws SnapshotOpenError naming the damaged database, the
+// Xapian error class and message. Thread-safe; takes about as long as reading the index.
+void check_snapshot_index(const std::filesystem::path& dir);
+
 // Opens DATA's current snapshot; throws SnapshotOpenError if there is none.
 std::shared_ptr<const Snapshot> open_current_snapshot(const std::filesystem::path& data_dir,
                                                       size_t searcher_pool_size,

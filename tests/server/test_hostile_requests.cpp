@@ -48,6 +48,10 @@ struct HostileFixture {
     regkg::test::write_file(web / "index.html",
                             "<!doctype html><html><body>hostile test page</body></html>\n");
     regkg::test::write_file(web / "css" / "site.css", "body { color: black; }\n");
+    // Hidden files in the web folder (an editor's backup, a checkout's metadata): never served.
+    regkg::test::write_file(web / ".env", secret_marker + "\n");
+    regkg::test::write_file(web / ".git" / "config", secret_marker + "\n");
+    regkg::test::write_file(web / "css" / ".site.css.swp", secret_marker + "\n");
     regkg::test::write_file(secret_dir / "secret.txt", secret_marker + "\n");
     fs::create_symlink(secret_dir / "secret.txt", web / "outside.txt");
     fs::create_symlink(secret_dir, web / "outside-dir");
@@ -81,6 +85,8 @@ void check_clean_4xx(const RawReply& r, int wanted) {
   if (wanted) CHECK(r.status == wanted);
   CHECK(has(r.header("Content-Type"), "application/json"));
   CHECK(r.header("X-Content-Type-Options") == "nosniff");
+  // Issue 22: no error answer may be stored by a cache, raw ones of the connection loop included.
+  CHECK(r.header("Cache-Control") == "no-store");
   rapidjson::Document d;
   d.Parse(r.body.c_str(), r.body.size());
   REQUIRE_FALSE(d.HasParseError());
@@ -127,6 +133,11 @@ TEST_SUITE("server") {
         {"symlink to a file outside", get_request("/outside.txt"), 404},
         {"symlinked folder outside", get_request("/outside-dir/secret.txt"), 404},
         {"symlink to /etc/passwd", get_request("/passwd"), 404},
+        // Issue 22: dotfiles under web/ are never served.
+        {"dotfile", get_request("/.env"), 404},
+        {"dot folder", get_request("/.git/config"), 404},
+        {"encoded dot folder", get_request("/%2egit/config"), 404},
+        {"dotfile in a folder", get_request("/css/.site.css.swp"), 404},
         {"NUL in the path", get_request("/index.html%00.css"), 400},
         // Oversized input.
         {"huge query string", get_request("/api/v1/search?q=" + big), 0},
@@ -185,6 +196,32 @@ TEST_SUITE("server") {
          "GET /healthz HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
          "5\r\nhello\r\n0\r\n\r\n",
          400},
+        // Issue 22: Content-Length must be one plain decimal number (request smuggling behind a
+        // proxy that reads it otherwise), and a POST must say how long its body is.
+        {"two different Content-Lengths",
+         "POST /api/v1/admin/reload HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n"
+         "Content-Length: 5\r\n\r\nhello",
+         400},
+        {"two equal Content-Lengths",
+         "POST /api/v1/admin/reload HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n"
+         "Content-Length: 0\r\n\r\n",
+         400},
+        {"Content-Length list",
+         "POST /api/v1/admin/reload HTTP/1.1\r\nHost: x\r\nContent-Length: 0, 5\r\n\r\nhello", 400},
+        {"Content-Length +0",
+         "POST /api/v1/admin/reload HTTP/1.1\r\nHost: x\r\nContent-Length: +0\r\n\r\n", 400},
+        {"Content-Length -1",
+         "POST /api/v1/admin/reload HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n", 400},
+        {"Content-Length and Transfer-Encoding",
+         "POST /api/v1/admin/reload HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n"
+         "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+         400},
+        {"unknown Transfer-Encoding",
+         "POST /api/v1/admin/reload HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n", 400},
+        {"GET with Content-Length +0", get_request("/healthz", "Content-Length: +0\r\n"), 400},
+        // Without a length the body would run to the end of the connection: answered at once.
+        {"POST without Content-Length", "POST /api/v1/admin/reload HTTP/1.1\r\nHost: x\r\n\r\n",
+         411},
         {"Range on an error (found by fuzz_http_request)",
          get_request("/no-such-file", "Range: bytes=0-10\r\n"), 404},
         {"Range on an API error", get_request("/api/v1/search?limit=-1", "Range: bytes=0-5\r\n"),
@@ -203,7 +240,10 @@ TEST_SUITE("server") {
     int refused = 0;
     for (const auto& c : cases) {
       CAPTURE(c.what);
+      auto t0 = std::chrono::steady_clock::now();
       check_clean_4xx(raw_request(port, c.request), c.status);
+      // Each is refused at once: none waits for a timeout (the read timeout is 10 s).
+      CHECK(std::chrono::steady_clock::now() - t0 < 3s);
       check_healthy(port);
       ++refused;
     }
