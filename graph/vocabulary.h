@@ -17,8 +17,8 @@ namespace edge {
 inline constexpr std::string_view kPartOf = "part_of";        // structure: article -> chapter …
 inline constexpr std::string_view kProductOf = "product_of";  // product -> its company
 inline constexpr std::string_view kVersionOf = "version_of";  // version -> instrument
-inline constexpr std::string_view kInJurisdiction =
-    "in_jurisdiction";                                         // instrument -> jurisdiction
+// instrument -> jurisdiction
+inline constexpr std::string_view kInJurisdiction = "in_jurisdiction";
 inline constexpr std::string_view kIssuedBy = "issued_by";     // instrument, version -> actor
 inline constexpr std::string_view kHasEvent = "has_event";     // version, article, news -> event
 inline constexpr std::string_view kSupersedes = "supersedes";  // newer version -> older one
