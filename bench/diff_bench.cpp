@@ -18,6 +18,7 @@
 #include "diff/version_diff.h"
 #include "diff/version_loader.h"
 #include "graph/graph_store.h"
+#include "graph/vocabulary.h"
 
 namespace {
 
@@ -40,14 +41,14 @@ std::map<std::string, std::vector<std::pair<std::string, size_t>>> versions_by_i
   for (auto [it, end] = boost::vertices(bg); it != end; ++it) {
     const auto& n = bg[*it];
     if (n.kind == NodeKind::article)
-      if (const std::string* v = n.attr("version"))
+      if (const std::string* v = n.attr(regkg::graph::attr::kVersion))
         bytes[*v] += n.text_zh.size() + n.text_en.size();
   }
   for (auto [it, end] = boost::vertices(bg); it != end; ++it) {
     const auto& n = bg[*it];
     if (n.kind != NodeKind::version) continue;
-    const std::string* inst = n.attr("instrument");
-    const std::string* status = n.attr("status");
+    const std::string* inst = n.attr(regkg::graph::attr::kInstrument);
+    const std::string* status = n.attr(regkg::graph::attr::kStatus);
     if (!inst || (status && *status == "draft") || n.date.empty()) continue;
     out[*inst].push_back({n.id, bytes[n.id]});
   }

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <string>
 
+#include "graph/vocabulary.h"
+
 namespace regkg::diff {
 
 namespace {
@@ -12,14 +14,14 @@ using graph::KnowledgeGraph;
 using graph::NodeData;
 using graph::NodeKind;
 
-long number_attr(const NodeData& n, const char* key) {
+long number_attr(const NodeData& n, std::string_view key) {
   const std::string* s = n.attr(key);
   if (!s || s->empty() || s->size() > 9 || s->find_first_not_of("0123456789") != std::string::npos)
     return 1L << 40;
   return std::stol(*s);
 }
 
-std::string attr_or(const NodeData& n, const char* key) {
+std::string attr_or(const NodeData& n, std::string_view key) {
   const std::string* s = n.attr(key);
   return s ? *s : std::string();
 }
@@ -34,7 +36,7 @@ void for_each_article(const KnowledgeGraph& g, KnowledgeGraph::Vertex version,
     KnowledgeGraph::Vertex cur = stack.back();
     stack.pop_back();
     g.for_each_in_edge(cur, [&](KnowledgeGraph::Edge e, KnowledgeGraph::Vertex child) {
-      if (g.edge(e).type != "part_of") return;
+      if (g.edge(e).type != graph::edge::kPartOf) return;
       NodeKind k = g.node(child).kind;
       if (k == NodeKind::article)
         on_article(child);
@@ -55,11 +57,11 @@ VersionText load_version(const KnowledgeGraph& g, KnowledgeGraph::Vertex version
   const NodeData& vn = g.node(version);
   VersionText out;
   out.id = vn.id;
-  out.instrument = attr_or(vn, "instrument");
+  out.instrument = attr_or(vn, graph::attr::kInstrument);
   out.label = vn.label;
   out.date = vn.date;
-  out.effective = attr_or(vn, "effective");
-  out.status = attr_or(vn, "status") == "draft" ? "draft" : "final";
+  out.effective = attr_or(vn, graph::attr::kEffective);
+  out.status = attr_or(vn, graph::attr::kStatus) == "draft" ? "draft" : "final";
 
   // Articles under the version, put in document order by their ordinal (then as found).
   struct Found {
@@ -69,7 +71,7 @@ VersionText load_version(const KnowledgeGraph& g, KnowledgeGraph::Vertex version
   };
   std::vector<Found> found;
   for_each_article(g, version, [&](KnowledgeGraph::Vertex article) {
-    found.push_back({number_attr(g.node(article), "ordinal"), found.size(), article});
+    found.push_back({number_attr(g.node(article), graph::attr::kOrdinal), found.size(), article});
   });
   std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) {
     return a.ordinal != b.ordinal ? a.ordinal < b.ordinal : a.seen < b.seen;
@@ -85,10 +87,11 @@ VersionText load_version(const KnowledgeGraph& g, KnowledgeGraph::Vertex version
     a.text = zh ? an.text_zh : an.text_en;
     std::vector<std::pair<long, KnowledgeGraph::Vertex>> obligations;
     g.for_each_in_edge(f.v, [&](KnowledgeGraph::Edge e, KnowledgeGraph::Vertex o) {
-      if (g.edge(e).type != "obligation_of" || g.node(o).kind != NodeKind::obligation) return;
+      if (g.edge(e).type != graph::edge::kObligationOf || g.node(o).kind != NodeKind::obligation)
+        return;
       // Obligations of the text being compared: Chinese ones for a Chinese text.
-      if (attr_or(g.node(o), "language") != (zh ? "zh" : "en")) return;
-      obligations.push_back({number_attr(g.node(o), "ordinal"), o});
+      if (attr_or(g.node(o), graph::attr::kLanguage) != (zh ? "zh" : "en")) return;
+      obligations.push_back({number_attr(g.node(o), graph::attr::kOrdinal), o});
     });
     std::stable_sort(obligations.begin(), obligations.end(),
                      [](const auto& x, const auto& y) { return x.first < y.first; });
@@ -96,10 +99,10 @@ VersionText load_version(const KnowledgeGraph& g, KnowledgeGraph::Vertex version
       const NodeData& on = g.node(o);
       ObligationText t;
       t.id = on.id;
-      t.modality = attr_or(on, "modality");
-      t.bearer = attr_or(on, "bearer");
-      t.action = attr_or(on, "action");
-      t.condition = attr_or(on, "condition");
+      t.modality = attr_or(on, graph::attr::kModality);
+      t.bearer = attr_or(on, graph::attr::kBearer);
+      t.action = attr_or(on, graph::attr::kAction);
+      t.condition = attr_or(on, graph::attr::kCondition);
       t.text = zh ? on.text_zh : on.text_en;
       a.obligations.push_back(std::move(t));
     }

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "graph/pagerank.h"
+#include "graph/vocabulary.h"
 
 namespace regkg::graph {
 
@@ -18,13 +19,13 @@ std::optional<Vertex> CitationGraph::instrument_of(Vertex v) const {
   const NodeData& n = g_.node(v);
   if (n.kind == NodeKind::instrument || n.kind == NodeKind::citation) return v;
   if (n.kind == NodeKind::version) {
-    if (const std::string* inst = n.attr("instrument"))
+    if (const std::string* inst = n.attr(attr::kInstrument))
       if (auto iv = g_.find(*inst); iv && g_.node(*iv).kind == NodeKind::instrument) return iv;
-    return g_.out_neighbor(v, "version_of");
+    return g_.out_neighbor(v, edge::kVersionOf);
   }
-  if (const std::string* inst = n.attr("instrument"))
+  if (const std::string* inst = n.attr(attr::kInstrument))
     if (auto iv = g_.find(*inst); iv && g_.node(*iv).kind == NodeKind::instrument) return iv;
-  if (const std::string* ver = n.attr("version"))
+  if (const std::string* ver = n.attr(attr::kVersion))
     if (auto vv = g_.find(*ver); vv && g_.node(*vv).kind == NodeKind::version)
       return instrument_of(*vv);
   return std::nullopt;
@@ -42,7 +43,7 @@ CitationGraph::CitationGraph(const KnowledgeGraph& g, InForceFilter* in_force)
   };
   for (auto [it, end] = boost::edges(bg); it != end; ++it) {
     const std::string& type = g.edge(*it).type;
-    if (type != "cites" && type != "legal_basis") continue;
+    if (type != edge::kCites && type != edge::kLegalBasis) continue;
     auto a = inst(boost::source(*it, bg));
     auto b = inst(boost::target(*it, bg));
     if (!a || !b || *a == *b) continue;

@@ -3,6 +3,7 @@
 
 #include "graph/adjacency_index.h"
 #include "graph/validity_index.h"
+#include "graph/vocabulary.h"
 
 namespace regkg::graph {
 
@@ -20,7 +21,7 @@ bool InForceFilter::node_in_force(KnowledgeGraph::Vertex v) {
       if (validity.version_in_force(version, date_)) return true;
     return false;
   }
-  const std::string* version = n.attr("version");
+  const std::string* version = n.attr(attr::kVersion);
   if (!version) return true;
   auto vv = g_.find(*version);
   return vv ? validity.version_in_force(*vv, date_) || !validity.is_version(*vv) : true;
@@ -41,7 +42,7 @@ NotInForce not_in_force(const KnowledgeGraph& g, InForceFilter& filter) {
     // Covered by its instrument's exclusion?
     bool covered = false;
     for (const auto& a : adj.out(v))
-      if (adj.type_name(a.type) == "version_of" && instrument_out[a.neighbor]) covered = true;
+      if (adj.type_name(a.type) == edge::kVersionOf && instrument_out[a.neighbor]) covered = true;
     if (!covered) out.versions.push_back(g.node(v).id);
   }
   return out;

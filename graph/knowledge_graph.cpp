@@ -110,13 +110,13 @@ const std::string* NodeData::attr(std::string_view key) const {
   return nullptr;
 }
 
-void NodeData::set_attr(const std::string& key, std::string value) {
+void NodeData::set_attr(std::string_view key, std::string value) {
   auto it = std::lower_bound(attrs.begin(), attrs.end(), key,
-                             [](const auto& kv, const std::string& k) { return kv.first < k; });
+                             [](const auto& kv, std::string_view k) { return kv.first < k; });
   if (it != attrs.end() && it->first == key)
     it->second = std::move(value);
   else
-    attrs.insert(it, {key, std::move(value)});
+    attrs.insert(it, {std::string(key), std::move(value)});
 }
 
 // Boost's add_vertex(property, g) and add_edge(u, v, property, g) take the property by const

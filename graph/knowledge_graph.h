@@ -43,14 +43,14 @@ struct NodeData {
   Provenance source;
 
   const std::string* attr(std::string_view key) const;
-  void set_attr(const std::string& key, std::string value);  // keeps attrs sorted
+  void set_attr(std::string_view key, std::string value);  // keeps attrs sorted
 };
 
 class AdjacencyIndex;
 class ValidityIndex;
 
 struct EdgeData {
-  std::string type;  // part_of, version_of, issued_by, mentions, has_event, … or a Compass type
+  std::string type;  // an edge type of graph/vocabulary.h (edge::kPartOf …) or a Compass type
   Provenance provenance;
   std::string note;  // optional free text (a relation's rationale)
 };

@@ -5,6 +5,8 @@
 #include <array>
 #include <tuple>
 
+#include "graph/vocabulary.h"
+
 namespace regkg::graph {
 
 namespace {
@@ -26,8 +28,8 @@ int match_rank(std::string_view name, const std::string& folded_query) {
   return 2;
 }
 
-constexpr std::array<std::string_view, 4> kNameAttributes = {"name_zh", "name_en", "title_en",
-                                                             "short_title"};
+constexpr std::array<std::string_view, 4> kNameAttributes = {attr::kNameZh, attr::kNameEn,
+                                                             attr::kTitleEn, attr::kShortTitle};
 
 }  // namespace
 
@@ -54,7 +56,7 @@ std::vector<NameSuggestion> suggest_names(const KnowledgeGraph& g, std::string_v
     consider(id);
     for (auto key : kNameAttributes)
       if (const std::string* v = n.attr(key)) consider(*v);
-    if (const std::string* aliases = n.attr("aliases")) {
+    if (const std::string* aliases = n.attr(attr::kAliases)) {
       std::string_view all = *aliases;
       while (!all.empty()) {
         size_t sep = all.find("; ");

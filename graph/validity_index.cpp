@@ -2,6 +2,7 @@
 #include "graph/validity_index.h"
 
 #include "graph/adjacency_index.h"
+#include "graph/vocabulary.h"
 
 namespace regkg::graph {
 
@@ -11,12 +12,12 @@ using Vertex = KnowledgeGraph::Vertex;
 
 // A draft is never the law and never displaces the version in force.
 bool is_draft(const NodeData& version) {
-  const std::string* status = version.attr("status");
+  const std::string* status = version.attr(attr::kStatus);
   return status && *status == "draft";
 }
 
 std::string effective_of(const NodeData& version) {
-  if (const std::string* e = version.attr("effective"); e && !e->empty()) return *e;
+  if (const std::string* e = version.attr(attr::kEffective); e && !e->empty()) return *e;
   return version.date;
 }
 
@@ -24,12 +25,12 @@ std::string effective_of(const NodeData& version) {
 std::string ceased_on(const KnowledgeGraph& g, Vertex v) {
   std::string earliest;
   const AdjacencyIndex& adj = g.adjacency();
-  const int has_event = adj.type_id("has_event");
+  const int has_event = adj.type_id(edge::kHasEvent);
   if (has_event < 0) return earliest;
   for (const auto& a : adj.out(v)) {
     if (a.type != has_event) continue;
     const NodeData& ev = g.node(a.neighbor);
-    const std::string* type = ev.attr("event_type");
+    const std::string* type = ev.attr(attr::kEventType);
     if (type && (*type == "ceased" || *type == "repealed" || *type == "revoked") &&
         !ev.date.empty() && (earliest.empty() || ev.date < earliest))
       earliest = ev.date;
@@ -49,7 +50,7 @@ std::string earlier(const std::string& a, const std::string& b) {
 ValidityIndex::ValidityIndex(const KnowledgeGraph& g)
     : slot_(g.node_count(), -1), instrument_slot_(g.node_count(), -1) {
   const AdjacencyIndex& adj = g.adjacency();
-  const int version_of = adj.type_id("version_of");
+  const int version_of = adj.type_id(edge::kVersionOf);
   // Instruments and their versions (sources of version_of edges), in edge order.
   for (Vertex v = 0; v < adj.vertex_count(); ++v) {
     if (adj.kind(v) != NodeKind::instrument) continue;

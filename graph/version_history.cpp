@@ -4,21 +4,22 @@
 #include <algorithm>
 
 #include "graph/in_force.h"
+#include "graph/vocabulary.h"
 
 namespace regkg::graph {
 
 std::vector<VersionEntry> versions_of(const KnowledgeGraph& g, KnowledgeGraph::Vertex instrument) {
   std::vector<VersionEntry> out;
   g.for_each_in_edge(instrument, [&](KnowledgeGraph::Edge e, KnowledgeGraph::Vertex from) {
-    if (g.edge(e).type != "version_of" || g.node(from).kind != NodeKind::version) return;
+    if (g.edge(e).type != edge::kVersionOf || g.node(from).kind != NodeKind::version) return;
     const NodeData& n = g.node(from);
     VersionEntry v;
     v.vertex = from;
     v.id = n.id;
     v.date = n.date;
-    const std::string* eff = n.attr("effective");
+    const std::string* eff = n.attr(attr::kEffective);
     v.effective = eff && !eff->empty() ? *eff : n.date;
-    const std::string* status = n.attr("status");
+    const std::string* status = n.attr(attr::kStatus);
     v.draft = status && *status == "draft";
     out.push_back(std::move(v));
   });

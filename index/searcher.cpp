@@ -2,7 +2,8 @@
 #include "index/searcher.h"
 
 #include <algorithm>
-#include <tuple>
+#include <array>
+#include <memory>
 
 #include <rapidjson/document.h>
 
@@ -11,6 +12,7 @@
 #include "index/index_layers.h"
 #include "index/index_schema.h"
 #include "index/multi_value_match_spy.h"
+#include "index/search_fields.h"
 
 namespace regkg::index {
 
@@ -28,17 +30,12 @@ Xapian::QueryParser make_parser(const Xapian::Database& db) {
   qp.set_stemmer(Xapian::Stem("english"));
   qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
   qp.set_default_op(Xapian::Query::OP_AND);
-  qp.add_prefix("title", std::string(prefix::kTitle));
-  qp.add_boolean_prefix("id", std::string(prefix::kId));
-  qp.add_boolean_prefix("kind", std::string(prefix::kKind));
-  qp.add_boolean_prefix("instrument", std::string(prefix::kInstrument));
-  qp.add_boolean_prefix("version", std::string(prefix::kVersion));
-  qp.add_boolean_prefix("jurisdiction", std::string(prefix::kJurisdiction));
-  qp.add_boolean_prefix("lang", std::string(prefix::kLanguage));
-  qp.add_boolean_prefix("issuer", std::string(prefix::kIssuer));
-  qp.add_boolean_prefix("year", std::string(prefix::kYear));
-  qp.add_boolean_prefix("modality", std::string(prefix::kModality));
-  qp.add_boolean_prefix("actor", std::string(prefix::kActor));
+  for (const SearchField& f : kSearchFields) {
+    if (f.boolean)
+      qp.add_boolean_prefix(std::string(f.name), std::string(f.prefix));
+    else
+      qp.add_prefix(std::string(f.name), std::string(f.prefix));
+  }
   return qp;
 }
 
@@ -151,14 +148,8 @@ Xapian::Query Searcher::build_query(const Xapian::Database& db,
   auto filter = [&filters](std::string_view pfx, const std::string& value) {
     if (!value.empty()) filters.emplace_back(boolean_term(pfx, value));
   };
-  filter(prefix::kKind, request.kind);
-  filter(prefix::kLanguage, request.lang);
-  filter(prefix::kInstrument, request.instrument);
-  filter(prefix::kJurisdiction, request.jurisdiction);
-  filter(prefix::kYear, request.year);
-  filter(prefix::kIssuer, request.issuer);
-  filter(prefix::kModality, request.modality);
-  filter(prefix::kActor, request.actor);
+  for (const SearchField& f : kSearchFields)
+    if (f.filter) filter(f.prefix, request.*f.filter);
   if (!filters.empty())
     query = Xapian::Query(Xapian::Query::OP_FILTER, query,
                           Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
@@ -204,16 +195,17 @@ SearchResult Searcher::search(const SearchRequest& request) const {
     // Browsing by filters only: newest first.
     enquire.set_sort_by_value_then_relevance(slot::kDate, true);
   }
-  Xapian::ValueCountMatchSpy kinds(slot::kKind), instruments(slot::kInstrument),
-      jurisdictions(slot::kJurisdiction), years(slot::kYear);
-  MultiValueCountMatchSpy modalities(slot::kModality), actors(slot::kActor);
+  // One spy per facet field, in the table's order (spies[i] counts kSearchFields[i]).
+  std::array<std::unique_ptr<Xapian::MatchSpy>, kSearchFields.size()> spies;
   if (request.facets) {
-    enquire.add_matchspy(&kinds);
-    enquire.add_matchspy(&instruments);
-    enquire.add_matchspy(&jurisdictions);
-    enquire.add_matchspy(&years);
-    enquire.add_matchspy(&modalities);
-    enquire.add_matchspy(&actors);
+    for (size_t i = 0; i < kSearchFields.size(); ++i) {
+      const SearchField& f = kSearchFields[i];
+      if (f.facet == FacetCount::single)
+        spies[i] = std::make_unique<Xapian::ValueCountMatchSpy>(f.slot);
+      else if (f.facet == FacetCount::multi)
+        spies[i] = std::make_unique<MultiValueCountMatchSpy>(f.slot);
+      if (spies[i]) enquire.add_matchspy(spies[i].get());
+    }
   }
   Xapian::doccount check = std::min<Xapian::doccount>(db.get_doccount(), kExactCountLimit);
   // Replaced documents of older layers are dropped before counting, facets and ranking.
@@ -260,22 +252,28 @@ SearchResult Searcher::search(const SearchRequest& request) const {
   }
 
   if (request.facets) {
-    auto collect = [](Xapian::ValueCountMatchSpy& spy, size_t max_values) {
+    for (size_t i = 0; i < kSearchFields.size(); ++i) {
+      const SearchField& f = kSearchFields[i];
+      if (!spies[i]) continue;
       std::vector<FacetValue> values;
-      for (auto it = spy.top_values_begin(max_values); it != spy.top_values_end(max_values); ++it)
-        values.push_back({*it, static_cast<size_t>(it.get_termfreq())});
-      return values;
-    };
-    result.facets["kind"] = collect(kinds, 20);
-    result.facets["instrument"] = collect(instruments, 20);
-    result.facets["jurisdiction"] = collect(jurisdictions, 30);
-    for (auto [spy, name, max] : {std::tuple{&modalities, "modality", 10}, {&actors, "actor", 20}})
-      for (const auto& [value, count] : spy->top_values(static_cast<size_t>(max)))
-        result.facets[name].push_back({value, count});
-    auto year_values = collect(years, 200);
-    std::sort(year_values.begin(), year_values.end(),
-              [](const FacetValue& a, const FacetValue& b) { return a.value > b.value; });
-    result.facets["year"] = std::move(year_values);
+      if (f.facet == FacetCount::single) {
+        auto& spy = static_cast<Xapian::ValueCountMatchSpy&>(*spies[i]);
+        for (auto it = spy.top_values_begin(f.facet_values);
+             it != spy.top_values_end(f.facet_values); ++it)
+          values.push_back({*it, static_cast<size_t>(it.get_termfreq())});
+      } else {
+        for (auto& [value, count] :
+             static_cast<MultiValueCountMatchSpy&>(*spies[i]).top_values(f.facet_values))
+          values.push_back({std::move(value), count});
+      }
+      // (A multi-valued facet without values is left out of the answer, a single-valued one is
+      // listed empty: the answers' shape before the table.)
+      if (f.facet == FacetCount::multi && values.empty()) continue;
+      if (f.facet_by_value)
+        std::sort(values.begin(), values.end(),
+                  [](const FacetValue& a, const FacetValue& b) { return a.value > b.value; });
+      result.facets[std::string(f.name)] = std::move(values);
+    }
   }
   return result;
 }

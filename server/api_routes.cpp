@@ -9,6 +9,7 @@
 #include "graph/citation_network.h"
 #include "graph/neighborhood.h"
 #include "graph/path_finder.h"
+#include "index/search_fields.h"
 
 namespace regkg::server {
 
@@ -111,7 +112,32 @@ ParamSpec spec_edge_types(const char* name, const char* description) {
 ParamSpec spec_node_kinds(const char* name, const char* description) {
   return with_example(spec_list(name, 256, description), "instrument,version");
 }
-const char* const kModalities = "obligation|prohibition|permission|encouragement";
+const char* const kModalities = index::kModalityChoices;
+
+// The search route's parameters: the query, the filters of the search field table
+// (index/search_fields.h) in its order, then dates, paging and the point in time.
+std::vector<ParamSpec> search_params() {
+  std::vector<ParamSpec> params = {
+      with_example(spec_text("q", kQueryMaxBytes,
+                             "Query: AND OR NOT, \"phrases\", prefixes title: kind: instrument: "
+                             "version: jurisdiction: lang: issuer: modality: actor: year: id:, "
+                             "date:YYYY-MM-DD..YYYY-MM-DD"),
+                   "安全评估")};
+  for (const index::SearchField& f : index::kSearchFields) {
+    if (!f.http_param) continue;
+    params.push_back(f.http_choices
+                         ? spec_choice(f.http_param, f.http_choices, f.http_description)
+                         : spec_text(f.http_param, f.http_max_bytes, f.http_description));
+  }
+  for (ParamSpec p :
+       {spec_date("from", "Earliest date (inclusive)"), spec_date("to", "Latest date (inclusive)"),
+        spec_integer("limit", kSearchDefaultLimit, 0, kSearchMaxLimit, "Page size"),
+        spec_integer("offset", 0, 0, kSearchMaxOffset, "Results to skip"),
+        spec_in_force_on("Only documents of texts in force on that date (versions in force, their "
+                         "articles, instruments with a version in force; news always)")})
+    params.push_back(p);
+  return params;
+}
 
 }  // namespace
 
@@ -190,23 +216,7 @@ const std::vector<RouteSpec>& api_routes() {
        "search",
        "Full-text search (Xapian query syntax; unquoted Chinese runs are phrases)",
        handle_search,
-       {with_example(spec_text("q", kQueryMaxBytes,
-                               "Query: AND OR NOT, \"phrases\", prefixes title: kind: instrument: "
-                               "version: jurisdiction: lang: issuer: modality: actor: year: id:, "
-                               "date:YYYY-MM-DD..YYYY-MM-DD"),
-                     "安全评估"),
-        spec_choice("kind", "article|version|instrument|news", "Only documents of this kind"),
-        spec_choice("lang", "zh|en", "Only documents in this language"),
-        spec_text("instrument", 512, "Instrument id"),
-        spec_text("jurisdiction", 64, "Jurisdiction, e.g. cn"),
-        spec_text("issuer", 128, "Actor slug, e.g. cac"), spec_text("year", 8, "Four digits"),
-        spec_choice("modality", kModalities, "Articles stating obligations of this modality"),
-        spec_text("actor", 128, "Actor slug: bearers, mentions, issuers"),
-        spec_date("from", "Earliest date (inclusive)"), spec_date("to", "Latest date (inclusive)"),
-        spec_integer("limit", kSearchDefaultLimit, 0, kSearchMaxLimit, "Page size"),
-        spec_integer("offset", 0, 0, kSearchMaxOffset, "Results to skip"),
-        spec_in_force_on("Only documents of texts in force on that date (versions in force, their "
-                         "articles, instruments with a version in force; news always)")},
+       search_params(),
        "Hits with highlighted snippets, and facets over the best 1,000 matches",
        "application/json",
        "{query: string, total: integer, total_exact: boolean, offset: integer, limit: integer,"

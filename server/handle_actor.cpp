@@ -5,6 +5,7 @@
 
 #include <httplib.h>
 
+#include "graph/vocabulary.h"
 #include "server/api_error.h"
 #include "server/graph_json.h"
 #include "server/graph_params.h"
@@ -23,7 +24,7 @@ using Vertex = KnowledgeGraph::Vertex;
 
 // In-neighbours over edges of `type` whose source is of `kind`.
 std::vector<std::pair<Vertex, KnowledgeGraph::Edge>> in_by(const KnowledgeGraph& g, Vertex v,
-                                                           const char* type, NodeKind kind) {
+                                                           std::string_view type, NodeKind kind) {
   std::vector<std::pair<Vertex, KnowledgeGraph::Edge>> out;
   g.for_each_in_edge(v, [&](KnowledgeGraph::Edge e, Vertex from) {
     if (g.edge(e).type == type && g.node(from).kind == kind) out.emplace_back(from, e);
@@ -81,7 +82,7 @@ void handle_actor(const HandlerContext& ctx, const RequestParams& params, httpli
   w.EndObject();
   out.key("aliases");
   w.StartArray();
-  if (const std::string* aliases = a.attr("aliases")) {
+  if (const std::string* aliases = a.attr(graph::attr::kAliases)) {
     size_t start = 0;
     while (start < aliases->size()) {
       size_t sep = aliases->find("; ", start);
@@ -96,10 +97,10 @@ void handle_actor(const HandlerContext& ctx, const RequestParams& params, httpli
   write_provenance(out, a.source);
   w.EndObject();
 
-  auto issued = in_by(g, *v, "issued_by", NodeKind::instrument);
-  auto obligations = in_by(g, *v, "binds", NodeKind::obligation);
-  auto news = in_by(g, *v, "mentions", NodeKind::news);
-  auto articles = in_by(g, *v, "mentions", NodeKind::article);
+  auto issued = in_by(g, *v, graph::edge::kIssuedBy, NodeKind::instrument);
+  auto obligations = in_by(g, *v, graph::edge::kBinds, NodeKind::obligation);
+  auto news = in_by(g, *v, graph::edge::kMentions, NodeKind::news);
+  auto articles = in_by(g, *v, graph::edge::kMentions, NodeKind::article);
   if (in_force)
     for (auto* list : {&issued, &obligations, &articles})
       list->erase(
@@ -123,16 +124,16 @@ void handle_actor(const HandlerContext& ctx, const RequestParams& params, httpli
   std::vector<Entry> timeline;
   auto events_of = [&](Vertex owner, const std::string& subject) {
     g.for_each_out_edge(owner, [&](KnowledgeGraph::Edge e, Vertex to) {
-      if (g.edge(e).type != "has_event") return;
+      if (g.edge(e).type != graph::edge::kHasEvent) return;
       const NodeData& ev = g.node(to);
-      const std::string* type = ev.attr("event_type");
+      const std::string* type = ev.attr(graph::attr::kEventType);
       timeline.push_back({ev.date, type ? *type : std::string("event"), ev.label, subject});
     });
   };
   for (const auto& [inst, e] : issued) {
     events_of(inst, g.node(inst).id);
     g.for_each_in_edge(inst, [&](KnowledgeGraph::Edge ve, Vertex version) {
-      if (g.edge(ve).type == "version_of") events_of(version, g.node(version).id);
+      if (g.edge(ve).type == graph::edge::kVersionOf) events_of(version, g.node(version).id);
     });
   }
   for (const auto& [n, e] : news)

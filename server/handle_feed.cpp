@@ -5,6 +5,7 @@
 
 #include <httplib.h>
 
+#include "graph/vocabulary.h"
 #include "server/api_error.h"
 #include "server/atom_feed.h"
 #include "server/handlers.h"
@@ -78,13 +79,13 @@ void handle_feed(const HandlerContext& ctx, const RequestParams& params, httplib
     auto v = g.find(id);
     if (!v) continue;
     if (!instrument.empty()) {
-      const std::string* inst = out_neighbor_id(g, *v, "version_of");
+      const std::string* inst = out_neighbor_id(g, *v, graph::edge::kVersionOf);
       if (!inst || *inst != instrument) continue;
     }
     if (!actor_id.empty()) {
       bool issued = false;
       g.for_each_out_edge(*v, [&](KnowledgeGraph::Edge e, KnowledgeGraph::Vertex o) {
-        issued = issued || (g.edge(e).type == "issued_by" && g.node(o).id == actor_id);
+        issued = issued || (g.edge(e).type == graph::edge::kIssuedBy && g.node(o).id == actor_id);
       });
       if (!issued) continue;
     }
@@ -122,12 +123,12 @@ void handle_feed(const HandlerContext& ctx, const RequestParams& params, httplib
     e.published = c.history->first_seen;
     e.updated = c.history->changed;
     const bool is_new = c.history->first_seen == c.history->changed;
-    const std::string* inst = out_neighbor_id(g, v, "version_of");
+    const std::string* inst = out_neighbor_id(g, v, graph::edge::kVersionOf);
     e.summary = std::string(is_new ? "New in regkg: " : "Text changed in regkg: ") + node.label +
                 (node.date.empty() ? "" : ", dated " + node.date) +
                 (inst ? " (instrument " + *inst + ")" : "") + ". Version id " + *c.id + ".";
     g.for_each_out_edge(v, [&](KnowledgeGraph::Edge ed, KnowledgeGraph::Vertex o) {
-      if (g.edge(ed).type == "issued_by") e.authors.push_back(g.node(o).label);
+      if (g.edge(ed).type == graph::edge::kIssuedBy) e.authors.push_back(g.node(o).label);
     });
     e.categories.push_back(is_new ? "new" : "changed");
     if (inst) e.categories.push_back(*inst);

@@ -5,6 +5,7 @@
 
 #include "graph/in_force.h"
 #include "graph/version_history.h"
+#include "graph/vocabulary.h"
 #include "server/api_error.h"
 #include "server/graph_json.h"
 #include "server/handlers.h"
@@ -33,7 +34,7 @@ void handle_instrument(const HandlerContext& ctx, const RequestParams& params,
     std::map<std::string, std::string> details{{"id", id},
                                                {"kind", std::string(to_string(n.kind))}};
     std::string hint;
-    if (const std::string* inst = n.attr("instrument")) {
+    if (const std::string* inst = n.attr(graph::attr::kInstrument)) {
       details["instrument"] = *inst;
       hint = "; its instrument is '" + *inst + "'";
     }

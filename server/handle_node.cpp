@@ -5,6 +5,7 @@
 
 #include <httplib.h>
 
+#include "graph/vocabulary.h"
 #include "server/api_error.h"
 #include "server/graph_json.h"
 #include "server/graph_params.h"
@@ -21,7 +22,7 @@ using graph::KnowledgeGraph;
 using graph::NodeData;
 
 long ordinal_of(const NodeData& n) {
-  const std::string* o = n.attr("ordinal");
+  const std::string* o = n.attr(graph::attr::kOrdinal);
   if (!o || o->empty() || o->size() > 9 || o->find_first_not_of("0123456789") != std::string::npos)
     return 1L << 40;
   return std::stol(*o);
@@ -61,7 +62,7 @@ void handle_node(const HandlerContext& ctx, const RequestParams& params, httplib
   g.for_each_in_edge(*v, [&](KnowledgeGraph::Edge e, KnowledgeGraph::Vertex o) {
     if (!in_force || in_force->node_in_force(o)) groups[{"in", g.edge(e).type}].push_back({e, o});
   });
-  if (auto it = groups.find({"in", "part_of"}); it != groups.end())
+  if (auto it = groups.find({"in", std::string(graph::edge::kPartOf)}); it != groups.end())
     std::stable_sort(it->second.begin(), it->second.end(),
                      [&g](const EdgeItem& a, const EdgeItem& b) {
                        return ordinal_of(g.node(a.other)) < ordinal_of(g.node(b.other));
@@ -90,8 +91,8 @@ void handle_node(const HandlerContext& ctx, const RequestParams& params, httplib
   std::vector<KnowledgeGraph::Vertex> chain;
   KnowledgeGraph::Vertex cur = *v;
   for (int depth = 0; depth < 12; ++depth) {
-    auto up = g.out_neighbor(cur, "part_of");
-    if (!up) up = g.out_neighbor(cur, "version_of");
+    auto up = g.out_neighbor(cur, graph::edge::kPartOf);
+    if (!up) up = g.out_neighbor(cur, graph::edge::kVersionOf);
     if (!up || g.node(*up).kind == graph::NodeKind::jurisdiction ||
         g.node(*up).kind == graph::NodeKind::actor)
       break;

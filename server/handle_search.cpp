@@ -2,6 +2,7 @@
 #include <httplib.h>
 
 #include "graph/in_force.h"
+#include "index/search_fields.h"
 
 #include "server/api_error.h"
 #include "server/handlers.h"
@@ -22,15 +23,13 @@ std::string node_label(const graph::KnowledgeGraph& g, const std::string& id) {
 void handle_search(const HandlerContext& ctx, const RequestParams& params, httplib::Response& res) {
   index::SearchRequest sr;
   sr.query = params.text("q");
-  sr.kind = params.text("kind");
-  sr.modality = params.text("modality");
-  sr.actor = params.text("actor");
+  // The filters of the search field table, each from its parameter.
+  for (const index::SearchField& f : index::kSearchFields)
+    if (f.http_param) sr.*f.filter = params.text(f.http_param);
   if (sr.actor.rfind("actor/", 0) == 0) sr.actor = sr.actor.substr(6);
-  sr.lang = params.text("lang");
-  sr.instrument = params.text("instrument");
-  sr.jurisdiction = params.text("jurisdiction");
-  sr.issuer = params.text("issuer");
-  sr.year = params.text("year");
+  bool any_filter = false;
+  for (const index::SearchField& f : index::kSearchFields)
+    any_filter = any_filter || (f.filter && !(sr.*f.filter).empty());
   if (!sr.year.empty() &&
       (sr.year.size() != 4 || sr.year.find_first_not_of("0123456789") != std::string::npos))
     throw ApiError(400, "bad_parameter",
@@ -46,9 +45,7 @@ void handle_search(const HandlerContext& ctx, const RequestParams& params, httpl
   std::string in_force_on = params.text("in_force_on");
   bool trimmed_empty = sr.query.find_first_not_of(" \t\r\n") == std::string::npos;
   if (trimmed_empty) sr.query.clear();
-  if (sr.query.empty() && sr.kind.empty() && sr.lang.empty() && sr.instrument.empty() &&
-      sr.jurisdiction.empty() && sr.issuer.empty() && sr.modality.empty() && sr.actor.empty() &&
-      sr.year.empty() && sr.from.empty() && sr.to.empty() && in_force_on.empty())
+  if (sr.query.empty() && !any_filter && sr.from.empty() && sr.to.empty() && in_force_on.empty())
     throw ApiError(400, "missing_parameter", "give a query 'q' or at least one filter",
                    {{"parameter", "q"}});
 

@@ -2,6 +2,7 @@
 #include "server/version_json.h"
 
 #include "diff/version_loader.h"
+#include "graph/vocabulary.h"
 
 namespace regkg::server {
 
@@ -10,7 +11,7 @@ void write_version_object(JsonOutput& out, const graph::KnowledgeGraph& g,
   using graph::KnowledgeGraph;
   const graph::NodeData& n = g.node(version);
   auto& w = out.writer();
-  auto attr = [&n](const char* key) {
+  auto attr = [&n](std::string_view key) {
     const std::string* v = n.attr(key);
     return v ? *v : std::string();
   };
@@ -18,15 +19,15 @@ void write_version_object(JsonOutput& out, const graph::KnowledgeGraph& g,
   out.field("id", n.id);
   out.field("label", n.label);
   out.field_or_null("date", n.date);
-  out.field_or_null("effective", attr("effective"));
-  const bool draft = attr("status") == "draft";
+  out.field_or_null("effective", attr(graph::attr::kEffective));
+  const bool draft = attr(graph::attr::kStatus) == "draft";
   out.field("status", draft ? "draft" : "final");
   out.field("article_count", diff::count_articles(g, version));
   out.key("text_in_corpus");
-  w.Bool(attr("text_in_corpus") != "no");
+  w.Bool(attr(graph::attr::kTextInCorpus) != "no");
   if (draft) {
-    out.field_or_null("published", attr("published"));
-    out.field_or_null("comment_deadline", attr("comment_deadline"));
+    out.field_or_null("published", attr(graph::attr::kPublished));
+    out.field_or_null("comment_deadline", attr(graph::attr::kCommentDeadline));
   }
   if (in_force) {
     out.key("in_force");
@@ -34,7 +35,7 @@ void write_version_object(JsonOutput& out, const graph::KnowledgeGraph& g,
   }
   out.field("source_file", n.source.file);
   // Lineage: supersedes / superseded_by (version chains and drafts), draft_of / drafts.
-  auto list = [&](const char* key, const char* type, bool outgoing) {
+  auto list = [&](const char* key, std::string_view type, bool outgoing) {
     out.key(key);
     w.StartArray();
     auto each = [&](KnowledgeGraph::Edge e, KnowledgeGraph::Vertex other) {
@@ -46,10 +47,11 @@ void write_version_object(JsonOutput& out, const graph::KnowledgeGraph& g,
       g.for_each_in_edge(version, each);
     w.EndArray();
   };
-  list("supersedes", "supersedes", true);
-  list("superseded_by", "supersedes", false);
-  list("draft_of", "draft_of", true);
-  list("drafts", "draft_of", false);
+  // (The answer's keys are the wire format; the edge types come from the vocabulary.)
+  list("supersedes", graph::edge::kSupersedes, true);
+  list("superseded_by", graph::edge::kSupersedes, false);
+  list("draft_of", graph::edge::kDraftOf, true);
+  list("drafts", graph::edge::kDraftOf, false);
   w.EndObject();
 }
 

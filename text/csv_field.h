@@ -1,5 +1,5 @@
 // CSV fields (RFC 4180, as Neo4j admin-import, pandas and spreadsheets read them): the one CSV
-// writer of regkg, used by the graph export. Pure function; thread-safe.
+// writer of regkg, used by the graph export and the obligations CSV. Pure function; thread-safe.
 #pragma once
 
 #include <string>

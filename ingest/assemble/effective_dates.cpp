@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "graph/vocabulary.h"
+
 namespace regkg::ingest {
 
 std::size_t effective_dates_from_text(graph::KnowledgeGraph& g) {
@@ -12,20 +14,21 @@ std::size_t effective_dates_from_text(graph::KnowledgeGraph& g) {
   std::vector<KnowledgeGraph::Vertex> versions;
   const auto& bg = g.boost_graph();
   for (auto [it, end] = boost::vertices(bg); it != end; ++it)
-    if (bg[*it].kind == graph::NodeKind::version && !bg[*it].attr("effective"))
+    if (bg[*it].kind == graph::NodeKind::version && !bg[*it].attr(graph::attr::kEffective))
       versions.push_back(*it);
   std::size_t set = 0;
   for (KnowledgeGraph::Vertex v : versions) {
     std::set<std::string> dates;
     g.for_each_out_edge(v, [&](KnowledgeGraph::Edge e, KnowledgeGraph::Vertex ev) {
       const auto& edge = g.edge(e);
-      if (edge.type != "has_event" || edge.provenance.rule != "text.date.effective") return;
+      if (edge.type != graph::edge::kHasEvent || edge.provenance.rule != "text.date.effective")
+        return;
       if (!g.node(ev).date.empty()) dates.insert(g.node(ev).date);
     });
     // Several dates (an article naming another law's commencement too) are ambiguous: left alone.
     if (dates.size() != 1 || *dates.begin() < g.node(v).date) continue;
-    g.node(v).set_attr("effective", *dates.begin());
-    g.node(v).set_attr("effective_from", "text");
+    g.node(v).set_attr(graph::attr::kEffective, *dates.begin());
+    g.node(v).set_attr(graph::attr::kEffectiveFrom, "text");
     ++set;
   }
   return set;

@@ -7,6 +7,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "graph/vocabulary.h"
 #include "text/chinese_numeral.h"
 #include "text/chinese_title.h"
 
@@ -151,10 +152,10 @@ class Builder {
     return g_.upsert_node(std::move(n));
   }
 
-  void edge(Vertex from, Vertex to, const std::string& type, Provenance p,
+  void edge(Vertex from, Vertex to, std::string_view type, Provenance p,
             const std::string& note = {}) {
     EdgeData e;
-    e.type = type;
+    e.type = std::string(type);
     e.provenance = std::move(p);
     e.note = note;
     g_.add_edge(from, to, std::move(e));
@@ -178,10 +179,10 @@ class Builder {
     std::string id = "actor/" + lower_ascii_slug(name);
     Vertex v = node(NodeKind::actor, id, name, p);
     NodeData& n = g_.node(v);
-    if (!n.attr("dictionary")) {
-      n.set_attr("dictionary", "no");
-      n.set_attr("actor_type", "organisation");
-      if (!jurisdiction_id.empty()) n.set_attr("jurisdiction", jurisdiction_id);
+    if (!n.attr(graph::attr::kDictionary)) {
+      n.set_attr(graph::attr::kDictionary, "no");
+      n.set_attr(graph::attr::kActorType, "organisation");
+      if (!jurisdiction_id.empty()) n.set_attr(graph::attr::kJurisdiction, jurisdiction_id);
     }
     return v;
   }
@@ -192,9 +193,9 @@ class Builder {
     std::string id = owner_id + "/event/" + type + "-" + date;
     Vertex ev = node(NodeKind::event, id, type + " " + date, p, date);
     NodeData& n = g_.node(ev);
-    n.set_attr("event_type", type);
-    if (!text.empty() && !n.attr("text")) n.set_attr("text", text);
-    edge(owner, ev, "has_event", p);
+    n.set_attr(graph::attr::kEventType, type);
+    if (!text.empty() && !n.attr(graph::attr::kText)) n.set_attr(graph::attr::kText, text);
+    edge(owner, ev, graph::edge::kHasEvent, p);
   }
 
   // ---- actors and jurisdictions -----------------------------------------------------------------
@@ -203,15 +204,15 @@ class Builder {
       Vertex v = node(NodeKind::actor, "actor/" + a.id, a.label(),
                       prov("corpus/dictionaries/actors.json", 0, "actors.dictionary"));
       NodeData& n = g_.node(v);
-      n.set_attr("actor_type", a.type);
-      n.set_attr("jurisdiction", a.jurisdiction);
-      n.set_attr("dictionary", "yes");
+      n.set_attr(graph::attr::kActorType, a.type);
+      n.set_attr(graph::attr::kJurisdiction, a.jurisdiction);
+      n.set_attr(graph::attr::kDictionary, "yes");
       std::string aliases;
       for (const auto* names : {&a.zh, &a.en})
         for (const auto& name : *names) aliases += (aliases.empty() ? "" : "; ") + name;
-      n.set_attr("aliases", aliases);
-      if (!a.zh.empty()) n.set_attr("name_zh", a.zh.front());
-      if (!a.en.empty()) n.set_attr("name_en", a.en.front());
+      n.set_attr(graph::attr::kAliases, aliases);
+      if (!a.zh.empty()) n.set_attr(graph::attr::kNameZh, a.zh.front());
+      if (!a.en.empty()) n.set_attr(graph::attr::kNameEn, a.en.front());
     }
     for (const ActorEntry& a : actors_.actors()) {
       if (a.parent.empty()) continue;
@@ -221,7 +222,8 @@ class Builder {
                     "actor '" + a.id + "' names unknown parent '" + a.parent + "'");
         continue;
       }
-      edge(actor_vertex(a), actor_vertex(*parent), a.type == "product" ? "product_of" : "part_of",
+      edge(actor_vertex(a), actor_vertex(*parent),
+           a.type == "product" ? graph::edge::kProductOf : graph::edge::kPartOf,
            prov("corpus/dictionaries/actors.json", 0, "actors.dictionary.parent"));
     }
   }
@@ -233,10 +235,10 @@ class Builder {
                         prov(f.file.relative, 0, "compass.jurisdiction", 1.0f, j.json_path));
         NodeData& n = g_.node(v);
         n.label = j.name;
-        if (!j.short_name.empty()) n.set_attr("short_name", j.short_name);
-        if (!j.type.empty()) n.set_attr("jurisdiction_type", j.type);
+        if (!j.short_name.empty()) n.set_attr(graph::attr::kShortName, j.short_name);
+        if (!j.type.empty()) n.set_attr(graph::attr::kJurisdictionType, j.type);
         if (!j.parent_id.empty())
-          edge(v, jurisdiction(j.parent_id), "part_of",
+          edge(v, jurisdiction(j.parent_id), graph::edge::kPartOf,
                prov(f.file.relative, 0, "compass.jurisdiction.parent", 1.0f, j.json_path));
       }
   }
@@ -294,27 +296,30 @@ class Builder {
     Vertex inst = node(NodeKind::instrument, inst_id, full_title, prov(file, 1, "statute.title"));
     {
       NodeData& n = g_.node(inst);
-      n.set_attr("jurisdiction", "cn");
-      n.set_attr("title_zh", full_title);
-      n.set_attr("short_title", title_key);
-      if (!st.category.empty()) n.set_attr("category", st.category);
-      if (const CuratedInstrument* c = catalog_.find_zh(title_key)) n.set_attr("title_en", c->en);
+      n.set_attr(graph::attr::kJurisdiction, "cn");
+      n.set_attr(graph::attr::kTitleZh, full_title);
+      n.set_attr(graph::attr::kShortTitle, title_key);
+      if (!st.category.empty()) n.set_attr(graph::attr::kCategory, st.category);
+      if (const CuratedInstrument* c = catalog_.find_zh(title_key))
+        n.set_attr(graph::attr::kTitleEn, c->en);
     }
-    edge(inst, jurisdiction("cn"), "in_jurisdiction", prov(file, 1, "statute.jurisdiction"));
+    edge(inst, jurisdiction("cn"), graph::edge::kInJurisdiction,
+         prov(file, 1, "statute.jurisdiction"));
 
     Vertex ver = node(NodeKind::version, version_id,
                       full_title + " (" + (date.empty() ? "undated" : date) + ")",
                       prov(file, 1, "statute.version"), date);
     {
       NodeData& n = g_.node(ver);
-      n.set_attr("instrument", inst_id);
-      n.set_attr("jurisdiction", "cn");
-      n.set_attr("source_format", "statute-markdown");
-      n.set_attr("article_count", std::to_string(st.articles.size()));
+      n.set_attr(graph::attr::kInstrument, inst_id);
+      n.set_attr(graph::attr::kJurisdiction, "cn");
+      n.set_attr(graph::attr::kSourceFormat, "statute-markdown");
+      n.set_attr(graph::attr::kArticleCount, std::to_string(st.articles.size()));
       for (const auto& e : st.events)
-        if (e.type == "effective" && !n.attr("effective")) n.set_attr("effective", e.date);
+        if (e.type == "effective" && !n.attr(graph::attr::kEffective))
+          n.set_attr(graph::attr::kEffective, e.date);
     }
-    edge(ver, inst, "version_of", prov(file, 1, "statute.version"));
+    edge(ver, inst, graph::edge::kVersionOf, prov(file, 1, "statute.version"));
     versions_of_[inst_id].insert(version_id);
 
     // Header: events and issuers.
@@ -348,11 +353,11 @@ class Builder {
                       : h.kind == "section" ? NodeKind::section
                                             : NodeKind::chapter;
       Vertex hv = node(kind, heading_ids[i], h.text, prov(file, h.line, "statute.heading"), date);
-      g_.node(hv).set_attr("number", std::to_string(h.number));
-      g_.node(hv).set_attr("version", version_id);
+      g_.node(hv).set_attr(graph::attr::kNumber, std::to_string(h.number));
+      g_.node(hv).set_attr(graph::attr::kVersion, version_id);
       heading_vertices[i] = hv;
       Vertex parent = h.parent >= 0 ? heading_vertices[static_cast<size_t>(h.parent)] : ver;
-      edge(hv, parent, "part_of", prov(file, h.line, "statute.structure"));
+      edge(hv, parent, graph::edge::kPartOf, prov(file, h.line, "statute.structure"));
     }
 
     // Articles and paragraphs.
@@ -377,15 +382,16 @@ class Builder {
         NodeData& n = g_.node(av);
         if (n.text_zh.empty()) n.text_zh = std::move(text);
         n.attrs.reserve(n.attrs.size() + 5);  // one allocation, not four as the attributes come
-        n.set_attr("number", std::to_string(a.number) +
-                                 (a.sub_number ? "-" + std::to_string(a.sub_number) : ""));
-        n.set_attr("ordinal", std::to_string(++ordinal));
-        n.set_attr("version", version_id);
-        n.set_attr("instrument", inst_id);
-        n.set_attr("jurisdiction", "cn");
+        n.set_attr(
+            graph::attr::kNumber,
+            std::to_string(a.number) + (a.sub_number ? "-" + std::to_string(a.sub_number) : ""));
+        n.set_attr(graph::attr::kOrdinal, std::to_string(++ordinal));
+        n.set_attr(graph::attr::kVersion, version_id);
+        n.set_attr(graph::attr::kInstrument, inst_id);
+        n.set_attr(graph::attr::kJurisdiction, "cn");
       }
       Vertex parent = a.heading >= 0 ? heading_vertices[static_cast<size_t>(a.heading)] : ver;
-      edge(av, parent, "part_of", prov(file, a.line, "statute.structure"));
+      edge(av, parent, graph::edge::kPartOf, prov(file, a.line, "statute.structure"));
       int p_ordinal = 0;
       for (const auto& p : a.paragraphs) {
         ++p_ordinal;
@@ -395,9 +401,9 @@ class Builder {
                          prov(file, p.line, "statute.paragraph"), date);
         NodeData& n = g_.node(pv);
         if (n.text_zh.empty()) n.text_zh = p.text;
-        n.set_attr("ordinal", std::to_string(p_ordinal));
-        if (p.item_number) n.set_attr("item", std::to_string(p.item_number));
-        edge(pv, av, "part_of", prov(file, p.line, "statute.structure"));
+        n.set_attr(graph::attr::kOrdinal, std::to_string(p_ordinal));
+        if (p.item_number) n.set_attr(graph::attr::kItem, std::to_string(p.item_number));
+        edge(pv, av, graph::edge::kPartOf, prov(file, p.line, "statute.structure"));
       }
     }
   }
@@ -423,8 +429,8 @@ class Builder {
     }
     for (const AliasMatch& m : actors_.find_all(text)) {
       Vertex a = actor_vertex(*m.actor);
-      edge(ver, a, "issued_by", p, "header names " + m.alias);
-      edge(inst, a, "issued_by", p, "header names " + m.alias);
+      edge(ver, a, graph::edge::kIssuedBy, p, "header names " + m.alias);
+      edge(inst, a, graph::edge::kIssuedBy, p, "header names " + m.alias);
     }
   }
 
@@ -460,45 +466,48 @@ class Builder {
       Vertex inst = node(NodeKind::instrument, info.instrument_id, label, p);
       {
         NodeData& n = g_.node(inst);
-        n.set_attr("jurisdiction", ci.jurisdiction_id);
-        n.set_attr("title_en", ci.title);
-        if (!ci.short_title.empty()) n.set_attr("short_title_en", ci.short_title);
-        if (!ci.original_title.empty()) n.set_attr("title_original", ci.original_title);
-        if (!ci.category.empty()) n.set_attr("category", ci.category);
-        if (!ci.legal_force.empty()) n.set_attr("legal_force", ci.legal_force);
-        if (!ci.lifecycle_status.empty()) n.set_attr("lifecycle_status", ci.lifecycle_status);
-        if (!ci.source_url.empty()) n.set_attr("source_url", ci.source_url);
-        n.set_attr("compass_id", cid);
-        if (!ci.summary.empty() && !n.attr("summary")) n.set_attr("summary", ci.summary);
+        n.set_attr(graph::attr::kJurisdiction, ci.jurisdiction_id);
+        n.set_attr(graph::attr::kTitleEn, ci.title);
+        if (!ci.short_title.empty()) n.set_attr(graph::attr::kShortTitleEn, ci.short_title);
+        if (!ci.original_title.empty()) n.set_attr(graph::attr::kTitleOriginal, ci.original_title);
+        if (!ci.category.empty()) n.set_attr(graph::attr::kCategory, ci.category);
+        if (!ci.legal_force.empty()) n.set_attr(graph::attr::kLegalForce, ci.legal_force);
+        if (!ci.lifecycle_status.empty())
+          n.set_attr(graph::attr::kLifecycleStatus, ci.lifecycle_status);
+        if (!ci.source_url.empty()) n.set_attr(graph::attr::kSourceUrl, ci.source_url);
+        n.set_attr(graph::attr::kCompassId, cid);
+        if (!ci.summary.empty() && !n.attr(graph::attr::kSummary))
+          n.set_attr(graph::attr::kSummary, ci.summary);
       }
       if (!ci.jurisdiction_id.empty())
-        edge(inst, jurisdiction(ci.jurisdiction_id), "in_jurisdiction", p);
+        edge(inst, jurisdiction(ci.jurisdiction_id), graph::edge::kInJurisdiction, p);
 
       Vertex ver = node(NodeKind::version, info.version_id, label + " (" + date + ")", p,
                         date == "undated" ? std::string() : date);
       {
         NodeData& n = g_.node(ver);
-        n.set_attr("instrument", info.instrument_id);
-        n.set_attr("jurisdiction", ci.jurisdiction_id);
-        if (!n.attr("source_format"))
-          n.set_attr("source_format", "compass-json");
-        else if (*n.attr("source_format") != "compass-json")
-          n.set_attr("also_from", file);
-        if (!ci.version_note.empty()) n.set_attr("version_note", ci.version_note);
-        if (auto it = ci.dates.find("effectiveFrom"); it != ci.dates.end() && !n.attr("effective"))
-          n.set_attr("effective", it->second);
+        n.set_attr(graph::attr::kInstrument, info.instrument_id);
+        n.set_attr(graph::attr::kJurisdiction, ci.jurisdiction_id);
+        if (!n.attr(graph::attr::kSourceFormat))
+          n.set_attr(graph::attr::kSourceFormat, "compass-json");
+        else if (*n.attr(graph::attr::kSourceFormat) != "compass-json")
+          n.set_attr(graph::attr::kAlsoFrom, file);
+        if (!ci.version_note.empty()) n.set_attr(graph::attr::kVersionNote, ci.version_note);
+        if (auto it = ci.dates.find("effectiveFrom");
+            it != ci.dates.end() && !n.attr(graph::attr::kEffective))
+          n.set_attr(graph::attr::kEffective, it->second);
         if (auto it = ci.dates.find("latestAmendmentEffectiveFrom");
             it != ci.dates.end() && ci.dates.count("lastAmendedOn"))
-          n.set_attr("effective", it->second);
+          n.set_attr(graph::attr::kEffective, it->second);
       }
-      edge(ver, inst, "version_of", p);
+      edge(ver, inst, graph::edge::kVersionOf, p);
       versions_of_[info.instrument_id].insert(info.version_id);
       for (const auto& [key, d] : ci.dates)
         add_event(ver, info.version_id, compass_event_type(key), d, key, p);
       for (const auto& body : ci.issuing_bodies) {
         Vertex a = issuer_by_name(body, ci.jurisdiction_id, p);
-        edge(inst, a, "issued_by", p, "issuingBodies: " + body);
-        edge(ver, a, "issued_by", p, "issuingBodies: " + body);
+        edge(inst, a, graph::edge::kIssuedBy, p, "issuingBodies: " + body);
+        edge(ver, a, graph::edge::kIssuedBy, p, "issuingBodies: " + body);
       }
     }
   }
@@ -547,10 +556,11 @@ class Builder {
           std::string label =
               pr.chapter_label + (pr.chapter_title.empty() ? "" : " " + pr.chapter_title);
           Vertex cv = node(NodeKind::chapter, parent_id, label, p);
-          g_.node(cv).set_attr("version", info.version_id);
+          g_.node(cv).set_attr(graph::attr::kVersion, info.version_id);
           if (!pr.chapter_title.empty())
-            g_.node(cv).set_attr("title_en", pr.chapter_label + " " + pr.chapter_title);
-          edge(cv, parent, "part_of", prov(file, 0, "compass.structure", 1.0f, pr.json_path));
+            g_.node(cv).set_attr(graph::attr::kTitleEn, pr.chapter_label + " " + pr.chapter_title);
+          edge(cv, parent, graph::edge::kPartOf,
+               prov(file, 0, "compass.structure", 1.0f, pr.json_path));
           parent = cv;
         }
         if (!pr.section_label.empty()) {
@@ -560,8 +570,9 @@ class Builder {
           Vertex sv =
               node(NodeKind::section, parent_id,
                    pr.section_label + (pr.section_title.empty() ? "" : " " + pr.section_title), p);
-          g_.node(sv).set_attr("version", info.version_id);
-          edge(sv, parent, "part_of", prov(file, 0, "compass.structure", 1.0f, pr.json_path));
+          g_.node(sv).set_attr(graph::attr::kVersion, info.version_id);
+          edge(sv, parent, graph::edge::kPartOf,
+               prov(file, 0, "compass.structure", 1.0f, pr.json_path));
           parent = sv;
         }
 
@@ -579,29 +590,32 @@ class Builder {
           } else if (pr.original.language.rfind("en", 0) == 0) {
             if (n.text_en.empty()) n.text_en = pr.original.full_text;
           } else {
-            n.set_attr("text_original", pr.original.full_text);
-            n.set_attr("language", pr.original.language);
+            n.set_attr(graph::attr::kTextOriginal, pr.original.full_text);
+            n.set_attr(graph::attr::kLanguage, pr.original.language);
           }
           if (pr.english && n.text_en.empty()) n.text_en = pr.english->full_text;
-          if (!n.attr("number")) n.set_attr("number", pr.number);
-          if (!n.attr("ordinal")) n.set_attr("ordinal", std::to_string(pr.ordinal + 1));
-          n.set_attr("label_en",
+          if (!n.attr(graph::attr::kNumber)) n.set_attr(graph::attr::kNumber, pr.number);
+          if (!n.attr(graph::attr::kOrdinal))
+            n.set_attr(graph::attr::kOrdinal, std::to_string(pr.ordinal + 1));
+          n.set_attr(graph::attr::kLabelEn,
                      pr.label + (pr.title.empty() || pr.title == pr.label ? "" : " " + pr.title));
-          n.set_attr("unit_type", pr.unit_type);
-          n.set_attr("compass_id", pr.id);
-          if (!pr.text_stored) n.set_attr("text_stored", "no");
-          if (!pr.summary.empty() && !n.attr("summary")) n.set_attr("summary", pr.summary);
-          n.set_attr("version", info.version_id);
-          n.set_attr("instrument", info.instrument_id);
-          n.set_attr("jurisdiction", info.record->jurisdiction_id);
-          if (!pr.applies_from.empty()) n.set_attr("applies_from", pr.applies_from);
-          if (!pr.source_url.empty()) n.set_attr("source_url", pr.source_url);
-          if (n.source.file != file) n.set_attr("also_from", file + " " + pr.json_path);
+          n.set_attr(graph::attr::kUnitType, pr.unit_type);
+          n.set_attr(graph::attr::kCompassId, pr.id);
+          if (!pr.text_stored) n.set_attr(graph::attr::kTextStored, "no");
+          if (!pr.summary.empty() && !n.attr(graph::attr::kSummary))
+            n.set_attr(graph::attr::kSummary, pr.summary);
+          n.set_attr(graph::attr::kVersion, info.version_id);
+          n.set_attr(graph::attr::kInstrument, info.instrument_id);
+          n.set_attr(graph::attr::kJurisdiction, info.record->jurisdiction_id);
+          if (!pr.applies_from.empty()) n.set_attr(graph::attr::kAppliesFrom, pr.applies_from);
+          if (!pr.source_url.empty()) n.set_attr(graph::attr::kSourceUrl, pr.source_url);
+          if (n.source.file != file) n.set_attr(graph::attr::kAlsoFrom, file + " " + pr.json_path);
         }
         // One structural parent per article: a second record of the same provision (provisions.json
         // repeats some articles without their chapter) must not attach it to the version as well.
-        if (!g_.out_neighbor(av, "part_of"))
-          edge(av, parent, "part_of", prov(file, 0, "compass.structure", 1.0f, pr.json_path));
+        if (!g_.out_neighbor(av, graph::edge::kPartOf))
+          edge(av, parent, graph::edge::kPartOf,
+               prov(file, 0, "compass.structure", 1.0f, pr.json_path));
 
         // Paragraphs (original language), with the English paragraph of the same position.
         const auto& paras = pr.original.paragraphs;
@@ -616,8 +630,10 @@ class Builder {
             n.text_en = paras[i];
           }
           if (aligned && n.text_en.empty()) n.text_en = pr.english->paragraphs[i];
-          if (!n.attr("ordinal")) n.set_attr("ordinal", std::to_string(i + 1));
-          edge(pv, av, "part_of", prov(file, 0, "compass.structure", 1.0f, pr.json_path));
+          if (!n.attr(graph::attr::kOrdinal))
+            n.set_attr(graph::attr::kOrdinal, std::to_string(i + 1));
+          edge(pv, av, graph::edge::kPartOf,
+               prov(file, 0, "compass.structure", 1.0f, pr.json_path));
         }
       }
     }
@@ -685,10 +701,10 @@ class Builder {
       std::string text = item.excerpt.empty() ? item.summary : item.excerpt;
       if (!item.body.empty()) text += (text.empty() ? "" : "\n\n") + item.body;
       if (n.text_en.empty()) n.text_en = text;
-      if (!item.source.empty()) n.set_attr("source", item.source);
-      if (!item.url.empty()) n.set_attr("url", item.url);
-      if (!item.datetime.empty()) n.set_attr("published", item.datetime);
-      n.set_attr("language", item.language.empty() ? "en" : item.language);
+      if (!item.source.empty()) n.set_attr(graph::attr::kSource, item.source);
+      if (!item.url.empty()) n.set_attr(graph::attr::kUrl, item.url);
+      if (!item.datetime.empty()) n.set_attr(graph::attr::kPublished, item.datetime);
+      n.set_attr(graph::attr::kLanguage, item.language.empty() ? "en" : item.language);
 
       // Actor mentions in title, excerpt and body; the first match of each actor is the evidence.
       std::set<std::string> linked;
@@ -700,7 +716,7 @@ class Builder {
                                            t.begin(), t.begin() + static_cast<long>(m.begin), '\n'))
                          : 0;
           bool acronym = m.alias.size() <= 4;
-          edge(nv, actor_vertex(*m.actor), "mentions",
+          edge(nv, actor_vertex(*m.actor), graph::edge::kMentions,
                prov(file, line, "news.alias_match", acronym ? 0.8f : 0.9f),
                std::string("matched '") + m.alias + "' in " + where);
         }
@@ -717,13 +733,13 @@ class Builder {
           continue;
         }
         if (!linked.insert(a->id).second) continue;
-        edge(nv, actor_vertex(*a), "mentions", prov(file, 0, "news.record", 1.0f),
+        edge(nv, actor_vertex(*a), graph::edge::kMentions, prov(file, 0, "news.record", 1.0f),
              "named by the news record");
       }
       for (const std::string& instrument : item.named_instruments) {
         if (auto inst = g_.find(instrument)) {
           if (g_.node(*inst).kind == NodeKind::instrument)
-            edge(nv, *inst, "about", prov(file, 0, "news.record", 1.0f),
+            edge(nv, *inst, graph::edge::kAbout, prov(file, 0, "news.record", 1.0f),
                  "named by the news record");
         }
       }
@@ -741,7 +757,7 @@ class Builder {
         bool undated = ordered[i - 1].find("@undated") != std::string::npos ||
                        ordered[i].find("@undated") != std::string::npos;
         if (newer && older && !undated)
-          edge(*newer, *older, "supersedes",
+          edge(*newer, *older, graph::edge::kSupersedes,
                prov(g_.node(*newer).source.file, g_.node(*newer).source.line,
                     "version.chain.by_date", 0.9f, g_.node(*newer).source.json_path));
       }

@@ -10,6 +10,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "graph/vocabulary.h"
 #include "ingest/assemble/instrument_catalog.h"
 #include "ingest/extract/article_analysis.h"
 #include "ingest/extract/citation_extractor.h"
@@ -29,7 +30,7 @@ using graph::NodeKind;
 using graph::Provenance;
 using Vertex = KnowledgeGraph::Vertex;
 
-std::string attr_of(const NodeData& n, const char* key) {
+std::string attr_of(const NodeData& n, std::string_view key) {
   const std::string* v = n.attr(key);
   return v ? *v : std::string();
 }
@@ -113,9 +114,9 @@ class Extractor {
         add_title(text::normalize_cn_title(n.label), n.id);
       } else if (n.kind == NodeKind::version) {
         // A draft known from facts is never what a citation means.
-        if (attr_of(n, "status") == "draft") continue;
-        std::string inst = attr_of(n, "instrument");
-        std::string effective = attr_of(n, "effective");
+        if (attr_of(n, graph::attr::kStatus) == "draft") continue;
+        std::string inst = attr_of(n, graph::attr::kInstrument);
+        std::string effective = attr_of(n, graph::attr::kEffective);
         versions_[inst].push_back({n.date, n.id});
         (void)effective;
       }
@@ -151,8 +152,8 @@ class Extractor {
       ArticleJob j;
       j.v = *it;
       j.id = n.id;
-      j.version = attr_of(n, "version");
-      j.instrument = attr_of(n, "instrument");
+      j.version = attr_of(n, graph::attr::kVersion);
+      j.instrument = attr_of(n, graph::attr::kInstrument);
       j.date = n.date;
       j.file = n.source.file;
       j.line = n.source.line;
@@ -174,9 +175,9 @@ class Extractor {
     return p;
   }
 
-  void edge(Vertex from, Vertex to, const std::string& type, Provenance p, std::string note = {}) {
+  void edge(Vertex from, Vertex to, std::string_view type, Provenance p, std::string note = {}) {
     EdgeData e;
-    e.type = type;
+    e.type = std::string(type);
     e.provenance = std::move(p);
     e.note = std::move(note);
     g_.add_edge(from, to, std::move(e));
@@ -206,23 +207,23 @@ class Extractor {
       // The attributes in key order (what set_attr would make), appended without searching.
       auto& a = n.attrs;
       a.reserve(14);
-      a.emplace_back("action", o.action);
-      a.emplace_back("article", j.id);
-      a.emplace_back("bearer", o.bearer);
-      if (en) a.emplace_back("bearer_en", en->bearer);
-      if (!o.bearer_role.empty()) a.emplace_back("bearer_role", o.bearer_role);
-      if (!o.condition.empty()) a.emplace_back("condition", o.condition);
-      a.emplace_back("instrument", j.instrument);
-      a.emplace_back("language", lang);
-      a.emplace_back("modality", o.modality);
-      if (en) a.emplace_back("modality_en", en->modality);
-      a.emplace_back("ordinal", std::to_string(k));
-      a.emplace_back("paragraph", std::to_string(o.paragraph));
-      a.emplace_back("trigger", o.trigger);
-      a.emplace_back("version", j.version);
+      a.emplace_back(graph::attr::kAction, o.action);
+      a.emplace_back(graph::attr::kArticle, j.id);
+      a.emplace_back(graph::attr::kBearer, o.bearer);
+      if (en) a.emplace_back(graph::attr::kBearerEn, en->bearer);
+      if (!o.bearer_role.empty()) a.emplace_back(graph::attr::kBearerRole, o.bearer_role);
+      if (!o.condition.empty()) a.emplace_back(graph::attr::kCondition, o.condition);
+      a.emplace_back(graph::attr::kInstrument, j.instrument);
+      a.emplace_back(graph::attr::kLanguage, lang);
+      a.emplace_back(graph::attr::kModality, o.modality);
+      if (en) a.emplace_back(graph::attr::kModalityEn, en->modality);
+      a.emplace_back(graph::attr::kOrdinal, std::to_string(k));
+      a.emplace_back(graph::attr::kParagraph, std::to_string(o.paragraph));
+      a.emplace_back(graph::attr::kTrigger, o.trigger);
+      a.emplace_back(graph::attr::kVersion, j.version);
       Vertex ov = g_.upsert_node(std::move(n));
       ++stats_.obligations;
-      edge(ov, j.v, "obligation_of", prov(j, o.rule, o.confidence, o.begin, o.end));
+      edge(ov, j.v, graph::edge::kObligationOf, prov(j, o.rule, o.confidence, o.begin, o.end));
       // Bearers: roles (提供者, providers) and named organisations (国家网信部门 -> CAC).
       std::vector<const ActorEntry*> bound;
       auto bind = [&](const std::string& bearer, bool roles, size_t offset) {
@@ -231,7 +232,7 @@ class Extractor {
           bound.push_back(m.actor);
           auto av = actor_vertex(*m.actor);
           if (!av) continue;
-          edge(ov, *av, "binds",
+          edge(ov, *av, graph::edge::kBinds,
                prov(j, "bearer.alias_match", o.confidence, offset, offset + bearer.size()),
                "bearer '" + bearer + "' matched '" + m.alias + "'");
           ++stats_.bearer_links;
@@ -275,9 +276,9 @@ class Extractor {
         n.kind = NodeKind::citation;
         n.label = c.title;
         n.source = prov(j, rule, 0.5f, c.begin, c.end);
-        n.set_attr("status", "unresolved");
+        n.set_attr(graph::attr::kStatus, "unresolved");
         Vertex cv = g_.upsert_node(std::move(n));
-        edge(j.v, cv, "cites", prov(j, rule + ".unresolved", 0.5f, c.begin, c.end),
+        edge(j.v, cv, graph::edge::kCites, prov(j, rule + ".unresolved", 0.5f, c.begin, c.end),
              "《" + c.title + "》 resolves to no instrument in the corpus");
         ++stats_.citations_unresolved;
         continue;
@@ -296,14 +297,14 @@ class Extractor {
       if (!target) target = g_.find(version);
       if (!target) continue;
       float conf = it->second.size() > 1 ? 0.6f : 0.95f;
-      edge(j.v, *target, "cites", prov(j, rule, conf, c.begin, c.end),
+      edge(j.v, *target, graph::edge::kCites, prov(j, rule, conf, c.begin, c.end),
            "《" + c.title + "》" + (c.article ? " Article " + std::to_string(c.article) : ""));
       ++stats_.citations_resolved;
       if (c.legal_basis) {
         auto from = g_.find(j.instrument);
         auto to = g_.find(inst);
         if (from && to) {
-          edge(*from, *to, "legal_basis", prov(j, rule, conf, c.begin, c.end),
+          edge(*from, *to, graph::edge::kLegalBasis, prov(j, rule, conf, c.begin, c.end),
                "根据《" + c.title + "》 in " + j.id);
           ++stats_.legal_basis;
         }
@@ -314,7 +315,7 @@ class Extractor {
       auto target = g_.find(j.version + "/art-" + std::to_string(ref.article) +
                             (ref.sub_article ? "-" + std::to_string(ref.sub_article) : ""));
       if (!target || *target == j.v) continue;
-      edge(j.v, *target, "cites",
+      edge(j.v, *target, graph::edge::kCites,
            prov(j, g_.node(j.v).text_zh.empty() ? "en.article_reference" : "zh.internal_reference",
                 0.9f, ref.begin, ref.end),
            ref.text);
@@ -334,12 +335,12 @@ class Extractor {
     n.label = type + " " + d.date;
     n.date = d.date.size() == 4 ? d.date + "-01-01" : d.date;
     n.source = p;
-    n.set_attr("event_type", type);
-    n.set_attr("text", d.text);
-    n.set_attr("precision", d.precision);
-    if (d.year_inferred) n.set_attr("year_inferred", "yes");
+    n.set_attr(graph::attr::kEventType, type);
+    n.set_attr(graph::attr::kText, d.text);
+    n.set_attr(graph::attr::kPrecision, d.precision);
+    if (d.year_inferred) n.set_attr(graph::attr::kYearInferred, "yes");
     Vertex ev = g_.upsert_node(std::move(n));
-    edge(owner, ev, "has_event", std::move(p));
+    edge(owner, ev, graph::edge::kHasEvent, std::move(p));
     ++stats_.events;
   }
 
@@ -373,16 +374,16 @@ class Extractor {
       n.label = name;
       n.source = prov(first, "zh.organisation_pattern", 0.5f, where.front().second,
                       where.front().second + name.size());
-      n.set_attr("actor_type", "organisation");
-      n.set_attr("dictionary", "no");
-      n.set_attr("candidate", "yes");
-      n.set_attr("mentions", std::to_string(where.size()));
+      n.set_attr(graph::attr::kActorType, "organisation");
+      n.set_attr(graph::attr::kDictionary, "no");
+      n.set_attr(graph::attr::kCandidate, "yes");
+      n.set_attr(graph::attr::kMentions, std::to_string(where.size()));
       Vertex av = g_.upsert_node(std::move(n));
       ++stats_.candidate_actors;
       size_t linked = 0;
       for (const auto& [job, pos] : where) {
         if (++linked > 200) break;  // the evidence, not an index
-        edge(jobs[job].v, av, "mentions",
+        edge(jobs[job].v, av, graph::edge::kMentions,
              prov(jobs[job], "zh.organisation_pattern", 0.5f, pos, pos + name.size()),
              "candidate organisation '" + name + "' (not in the dictionary)");
       }
@@ -412,14 +413,14 @@ class Extractor {
           n.kind = NodeKind::citation;
           n.label = l.instrument;
           n.source = p;
-          n.set_attr("status", "unresolved");
+          n.set_attr(graph::attr::kStatus, "unresolved");
           Vertex cv = g_.upsert_node(std::move(n));
-          edge(v, cv, "about", p, l.evidence + "; the rule is not in the corpus");
+          edge(v, cv, graph::edge::kAbout, p, l.evidence + "; the rule is not in the corpus");
           continue;
         }
         auto inst = g_.find(l.instrument);
         if (!inst) continue;
-        edge(v, *inst, "about", p, l.evidence);
+        edge(v, *inst, graph::edge::kAbout, p, l.evidence);
         ++stats_.news_links;
       }
       // Dates in the item: its publication, and the dates it reports.

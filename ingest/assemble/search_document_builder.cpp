@@ -3,6 +3,8 @@
 
 #include <unordered_map>
 
+#include "graph/vocabulary.h"
+
 namespace regkg::ingest {
 
 using graph::KnowledgeGraph;
@@ -11,13 +13,13 @@ using graph::NodeKind;
 
 namespace {
 
-std::string attr_or(const NodeData& n, const char* key) {
+std::string attr_or(const NodeData& n, std::string_view key) {
   const std::string* v = n.attr(key);
   return v ? *v : std::string();
 }
 
 // `into` = the attribute (or ""), reusing its buffer.
-void assign_attr(std::string& into, const NodeData& n, const char* key) {
+void assign_attr(std::string& into, const NodeData& n, std::string_view key) {
   const std::string* v = n.attr(key);
   if (v)
     into.assign(*v);
@@ -40,7 +42,7 @@ void reset(index::SearchDocument& doc) {
 std::vector<std::string> issuers_of(const KnowledgeGraph& g, KnowledgeGraph::Vertex v) {
   std::vector<std::string> out;
   g.for_each_out_edge(v, [&](KnowledgeGraph::Edge e, KnowledgeGraph::Vertex to) {
-    if (g.edge(e).type != "issued_by") return;
+    if (g.edge(e).type != graph::edge::kIssuedBy) return;
     const std::string& id = g.node(to).id;
     out.push_back(id.rfind("actor/", 0) == 0 ? id.substr(6) : id);
   });
@@ -49,7 +51,7 @@ std::vector<std::string> issuers_of(const KnowledgeGraph& g, KnowledgeGraph::Ver
 
 // Ids (without `strip`) of the out-neighbours over edges of `type`.
 std::vector<std::string> neighbours_of(const KnowledgeGraph& g, KnowledgeGraph::Vertex v,
-                                       const char* type, const std::string& strip) {
+                                       std::string_view type, const std::string& strip) {
   std::vector<std::string> out;
   g.for_each_out_edge(v, [&](KnowledgeGraph::Edge e, KnowledgeGraph::Vertex to) {
     if (g.edge(e).type != type) return;
@@ -88,40 +90,42 @@ void for_each_search_document(const KnowledgeGraph& g,
     reset(doc);
     doc.id.assign(n.id);
     doc.date.assign(n.date);
-    assign_attr(doc.jurisdiction, n, "jurisdiction");
+    assign_attr(doc.jurisdiction, n, graph::attr::kJurisdiction);
     switch (n.kind) {
       case NodeKind::article: {
         doc.kind = "article";
-        assign_attr(doc.instrument_id, n, "instrument");
+        assign_attr(doc.instrument_id, n, graph::attr::kInstrument);
         assign_instrument_title(doc.instrument_title, doc.instrument_id);
-        assign_attr(doc.version_id, n, "version");
+        assign_attr(doc.version_id, n, graph::attr::kVersion);
         doc.article_label.assign(n.label);
-        const std::string* en_label = n.attr("label_en");
+        const std::string* en_label = n.attr(graph::attr::kLabelEn);
         doc.title.assign(doc.instrument_title).append(" ").append(n.label);
         if (en_label && !en_label->empty() && *en_label != n.label)
           doc.title.append(" (").append(*en_label).append(")");
         doc.text_zh.assign(n.text_zh);
         doc.text_en.assign(n.text_en);
         if (doc.text_zh.empty() && doc.text_en.empty())
-          assign_attr(doc.text_en, n, "text_original");
-        if (doc.text_zh.empty() && doc.text_en.empty()) assign_attr(doc.text_en, n, "summary");
+          assign_attr(doc.text_en, n, graph::attr::kTextOriginal);
+        if (doc.text_zh.empty() && doc.text_en.empty())
+          assign_attr(doc.text_en, n, graph::attr::kSummary);
         doc.issuers = instrument_issuers(doc.instrument_id);
         // The facts extracted from the article: its obligations' modalities and bearers.
         g.for_each_in_edge(*it, [&](KnowledgeGraph::Edge e, KnowledgeGraph::Vertex from) {
-          if (g.edge(e).type != "obligation_of") return;
-          if (const std::string* m = g.node(from).attr("modality")) doc.modalities.push_back(*m);
-          for (auto& a : neighbours_of(g, from, "binds", "actor/"))
+          if (g.edge(e).type != graph::edge::kObligationOf) return;
+          if (const std::string* m = g.node(from).attr(graph::attr::kModality))
+            doc.modalities.push_back(*m);
+          for (auto& a : neighbours_of(g, from, graph::edge::kBinds, "actor/"))
             doc.actors.push_back(std::move(a));
         });
         break;
       }
       case NodeKind::version: {
         doc.kind = "version";
-        assign_attr(doc.instrument_id, n, "instrument");
+        assign_attr(doc.instrument_id, n, graph::attr::kInstrument);
         assign_instrument_title(doc.instrument_title, doc.instrument_id);
         doc.version_id.assign(n.id);
         doc.title.assign(n.label);
-        assign_attr(doc.text_en, n, "version_note");
+        assign_attr(doc.text_en, n, graph::attr::kVersionNote);
         doc.issuers = issuers_of(g, *it);
         doc.actors = doc.issuers;
         break;
@@ -131,9 +135,11 @@ void for_each_search_document(const KnowledgeGraph& g,
         doc.instrument_id = n.id;
         doc.instrument_title = n.label;
         doc.title = n.label;
-        doc.text_zh = attr_or(n, "title_zh") + " " + attr_or(n, "title_original");
-        doc.text_en = attr_or(n, "title_en") + " " + attr_or(n, "short_title_en") + " " +
-                      attr_or(n, "summary");
+        doc.text_zh =
+            attr_or(n, graph::attr::kTitleZh) + " " + attr_or(n, graph::attr::kTitleOriginal);
+        doc.text_en = attr_or(n, graph::attr::kTitleEn) + " " +
+                      attr_or(n, graph::attr::kShortTitleEn) + " " +
+                      attr_or(n, graph::attr::kSummary);
         doc.issuers = issuers_of(g, *it);
         break;
       }
@@ -141,7 +147,7 @@ void for_each_search_document(const KnowledgeGraph& g,
         doc.kind = "news";
         doc.title = n.label;
         doc.text_en = n.text_en;
-        doc.actors = neighbours_of(g, *it, "mentions", "actor/");
+        doc.actors = neighbours_of(g, *it, graph::edge::kMentions, "actor/");
         break;
       }
       default:

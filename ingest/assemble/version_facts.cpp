@@ -7,6 +7,7 @@
 
 #include <rapidjson/document.h>
 
+#include "graph/vocabulary.h"
 #include "ingest/sources/json_config_file.h"
 
 namespace regkg::ingest {
@@ -37,10 +38,10 @@ Provenance facts_provenance(const VersionFact& f, const std::string& rule,
   return p;
 }
 
-void add_edge(KnowledgeGraph& g, Vertex from, Vertex to, const std::string& type, Provenance p,
+void add_edge(KnowledgeGraph& g, Vertex from, Vertex to, std::string_view type, Provenance p,
               std::string note = {}) {
   EdgeData e;
-  e.type = type;
+  e.type = std::string(type);
   e.provenance = std::move(p);
   e.note = std::move(note);
   g.add_edge(from, to, std::move(e));
@@ -148,28 +149,31 @@ size_t add_version_facts(KnowledgeGraph& g, const std::vector<VersionFact>& fact
     n.date = f.date;
     n.text_en = f.note;
     n.source = facts_provenance(f, "facts.version");
-    n.set_attr("instrument", f.instrument);
-    if (const std::string* j = g.node(*inst).attr("jurisdiction")) n.set_attr("jurisdiction", *j);
-    n.set_attr("status", f.status);
-    n.set_attr("source_format", "facts");
-    n.set_attr("text_in_corpus", f.text_in_corpus ? "yes" : "no");
-    n.set_attr("article_count", "0");
-    if (!f.title_zh.empty()) n.set_attr("title_zh", f.title_zh);
-    if (!f.title_en.empty()) n.set_attr("title_en", f.title_en);
-    if (!f.published.empty()) n.set_attr("published", f.published);
-    if (!f.comment_deadline.empty()) n.set_attr("comment_deadline", f.comment_deadline);
-    if (!f.final_version.empty()) n.set_attr("final_version", f.final_version);
+    n.set_attr(graph::attr::kInstrument, f.instrument);
+    if (const std::string* j = g.node(*inst).attr(graph::attr::kJurisdiction))
+      n.set_attr(graph::attr::kJurisdiction, *j);
+    n.set_attr(graph::attr::kStatus, f.status);
+    n.set_attr(graph::attr::kSourceFormat, "facts");
+    n.set_attr(graph::attr::kTextInCorpus, f.text_in_corpus ? "yes" : "no");
+    n.set_attr(graph::attr::kArticleCount, "0");
+    if (!f.title_zh.empty()) n.set_attr(graph::attr::kTitleZh, f.title_zh);
+    if (!f.title_en.empty()) n.set_attr(graph::attr::kTitleEn, f.title_en);
+    if (!f.published.empty()) n.set_attr(graph::attr::kPublished, f.published);
+    if (!f.comment_deadline.empty()) n.set_attr(graph::attr::kCommentDeadline, f.comment_deadline);
+    if (!f.final_version.empty()) n.set_attr(graph::attr::kFinalVersion, f.final_version);
     Vertex v = g.upsert_node(std::move(n));
-    add_edge(g, v, *inst, "version_of", facts_provenance(f, "facts.version"));
+    add_edge(g, v, *inst, graph::edge::kVersionOf, facts_provenance(f, "facts.version"));
     if (final_version) {
-      add_edge(g, v, *final_version, "draft_of", facts_provenance(f, "facts.version.draft_of"),
+      add_edge(g, v, *final_version, graph::edge::kDraftOf,
+               facts_provenance(f, "facts.version.draft_of"),
                "the " + f.status + " of " + f.final_version);
-      add_edge(g, *final_version, v, "supersedes", facts_provenance(f, "facts.version.draft_of"),
+      add_edge(g, *final_version, v, graph::edge::kSupersedes,
+               facts_provenance(f, "facts.version.draft_of"),
                "final version after the " + f.status);
     }
     if (!f.issuer.empty()) {
       if (auto a = g.find("actor/" + f.issuer))
-        add_edge(g, v, *a, "issued_by", facts_provenance(f, "facts.version.issuer"));
+        add_edge(g, v, *a, graph::edge::kIssuedBy, facts_provenance(f, "facts.version.issuer"));
       else
         diags.warn(kVersionFactsFile, 0,
                    f.json_path + ": issuer 'actor/" + f.issuer + "' is not in actors.json");
@@ -182,10 +186,10 @@ size_t add_version_facts(KnowledgeGraph& g, const std::vector<VersionFact>& fact
       e.label = type + " " + date;
       e.date = date;
       e.source = facts_provenance(f, "facts.version." + type);
-      e.set_attr("event_type", type);
-      e.set_attr("text", text);
+      e.set_attr(graph::attr::kEventType, type);
+      e.set_attr(graph::attr::kText, text);
       Vertex ev = g.upsert_node(std::move(e));
-      add_edge(g, v, ev, "has_event", facts_provenance(f, "facts.version." + type));
+      add_edge(g, v, ev, graph::edge::kHasEvent, facts_provenance(f, "facts.version." + type));
     };
     event("published", f.published, "published for comment");
     event("comment_deadline", f.comment_deadline, "end of the comment period");
@@ -204,7 +208,8 @@ size_t link_news_to_version_facts(KnowledgeGraph& g, const std::vector<VersionFa
     if (auto fv = g.find(f.final_version)) final_date = g.node(*fv).date;
     std::vector<Vertex> news;
     g.for_each_in_edge(*inst, [&](KnowledgeGraph::Edge e, KnowledgeGraph::Vertex from) {
-      if (g.edge(e).type == "about" && g.node(from).kind == NodeKind::news) news.push_back(from);
+      if (g.edge(e).type == graph::edge::kAbout && g.node(from).kind == NodeKind::news)
+        news.push_back(from);
     });
     for (Vertex nv : news) {
       const NodeData& item = g.node(nv);
@@ -224,7 +229,7 @@ size_t link_news_to_version_facts(KnowledgeGraph& g, const std::vector<VersionFa
                              : "about " + f.instrument + " and names '" + matched + "' (" +
                                    kVersionFactsFile + " " + f.json_path + ")";
       EdgeData e;
-      e.type = "about";
+      e.type = std::string(graph::edge::kAbout);
       e.provenance = std::move(p);
       e.note = std::move(note);
       if (g.add_edge(nv, *draft, std::move(e))) ++links;
