@@ -9,7 +9,8 @@
 
 namespace regkg::index {
 
-inline constexpr int kSchemaVersion = 3;  // 2: modality and actor facets; 3: layer slot
+// 2: modality and actor facets; 3: layer slot; 4: node id slot (ties broken by id)
+inline constexpr int kSchemaVersion = 4;
 
 // Metadata keys (Xapian::Database::get_metadata).
 inline constexpr std::string_view kMetaSchemaVersion = "regkg.schema_version";
@@ -47,6 +48,9 @@ inline constexpr Xapian::valueno kActor = 6;         // facet, '|'-joined values
 // The layer (subdatabase name, see index_layers.h) the document was written into: with the
 // document's docid within that layer, it identifies copies replaced by a newer layer.
 inline constexpr Xapian::valueno kLayer = 7;
+// The node id (as the Q term): breaks ties between equally ranked or equally dated documents so
+// that an answer's order does not depend on the docids a shard layout gave.
+inline constexpr Xapian::valueno kNodeId = 8;
 }  // namespace slot
 
 // CJK handling must match in all three places (see ../shared/docs/TOOLCHAIN.md).

@@ -137,6 +137,7 @@ Xapian::Document IndexWriter::make_document(const SearchDocument& doc,
     xdoc.add_boolean_term(boolean_term(prefix::kYear, date.substr(0, 4)));
   }
   xdoc.add_value(slot::kKind, doc.kind);
+  xdoc.add_value(slot::kNodeId, doc.id);
   if (!doc.instrument_id.empty()) xdoc.add_value(slot::kInstrument, doc.instrument_id);
   if (!doc.jurisdiction.empty()) xdoc.add_value(slot::kJurisdiction, doc.jurisdiction);
   xdoc.set_data(document_data(doc));

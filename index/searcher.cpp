@@ -191,9 +191,16 @@ SearchResult Searcher::search(const SearchRequest& request) const {
 
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
+  // Ties (equal dates, equal weights) are broken by node id, never by docid, which depends on
+  // how many shards the ingest wrote.
+  Xapian::MultiValueKeyMaker newest_first;
   if (request.query.empty()) {
     // Browsing by filters only: newest first.
-    enquire.set_sort_by_value_then_relevance(slot::kDate, true);
+    newest_first.add_value(slot::kDate, true);
+    newest_first.add_value(slot::kNodeId);
+    enquire.set_sort_by_key(&newest_first, false);
+  } else {
+    enquire.set_sort_by_relevance_then_value(slot::kNodeId, false);
   }
   // One spy per facet field, in the table's order (spies[i] counts kSearchFields[i]).
   std::array<std::unique_ptr<Xapian::MatchSpy>, kSearchFields.size()> spies;
