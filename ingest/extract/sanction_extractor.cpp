@@ -5,7 +5,8 @@
 // tests/gold/sanctions.json by tests/ingest/extract/test_sanction_extractor.cpp):
 // - Lines are paragraphs; item lines （一）… belong to the lead-in before them (their 第X条
 //   references are the lead-in's trigger when it says 有下列行为之一 without numbers of its own).
-// - A paragraph is cut into parts at 。 and ；, and before "，对其中的…" (a second addressee). A part
+// - A paragraph is cut into parts at 。 and ；, and before "，对其中的…" (a second addressee). A
+// part
 //   with no measure is not a sanction. A part that starts with 对(其)直接负责的主管人员… and fines
 //   or bars them belongs to the clause before it (the fine on the responsible persons); one that
 //   gives them 处分 is a clause of its own.
@@ -131,7 +132,8 @@ std::optional<long long> parse_chinese_amount(std::string_view t) {
     total += *hi * 10000LL + lo;
     return total;
   }
-  if (rest.empty()) return yi != std::string_view::npos ? std::optional<long long>(total) : std::nullopt;
+  if (rest.empty())
+    return yi != std::string_view::npos ? std::optional<long long>(total) : std::nullopt;
   auto v = parse_group(rest);
   if (!v) return std::nullopt;
   return total + *v;
@@ -148,8 +150,11 @@ std::string base_of(std::string_view words, bool percent) {
   if (words.find("上一年度营业额") != std::string_view::npos ||
       words.find("上一年度销售额") != std::string_view::npos)
     return "previous_year_turnover";
-  if (words.find("营业额") != std::string_view::npos || words.find("销售额") != std::string_view::npos)
+  if (words.find("营业额") != std::string_view::npos ||
+      words.find("销售额") != std::string_view::npos)
     return "turnover";
+  if (words.find("年收入") != std::string_view::npos) return "previous_year_income";
+  if (words.find("广告费用") != std::string_view::npos) return "advertising_fee";
   (void)percent;
   return "other";
 }
@@ -264,7 +269,7 @@ size_t referral_at(std::string_view s, size_t b, size_t e) {
     if (r == std::string_view::npos) continue;
     size_t after = r + std::string_view("规定").size();
     if (at(s, after, "处罚") || at(s, after, "予以处罚") || at(s, after, "给予处罚") ||
-        at(s, after, "追究法律责任") || at(s, after, "追究"))
+        at(s, after, "追究法律责任"))
       return p;
   }
   return std::string_view::npos;
@@ -288,10 +293,12 @@ void scan_segment(std::string_view s, size_t b, size_t e, bool& persons, PartSca
       (has("责令") && has("改正") && !has("拒不改正") && !has("逾期不改正")))
     add_measure(ms, "order_to_rectify");
   {
+    // (A warning to the responsible persons has no name in the vocabulary: their fine does.)
     size_t w = find_in(s, b, e, "警告");
-    if (w != std::string_view::npos && !ends_at(s, w, "预")) add_measure(ms, "warning");
+    if (w != std::string_view::npos && !ends_at(s, w, "预") && !persons) add_measure(ms, "warning");
   }
-  if (has("没收")) add_measure(ms, "confiscation");
+  // (没收的财物, 收缴的罚款: things, not measures.)
+  if (has("没收") && !has("没收的")) add_measure(ms, "confiscation");
   for (size_t p = find_in(s, b, e, "罚款"); p != std::string_view::npos;
        p = find_in(s, p + 6, e, "罚款")) {
     // The amount: from the last 处 before 罚款 in the segment.
@@ -300,6 +307,8 @@ void scan_segment(std::string_view s, size_t b, size_t e, bool& persons, PartSca
       if (at(s, q, "处") && !at(s, q, "处分") && !at(s, q, "处罚") && !at(s, q, "处理") &&
           !at(s, q, "处置"))
         c = q;
+    if (c == std::string_view::npos && !contains(s, b, p, "予以") && !contains(s, b, p, "给予"))
+      continue;  // 收缴的罚款, 罚款收据: no fine imposed here
     SanctionFine& f = persons ? out.persons_fine : out.fine;
     if (c != std::string_view::npos) parse_fine_text(s.substr(c + 3, p - c - 3), f);
     add_measure(ms, persons ? "fine_responsible_persons" : "fine");
@@ -308,7 +317,8 @@ void scan_segment(std::string_view s, size_t b, size_t e, bool& persons, PartSca
   if (terminate) add_measure(ms, "service_termination");
   if ((has("暂停") && !terminate) || has("停业整顿") || has("停产停业"))
     add_measure(ms, "suspension");
-  if (has("吊销")) add_measure(ms, "licence_revocation");
+  if (has("吊销") || (has("撤销") && (has("许可") || has("资格") || has("执照"))))
+    add_measure(ms, "licence_revocation");
   for (size_t p = find_in(s, b, e, "关闭"); p != std::string_view::npos;
        p = find_in(s, p + 6, e, "关闭")) {
     // 关闭网站 (a licence-like closure) or 关闭应用程序 (service termination): up to the next 、.
@@ -320,7 +330,10 @@ void scan_segment(std::string_view s, size_t b, size_t e, bool& persons, PartSca
     if (app) add_measure(ms, "service_termination");
     if (!site && !app) add_measure(ms, "other");
   }
-  if ((has("禁止") && has("担任")) || has("不得担任") || has("不得从事"))
+  // A bar for a time ("五年内不得从事", "终身不得从事", "禁止其在一定期限内担任"), not a duty
+  // ("不得从事危害国家安全的…活动").
+  const bool for_a_time = has("年内") || has("终身") || has("一定期限");
+  if (((has("禁止") && has("担任")) || has("不得担任") || has("不得从事")) && for_a_time)
     add_measure(ms, "ban_from_office");
   if (has("记入信用档案") || has("记入信用记录")) add_measure(ms, "public_record");
   if (has("追究刑事责任")) add_measure(ms, "criminal_liability");
@@ -328,12 +341,11 @@ void scan_segment(std::string_view s, size_t b, size_t e, bool& persons, PartSca
   if (has("承担") && (has("民事责任") || has("赔偿责任") || has("侵权责任")) &&
       !has("刑事责任、行政责任以外"))
     add_measure(ms, "civil_liability");
-  if (has("给予处分") || has("依法给予处分") || has("给予行政处分"))
-    add_measure(ms, "sanction_of_officials");
+  if (has("给予处分") || (has("给予") && has("处分"))) add_measure(ms, "sanction_of_officials");
   // Measures outside the main vocabulary.
   if (has("拘留") || has("通报批评") || has("追究法律责任") || has("责令停止使用") ||
-      has("停止新增业务") || has("缩减业务") || has("批评教育") || has("劝诫") ||
-      has("冻结财产") || has("制裁措施") || has("不得重新申请") ||
+      has("停止新增业务") || has("缩减业务") || has("批评教育") || has("劝诫") || has("冻结财产") ||
+      has("制裁措施") || has("不得重新申请") ||
       (has("责令停止") && !terminate && !has("责令停止违法行为")))
     add_measure(ms, "other");
   if (referral_at(s, b, e) != std::string_view::npos) {
@@ -349,8 +361,8 @@ bool is_condition_segment(std::string_view s, size_t b, size_t e) {
 
 // An escalating condition: refusal to rectify, serious circumstances, serious consequences.
 bool escalates(std::string_view s, size_t b, size_t e, bool first_clause_of_paragraph) {
-  for (std::string_view w : {"拒不改正", "逾期不改正", "情节严重", "情节较重", "情节特别严重",
-                             "受到刑事处罚"})
+  for (std::string_view w :
+       {"拒不改正", "逾期不改正", "情节严重", "情节较重", "情节特别严重", "受到刑事处罚"})
     if (contains(s, b, e, w)) return true;
   return !first_clause_of_paragraph && contains(s, b, e, "后果");
 }
@@ -365,13 +377,13 @@ bool is_you_marker(std::string_view s, size_t p) {
 
 // Words that end the authority phrase after 由: the verb or the adverbial that follows it.
 constexpr std::array<std::string_view, 24> kAuthorityEnd = {
-    "责令", "给予", "予以", "并处", "没收", "依照", "依据", "依法", "按照", "根据",
-    "吊销", "关闭", "可以", "并可以", "通报", "记入", "决定", "处以", "对",   "处",
-    "作出", "追究", "予",   "实施"};
+    "责令", "给予", "予以", "并处", "没收", "依照",   "依据", "依法",
+    "按照", "根据", "吊销", "关闭", "可以", "并可以", "通报", "记入",
+    "决定", "处以", "对",   "处",   "作出", "追究",   "予",   "实施"};
 
 constexpr std::array<std::string_view, 17> kAuthorityHeads = {
-    "部门", "机关", "机构", "单位", "委员会", "政府", "组织", "法院", "检察院",
-    "总局", "局",   "办公室", "部",  "署",     "院",   "委",   "所"};
+    "部门", "机关", "机构",   "单位", "委员会", "政府", "组织", "法院", "检察院",
+    "总局", "局",   "办公室", "部",   "署",     "院",   "委",   "所"};
 
 // The authority after the first 由 in [b, e) that names one, with its start; "" when none.
 std::string authority_in(std::string_view s, size_t b, size_t e) {
@@ -431,8 +443,9 @@ void merge_fine(SanctionFine& to, const SanctionFine& from) {
   }
 }
 
-// An authority that is the subject of the part ("国务院公安部门和有关部门并可以决定对…采取冻结财产"):
-// the noun phrase before 并可以 / 可以 / 有权 at the part's start, ending in an authority's head.
+// An authority that is the subject of the part
+// ("国务院公安部门和有关部门并可以决定对…采取冻结财产"): the noun phrase before 并可以 / 可以 /
+// 有权 at the part's start, ending in an authority's head.
 std::string subject_authority(std::string_view s, size_t b, size_t e) {
   size_t chars = 0;
   for (size_t p = b; p < e && chars < 30; p = text::next_code_point(s, p), ++chars) {
@@ -514,7 +527,8 @@ size_t this_instrument_at(std::string_view s, size_t p) {
 bool in_referral(std::string_view s, size_t sb, size_t p) {
   for (std::string_view v : {"依照", "依据", "按照", "参照"}) {
     size_t at_v = find_in(s, sb, p, v);
-    if (at_v == std::string_view::npos || ends_at(s, at_v, "不") || ends_at(s, at_v, "未")) continue;
+    if (at_v == std::string_view::npos || ends_at(s, at_v, "不") || ends_at(s, at_v, "未"))
+      continue;
     size_t seg_end = s.find("，", p);
     if (seg_end == std::string_view::npos) seg_end = s.size();
     for (std::string_view w : {"处罚", "追究", "承担", "处理", "给予", "予以"})
@@ -573,8 +587,9 @@ std::vector<EnforcedProvision> references_in(std::string_view s, const std::vect
       out.push_back(std::move(ep));
     }
   }
-  std::sort(out.begin(), out.end(),
-            [](const EnforcedProvision& a, const EnforcedProvision& b) { return a.begin < b.begin; });
+  std::sort(out.begin(), out.end(), [](const EnforcedProvision& a, const EnforcedProvision& b) {
+    return a.begin < b.begin;
+  });
   return out;
 }
 
@@ -582,8 +597,8 @@ std::vector<EnforcedProvision> references_in(std::string_view s, const std::vect
 bool continues_previous(std::string_view s, const std::vector<Range>& trigger) {
   if (trigger.empty()) return true;
   const size_t b = trigger.front().b;
-  for (std::string_view w : {"构成", "情节", "拒不", "逾期", "尚不构成", "造成", "法律、行政法规没有",
-                             "有前款", "前款"})
+  for (std::string_view w :
+       {"构成", "情节", "拒不", "逾期", "尚不构成", "造成", "法律、行政法规没有", "有前款", "前款"})
     if (at(s, b, w)) return true;
   return false;
 }
@@ -632,9 +647,9 @@ std::vector<Sanction> extract(std::string_view s) {
   if (s.empty() || s.size() > (1u << 22) || !text::is_valid_utf8(s)) return out;
   // Cheap exit: no sanction word at all.
   bool any = false;
-  for (std::string_view w : {"罚款", "责令", "警告", "没收", "吊销", "追究", "处分", "处罚",
-                             "责任", "拘留", "信用档案", "不得从事", "关闭", "通报批评",
-                             "批评教育", "冻结财产"})
+  for (std::string_view w :
+       {"罚款", "责令", "警告", "没收", "吊销", "追究", "处分", "处罚", "责任", "拘留", "信用档案",
+        "不得从事", "关闭", "通报批评", "批评教育", "冻结财产"})
     if (s.find(w) != std::string_view::npos) any = true;
   if (!any) return out;
 
@@ -707,6 +722,9 @@ std::vector<Sanction> extract(std::string_view s) {
 
     std::string paragraph_authority;
     size_t clauses_in_line = 0;
+    // The provisions named by a part of the line without measures ("违反本规定第七条…规定，法律、
+    // 行政法规有规定的，依照其规定；…没有规定的，由…给予警告"): the next clause's trigger.
+    std::vector<EnforcedProvision> line_pending;
     for (const Part& part : parts) {
       const std::vector<Range> segs = segments_of(s, part.b, part.e);
       PartScan scan;
@@ -721,11 +739,29 @@ std::vector<Sanction> extract(std::string_view s) {
         if (in_trigger) trigger.push_back(seg);
         if (cond && scan.condition.empty() && escalates(s, seg.b, seg.e, clauses_in_line == 0))
           scan.condition = std::string(s.substr(seg.b, seg.e - seg.b));
-        // "受到刑事处罚的人员，终身不得从事…": the escalation is the 的-phrase before the head noun.
+        // "受到刑事处罚的人员，终身不得从事…": the escalation is the 的-phrase before the head
+        // noun.
         if (!cond && in_trigger && scan.condition.empty() && at(s, seg.b, "受到刑事处罚的"))
           scan.condition = "受到刑事处罚的";
       }
-      if (scan.measures.empty()) continue;
+      if (scan.measures.empty()) {
+        if (clauses_in_line == 0 && line_pending.empty())
+          line_pending = references_in(s, segs, refs, titles);
+        continue;
+      }
+      // Measure words that also name duties (暂停, 关闭, 停止提供, 不得…) make a sanction only with
+      // a sign of one: an imposing verb, an authority, or an earlier clause in the paragraph.
+      const bool strong =
+          std::any_of(scan.measures.begin(), scan.measures.end(),
+                      [](const std::string& m) {
+                        return m != "suspension" && m != "service_termination" &&
+                               m != "licence_revocation" && m != "other";
+                      }) ||
+          contains(s, part.b, part.e, "责令") || contains(s, part.b, part.e, "吊销") ||
+          contains(s, part.b, part.e, "由") || contains(s, part.b, part.e, "予以") ||
+          contains(s, part.b, part.e, "给予") || contains(s, part.b, part.e, "处罚") ||
+          contains(s, part.b, part.e, "拘留") || contains(s, part.b, part.e, "追究");
+      if (!strong && clauses_in_line == 0) continue;
 
       // The responsible persons' fine or bar after a 分号 belongs to the clause before it; so do
       // further measures after a 分号 with no condition of their own ("…拘留；没收违法所得，处…"),
@@ -736,9 +772,15 @@ std::vector<Sanction> extract(std::string_view s) {
             return m == "fine_responsible_persons" || m == "ban_from_office" || m == "other";
           });
       const std::string subject = subject_authority(s, part.b, part.e);
-      const bool continues_measures = part.after_semicolon && trigger.empty() &&
-                                      scan.condition.empty() && carries_authority(scan.measures) &&
-                                      authority_in(s, part.b, part.e).empty() && subject.empty();
+      // "；没有违法所得或者违法所得不足五十万元的，处…罚款": the fallback amount of the same fine.
+      const bool fallback_fine =
+          part.after_semicolon && !segs.empty() &&
+          (at(s, segs.front().b, "没有违法所得") || at(s, segs.front().b, "违法所得不足"));
+      const bool continues_measures =
+          (part.after_semicolon && trigger.empty() && scan.condition.empty() &&
+           carries_authority(scan.measures) && authority_in(s, part.b, part.e).empty() &&
+           subject.empty()) ||
+          fallback_fine;
       if (clauses_in_line > 0 && ((persons_part && only_persons) || continues_measures)) {
         Sanction& prev = out.back();
         prev.end = part.e;
@@ -771,6 +813,7 @@ std::vector<Sanction> extract(std::string_view s) {
       const bool lead_in = contains(s, lb, le, "下列");
       if (sc.enforces.empty() && lead_in && !items.empty())
         sc.enforces = references_in(s, items, refs, titles);
+      if (sc.enforces.empty() && clauses_in_line == 0) sc.enforces = line_pending;
       bool inherited = false;
       if (sc.enforces.empty()) {
         if (clauses_in_line > 0) {
@@ -797,12 +840,21 @@ std::vector<Sanction> extract(std::string_view s) {
 }  // namespace
 
 const std::vector<std::string>& sanction_measure_names() {
-  static const std::vector<std::string> names = {
-      "order_to_rectify",  "warning",           "confiscation",       "fine",
-      "fine_responsible_persons", "suspension", "licence_revocation", "service_termination",
-      "ban_from_office",   "public_record",     "criminal_liability",
-      "administrative_penalty_for_public_security", "civil_liability", "sanction_of_officials",
-      "other"};
+  static const std::vector<std::string> names = {"order_to_rectify",
+                                                 "warning",
+                                                 "confiscation",
+                                                 "fine",
+                                                 "fine_responsible_persons",
+                                                 "suspension",
+                                                 "licence_revocation",
+                                                 "service_termination",
+                                                 "ban_from_office",
+                                                 "public_record",
+                                                 "criminal_liability",
+                                                 "administrative_penalty_for_public_security",
+                                                 "civil_liability",
+                                                 "sanction_of_officials",
+                                                 "other"};
   return names;
 }
 

@@ -1,8 +1,9 @@
-// Sanction analysis of a Chinese liability article ("违反本法第X条规定的，由…责令改正，给予警告…处…罚款；
-// 拒不改正的，…"): one record per sanction clause with the authority that imposes it, its measures,
-// its fines, its escalation condition and the provisions whose breach it punishes. Pure text
-// analysis (the conventions are tests/gold/CONVENTIONS-blind.md, part B); resolving the provisions
-// to articles and the authority to an actor is the graph builder's job. Thread-safe.
+// Sanction analysis of a Chinese liability article
+// ("违反本法第X条规定的，由…责令改正，给予警告…处…罚款； 拒不改正的，…"): one record per sanction
+// clause with the authority that imposes it, its measures, its fines, its escalation condition and
+// the provisions whose breach it punishes. Pure text analysis (the conventions are
+// tests/gold/CONVENTIONS-blind.md, part B); resolving the provisions to articles and the authority
+// to an actor is the graph builder's job. Thread-safe.
 #pragma once
 
 #include <cstddef>
@@ -20,9 +21,10 @@ namespace regkg::ingest {
 struct SanctionFine {
   std::optional<long long> min_yuan, max_yuan;          // 五万元以上五十万元以下
   std::optional<long long> multiple_min, multiple_max;  // 违法所得一倍以上十倍以下
-  std::string multiple_of;  // illegal_income | purchase_amount | goods_value | turnover | other
-  std::optional<long long> percent_min, percent_max;    // 上一年度营业额百分之五以下
-  std::string percent_of;   // previous_year_turnover | turnover | other
+  std::string
+      multiple_of;  // illegal_income, purchase_amount, goods_value, advertising_fee …, other
+  std::optional<long long> percent_min, percent_max;  // 上一年度营业额百分之五以下
+  std::string percent_of;  // previous_year_turnover, turnover, previous_year_income, other
   bool any() const {
     return min_yuan || max_yuan || multiple_min || multiple_max || percent_min || percent_max;
   }
@@ -39,8 +41,8 @@ struct EnforcedProvision {
   };
   Kind kind = Kind::article;
   int article = 0, sub_article = 0;  // article: 第十二条之一 -> 12, 1
-  std::string text;                  // as written: "本法第二十七条", "本法", "前款", the title
-  size_t begin = 0, end = 0;         // byte span in the article text
+  std::string text;           // as written: "本法第二十七条", "本法", "前款", the title
+  size_t begin = 0, end = 0;  // byte span in the article text
 };
 
 // What a clause's trigger resolves to inside its instrument, after 前款 is replaced by what the
@@ -54,11 +56,11 @@ struct SanctionTargets {
 };
 
 struct Sanction {
-  std::string authority;              // after 由 ("有关主管部门"), carried within the paragraph; ""
-  std::vector<std::string> measures;  // the conventions' vocabulary, in order of appearance
-  SanctionFine fine;                  // on the violator
+  std::string authority;  // after 由 ("有关主管部门"), carried within the paragraph; ""
+  std::vector<std::string> measures;      // the conventions' vocabulary, in order of appearance
+  SanctionFine fine;                      // on the violator
   SanctionFine fine_responsible_persons;  // on 直接负责的主管人员和其他直接责任人员
-  std::string condition;              // escalating trigger: "拒不改正的", "情节严重的", or ""
+  std::string condition;  // escalating trigger: "拒不改正的", "情节严重的", or ""
   std::vector<EnforcedProvision> enforces;  // as written (inherited ones keep their spans)
   SanctionTargets targets;
   size_t begin = 0, end = 0;  // byte span of the clause in the article text

@@ -114,11 +114,10 @@ std::string enforced_summary(const Sanction& s) {
 
 TEST_CASE("sanctions: amounts in Chinese and Arabic numerals") {
   const std::vector<std::pair<const char*, long long>> table = {
-      {"五十", 50},           {"五十万", 500000},      {"一百万", 1000000},
-      {"一千万", 10000000},   {"五千万", 50000000},    {"十万", 100000},
-      {"二百", 200},          {"1万", 10000},          {"10万", 100000},
-      {"5000万", 50000000},   {"三万二千", 32000},     {"五千", 5000},
-      {"一亿", 100000000},    {"两万", 20000},         {"100", 100},
+      {"五十", 50},         {"五十万", 500000},   {"一百万", 1000000}, {"一千万", 10000000},
+      {"五千万", 50000000}, {"十万", 100000},     {"二百", 200},       {"1万", 10000},
+      {"10万", 100000},     {"5000万", 50000000}, {"三万二千", 32000}, {"五千", 5000},
+      {"一亿", 100000000},  {"两万", 20000},      {"100", 100},
   };
   for (const auto& [text, value] : table) {
     CAPTURE(text);
@@ -138,7 +137,7 @@ TEST_CASE("sanctions: real liability articles") {
     REQUIRE(s.size() == 3);
     CHECK(s[0].authority == "履行个人信息保护职责的部门");
     CHECK(measure_set(s[0]) == std::set<std::string>{"order_to_rectify", "warning", "confiscation",
-                                                      "service_termination"});
+                                                     "service_termination"});
     CHECK(enforced_summary(s[0]) == "whole");
     // 拒不改正的，并处一百万元以下罚款；对直接负责的主管人员…处一万元以上十万元以下罚款
     CHECK(s[1].condition == "拒不改正的");
@@ -211,8 +210,7 @@ TEST_CASE("sanctions: real liability articles") {
     CHECK(s[0].authority == "有关主管部门");
     CHECK(measure_set(s[0]) == std::set<std::string>{"other"});
     CHECK(enforced_summary(s[0]) == "whole");
-    CHECK(measure_set(s[1]) ==
-          std::set<std::string>{"warning", "other", "order_to_rectify"});
+    CHECK(measure_set(s[1]) == std::set<std::string>{"warning", "other", "order_to_rectify"});
     CHECK(s[2].condition == "拒不改正或者情节严重的");
     CHECK(measure_set(s[2]) == std::set<std::string>{"suspension"});
     CHECK(s[2].authority == "有关主管部门");
