@@ -9,6 +9,7 @@
 #include "server/page_cursor.h"
 #include "server/request_params.h"
 #include "server/route_spec.h"
+#include "server/sanction_json.h"
 
 namespace regkg::server {
 
@@ -155,6 +156,7 @@ void handle_obligations(const HandlerContext& ctx, const RequestParams& params,
     if (auto iv = g.find(attr_of(n, "instrument"))) write_node_ref(out, g.node(*iv));
     w.EndObject();
     out.field("version", attr_of(n, "version"));
+    write_if_violated(out, g, matches[i]);
     out.key("provenance");
     write_provenance(out, n.source);
     w.EndObject();
