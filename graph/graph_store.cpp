@@ -1,10 +1,10 @@
 // Binary serialization of the knowledge graph, checked by a trailing checksum.
 //
-// Format (version 3; 3 added Provenance::span): magic "REGKGGRF", u32 version, string table (u32
-// count, then u32 length + bytes each), u64 node count, nodes, u64 edge count, edges, u64 checksum
-// of all preceding bytes. Low-cardinality strings (provenance file, rule, JSON path, edge type,
-// dates, attribute keys and values) are written once in the table and referenced by u32 index; ids,
-// labels and texts inline.
+// Format (version 4; 3 added Provenance::span, 4 the sanction node kind): magic "REGKGGRF", u32
+// version, string table (u32 count, then u32 length + bytes each), u64 node count, nodes, u64 edge
+// count, edges, u64 checksum of all preceding bytes. Low-cardinality strings (provenance file,
+// rule, JSON path, edge type, dates, attribute keys and values) are written once in the table and
+// referenced by u32 index; ids, labels and texts inline.
 #include "graph/graph_store.h"
 
 #include "graph/flat_hash_index.h"

@@ -15,7 +15,7 @@ class GraphStoreError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-inline constexpr unsigned kGraphFormatVersion = 3;
+inline constexpr unsigned kGraphFormatVersion = 4;
 
 // Writes `graph` to `path` (the caller handles atomic placement). Throws GraphStoreError on I/O
 // failure.

@@ -7,8 +7,8 @@ namespace regkg::graph {
 
 namespace {
 constexpr std::array<std::string_view, kNodeKindCount> kNames = {
-    "jurisdiction", "instrument", "version", "part",  "chapter",    "section", "article",
-    "paragraph",    "news",       "actor",   "event", "obligation", "citation"};
+    "jurisdiction", "instrument", "version", "part",  "chapter",    "section",  "article",
+    "paragraph",    "news",       "actor",   "event", "obligation", "citation", "sanction"};
 }  // namespace
 
 std::string_view to_string(NodeKind kind) { return kNames.at(static_cast<size_t>(kind)); }

@@ -21,9 +21,12 @@ enum class NodeKind : std::uint8_t {
   event,         // a dated event: adopted, promulgated, effective, amended, published …
   obligation,    // a deontic statement of an article: who must / must not / may do what
   citation,      // a cited title that resolves to no instrument in the corpus (unresolved)
+  sanction,      // a sanction clause of a liability article: authority, measures, fines, trigger
 };
 
-inline constexpr int kNodeKindCount = 13;
+// The kind is stored as its number in graph.bin: add kinds at the end only, and bump
+// kGraphFormatVersion (graph_store.h) when you do.
+inline constexpr int kNodeKindCount = 14;
 
 std::string_view to_string(NodeKind kind);
 std::optional<NodeKind> node_kind_from_string(std::string_view name);

@@ -12,6 +12,8 @@ bin=${REGKG_BUILD_DIR:-build}/tests/test_ingest
 # The blind sets (annotated before the extractor ran on them; set C is held out: never tuned on).
 echo "obligations on the blind gold sets (tests/gold/CONVENTIONS-blind.md):"
 "$bin" -tc="obligation extractor: the blind gold sets" 2>&1 | grep -E "^(blind|held-out)" || true
-"$bin" -tc="*precision and recall*,obligation extractor: the blind gold sets" >/dev/null 2>&1 &&
+echo "sanctions on the blind gold set tests/gold/sanctions.json (CONVENTIONS-blind.md, part B):"
+"$bin" -tc="sanction extractor: the blind gold set" 2>&1 | grep -E "^(sanction|\(|condition)" || true
+"$bin" -tc="*precision and recall*,obligation extractor: the blind gold sets,sanction extractor: the blind gold set" >/dev/null 2>&1 &&
   echo "gold: all floors met" || {
   echo "gold: a floor is NOT met (run $bin -tc='*precision and recall*' for details)"; exit 1; }

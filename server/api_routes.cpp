@@ -23,6 +23,7 @@ void handle_neighbors(const HandlerContext&, const RequestParams&, httplib::Resp
 void handle_neighborhood(const HandlerContext&, const RequestParams&, httplib::Response&);
 void handle_paths(const HandlerContext&, const RequestParams&, httplib::Response&);
 void handle_obligations(const HandlerContext&, const RequestParams&, httplib::Response&);
+void handle_sanctions(const HandlerContext&, const RequestParams&, httplib::Response&);
 void handle_actor(const HandlerContext&, const RequestParams&, httplib::Response&);
 void handle_citations(const HandlerContext&, const RequestParams&, httplib::Response&);
 void handle_citations_unresolved(const HandlerContext&, const RequestParams&, httplib::Response&);
@@ -138,6 +139,12 @@ std::vector<ParamSpec> search_params() {
     params.push_back(p);
   return params;
 }
+// The sanction measures (tests/gold/CONVENTIONS-blind.md, part B;
+// ingest/extract/sanction_extractor).
+const char* const kSanctionMeasures =
+    "order_to_rectify|warning|confiscation|fine|fine_responsible_persons|suspension|"
+    "licence_revocation|service_termination|ban_from_office|public_record|criminal_liability|"
+    "administrative_penalty_for_public_security|civil_liability|sanction_of_officials|other";
 
 }  // namespace
 
@@ -315,6 +322,35 @@ const std::vector<RouteSpec>& api_routes() {
        "application/json|text/csv",
        "{total: integer, offset: integer, limit: integer, in_force_on?: date,"
        " results: [Obligation], next_cursor: string?, snapshot: string}",
+       {404},
+       true},
+      {"GET",
+       "/api/v1/sanctions",
+       "listSanctions",
+       "Sanction clauses of liability articles: who imposes which measures and fines, for the "
+       "breach of which provisions",
+       handle_sanctions,
+       {spec_text("instrument", 512, "Instrument id"),
+        with_example(spec_text("authority", 256,
+                               "Actor id of the imposing authority (actor/role-competent-"
+                               "departments or role-competent-departments)"),
+                     "role-competent-departments"),
+        spec_choice("measure", kSanctionMeasures, "Only sanctions with this measure"),
+        with_example(spec_integer("min_fine", 0, 0, 1000000000000000ULL,
+                                  "Only sanctions whose maximum fine on the violator is at least "
+                                  "this many yuan"),
+                     "1000000"),
+        spec_in_force_on("Only sanctions of versions in force on this date"),
+        spec_integer("limit", 50, 0, kCsvMaxRows,
+                     "Page size: default 50, at most 1000; with format=csv all matches (at most "
+                     "200000) by default"),
+        spec_list_offset(),
+        with_default(spec_choice("format", "json|csv", "json, or csv: a download of the matches"),
+                     "json")},
+       "One page of sanctions, in graph order",
+       "application/json|text/csv",
+       "{total: integer, offset: integer, limit: integer, in_force_on?: date,"
+       " results: [Sanction], snapshot: string}",
        {404},
        true},
       {"GET",

@@ -17,6 +17,7 @@
 #include "server/request_params.h"
 #include "server/route_spec.h"
 #include "text/csv_field.h"
+#include "server/sanction_json.h"
 
 namespace regkg::server {
 
@@ -115,6 +116,7 @@ void handle_obligations(const HandlerContext& ctx, const RequestParams& params,
     if (r.instrument) write_node_ref(out, g.node(*r.instrument));
     w.EndObject();
     out.field("version", r.version_id);
+    write_if_violated(out, g, matches[i]);
     out.key("provenance");
     write_provenance(out, n.source);
     w.EndObject();

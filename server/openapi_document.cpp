@@ -50,7 +50,18 @@ const char* const kComponentSchemas[][2] = {
     {"Obligation",
      "{id: string, modality: string, bearer: string, bearer_actors: [NodeRef], action: string,"
      " condition: string, text: Text, article: MaybeNodeRef, instrument: MaybeNodeRef,"
-     " version: string, provenance: Provenance}"},
+     " version: string, if_violated: [SanctionRef], provenance: Provenance}"},
+    {"SanctionRef",
+     "{id: string, authority: string, measures: [string], fine_max?: integer,"
+     " condition: string}"},
+    {"Fine",
+     "{min?: integer, max?: integer, multiple_min?: integer, multiple_max?: integer,"
+     " percent_min?: integer, percent_max?: integer, of?: string}"},
+    {"Sanction",
+     "{id: string, authority: string, authority_actors: [NodeRef], measures: [string],"
+     " fine: Fine?, fine_responsible_persons: Fine?, condition: string, enforces: string,"
+     " enforced: [NodeRef], obligations_enforced: integer, text: Text, article: MaybeNodeRef,"
+     " instrument: MaybeNodeRef, version: string, provenance: Provenance}"},
     {"Version",
      "{id: string, label: string, date: string?, effective: string?, status: string,"
      " article_count: integer, text_in_corpus: boolean, published?: string?,"

@@ -12,6 +12,7 @@
 
 #include "graph/vocabulary.h"
 #include "ingest/assemble/instrument_catalog.h"
+#include "ingest/assemble/sanction_linker.h"
 #include "ingest/extract/article_analysis.h"
 #include "ingest/extract/citation_extractor.h"
 #include "ingest/extract/date_extractor.h"
@@ -97,6 +98,8 @@ class Extractor {
       for (const auto& [name, pos] : results[i].get().organisations)
         org_mentions[name].push_back({i, pos});
     }
+    // Sanctions after every article's obligations exist (they link to the obligations enforced).
+    for (size_t i = 0; i < jobs.size(); ++i) apply_sanctions(jobs[i], results[i]);
     apply_candidates(jobs, org_mentions);
     link_news();
     return stats_;
@@ -252,6 +255,24 @@ class Extractor {
     if (!aligned)
       for (size_t k = 0; k < r.obligations_en.size(); ++k)
         add(r.obligations_en[k], "en", k + 1, nullptr);
+  }
+
+  // ---- sanctions (sanction_linker.h)
+  void apply_sanctions(const ArticleJob& j, const ArticleAnalysis& r) {
+    if (r.sanctions.empty()) return;
+    SanctionSite site;
+    site.article = j.v;
+    site.article_id = j.id;
+    site.version = j.version;
+    site.instrument = j.instrument;
+    site.date = j.date;
+    site.json_path = j.json_path;
+    site.file = j.file;
+    site.line = j.line;
+    SanctionLinkStats s;
+    link_sanctions(g_, actors_, site, r.sanctions, s);
+    stats_.sanctions += s.sanctions;
+    stats_.sanction_links += s.enforced_links + s.obligation_links + s.authority_links;
   }
 
   // The vertex of a dictionary actor ("actor/" + id), looked up once per actor.

@@ -1,6 +1,7 @@
 // Derives knowledge from the text already in the graph (run after build_graph): obligations with
-// their bearers, citations and legal basis resolved to the version in force at the citing text's
-// date (or kept as unresolved-citation nodes), internal article references, dated events from
+// their bearers, sanction clauses with what they enforce (sanction_linker.h), citations and legal
+// basis resolved to the version in force at the citing text's date (or kept as
+// unresolved-citation nodes), internal article references, dated events from
 // article and news text, candidate organisations found by name patterns, and news -> instrument
 // links. Every edge records file, line or JSON path, rule, confidence and the character span.
 // Extraction runs on `threads` threads; the graph is updated on the calling thread. With a
@@ -19,6 +20,7 @@ namespace regkg::ingest {
 
 struct ExtractionStats {
   size_t obligations = 0;
+  size_t sanctions = 0, sanction_links = 0;  // sanction nodes; their sanctions/imposed_by edges
   size_t bearer_links = 0;
   size_t citations_resolved = 0;
   size_t citations_unresolved = 0;

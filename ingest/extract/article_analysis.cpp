@@ -60,6 +60,7 @@ ArticleAnalysis analyse_article(const std::string& text_zh, const std::string& t
   ArticleAnalysis r;
   if (!text_zh.empty()) {
     r.obligations_zh = extract_obligations_zh(text_zh);
+    r.sanctions = extract_sanctions_zh(text_zh);
     r.titles = find_title_citations(text_zh);
     r.references = find_internal_references_zh(text_zh);
     r.dates = extract_dates(text_zh, date, &r.date_problems);

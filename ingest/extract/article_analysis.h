@@ -1,5 +1,5 @@
-// What extraction finds in one article's text: obligations (Chinese and English), title citations,
-// internal article references, dates and candidate organisation names. A pure function of the
+// What extraction finds in one article's text: obligations (Chinese and English), sanction clauses,
+// title citations, internal article references, dates and candidate organisation names. A pure function of the
 // text and the article's date, so its result can be kept and reused while the text is unchanged
 // (see article_analysis_cache.h); resolving it against the graph is knowledge_extractor's job.
 #pragma once
@@ -13,11 +13,13 @@
 #include "ingest/extract/citation_extractor.h"
 #include "ingest/extract/date_extractor.h"
 #include "ingest/extract/obligation_extractor.h"
+#include "ingest/extract/sanction_extractor.h"
 
 namespace regkg::ingest {
 
 struct ArticleAnalysis {
   std::vector<Obligation> obligations_zh, obligations_en;
+  std::vector<Sanction> sanctions;  // from the Chinese text
   std::vector<TitleCitation> titles;
   std::vector<ArticleReference> references;
   std::vector<DateMention> dates;

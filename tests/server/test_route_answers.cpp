@@ -166,6 +166,18 @@ std::vector<Request> requests() {
       "/api/v1/obligations?cursor=nonsense",
       "/api/v1/obligations?cursor=c1.&offset=2",
       "/api/v1/obligations?colour=red",
+      // Sanctions.
+      "/api/v1/sanctions?instrument=cn/pipl",
+      "/api/v1/sanctions?min_fine=1000000&limit=3&offset=1",
+      "/api/v1/sanctions?authority=role-competent-departments&measure=licence_revocation",
+      "/api/v1/sanctions?measure=criminal_liability&format=csv",
+      "/api/v1/sanctions?in_force_on=2000-01-01",
+      "/api/v1/sanctions?measure=death",
+      "/api/v1/sanctions?authority=nope",
+      "/api/v1/sanctions?instrument=nope",
+      "/api/v1/sanctions?min_fine=abc",
+      "/api/v1/sanctions?limit=100000",
+      "/api/v1/sanctions?colour=red",
       // Actors.
       "/api/v1/actors/cac",
       "/api/v1/actors/actor/jd-com",
