@@ -145,7 +145,8 @@ TEST_SUITE("index") {
     CHECK(terms.count("S安全") == 0);
   }
 
-  TEST_CASE("golden: value slots are exactly date / kind / instrument / jurisdiction / year") {
+  TEST_CASE(
+      "golden: value slots are exactly date / kind / instrument / jurisdiction / year / node id") {
     auto gen = IndexWriter::make_term_generator();
     Xapian::Document doc = IndexWriter::make_document(genai_article(), gen);
     CHECK(doc.get_value(slot::kDate) == "20230710");
@@ -159,7 +160,9 @@ TEST_SUITE("index") {
     CHECK(slot::kInstrument == 2);
     CHECK(slot::kJurisdiction == 3);
     CHECK(slot::kYear == 4);
-    CHECK(doc.values_count() == 5);
+    CHECK(slot::kNodeId == 8);
+    CHECK(doc.get_value(slot::kNodeId) == "cn/generative-ai-measures@2023-07-10/art-17");
+    CHECK(doc.values_count() == 6);
   }
 
   TEST_CASE("golden: document data is JSON holding the fields the Searcher shows") {
@@ -199,7 +202,8 @@ TEST_SUITE("index") {
     CHECK(doc.get_value(slot::kDate).empty());
     CHECK(doc.get_value(slot::kYear).empty());
     CHECK(doc.get_value(slot::kInstrument).empty());
-    CHECK(doc.values_count() == 1);
+    CHECK(doc.get_value(slot::kNodeId) == "news/china-generative-ai-rules");
+    CHECK(doc.values_count() == 2);
     const auto terms = all_terms(doc);
     CHECK(terms.count("Zassess") == 1);
     CHECK(terms.count("Sgenerative") == 1);
