@@ -12,11 +12,16 @@
 #include "index/index_layers.h"
 #include "index/index_schema.h"
 #include "index/multi_value_match_spy.h"
+#include "index/plain_query.h"
 #include "index/search_fields.h"
 
 namespace regkg::index {
 
 namespace {
+
+// The weight factor of a title holding every piece of a plain query, for instrument and version
+// documents (tuned on tests/gold/relevance_dev.json).
+constexpr double kTitleBoost = 3.0;
 
 std::string json_string(const rapidjson::Value& obj, const char* key) {
   auto it = obj.FindMember(key);
@@ -96,6 +101,7 @@ Searcher::Searcher(const std::filesystem::path& db_dir, size_t pool_size) {
   if (version != std::to_string(kSchemaVersion))
     throw IndexOpenError(db_dir.string() + ": error: index schema version '" + version +
                          "', this regkg reads version " + std::to_string(kSchemaVersion));
+  concepts_ = ConceptTable::load(db_dir / kConceptsFile);
   snapshot_id_ = layered ? layers.snapshot_id : db.get_metadata(std::string(kMetaSnapshotId));
   layer_count_ = shards.size();
   doc_count_ = db.get_doccount() - hidden_count_;
@@ -124,26 +130,59 @@ void Searcher::release(std::unique_ptr<Xapian::Database> db) const {
   available_.notify_one();
 }
 
-Xapian::Query Searcher::build_query(const Xapian::Database& db,
-                                    const SearchRequest& request) const {
+Searcher::TextQuery Searcher::text_query(const Xapian::Database& db,
+                                         const SearchRequest& request) const {
+  TextQuery text;
   // Not Xapian::Query::MatchAll: that is a shared static whose reference count is not atomic, so
   // copying it from several threads corrupts it (a crash the threaded Searcher test caught).
   // The empty term matches all documents.
-  Xapian::Query query{std::string()};
-  if (!request.query.empty()) {
-    Xapian::QueryParser qp = make_parser(db);
-    Xapian::DateRangeProcessor dates(slot::kDate, "date:");
-    qp.add_rangeprocessor(&dates);
-    try {
-      query = qp.parse_query(quote_cjk_runs(request.query), kQueryParserFlags);
-    } catch (const Xapian::QueryParserError& e) {
-      throw QuerySyntaxError(e.get_msg(), request.query);
-    } catch (const Xapian::RangeError& e) {
-      throw QuerySyntaxError(e.get_msg(), request.query);
+  text.strict = Xapian::Query{std::string()};
+  if (request.query.empty()) return text;
+  Xapian::QueryParser qp = make_parser(db);
+  if (is_plain_query(request.query)) {
+    // Words as people type them: concepts expanded, stop words dropped, a relaxed plan in reserve.
+    PlainQueryPlan plan = plan_plain_query(request.query, concepts_, qp);
+    text.strict = plan.strict;  // empty for stop words or punctuation only: matches nothing
+    if (plan.pieces > 1 || plan.relaxed.get_description() != plan.strict.get_description())
+      text.relaxed = plan.relaxed;
+    text.concepts = std::move(plan.concepts);
+    // A law's name: its instrument and version documents first when their titles hold every
+    // piece (个保法, "AI Act"), above the articles that cite it.
+    const Xapian::Query title =
+        plan_plain_query(request.query, concepts_, qp, std::string(prefix::kTitle)).strict;
+    if (!title.empty() && !text.strict.empty()) {
+      const Xapian::Query whole_texts(Xapian::Query::OP_OR,
+                                      Xapian::Query(boolean_term(prefix::kKind, "instrument")),
+                                      Xapian::Query(boolean_term(prefix::kKind, "version")));
+      const Xapian::Query boost(Xapian::Query::OP_SCALE_WEIGHT,
+                                Xapian::Query(Xapian::Query::OP_FILTER, title, whole_texts),
+                                kTitleBoost);
+      text.strict = Xapian::Query(Xapian::Query::OP_AND_MAYBE, text.strict, boost);
+      if (!text.relaxed.empty())
+        text.relaxed = Xapian::Query(Xapian::Query::OP_AND_MAYBE, text.relaxed, boost);
     }
-    // A query of stop-words or punctuation parses to nothing: match nothing, not everything.
-    if (query.empty()) return Xapian::Query();
+    return text;
   }
+  Xapian::DateRangeProcessor dates(slot::kDate, "date:");
+  qp.add_rangeprocessor(&dates);
+  try {
+    text.strict = qp.parse_query(quote_cjk_runs(request.query), kQueryParserFlags);
+  } catch (const Xapian::QueryParserError& e) {
+    throw QuerySyntaxError(e.get_msg(), request.query);
+  } catch (const Xapian::RangeError& e) {
+    throw QuerySyntaxError(e.get_msg(), request.query);
+  }
+  // A query of stop-words or punctuation parses to nothing: match nothing, not everything.
+  return text;
+}
+
+Xapian::Query Searcher::build_query(const Xapian::Database& db,
+                                    const SearchRequest& request) const {
+  return with_filters(text_query(db, request).strict, request);
+}
+
+Xapian::Query Searcher::with_filters(Xapian::Query query, const SearchRequest& request) const {
+  if (query.empty()) return query;
   std::vector<Xapian::Query> filters;
   auto filter = [&filters](std::string_view pfx, const std::string& value) {
     if (!value.empty()) filters.emplace_back(boolean_term(pfx, value));
@@ -186,101 +225,113 @@ SearchResult Searcher::search(const SearchRequest& request) const {
   Lease lease(*this);
   Xapian::Database& db = *lease.db;
   SearchResult result;
-  Xapian::Query query = build_query(db, request);
-  result.query_description = query.get_description();
+  const TextQuery plan = text_query(db, request);
+  Xapian::Query query = with_filters(plan.strict, request);
+  result.concepts = plan.concepts;
 
-  Xapian::Enquire enquire(db);
-  enquire.set_query(query);
-  // Ties (equal dates, equal weights) are broken by node id, never by docid, which depends on
-  // how many shards the ingest wrote.
-  Xapian::MultiValueKeyMaker newest_first;
-  if (request.query.empty()) {
-    // Browsing by filters only: newest first.
-    newest_first.add_value(slot::kDate, true);
-    newest_first.add_value(slot::kNodeId);
-    enquire.set_sort_by_key(&newest_first, false);
-  } else {
-    enquire.set_sort_by_relevance_then_value(slot::kNodeId, false);
-  }
-  // One spy per facet field, in the table's order (spies[i] counts kSearchFields[i]).
-  std::array<std::unique_ptr<Xapian::MatchSpy>, kSearchFields.size()> spies;
-  if (request.facets) {
-    for (size_t i = 0; i < kSearchFields.size(); ++i) {
-      const SearchField& f = kSearchFields[i];
-      if (f.facet == FacetCount::single)
-        spies[i] = std::make_unique<Xapian::ValueCountMatchSpy>(f.slot);
-      else if (f.facet == FacetCount::multi)
-        spies[i] = std::make_unique<MultiValueCountMatchSpy>(f.slot);
-      if (spies[i]) enquire.add_matchspy(spies[i].get());
+  // The strict plan, and the relaxed one when the strict one finds fewer than kRelaxBelow.
+  for (;;) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    // Ties (equal dates, equal weights) are broken by node id, never by docid, which depends on
+    // how many shards the ingest wrote.
+    Xapian::MultiValueKeyMaker newest_first;
+    if (request.query.empty()) {
+      // Browsing by filters only: newest first.
+      newest_first.add_value(slot::kDate, true);
+      newest_first.add_value(slot::kNodeId);
+      enquire.set_sort_by_key(&newest_first, false);
+    } else {
+      enquire.set_sort_by_relevance_then_value(slot::kNodeId, false);
     }
-  }
-  Xapian::doccount check = std::min<Xapian::doccount>(db.get_doccount(), kExactCountLimit);
-  // Replaced documents of older layers are dropped before counting, facets and ranking.
-  HiddenDecider decider{hidden_};
-  Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check, nullptr,
-                                       hidden_.empty() ? nullptr : &decider);
-  result.total = mset.get_matches_estimated();
-  result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-
-  Xapian::Stem stemmer("english");
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    Xapian::Document doc = it.get_document();
-    rapidjson::Document data;
-    std::string raw = doc.get_data();
-    data.Parse(raw.data(), raw.size());
-    if (data.HasParseError() || !data.IsObject()) continue;
-    SearchHit hit;
-    hit.id = json_string(data, "id");
-    hit.kind = json_string(data, "kind");
-    hit.title = json_string(data, "title");
-    hit.instrument_id = json_string(data, "instrument");
-    hit.instrument_title = json_string(data, "instrument_title");
-    hit.version_id = json_string(data, "version");
-    hit.article_label = json_string(data, "article_label");
-    hit.date = json_string(data, "date");
-    hit.jurisdiction = json_string(data, "jurisdiction");
-    hit.score = it.get_weight();
-    // Prefer the language in which the query matched; fall back to the start of the text.
-    std::string zh = json_string(data, "zh"), en = json_string(data, "en");
-    std::string best;
-    for (const std::string* text : {&zh, &en}) {
-      if (text->empty()) continue;
-      std::string s = mset.snippet(*text, 240, stemmer, kSnippetFlags, "<mark>", "</mark>", "…");
-      if (s.find("<mark>") != std::string::npos) {
-        best = std::move(s);
-        break;
+    // One spy per facet field, in the table's order (spies[i] counts kSearchFields[i]).
+    std::array<std::unique_ptr<Xapian::MatchSpy>, kSearchFields.size()> spies;
+    if (request.facets) {
+      for (size_t i = 0; i < kSearchFields.size(); ++i) {
+        const SearchField& f = kSearchFields[i];
+        if (f.facet == FacetCount::single)
+          spies[i] = std::make_unique<Xapian::ValueCountMatchSpy>(f.slot);
+        else if (f.facet == FacetCount::multi)
+          spies[i] = std::make_unique<MultiValueCountMatchSpy>(f.slot);
+        if (spies[i]) enquire.add_matchspy(spies[i].get());
       }
-      if (best.empty()) best = std::move(s);
     }
-    if (best.empty())
-      best = mset.snippet(hit.title, 240, stemmer, kSnippetFlags, "<mark>", "</mark>", "…");
-    hit.snippet = std::move(best);
-    result.hits.push_back(std::move(hit));
-  }
+    Xapian::doccount check = std::min<Xapian::doccount>(db.get_doccount(), kExactCountLimit);
+    // Replaced documents of older layers are dropped before counting, facets and ranking.
+    HiddenDecider decider{hidden_};
+    Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check, nullptr,
+                                         hidden_.empty() ? nullptr : &decider);
+    result.total = mset.get_matches_estimated();
+    result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    // Too little for what was typed in plain words: rank by any of its pieces instead (once).
+    if (!result.relaxed && !plan.relaxed.empty() && result.total < kRelaxBelow) {
+      result.relaxed = true;
+      query = with_filters(plan.relaxed, request);
+      continue;
+    }
 
-  if (request.facets) {
-    for (size_t i = 0; i < kSearchFields.size(); ++i) {
-      const SearchField& f = kSearchFields[i];
-      if (!spies[i]) continue;
-      std::vector<FacetValue> values;
-      if (f.facet == FacetCount::single) {
-        auto& spy = static_cast<Xapian::ValueCountMatchSpy&>(*spies[i]);
-        for (auto it = spy.top_values_begin(f.facet_values);
-             it != spy.top_values_end(f.facet_values); ++it)
-          values.push_back({*it, static_cast<size_t>(it.get_termfreq())});
-      } else {
-        for (auto& [value, count] :
-             static_cast<MultiValueCountMatchSpy&>(*spies[i]).top_values(f.facet_values))
-          values.push_back({std::move(value), count});
+    Xapian::Stem stemmer("english");
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      Xapian::Document doc = it.get_document();
+      rapidjson::Document data;
+      std::string raw = doc.get_data();
+      data.Parse(raw.data(), raw.size());
+      if (data.HasParseError() || !data.IsObject()) continue;
+      SearchHit hit;
+      hit.id = json_string(data, "id");
+      hit.kind = json_string(data, "kind");
+      hit.title = json_string(data, "title");
+      hit.instrument_id = json_string(data, "instrument");
+      hit.instrument_title = json_string(data, "instrument_title");
+      hit.version_id = json_string(data, "version");
+      hit.article_label = json_string(data, "article_label");
+      hit.date = json_string(data, "date");
+      hit.jurisdiction = json_string(data, "jurisdiction");
+      hit.score = it.get_weight();
+      // Prefer the language in which the query matched; fall back to the start of the text.
+      std::string zh = json_string(data, "zh"), en = json_string(data, "en");
+      std::string best;
+      for (const std::string* text : {&zh, &en}) {
+        if (text->empty()) continue;
+        std::string s = mset.snippet(*text, 240, stemmer, kSnippetFlags, "<mark>", "</mark>", "…");
+        if (s.find("<mark>") != std::string::npos) {
+          best = std::move(s);
+          break;
+        }
+        if (best.empty()) best = std::move(s);
       }
-      // (A multi-valued facet without values is left out of the answer, a single-valued one is
-      // listed empty: the answers' shape before the table.)
-      if (f.facet == FacetCount::multi && values.empty()) continue;
-      if (f.facet_by_value)
-        std::sort(values.begin(), values.end(),
-                  [](const FacetValue& a, const FacetValue& b) { return a.value > b.value; });
-      result.facets[std::string(f.name)] = std::move(values);
+      if (best.empty())
+        best = mset.snippet(hit.title, 240, stemmer, kSnippetFlags, "<mark>", "</mark>", "…");
+      hit.snippet = std::move(best);
+      result.hits.push_back(std::move(hit));
     }
+
+    if (request.facets) {
+      for (size_t i = 0; i < kSearchFields.size(); ++i) {
+        const SearchField& f = kSearchFields[i];
+        if (!spies[i]) continue;
+        std::vector<FacetValue> values;
+        if (f.facet == FacetCount::single) {
+          auto& spy = static_cast<Xapian::ValueCountMatchSpy&>(*spies[i]);
+          for (auto it = spy.top_values_begin(f.facet_values);
+               it != spy.top_values_end(f.facet_values); ++it)
+            values.push_back({*it, static_cast<size_t>(it.get_termfreq())});
+        } else {
+          for (auto& [value, count] :
+               static_cast<MultiValueCountMatchSpy&>(*spies[i]).top_values(f.facet_values))
+            values.push_back({std::move(value), count});
+        }
+        // (A multi-valued facet without values is left out of the answer, a single-valued one is
+        // listed empty: the answers' shape before the table.)
+        if (f.facet == FacetCount::multi && values.empty()) continue;
+        if (f.facet_by_value)
+          std::sort(values.begin(), values.end(),
+                    [](const FacetValue& a, const FacetValue& b) { return a.value > b.value; });
+        result.facets[std::string(f.name)] = std::move(values);
+      }
+    }
+    result.query_description = query.get_description();
+    break;
   }
   return result;
 }

@@ -15,6 +15,8 @@
 
 #include <xapian.h>
 
+#include "index/concept_table.h"
+
 namespace regkg::index {
 
 // The query string could not be parsed; message() is Xapian's, query() the offending input.
@@ -66,6 +68,10 @@ struct SearchResult {
   std::vector<SearchHit> hits;
   std::map<std::string, std::vector<FacetValue>> facets;  // kind, instrument, jurisdiction, year
   std::string query_description;                          // Xapian::Query::get_description()
+  // The strict plan of a plain-words query found fewer than Searcher::kRelaxBelow matches, so
+  // these are the matches of any of its pieces, ranked.
+  bool relaxed = false;
+  std::vector<std::string> concepts;  // ids of the concepts the query was expanded with
 };
 
 class Searcher {
@@ -74,6 +80,8 @@ class Searcher {
   // total is Xapian's estimate and the facets are counted over the best matches only
   // (total_exact == false): counting all 13,000 matches of 人民法院 cost ~30 ms per query.
   static constexpr Xapian::doccount kExactCountLimit = 1000;
+  // A plain-words query whose strict plan (every piece) finds fewer matches is relaxed (any piece).
+  static constexpr size_t kRelaxBelow = 5;
 
   // Opens `db_dir` read-only `pool_size` times. Throws IndexOpenError if it cannot be opened or
   // its schema version differs from kSchemaVersion.
@@ -94,6 +102,14 @@ class Searcher {
   struct Lease;
   std::unique_ptr<Xapian::Database> acquire() const;
   void release(std::unique_ptr<Xapian::Database> db) const;
+  // The query text as a strict plan and, for plain words, a relaxed one (see plain_query.h).
+  struct TextQuery {
+    Xapian::Query strict, relaxed;
+    std::vector<std::string> concepts;
+  };
+  TextQuery text_query(const Xapian::Database& db, const SearchRequest& request) const;
+  // `query` with the request's filters, point-in-time exclusions and date range.
+  Xapian::Query with_filters(Xapian::Query query, const SearchRequest& request) const;
   Xapian::Query build_query(const Xapian::Database& db, const SearchRequest& request) const;
 
   struct HiddenDecider : Xapian::MatchDecider {
@@ -111,6 +127,7 @@ class Searcher {
   size_t doc_count_ = 0;
   size_t layer_count_ = 0;
   std::string snapshot_id_;
+  ConceptTable concepts_;  // the index folder's concepts.json; empty when it has none
 };
 
 }  // namespace regkg::index

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <chrono>
 #include <exception>
+#include <fstream>
 #include <memory>
 #include <optional>
 #include <set>
@@ -19,7 +20,9 @@
 #include "graph/adjacency_index.h"
 #include "graph/graph_store.h"
 #include "graph/validity_index.h"
+#include "index/concept_table.h"
 #include "index/index_schema.h"
+#include "ingest/assemble/concept_table_builder.h"
 #include "ingest/assemble/effective_dates.h"
 #include "ingest/assemble/graph_builder.h"
 #include "ingest/assemble/index_builder.h"
@@ -66,6 +69,8 @@ struct Dictionaries {
   NewsLinker news_linker;
   fs::path facts_path;                     // versions.json, whether it exists or not
   std::vector<VersionFact> version_facts;  // drafts known from facts; empty without the file
+  // concepts.json as read and checked: copied into the snapshot's index for query expansion.
+  std::string concepts_json;
 };
 
 Dictionaries load_dictionaries(const IngestOptions& options) {
@@ -81,6 +86,15 @@ Dictionaries load_dictionaries(const IngestOptions& options) {
                  "versions.json";
   if (!options.facts_dir.empty() || fs::exists(d.facts_path))
     d.version_facts = load_version_facts(d.facts_path);
+  const fs::path concepts_path = options.dictionaries_dir / index::kConceptsFile;
+  if (fs::exists(concepts_path)) {
+    d.concepts_json = read_config_file(concepts_path, "concept table");
+    try {
+      index::ConceptTable::parse(d.concepts_json, concepts_path.string());
+    } catch (const index::ConceptTableError& e) {
+      throw IngestError(e.what());
+    }
+  }
   return d;
 }
 
@@ -304,7 +318,8 @@ IndexBuildResult build_search_index(const graph::KnowledgeGraph& graph,
                                     const snapshot::StagedSnapshot& staged,
                                     const snapshot::SnapshotStore& store,
                                     const std::optional<std::string>& previous_id, unsigned threads,
-                                    ProgressReporter& progress, IngestSummary& summary) {
+                                    const std::string& concepts_json, ProgressReporter& progress,
+                                    IngestSummary& summary) {
   progress.phase("indexing (" + std::to_string(graph.node_count()) + " nodes, " +
                  std::to_string(graph.edge_count()) + " edges)");
   IndexBuildOptions index_options;
@@ -314,6 +329,13 @@ IndexBuildResult build_search_index(const graph::KnowledgeGraph& graph,
   if (previous_id && !options.full)
     index_options.previous_index_dir = store.snapshot_dir(*previous_id) / snapshot::kIndexDir;
   IndexBuildResult indexed = build_index(graph, index_options);
+  // The concept table travels with the index it expands queries for (index/concept_table.h).
+  {
+    const fs::path path = index_options.index_dir / index::kConceptsFile;
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << concepts_json;
+    if (!out.flush()) throw IngestError(path.string() + ": error: cannot write the concept table");
+  }
   summary.documents = indexed.documents;
   summary.incremental = indexed.incremental;
   summary.full_reason = options.full ? "--full" : indexed.full_reason;
@@ -469,8 +491,10 @@ IngestSummary run_ingest(const IngestOptions& options, std::ostream& log) {
 
     GraphFileWriter graph_file(*graph, staged.dir / snapshot::kGraphFile,
                                static_cast<bool>(options.on_index_ready));
-    const IndexBuildResult indexed =
-        build_search_index(*graph, options, staged, store, previous_id, threads, progress, summary);
+    const IndexBuildResult indexed = build_search_index(
+        *graph, options, staged, store, previous_id, threads,
+        build_concept_table_json(dictionaries.concepts_json, dictionaries.actors, *graph), progress,
+        summary);
     write_history(store, previous_id, staged, indexed, log);
     progress.phase("writing manifest");
     write_manifest(*graph, files, parsed, diagnostics, options, staged, started, summary);

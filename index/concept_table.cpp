@@ -1,0 +1,120 @@
+// ConceptTable: parsing the concepts file and finding its forms in a query (see the header).
+#include "index/concept_table.h"
+
+#include <fstream>
+#include <sstream>
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+
+#include "text/utf8_validation.h"
+
+namespace regkg::index {
+
+namespace {
+
+bool ascii_alnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+size_t code_points(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+bool continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+}  // namespace
+
+ConceptTable ConceptTable::parse(std::string_view json, const std::string& source) {
+  rapidjson::Document doc;
+  doc.Parse(json.data(), json.size());
+  if (doc.HasParseError())
+    throw ConceptTableError(source + ": error: offset " + std::to_string(doc.GetErrorOffset()) +
+                            ": " + rapidjson::GetParseError_En(doc.GetParseError()));
+  if (!doc.IsObject() || !doc.HasMember("concepts") || !doc["concepts"].IsArray())
+    throw ConceptTableError(source + ": error: no \"concepts\" array");
+  ConceptTable table;
+  for (const auto& c : doc["concepts"].GetArray()) {
+    if (!c.IsObject() || !c.HasMember("id") || !c["id"].IsString())
+      throw ConceptTableError(source + ": error: concept " +
+                              std::to_string(table.concepts_.size() + 1) + " has no string id");
+    Concept concept_entry;
+    concept_entry.id = c["id"].GetString();
+    for (const char* lang : {"en", "zh"}) {
+      auto it = c.FindMember(lang);
+      if (it == c.MemberEnd()) continue;
+      if (!it->value.IsArray())
+        throw ConceptTableError(source + ": error: concept '" + concept_entry.id + "': \"" + lang +
+                                "\" is not an array");
+      for (const auto& f : it->value.GetArray()) {
+        if (!f.IsString())
+          throw ConceptTableError(source + ": error: concept '" + concept_entry.id +
+                                  "': a form is not a string");
+        std::string form(f.GetString(), f.GetStringLength());
+        if (!text::is_valid_utf8(form) || code_points(form) < 2) continue;
+        concept_entry.forms.push_back(std::move(form));
+      }
+    }
+    if (concept_entry.forms.size() < 2) continue;  // nothing to expand to
+    const size_t index = table.concepts_.size();
+    for (const auto& form : concept_entry.forms) {
+      const std::string key = ascii_lower(form);
+      // The first concept to list a form keeps it.
+      if (table.by_form_.emplace(key, index).second)
+        table.longest_ = std::max(table.longest_, key.size());
+    }
+    table.concepts_.push_back(std::move(concept_entry));
+  }
+  return table;
+}
+
+ConceptTable ConceptTable::load(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return {};
+  std::stringstream buf;
+  buf << in.rdbuf();
+  return parse(buf.str(), path.string());
+}
+
+std::vector<ConceptMatch> ConceptTable::find(std::string_view query) const {
+  std::vector<ConceptMatch> out;
+  if (by_form_.empty()) return out;
+  const std::string lower = ascii_lower(query);
+  size_t i = 0;
+  while (i < lower.size()) {
+    const unsigned char first = static_cast<unsigned char>(lower[i]);
+    const bool boundary_before = i == 0 || !ascii_alnum(static_cast<unsigned char>(lower[i - 1]));
+    bool found = false;
+    if (!continuation(first) && (!ascii_alnum(first) || boundary_before)) {
+      const size_t max_len = std::min(longest_, lower.size() - i);
+      for (size_t len = max_len; len >= 2; --len) {
+        const size_t end = i + len;
+        if (end < lower.size() && continuation(static_cast<unsigned char>(lower[end]))) continue;
+        const unsigned char last = static_cast<unsigned char>(lower[end - 1]);
+        if (ascii_alnum(last) && end < lower.size() &&
+            ascii_alnum(static_cast<unsigned char>(lower[end])))
+          continue;
+        auto it = by_form_.find(lower.substr(i, len));
+        if (it == by_form_.end()) continue;
+        out.push_back({i, end, it->second});
+        i = end;
+        found = true;
+        break;
+      }
+    }
+    if (!found) ++i;
+  }
+  return out;
+}
+
+}  // namespace regkg::index

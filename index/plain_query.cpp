@@ -1,0 +1,164 @@
+// Plain-word query plans (see the header).
+#include "index/plain_query.h"
+
+#include <cctype>
+
+#include "index/cjk_query.h"
+#include "index/index_schema.h"
+#include "index/stop_words.h"
+#include "text/utf8.h"
+
+namespace regkg::index {
+
+namespace {
+
+bool ascii_word_char(unsigned char c) {
+  return std::isalnum(c) || c == '\'' || c == '-' || c == '_' || c == '.';
+}
+
+Xapian::Query parse(Xapian::QueryParser& parser, const std::string& text,
+                    const std::string& prefix) {
+  try {
+    return parser.parse_query(quote_cjk_runs(text), kQueryParserFlags, prefix);
+  } catch (const Xapian::Error&) {
+    return Xapian::Query();
+  }
+}
+
+// A concept form as a query: a Chinese form or a form of several words is a phrase, a single
+// English word a stemmed term.
+Xapian::Query form_query(Xapian::QueryParser& parser, const std::string& form,
+                         const std::string& prefix) {
+  const bool several_words =
+      form.find(' ') != std::string::npos || form.find('-') != std::string::npos;
+  return parse(parser, several_words ? "\"" + form + "\"" : form, prefix);
+}
+
+size_t code_point_count(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s)
+    if (!text::is_continuation_byte(c)) ++n;
+  return n;
+}
+
+}  // namespace
+
+bool is_plain_query(std::string_view query) {
+  for (char c : query)
+    if (c == '"' || c == '(' || c == ')' || c == ':' || c == '*' || c == '~') return false;
+  // Operators: capitalised words, and + or - in front of a word.
+  size_t i = 0;
+  while (i < query.size()) {
+    while (i < query.size() && query[i] == ' ') ++i;
+    size_t j = i;
+    while (j < query.size() && query[j] != ' ') ++j;
+    const std::string_view word = query.substr(i, j - i);
+    if (word == "AND" || word == "OR" || word == "NOT" || word == "NEAR" || word == "ADJ" ||
+        word == "XOR")
+      return false;
+    if (!word.empty() && (word.front() == '+' || word.front() == '-')) return false;
+    i = j;
+  }
+  return true;
+}
+
+PlainQueryPlan plan_plain_query(std::string_view query, const ConceptTable& concepts,
+                                Xapian::QueryParser& parser, const std::string& field_prefix) {
+  PlainQueryPlan plan;
+  std::vector<Xapian::Query> strict, relaxed;
+  auto add = [&](const Xapian::Query& q) {
+    if (q.empty()) return;
+    strict.push_back(q);
+    relaxed.push_back(q);
+    ++plan.pieces;
+  };
+  // Words and Chinese runs of the text between concept forms.
+  auto add_gap = [&](std::string_view gap) {
+    size_t i = 0;
+    while (i < gap.size()) {
+      const unsigned char c = static_cast<unsigned char>(gap[i]);
+      if (c < 0x80) {
+        if (!std::isalnum(c)) {
+          ++i;
+          continue;
+        }
+        size_t j = i;
+        while (j < gap.size() && static_cast<unsigned char>(gap[j]) < 0x80 &&
+               ascii_word_char(static_cast<unsigned char>(gap[j])))
+          ++j;
+        std::string word(gap.substr(i, j - i));
+        while (!word.empty() && (word.back() == '.' || word.back() == '-' || word.back() == '\''))
+          word.pop_back();
+        std::string lower = word;
+        for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        if (!lower.empty() && !english_stopper()(lower)) add(parse(parser, word, field_prefix));
+        i = j;
+        continue;
+      }
+      size_t pos = i;
+      const char32_t cp = text::decode_utf8(gap, pos);
+      if (!is_cjk_code_point(cp)) {  // other scripts: one word up to a space or ASCII
+        size_t j = pos;
+        while (j < gap.size() && static_cast<unsigned char>(gap[j]) >= 0x80) {
+          size_t k = j;
+          if (is_cjk_code_point(text::decode_utf8(gap, k))) break;
+          j = k;
+        }
+        add(parse(parser, std::string(gap.substr(i, j - i)), field_prefix));
+        i = j;
+        continue;
+      }
+      size_t j = i;
+      while (j < gap.size()) {
+        size_t k = j;
+        if (!is_cjk_code_point(text::decode_utf8(gap, k))) break;
+        j = k;
+      }
+      for (const std::string& piece : split_chinese_question(gap.substr(i, j - i))) {
+        Xapian::Query phrase = parse(parser, piece, field_prefix);
+        if (phrase.empty()) continue;
+        strict.push_back(phrase);
+        ++plan.pieces;
+        const size_t chars = code_point_count(piece);
+        if (chars <= 4) {
+          relaxed.push_back(phrase);
+          continue;
+        }
+        // A long piece the strict plan needs whole: the relaxed plan takes its two-character
+        // phrases, so 网络运营者要求用户提供真实身份 still finds 网络运营者 … 真实身份.
+        for (size_t a = 0; a < piece.size();) {
+          const size_t b = text::next_code_point(piece, a);
+          if (b >= piece.size()) break;
+          const size_t c2 = text::next_code_point(piece, b);
+          relaxed.push_back(parse(parser, piece.substr(a, c2 - a), field_prefix));
+          a = b;
+        }
+      }
+      i = j;
+    }
+  };
+
+  size_t at = 0;
+  for (const ConceptMatch& m : concepts.find(query)) {
+    add_gap(query.substr(at, m.begin - at));
+    const auto& concept_entry = concepts.concepts()[m.concept_index];
+    std::vector<Xapian::Query> forms;
+    for (const auto& form : concept_entry.forms) {
+      Xapian::Query q = form_query(parser, form, field_prefix);
+      if (!q.empty()) forms.push_back(q);
+    }
+    if (!forms.empty()) {
+      add(Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end()));
+      plan.concepts.push_back(concept_entry.id);
+    }
+    at = m.end;
+  }
+  add_gap(query.substr(at));
+  if (!strict.empty()) {
+    plan.strict = Xapian::Query(Xapian::Query::OP_AND, strict.begin(), strict.end());
+    plan.relaxed = Xapian::Query(Xapian::Query::OP_OR, relaxed.begin(), relaxed.end());
+  }
+  return plan;
+}
+
+}  // namespace regkg::index

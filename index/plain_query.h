@@ -1,0 +1,36 @@
+// Queries typed in plain words (no quotes, operators or field prefixes) planned the way people
+// mean them: concept forms expand to every equivalent form in both languages (OP_SYNONYM of
+// phrases, from the ConceptTable), stop words and Chinese question words are dropped, and each
+// remaining word is a stemmed term, each Chinese piece a phrase. The strict plan needs every piece
+// (OP_AND); the relaxed one, run when the strict one finds too little, ranks documents by the
+// pieces they have (OP_OR, long Chinese pieces also as overlapping two-character phrases).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "index/concept_table.h"
+
+namespace regkg::index {
+
+// True when `query` uses none of the query syntax: no quotes, parentheses, field prefixes
+// (word:), +/- or * operators, and no AND / OR / NOT / NEAR / ADJ / XOR written in capitals.
+bool is_plain_query(std::string_view query);
+
+struct PlainQueryPlan {
+  Xapian::Query strict;               // every piece; empty when nothing but stop words was typed
+  Xapian::Query relaxed;              // any piece, ranked
+  std::vector<std::string> concepts;  // ids of the concepts the query named, in order
+  size_t pieces = 0;                  // concepts, words and Chinese pieces kept
+};
+
+// Plans `query` (which is_plain_query accepts). `parser` is the Searcher's (stemmer, prefixes);
+// its default operator is not relied on. `field_prefix` plans the query within one free-text field
+// (prefix::kTitle: the same pieces, matched in titles only).
+PlainQueryPlan plan_plain_query(std::string_view query, const ConceptTable& concepts,
+                                Xapian::QueryParser& parser, const std::string& field_prefix = "");
+
+}  // namespace regkg::index
