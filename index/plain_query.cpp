@@ -34,6 +34,17 @@ Xapian::Query form_query(Xapian::QueryParser& parser, const std::string& form,
   return parse(parser, several_words ? "\"" + form + "\"" : form, prefix);
 }
 
+bool has_cjk(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size())
+    if (is_cjk_code_point(text::decode_utf8(s, i))) return true;
+  return false;
+}
+
+// Measured on tests/gold/relevance_dev.json (success@5 / NDCG@10): 0.3 -> 0.784 / 0.561,
+// 0.6 -> 0.813 / 0.597, 1.0 -> 0.843 / 0.600 (cross-lingual queries need the other language).
+constexpr double kOtherLanguageWeight = 1.0;
+
 size_t code_point_count(std::string_view s) {
   size_t n = 0;
   for (unsigned char c : s)
@@ -142,13 +153,23 @@ PlainQueryPlan plan_plain_query(std::string_view query, const ConceptTable& conc
   for (const ConceptMatch& m : concepts.find(query)) {
     add_gap(query.substr(at, m.begin - at));
     const auto& concept_entry = concepts.concepts()[m.concept_index];
-    std::vector<Xapian::Query> forms;
+    // Forms in the script the query used count fully; forms in the other language (what makes an
+    // English question find a Chinese-only article) are a second synonym group, weighted by
+    // kOtherLanguageWeight.
+    const bool query_cjk = has_cjk(query.substr(m.begin, m.end - m.begin));
+    std::vector<Xapian::Query> own, other;
     for (const auto& form : concept_entry.forms) {
       Xapian::Query q = form_query(parser, form, field_prefix);
-      if (!q.empty()) forms.push_back(q);
+      if (!q.empty()) (has_cjk(form) == query_cjk ? own : other).push_back(q);
     }
-    if (!forms.empty()) {
-      add(Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end()));
+    if (!own.empty() || !other.empty()) {
+      Xapian::Query own_q(Xapian::Query::OP_SYNONYM, own.begin(), own.end());
+      Xapian::Query other_q(Xapian::Query::OP_SCALE_WEIGHT,
+                            Xapian::Query(Xapian::Query::OP_SYNONYM, other.begin(), other.end()),
+                            kOtherLanguageWeight);
+      add(own.empty()     ? other_q
+          : other.empty() ? own_q
+                          : Xapian::Query(Xapian::Query::OP_OR, own_q, other_q));
       plan.concepts.push_back(concept_entry.id);
     }
     at = m.end;
@@ -157,6 +178,8 @@ PlainQueryPlan plan_plain_query(std::string_view query, const ConceptTable& conc
   if (!strict.empty()) {
     plan.strict = Xapian::Query(Xapian::Query::OP_AND, strict.begin(), strict.end());
     plan.relaxed = Xapian::Query(Xapian::Query::OP_OR, relaxed.begin(), relaxed.end());
+    for (auto& q : relaxed)
+      if (!q.empty()) plan.relaxed_pieces.push_back(q);
   }
   return plan;
 }

@@ -25,6 +25,8 @@ struct PlainQueryPlan {
   Xapian::Query relaxed;              // any piece, ranked
   std::vector<std::string> concepts;  // ids of the concepts the query named, in order
   size_t pieces = 0;                  // concepts, words and Chinese pieces kept
+  // The relaxed plan's pieces one by one (what it ORs), for relaxing step by step.
+  std::vector<Xapian::Query> relaxed_pieces;
 };
 
 // Plans `query` (which is_plain_query accepts). `parser` is the Searcher's (stemmer, prefixes);

@@ -23,6 +23,13 @@ namespace {
 // documents (tuned on tests/gold/relevance_dev.json).
 constexpr double kTitleBoost = 3.0;
 
+// Documents that stand for a whole law: instruments and versions.
+Xapian::Query whole_text_kinds() {
+  return Xapian::Query(Xapian::Query::OP_OR,
+                       Xapian::Query(boolean_term(prefix::kKind, "instrument")),
+                       Xapian::Query(boolean_term(prefix::kKind, "version")));
+}
+
 std::string json_string(const rapidjson::Value& obj, const char* key) {
   auto it = obj.FindMember(key);
   if (it == obj.MemberEnd() || !it->value.IsString()) return {};
@@ -143,23 +150,20 @@ Searcher::TextQuery Searcher::text_query(const Xapian::Database& db,
     // Words as people type them: concepts expanded, stop words dropped, a relaxed plan in reserve.
     PlainQueryPlan plan = plan_plain_query(request.query, concepts_, qp);
     text.strict = plan.strict;  // empty for stop words or punctuation only: matches nothing
-    if (plan.pieces > 1 || plan.relaxed.get_description() != plan.strict.get_description())
+    if (plan.pieces > 1 || plan.relaxed_pieces.size() > 1) {
       text.relaxed = plan.relaxed;
+      text.relaxed_pieces = std::move(plan.relaxed_pieces);
+    }
     text.concepts = std::move(plan.concepts);
     // A law's name: its instrument and version documents first when their titles hold every
     // piece (个保法, "AI Act"), above the articles that cite it.
     const Xapian::Query title =
         plan_plain_query(request.query, concepts_, qp, std::string(prefix::kTitle)).strict;
     if (!title.empty() && !text.strict.empty()) {
-      const Xapian::Query whole_texts(Xapian::Query::OP_OR,
-                                      Xapian::Query(boolean_term(prefix::kKind, "instrument")),
-                                      Xapian::Query(boolean_term(prefix::kKind, "version")));
-      const Xapian::Query boost(Xapian::Query::OP_SCALE_WEIGHT,
-                                Xapian::Query(Xapian::Query::OP_FILTER, title, whole_texts),
-                                kTitleBoost);
-      text.strict = Xapian::Query(Xapian::Query::OP_AND_MAYBE, text.strict, boost);
-      if (!text.relaxed.empty())
-        text.relaxed = Xapian::Query(Xapian::Query::OP_AND_MAYBE, text.relaxed, boost);
+      text.title_boost = Xapian::Query(
+          Xapian::Query::OP_SCALE_WEIGHT,
+          Xapian::Query(Xapian::Query::OP_FILTER, title, whole_text_kinds()), kTitleBoost);
+      text.strict = Xapian::Query(Xapian::Query::OP_AND_MAYBE, text.strict, text.title_boost);
     }
     return text;
   }
@@ -174,6 +178,16 @@ Searcher::TextQuery Searcher::text_query(const Xapian::Database& db,
   }
   // A query of stop-words or punctuation parses to nothing: match nothing, not everything.
   return text;
+}
+
+Xapian::Query Searcher::relax(const TextQuery& plan) const {
+  Xapian::Query relaxed = plan.relaxed;
+  // Whole laws (instrument and version documents: short, all title) would outrank the articles a
+  // question is after; they stay only when their titles hold every piece.
+  relaxed = Xapian::Query(Xapian::Query::OP_AND_NOT, relaxed, whole_text_kinds());
+  if (!plan.title_boost.empty())
+    relaxed = Xapian::Query(Xapian::Query::OP_OR, relaxed, plan.title_boost);
+  return relaxed;
 }
 
 Xapian::Query Searcher::build_query(const Xapian::Database& db,
@@ -266,7 +280,7 @@ SearchResult Searcher::search(const SearchRequest& request) const {
     // Too little for what was typed in plain words: rank by any of its pieces instead (once).
     if (!result.relaxed && !plan.relaxed.empty() && result.total < kRelaxBelow) {
       result.relaxed = true;
-      query = with_filters(plan.relaxed, request);
+      query = with_filters(relax(plan), request);
       continue;
     }
 

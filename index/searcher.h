@@ -105,8 +105,14 @@ class Searcher {
   // The query text as a strict plan and, for plain words, a relaxed one (see plain_query.h).
   struct TextQuery {
     Xapian::Query strict, relaxed;
+    std::vector<Xapian::Query> relaxed_pieces;  // see PlainQueryPlan
+    Xapian::Query title_boost;  // instrument and version titles holding every piece, weighted
     std::vector<std::string> concepts;
   };
+  // The relaxed query of a plain-words plan: any piece, ranked (BM25 over all pieces did better on
+  // the judged queries than dropping the most common pieces one by one until the rest match), and
+  // whole laws only when their titles hold every piece.
+  Xapian::Query relax(const TextQuery& plan) const;
   TextQuery text_query(const Xapian::Database& db, const SearchRequest& request) const;
   // `query` with the request's filters, point-in-time exclusions and date range.
   Xapian::Query with_filters(Xapian::Query query, const SearchRequest& request) const;
