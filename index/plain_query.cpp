@@ -57,6 +57,7 @@ size_t code_point_count(std::string_view s) {
 bool is_plain_query(std::string_view query) {
   for (char c : query)
     if (c == '"' || c == '(' || c == ')' || c == ':' || c == '*' || c == '~') return false;
+  if (query.find("..") != std::string_view::npos) return false;  // a range (from..to)
   // Operators: capitalised words, and + or - in front of a word.
   size_t i = 0;
   while (i < query.size()) {

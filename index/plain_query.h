@@ -17,7 +17,8 @@
 namespace regkg::index {
 
 // True when `query` uses none of the query syntax: no quotes, parentheses, field prefixes
-// (word:), +/- or * operators, and no AND / OR / NOT / NEAR / ADJ / XOR written in capitals.
+// (word:), ranges (a..b), +/- or * operators, and no AND / OR / NOT / NEAR / ADJ / XOR written in
+// capitals.
 bool is_plain_query(std::string_view query);
 
 struct PlainQueryPlan {

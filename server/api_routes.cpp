@@ -221,13 +221,17 @@ const std::vector<RouteSpec>& api_routes() {
       {"GET",
        "/api/v1/search",
        "search",
-       "Full-text search (Xapian query syntax; unquoted Chinese runs are phrases)",
+       "Full-text search. Plain words: concepts expanded in both languages (concepts lists them), "
+       "stop words dropped, every word required, relaxed to any word ranked when that finds fewer "
+       "than 5 (relaxed: true). Xapian query syntax (quotes, AND/OR/NOT, prefixes) is taken as "
+       "written; unquoted Chinese runs are phrases",
        handle_search,
        search_params(),
        "Hits with highlighted snippets, and facets over the best 1,000 matches",
        "application/json",
-       "{query: string, total: integer, total_exact: boolean, offset: integer, limit: integer,"
-       " in_force_on?: date, snapshot: string, results: [SearchHit], facets: {*: [Facet]}}",
+       "{query: string, total: integer, total_exact: boolean, relaxed: boolean, concepts: [string],"
+       " offset: integer, limit: integer, in_force_on?: date, snapshot: string, results: "
+       "[SearchHit], facets: {*: [Facet]}}",
        {},
        true},
       {"GET",

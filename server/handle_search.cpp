@@ -74,6 +74,14 @@ void handle_search(const HandlerContext& ctx, const RequestParams& params, httpl
   out.field("total", result.total);
   w.Key("total_exact");
   w.Bool(result.total_exact);
+  // Plain words that matched too little together: these are the matches of any of them.
+  w.Key("relaxed");
+  w.Bool(result.relaxed);
+  w.Key("concepts");
+  w.StartArray();
+  for (const auto& c : result.concepts)
+    w.String(c.c_str(), static_cast<rapidjson::SizeType>(c.size()));
+  w.EndArray();
   out.field("offset", sr.offset);
   out.field("limit", sr.limit);
   if (!in_force_on.empty()) out.field("in_force_on", in_force_on);

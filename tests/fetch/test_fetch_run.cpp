@@ -273,7 +273,7 @@ TEST_CASE(
   for (const auto& h : found.hits) ids.push_back(h.id);
   INFO("hits: " << found.total);
   CHECK(std::find(ids.begin(), ids.end(), new_article) != ids.end());
-  req.query = "三次应答未解决问题";  // only in the amended text of article 4
+  req.query = "\"三次应答未解决问题\"";  // only in the amended text of article 4 (quoted: exact)
   const auto amended_hits = snap->searcher->search(req);
   ids.clear();
   for (const auto& h : amended_hits.hits) ids.push_back(h.id);

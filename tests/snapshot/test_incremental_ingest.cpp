@@ -50,7 +50,8 @@ std::set<std::string> node_ids(const snapshot::Snapshot& s) {
 std::set<std::string> hit_ids(const snapshot::Snapshot& s, const std::string& q,
                               const std::string& kind = "") {
   index::SearchRequest r;
-  r.query = q;
+  // Quoted: the exact text, never a relaxed plan's near matches (these tests ask "is it there").
+  r.query = "\"" + q + "\"";
   r.kind = kind;
   r.limit = 100;
   std::set<std::string> ids;
