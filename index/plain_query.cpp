@@ -151,9 +151,32 @@ PlainQueryPlan plan_plain_query(std::string_view query, const ConceptTable& conc
   };
 
   size_t at = 0;
-  for (const ConceptMatch& m : concepts.find(query)) {
+  const std::vector<ConceptMatch> matches = concepts.find(query);
+  const std::string kJurisdiction = "jurisdiction/";
+  size_t jurisdiction_matches = 0;
+  for (const ConceptMatch& m : matches)
+    if (concepts.concepts()[m.concept_index].id.rfind(kJurisdiction, 0) == 0)
+      ++jurisdiction_matches;
+  // Only when something else is asked: "India" alone is searched as words.
+  const bool as_filter =
+      jurisdiction_matches > 0 && jurisdiction_matches < matches.size() + 1 && [&] {
+        std::string rest(query);
+        for (auto it = matches.rbegin(); it != matches.rend(); ++it)
+          if (concepts.concepts()[it->concept_index].id.rfind(kJurisdiction, 0) == 0)
+            rest.erase(it->begin, it->end - it->begin);
+        for (unsigned char c : rest)
+          if (std::isalnum(c) || c >= 0x80) return true;
+        return false;
+      }();
+  for (const ConceptMatch& m : matches) {
     add_gap(query.substr(at, m.begin - at));
     const auto& concept_entry = concepts.concepts()[m.concept_index];
+    if (as_filter && concept_entry.id.rfind(kJurisdiction, 0) == 0) {
+      plan.jurisdictions.push_back(concept_entry.id.substr(kJurisdiction.size()));
+      plan.concepts.push_back(concept_entry.id);
+      at = m.end;
+      continue;
+    }
     // Forms in the script the query used count fully; forms in the other language (what makes an
     // English question find a Chinese-only article) are a second synonym group, weighted by
     // kOtherLanguageWeight.

@@ -26,8 +26,11 @@ struct PlainQueryPlan {
   Xapian::Query relaxed;              // any piece, ranked
   std::vector<std::string> concepts;  // ids of the concepts the query named, in order
   size_t pieces = 0;                  // concepts, words and Chinese pieces kept
-  // The relaxed plan's pieces one by one (what it ORs), for relaxing step by step.
+  // The relaxed plan's pieces one by one (what it ORs).
   std::vector<Xapian::Query> relaxed_pieces;
+  // Jurisdictions the query names (concepts "jurisdiction/<code>": "India", 印度): codes to search
+  // within, taken out of the pieces. Empty when the query is nothing but a jurisdiction's name.
+  std::vector<std::string> jurisdictions;
 };
 
 // Plans `query` (which is_plain_query accepts). `parser` is the Searcher's (stemmer, prefixes);

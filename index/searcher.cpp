@@ -155,6 +155,7 @@ Searcher::TextQuery Searcher::text_query(const Xapian::Database& db,
       text.relaxed_pieces = std::move(plan.relaxed_pieces);
     }
     text.concepts = std::move(plan.concepts);
+    if (request.jurisdiction.empty()) text.jurisdictions = std::move(plan.jurisdictions);
     // A law's name: its instrument and version documents first when their titles hold every
     // piece (个保法, "AI Act"), above the articles that cite it.
     const Xapian::Query title =
@@ -195,8 +196,15 @@ Xapian::Query Searcher::build_query(const Xapian::Database& db,
   return with_filters(text_query(db, request).strict, request);
 }
 
-Xapian::Query Searcher::with_filters(Xapian::Query query, const SearchRequest& request) const {
+Xapian::Query Searcher::with_filters(Xapian::Query query, const SearchRequest& request,
+                                     const std::vector<std::string>& jurisdictions) const {
   if (query.empty()) return query;
+  if (!jurisdictions.empty()) {
+    std::vector<Xapian::Query> terms;
+    for (const auto& j : jurisdictions) terms.emplace_back(boolean_term(prefix::kJurisdiction, j));
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                          Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+  }
   std::vector<Xapian::Query> filters;
   auto filter = [&filters](std::string_view pfx, const std::string& value) {
     if (!value.empty()) filters.emplace_back(boolean_term(pfx, value));
@@ -240,7 +248,7 @@ SearchResult Searcher::search(const SearchRequest& request) const {
   Xapian::Database& db = *lease.db;
   SearchResult result;
   const TextQuery plan = text_query(db, request);
-  Xapian::Query query = with_filters(plan.strict, request);
+  Xapian::Query query = with_filters(plan.strict, request, plan.jurisdictions);
   result.concepts = plan.concepts;
 
   // The strict plan, and the relaxed one when the strict one finds fewer than kRelaxBelow.
@@ -280,7 +288,7 @@ SearchResult Searcher::search(const SearchRequest& request) const {
     // Too little for what was typed in plain words: rank by any of its pieces instead (once).
     if (!result.relaxed && !plan.relaxed.empty() && result.total < kRelaxBelow) {
       result.relaxed = true;
-      query = with_filters(relax(plan), request);
+      query = with_filters(relax(plan), request, plan.jurisdictions);
       continue;
     }
 

@@ -108,14 +108,17 @@ class Searcher {
     std::vector<Xapian::Query> relaxed_pieces;  // see PlainQueryPlan
     Xapian::Query title_boost;  // instrument and version titles holding every piece, weighted
     std::vector<std::string> concepts;
+    std::vector<std::string> jurisdictions;  // named in the query: searched within
   };
   // The relaxed query of a plain-words plan: any piece, ranked (BM25 over all pieces did better on
   // the judged queries than dropping the most common pieces one by one until the rest match), and
   // whole laws only when their titles hold every piece.
   Xapian::Query relax(const TextQuery& plan) const;
   TextQuery text_query(const Xapian::Database& db, const SearchRequest& request) const;
-  // `query` with the request's filters, point-in-time exclusions and date range.
-  Xapian::Query with_filters(Xapian::Query query, const SearchRequest& request) const;
+  // `query` with the request's filters, the jurisdictions the query named, point-in-time
+  // exclusions and the date range.
+  Xapian::Query with_filters(Xapian::Query query, const SearchRequest& request,
+                             const std::vector<std::string>& jurisdictions = {}) const;
   Xapian::Query build_query(const Xapian::Database& db, const SearchRequest& request) const;
 
   struct HiddenDecider : Xapian::MatchDecider {
