@@ -29,9 +29,13 @@ inline constexpr std::string_view kCites = "cites";  // article -> version, arti
 inline constexpr std::string_view kLegalBasis = "legal_basis";  // instrument -> the law it rests on
 inline constexpr std::string_view kMentions = "mentions";       // news, article -> actor
 inline constexpr std::string_view kAbout = "about";  // news -> instrument (or unresolved citation)
+inline constexpr std::string_view kSanctionOf = "sanction_of";  // sanction -> its article
+// sanction -> an article or obligation it enforces, or the version ("本法" as a whole)
+inline constexpr std::string_view kSanctions = "sanctions";
+inline constexpr std::string_view kImposedBy = "imposed_by";  // sanction -> authority (actor)
 }  // namespace edge
 
-// Attribute keys (NodeData::attr / set_attr), by the kinds that carry them: all 59 the full
+// Attribute keys (NodeData::attr / set_attr), by the kinds that carry them: all 71 the full
 // corpus's graph holds.
 namespace attr {
 // Membership: the instrument / version / article a node belongs to (ids), its jurisdiction code.
@@ -81,6 +85,22 @@ inline constexpr std::string_view kBearerRole = "bearer_role";  // the role a �
 inline constexpr std::string_view kModalityEn = "modality_en";
 inline constexpr std::string_view kParagraph = "paragraph";  // paragraph number in the article
 inline constexpr std::string_view kTrigger = "trigger";      // the modal word: 应当, 不得 …
+// Sanctions (besides article, instrument, version, ordinal, paragraph, condition). Amounts are
+// whole numbers as decimal text; fine_* is on the violator, fine_persons_* on the responsible
+// persons.
+inline constexpr std::string_view kMeasures = "measures";    // ","-separated: warning,fine …
+inline constexpr std::string_view kAuthority = "authority";  // the authority as the text names it
+inline constexpr std::string_view kEnforces = "enforces";    // the provisions enforced, as written
+inline constexpr std::string_view kFineMin = "fine_min";     // yuan
+inline constexpr std::string_view kFineMax = "fine_max";     // yuan
+inline constexpr std::string_view kFineMultipleMin = "fine_multiple_min";  // times fine_of
+inline constexpr std::string_view kFineMultipleMax = "fine_multiple_max";
+inline constexpr std::string_view kFinePercentMin = "fine_percent_min";  // percent of fine_of
+inline constexpr std::string_view kFinePercentMax = "fine_percent_max";
+inline constexpr std::string_view kFinePersonsMin = "fine_persons_min";  // yuan
+inline constexpr std::string_view kFinePersonsMax = "fine_persons_max";  // yuan
+// What the multiples or percents are of: illegal_income, previous_year_turnover …
+inline constexpr std::string_view kFineOf = "fine_of";
 // Events.
 inline constexpr std::string_view kEventType = "event_type";  // adopted, effective, repealed …
 inline constexpr std::string_view kText = "text";             // the words the date was read from

@@ -1,11 +1,15 @@
 // GET /api/v1/sanctions: sanction clauses filtered by instrument, imposing authority, measure,
-// minimum fine and date in force; JSON or CSV.
+// minimum fine and date in force (graph/sanction_query.h); JSON or CSV.
 #include <httplib.h>
 
-#include <algorithm>
+#include <initializer_list>
 #include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "graph/in_force.h"
+#include "graph/sanction_query.h"
 #include "server/api_error.h"
 #include "server/graph_json.h"
 #include "server/handlers.h"
@@ -16,43 +20,12 @@
 
 namespace regkg::server {
 
-namespace {
-namespace sanctions_route {
-
-using graph::KnowledgeGraph;
-using graph::NodeData;
-
-std::string attribute(const NodeData& n, const char* key) {
-  const std::string* v = n.attr(key);
-  return v ? *v : std::string();
-}
-
-bool has_measure(const NodeData& n, const std::string& measure) {
-  const std::string m = "," + attribute(n, "measures") + ",";
-  return m.find("," + measure + ",") != std::string::npos;
-}
-
-// The largest fine on the violator in yuan, when the clause states one.
-std::optional<std::uint64_t> fine_max(const NodeData& n) {
-  const std::string v = attribute(n, "fine_max");
-  if (v.empty() || v.size() > 18 ||
-      !std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; }))
-    return std::nullopt;
-  return std::stoull(v);
-}
-
-}  // namespace sanctions_route
-}  // namespace
-
 void handle_sanctions(const HandlerContext& ctx, const RequestParams& params,
                       httplib::Response& res) {
-  using namespace sanctions_route;
-  const std::string& instrument = params.text("instrument");
+  using graph::KnowledgeGraph;
+  using graph::NodeData;
   std::string authority = params.text("authority");
   if (!authority.empty() && authority.rfind("actor/", 0) != 0) authority = "actor/" + authority;
-  const std::string& measure = params.text("measure");
-  const bool by_fine = params.given("min_fine");
-  const std::uint64_t min_fine = params.integer("min_fine");
   const std::string& in_force_on = params.text("in_force_on");
   const std::string& format = params.text("format");
   auto limit = params.integer("limit");
@@ -61,38 +34,24 @@ void handle_sanctions(const HandlerContext& ctx, const RequestParams& params,
   const std::uint64_t offset = params.integer("offset");
 
   const KnowledgeGraph& g = *ctx.snapshot->graph;
-  std::optional<KnowledgeGraph::Vertex> authority_v;
+  graph::SanctionFilter filter;
+  filter.instrument = params.text("instrument");
+  filter.measure = params.text("measure");
+  if (params.given("min_fine")) filter.min_fine = params.integer("min_fine");
   if (!authority.empty()) {
-    authority_v = g.find(authority);
-    if (!authority_v)
+    filter.authority = g.find(authority);
+    if (!filter.authority)
       throw ApiError(404, "unknown_id", "no actor with id '" + authority + "'",
                      {{"parameter", "authority"}});
   }
-  if (!instrument.empty() && !g.find(instrument))
-    throw ApiError(404, "unknown_id", "no instrument with id '" + instrument + "'",
+  if (!filter.instrument.empty() && !g.find(filter.instrument))
+    throw ApiError(404, "unknown_id", "no instrument with id '" + filter.instrument + "'",
                    {{"parameter", "instrument"}});
   std::optional<graph::InForceFilter> in_force;
-  if (!in_force_on.empty()) in_force.emplace(g, in_force_on);
+  if (!in_force_on.empty()) filter.in_force = &in_force.emplace(g, in_force_on);
 
   // Matching sanctions in graph order (stable across requests on one snapshot).
-  std::vector<KnowledgeGraph::Vertex> matches;
-  const auto& bg = g.boost_graph();
-  for (auto [it, end] = boost::vertices(bg); it != end; ++it) {
-    const NodeData& n = bg[*it];
-    if (n.kind != graph::NodeKind::sanction) continue;
-    if (!instrument.empty() && attribute(n, "instrument") != instrument) continue;
-    if (!measure.empty() && !has_measure(n, measure)) continue;
-    if (by_fine) {
-      auto max = fine_max(n);
-      if (!max || *max < min_fine) continue;
-    }
-    if (authority_v) {
-      auto actors = sanction_neighbors(g, *it, "imposed_by");
-      if (std::find(actors.begin(), actors.end(), *authority_v) == actors.end()) continue;
-    }
-    if (in_force && !in_force->node_in_force(*it)) continue;
-    matches.push_back(*it);
-  }
+  const std::vector<KnowledgeGraph::Vertex> matches = graph::find_sanctions(g, filter);
 
   if (format == "csv") {
     std::string csv =
@@ -100,34 +59,35 @@ void handle_sanctions(const HandlerContext& ctx, const RequestParams& params,
         "fine_multiple_min,fine_multiple_max,fine_percent_max,fine_of,fine_persons_min,"
         "fine_persons_max,condition,enforces,enforced,text_zh,file,rule,confidence,span\n";
     for (size_t i = offset; i < matches.size() && i < offset + limit; ++i) {
-      const NodeData& n = g.node(matches[i]);
+      const graph::SanctionRecord r = graph::sanction_record(g, matches[i]);
+      const NodeData& n = *r.node;
       std::string actors, enforced;
-      for (auto a : sanction_neighbors(g, matches[i], "imposed_by"))
+      for (KnowledgeGraph::Vertex a : r.authority_actors)
         actors += (actors.empty() ? "" : ";") + g.node(a).id;
-      for (auto t : sanction_neighbors(g, matches[i], "sanctions"))
-        if (g.node(t).kind != graph::NodeKind::obligation)
-          enforced += (enforced.empty() ? "" : ";") + g.node(t).id;
-      for (const std::string& f : {n.id,
-                                   attribute(n, "article"),
-                                   attribute(n, "instrument"),
-                                   attribute(n, "version"),
-                                   attribute(n, "authority"),
-                                   actors,
-                                   attribute(n, "measures"),
-                                   attribute(n, "fine_min"),
-                                   attribute(n, "fine_max"),
-                                   attribute(n, "fine_multiple_min"),
-                                   attribute(n, "fine_multiple_max"),
-                                   attribute(n, "fine_percent_max"),
-                                   attribute(n, "fine_of"),
-                                   attribute(n, "fine_persons_min"),
-                                   attribute(n, "fine_persons_max"),
-                                   attribute(n, "condition"),
-                                   attribute(n, "enforces"),
-                                   enforced,
-                                   n.text_zh,
-                                   n.source.file.str(),
-                                   n.source.rule.str()})
+      for (KnowledgeGraph::Vertex t : r.enforced)
+        enforced += (enforced.empty() ? "" : ";") + g.node(t).id;
+      for (std::string_view f :
+           std::initializer_list<std::string_view>{n.id,
+                                                   r.article_id,
+                                                   r.instrument_id,
+                                                   r.version_id,
+                                                   r.authority,
+                                                   actors,
+                                                   r.measures,
+                                                   r.fine.min,
+                                                   r.fine.max,
+                                                   r.fine.multiple_min,
+                                                   r.fine.multiple_max,
+                                                   r.fine.percent_max,
+                                                   r.fine_of.value_or(std::string_view()),
+                                                   r.fine_persons_min,
+                                                   r.fine_persons_max,
+                                                   r.condition,
+                                                   r.enforces,
+                                                   enforced,
+                                                   n.text_zh,
+                                                   n.source.file,
+                                                   n.source.rule})
         csv += text::csv_field(f) + ",";
       csv += std::to_string(n.source.confidence) + "," + text::csv_field(n.source.span) + "\n";
     }

@@ -1,9 +1,7 @@
-// JSON shapes of sanction nodes (graph kind `sanction`, see ingest/assemble/sanction_linker.h): the
-// full record of GET /api/v1/sanctions and the short "if violated" list of an obligation. Read-only
-// on the graph; thread-safe for concurrent readers.
+// JSON shapes of sanction nodes (graph kind `sanction`, see ingest/assemble/sanction_linker.h; read
+// through graph/sanction_query.h): the full record of GET /api/v1/sanctions and the short
+// "if violated" list of an obligation. Read-only on the graph; thread-safe for concurrent readers.
 #pragma once
-
-#include <vector>
 
 #include "graph/knowledge_graph.h"
 #include "server/json_output.h"
@@ -22,9 +20,5 @@ void write_sanction(JsonOutput& out, const graph::KnowledgeGraph& g,
 // empty list when none.
 void write_if_violated(JsonOutput& out, const graph::KnowledgeGraph& g,
                        graph::KnowledgeGraph::Vertex obligation);
-
-// The sanction's actors of type `type` ("imposed_by") and targets ("sanctions"), in edge order.
-std::vector<graph::KnowledgeGraph::Vertex> sanction_neighbors(
-    const graph::KnowledgeGraph& g, graph::KnowledgeGraph::Vertex sanction, const char* type);
 
 }  // namespace regkg::server

@@ -3,6 +3,9 @@
 
 #include <algorithm>
 #include <optional>
+#include <string_view>
+
+#include "graph/vocabulary.h"
 
 namespace regkg::ingest {
 
@@ -28,10 +31,10 @@ Provenance provenance(const SanctionSite& site, graph::Symbol rule, float confid
   return p;
 }
 
-bool add(KnowledgeGraph& g, Vertex from, Vertex to, const char* type, Provenance p,
+bool add(KnowledgeGraph& g, Vertex from, Vertex to, std::string_view type, Provenance p,
          std::string note) {
   EdgeData e;
-  e.type = type;
+  e.type = std::string(type);
   e.provenance = std::move(p);
   e.note = std::move(note);
   return g.add_edge(from, to, std::move(e));
@@ -126,52 +129,53 @@ void link_sanctions(graph::KnowledgeGraph& g, const AliasDictionary& actors,
     n.source = provenance(site, s.rule, s.confidence, s.begin, s.end);
     std::string measures;
     for (const auto& m : s.measures) measures += (measures.empty() ? "" : ",") + m;
-    n.set_attr("article", site.article_id);
-    n.set_attr("instrument", site.instrument);
-    n.set_attr("version", site.version);
-    n.set_attr("measures", measures);
-    n.set_attr("ordinal", std::to_string(k + 1));
-    n.set_attr("paragraph", std::to_string(s.paragraph));
-    if (!s.authority.empty()) n.set_attr("authority", s.authority);
-    if (!s.condition.empty()) n.set_attr("condition", s.condition);
-    if (const std::string e = enforces_text(s); !e.empty()) n.set_attr("enforces", e);
+    n.set_attr(graph::attr::kArticle, site.article_id);
+    n.set_attr(graph::attr::kInstrument, site.instrument);
+    n.set_attr(graph::attr::kVersion, site.version);
+    n.set_attr(graph::attr::kMeasures, measures);
+    n.set_attr(graph::attr::kOrdinal, std::to_string(k + 1));
+    n.set_attr(graph::attr::kParagraph, std::to_string(s.paragraph));
+    if (!s.authority.empty()) n.set_attr(graph::attr::kAuthority, s.authority);
+    if (!s.condition.empty()) n.set_attr(graph::attr::kCondition, s.condition);
+    if (const std::string e = enforces_text(s); !e.empty()) n.set_attr(graph::attr::kEnforces, e);
     const SanctionFine& f = s.fine;
-    const std::pair<const char*, std::string> amounts[] = {
-        {"fine_min", number_text(f.min_yuan)},
-        {"fine_max", number_text(f.max_yuan)},
-        {"fine_multiple_min", number_text(f.multiple_min)},
-        {"fine_multiple_max", number_text(f.multiple_max)},
-        {"fine_percent_min", number_text(f.percent_min)},
-        {"fine_percent_max", number_text(f.percent_max)},
-        {"fine_persons_min", number_text(s.fine_responsible_persons.min_yuan)},
-        {"fine_persons_max", number_text(s.fine_responsible_persons.max_yuan)},
+    const std::pair<std::string_view, std::string> amounts[] = {
+        {graph::attr::kFineMin, number_text(f.min_yuan)},
+        {graph::attr::kFineMax, number_text(f.max_yuan)},
+        {graph::attr::kFineMultipleMin, number_text(f.multiple_min)},
+        {graph::attr::kFineMultipleMax, number_text(f.multiple_max)},
+        {graph::attr::kFinePercentMin, number_text(f.percent_min)},
+        {graph::attr::kFinePercentMax, number_text(f.percent_max)},
+        {graph::attr::kFinePersonsMin, number_text(s.fine_responsible_persons.min_yuan)},
+        {graph::attr::kFinePersonsMax, number_text(s.fine_responsible_persons.max_yuan)},
     };
     for (const auto& [key, value] : amounts)
       if (!value.empty()) n.set_attr(key, value);
     if (f.multiple_min || f.multiple_max)
-      n.set_attr("fine_of", f.multiple_of);
+      n.set_attr(graph::attr::kFineOf, f.multiple_of);
     else if (f.percent_min || f.percent_max)
-      n.set_attr("fine_of", f.percent_of);
+      n.set_attr(graph::attr::kFineOf, f.percent_of);
     const Vertex sv = g.upsert_node(std::move(n));
     ++stats.sanctions;
-    add(g, sv, site.article, "sanction_of", provenance(site, s.rule, s.confidence, s.begin, s.end),
-        {});
+    add(g, sv, site.article, graph::edge::kSanctionOf,
+        provenance(site, s.rule, s.confidence, s.begin, s.end), {});
 
     // What it enforces: articles of the same version and their obligations.
     auto enforce_article = [&](const std::string& id, std::pair<size_t, size_t> span,
                                const std::string& note) {
       const std::optional<Vertex> av = g.find(id);
       if (!av) return;
-      if (add(g, sv, *av, "sanctions",
+      if (add(g, sv, *av, graph::edge::kSanctions,
               provenance(site, "zh.sanction.enforces", 0.85f, span.first, span.second), note))
         ++stats.enforced_links;
       std::vector<Vertex> obligations;
       g.for_each_in_edge(*av, [&](KnowledgeGraph::Edge e, Vertex from) {
-        if (g.edge(e).type == "obligation_of" && g.node(from).kind == NodeKind::obligation)
+        if (g.edge(e).type == graph::edge::kObligationOf &&
+            g.node(from).kind == NodeKind::obligation)
           obligations.push_back(from);
       });
       for (Vertex ov : obligations)
-        if (add(g, sv, ov, "sanctions",
+        if (add(g, sv, ov, graph::edge::kSanctions,
                 provenance(site, "zh.sanction.enforces_obligation", 0.8f, span.first, span.second),
                 note + " (an obligation of " + id + ")"))
           ++stats.obligation_links;
@@ -187,7 +191,7 @@ void link_sanctions(graph::KnowledgeGraph& g, const AliasDictionary& actors,
                       span_of_kind(s, EnforcedProvision::Kind::preceding_article), "前条");
     if (s.targets.whole && version) {
       auto span = span_of_kind(s, EnforcedProvision::Kind::whole);
-      if (add(g, sv, *version, "sanctions",
+      if (add(g, sv, *version, graph::edge::kSanctions,
               provenance(site, "zh.sanction.enforces_whole", 0.8f, span.first, span.second),
               "the instrument as a whole (本法/本条例/本办法规定)"))
         ++stats.enforced_links;
@@ -204,7 +208,7 @@ void link_sanctions(graph::KnowledgeGraph& g, const AliasDictionary& actors,
         bound.push_back(m.actor);
         const std::optional<Vertex> actor = g.find("actor/" + m.actor->id);
         if (!actor) continue;
-        if (add(g, sv, *actor, "imposed_by",
+        if (add(g, sv, *actor, graph::edge::kImposedBy,
                 provenance(site, "sanction.authority.alias_match", s.confidence, begin,
                            begin + s.authority.size()),
                 "authority '" + s.authority + "' matched '" + m.alias + "'"))
