@@ -16,8 +16,8 @@
 #include "server/page_cursor.h"
 #include "server/request_params.h"
 #include "server/route_spec.h"
-#include "text/csv_field.h"
 #include "server/sanction_json.h"
+#include "text/csv_field.h"
 
 namespace regkg::server {
 
