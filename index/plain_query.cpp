@@ -199,6 +199,13 @@ PlainQueryPlan plan_plain_query(std::string_view query, const ConceptTable& conc
     at = m.end;
   }
   add_gap(query.substr(at));
+  if (plan.pieces == 1) {
+    plan.name_like = true;
+    for (const auto& id : plan.concepts)
+      if (id.rfind("instrument/", 0) != 0 && id.rfind("law-", 0) != 0 &&
+          id.rfind("actor/", 0) != 0 && id.rfind("jurisdiction/", 0) != 0)
+        plan.name_like = false;
+  }
   if (!strict.empty()) {
     plan.strict = Xapian::Query(Xapian::Query::OP_AND, strict.begin(), strict.end());
     plan.relaxed = Xapian::Query(Xapian::Query::OP_OR, relaxed.begin(), relaxed.end());

@@ -31,6 +31,9 @@ struct PlainQueryPlan {
   // Jurisdictions the query names (concepts "jurisdiction/<code>": "India", 印度): codes to search
   // within, taken out of the pieces. Empty when the query is nothing but a jurisdiction's name.
   std::vector<std::string> jurisdictions;
+  // One piece that may be a name: a law's or an actor's (concept ids instrument/…, law-…, actor/…)
+  // or words no concept covers. Only such queries put whole laws first.
+  bool name_like = false;
 };
 
 // Plans `query` (which is_plain_query accepts). `parser` is the Searcher's (stemmer, prefixes);

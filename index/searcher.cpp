@@ -158,9 +158,13 @@ Searcher::TextQuery Searcher::text_query(const Xapian::Database& db,
     if (request.jurisdiction.empty()) text.jurisdictions = std::move(plan.jurisdictions);
     // A law's name: its instrument and version documents first when their titles hold every
     // piece (个保法, "AI Act"), above the articles that cite it.
+    // Unstemmed: titles are short, and "lawfulness" must not find every title with "Law".
+    Xapian::QueryParser title_parser = make_parser(db);
+    title_parser.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
     const Xapian::Query title =
-        plan_plain_query(request.query, concepts_, qp, std::string(prefix::kTitle)).strict;
-    if (!title.empty() && !text.strict.empty()) {
+        plan_plain_query(request.query, concepts_, title_parser, std::string(prefix::kTitle))
+            .strict;
+    if (plan.name_like && !title.empty() && !text.strict.empty()) {
       text.title_boost = Xapian::Query(
           Xapian::Query::OP_SCALE_WEIGHT,
           Xapian::Query(Xapian::Query::OP_FILTER, title, whole_text_kinds()), kTitleBoost);
