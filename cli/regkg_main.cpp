@@ -214,14 +214,20 @@ int cmd_replicate(regkg::replica::ReplicateOptions options, const std::string& t
   return status;
 }
 
-int cmd_search(const std::string& data, const std::string& query, unsigned limit) {
+int cmd_search(const std::string& data, const std::string& query, unsigned limit, bool explain) {
   try {
     auto snap = regkg::snapshot::open_current_snapshot(data, 1);
     regkg::index::SearchRequest req;
     req.query = query;
     req.limit = limit;
     auto result = snap->searcher->search(req);
-    std::cout << result.total << " matches for " << query << '\n';
+    std::cout << result.total << " matches for " << query
+              << (result.relaxed ? " (relaxed: any of its words)" : "") << '\n';
+    if (explain) {
+      std::cout << "concepts:";
+      for (const auto& c : result.concepts) std::cout << ' ' << c;
+      std::cout << "\nquery: " << result.query_description << '\n';
+    }
     for (const auto& hit : result.hits)
       std::cout << hit.id << "\t" << hit.title << "\n    " << hit.snippet << '\n';
     return 0;
@@ -420,6 +426,8 @@ int main(int argc, char** argv) {
   search->add_option("--data", data, "Data directory holding the snapshots")->capture_default_str();
   search->add_option("query", query, "The query")->required();
   search->add_option("--limit", limit, "Results to show")->capture_default_str();
+  bool explain = false;
+  search->add_flag("--explain", explain, "Also print the concepts used and the Xapian query");
 
   std::string format = "graphml", out_path;
   auto* export_cmd = app.add_subcommand(
@@ -517,6 +525,6 @@ int main(int argc, char** argv) {
     }
     return cmd_serve(data, config, web, admin_token_file, watch_seconds, std::move(follow));
   }
-  if (*search) return cmd_search(data, query, limit);
+  if (*search) return cmd_search(data, query, limit, explain);
   return 0;
 }

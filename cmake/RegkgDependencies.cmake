@@ -31,6 +31,10 @@ add_library(regkg_xapian INTERFACE)
 target_include_directories(regkg_xapian SYSTEM INTERFACE ${XAPIAN_INCLUDE_DIR})
 target_link_libraries(regkg_xapian INTERFACE ${XAPIAN_LIBRARIES})
 
+# OpenCC: traditional/simplified Chinese folding in the index (index/script_folding.h).
+pkg_check_modules(OPENCC QUIET IMPORTED_TARGET opencc>=1.1)
+regkg_require(OPENCC_FOUND libopencc-dev "OpenCC 1.1")
+
 find_package(CLI11 2.1 QUIET CONFIG)
 regkg_require(CLI11_FOUND libcli11-dev "CLI11 2.1")
 

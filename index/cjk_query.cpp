@@ -88,4 +88,15 @@ std::string quote_cjk_runs(std::string_view query) {
   return out;
 }
 
+bool has_cjk(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    if (is_cjk_code_point(text::decode_utf8(text, i))) return true;
+  }
+  return false;
+}
+
 }  // namespace regkg::index

@@ -16,4 +16,7 @@ std::string quote_cjk_runs(std::string_view query);
 // True for code points written without spaces between words (Han, kana, Hangul).
 bool is_cjk_code_point(char32_t cp);
 
+// True when `text` holds at least one such code point.
+bool has_cjk(std::string_view text);
+
 }  // namespace regkg::index

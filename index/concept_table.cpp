@@ -7,6 +7,7 @@
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
+#include "index/script_folding.h"
 #include "text/utf8_validation.h"
 
 namespace regkg::index {
@@ -68,7 +69,8 @@ ConceptTable ConceptTable::parse(std::string_view json, const std::string& sourc
     if (concept_entry.forms.size() < 2) continue;  // nothing to expand to
     const size_t index = table.concepts_.size();
     for (const auto& form : concept_entry.forms) {
-      const std::string key = ascii_lower(form);
+      // Matched against the folded query: traditional forms (個人資料) are keyed simplified.
+      const std::string key = ascii_lower(fold_chinese(form));
       // The first concept to list a form keeps it.
       if (table.by_form_.emplace(key, index).second)
         table.longest_ = std::max(table.longest_, key.size());

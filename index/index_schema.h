@@ -9,8 +9,9 @@
 
 namespace regkg::index {
 
-// 2: modality and actor facets; 3: layer slot; 4: node id slot (ties broken by id)
-inline constexpr int kSchemaVersion = 4;
+// 2: modality and actor facets; 3: layer slot; 4: node id slot (ties broken by id); 5: Chinese
+// indexed in simplified characters (script_folding.h)
+inline constexpr int kSchemaVersion = 5;
 
 // Metadata keys (Xapian::Database::get_metadata).
 inline constexpr std::string_view kMetaSchemaVersion = "regkg.schema_version";

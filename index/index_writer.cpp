@@ -9,6 +9,7 @@
 #include "index/cjk_query.h"
 #include "index/index_schema.h"
 #include "index/multi_value_match_spy.h"
+#include "index/script_folding.h"
 #include "text/utf8.h"
 
 namespace regkg::index {
@@ -65,7 +66,8 @@ void index_mixed_text(Xapian::TermGenerator& generator, std::string_view text,
       generator.set_stemmer(Xapian::Stem("english"));
       generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
     }
-    generator.index_text(segment, wdf, prefix);
+    // Chinese is indexed in simplified characters (index/script_folding.h).
+    generator.index_text(run_cjk == 1 ? fold_chinese(segment) : segment, wdf, prefix);
   };
   while (i < text.size()) {
     const unsigned char c = static_cast<unsigned char>(text[i]);

@@ -13,6 +13,7 @@
 #include "index/index_schema.h"
 #include "index/multi_value_match_spy.h"
 #include "index/plain_query.h"
+#include "index/script_folding.h"
 #include "index/search_fields.h"
 
 namespace regkg::index {
@@ -108,7 +109,12 @@ Searcher::Searcher(const std::filesystem::path& db_dir, size_t pool_size) {
   if (version != std::to_string(kSchemaVersion))
     throw IndexOpenError(db_dir.string() + ": error: index schema version '" + version +
                          "', this regkg reads version " + std::to_string(kSchemaVersion));
-  concepts_ = ConceptTable::load(db_dir / kConceptsFile);
+  try {
+    fold_chinese("個");  // OpenCC's data must be there before anyone searches
+    concepts_ = ConceptTable::load(db_dir / kConceptsFile);
+  } catch (const std::runtime_error& e) {
+    throw IndexOpenError(db_dir.string() + ": error: " + e.what());
+  }
   snapshot_id_ = layered ? layers.snapshot_id : db.get_metadata(std::string(kMetaSnapshotId));
   layer_count_ = shards.size();
   doc_count_ = db.get_doccount() - hidden_count_;
@@ -175,7 +181,7 @@ Searcher::TextQuery Searcher::text_query(const Xapian::Database& db,
   Xapian::DateRangeProcessor dates(slot::kDate, "date:");
   qp.add_rangeprocessor(&dates);
   try {
-    text.strict = qp.parse_query(quote_cjk_runs(request.query), kQueryParserFlags);
+    text.strict = qp.parse_query(quote_cjk_runs(fold_chinese(request.query)), kQueryParserFlags);
   } catch (const Xapian::QueryParserError& e) {
     throw QuerySyntaxError(e.get_msg(), request.query);
   } catch (const Xapian::RangeError& e) {
@@ -187,6 +193,10 @@ Searcher::TextQuery Searcher::text_query(const Xapian::Database& db,
 
 Xapian::Query Searcher::relax(const TextQuery& plan) const {
   Xapian::Query relaxed = plan.relaxed;
+  // Documents with every piece keep their place at the top: the strict plan's weight on top.
+  if (!plan.strict.empty())
+    relaxed = Xapian::Query(Xapian::Query::OP_OR, relaxed,
+                            Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, plan.strict, 10.0));
   // Whole laws (instrument and version documents: short, all title) would outrank the articles a
   // question is after; they stay only when their titles hold every piece.
   relaxed = Xapian::Query(Xapian::Query::OP_AND_NOT, relaxed, whole_text_kinds());
@@ -319,15 +329,23 @@ SearchResult Searcher::search(const SearchRequest& request) const {
       std::string best;
       for (const std::string* text : {&zh, &en}) {
         if (text->empty()) continue;
-        std::string s = mset.snippet(*text, 240, stemmer, kSnippetFlags, "<mark>", "</mark>", "…");
+        // Chinese is matched in simplified characters and shown as written.
+        const std::string folded = fold_chinese(*text);
+        std::string s = unfold_snippet(
+            mset.snippet(folded, 240, stemmer, kSnippetFlags, "<mark>", "</mark>", "…"), folded,
+            *text, "<mark>", "</mark>", "…");
         if (s.find("<mark>") != std::string::npos) {
           best = std::move(s);
           break;
         }
         if (best.empty()) best = std::move(s);
       }
-      if (best.empty())
-        best = mset.snippet(hit.title, 240, stemmer, kSnippetFlags, "<mark>", "</mark>", "…");
+      if (best.empty()) {
+        const std::string folded = fold_chinese(hit.title);
+        best = unfold_snippet(
+            mset.snippet(folded, 240, stemmer, kSnippetFlags, "<mark>", "</mark>", "…"), folded,
+            hit.title, "<mark>", "</mark>", "…");
+      }
       hit.snippet = std::move(best);
       result.hits.push_back(std::move(hit));
     }

@@ -7,7 +7,7 @@ set -euo pipefail
 
 packages=(
   cmake g++ pkg-config make
-  libboost-graph-dev rapidjson-dev libcpp-httplib-dev libxapian-dev libssl-dev
+  libboost-graph-dev rapidjson-dev libcpp-httplib-dev libxapian-dev libssl-dev libopencc-dev
   doctest-dev libcli11-dev
 )
 if [ "${1:-}" != "--run" ]; then

@@ -20,12 +20,17 @@ if [ "${1:-}" = "--tsan" ]; then
   cd build-tsan
   ctest --output-on-failure -j"$(nproc)" -L 'server|snapshot' --timeout 900
   exit 0
-elif [ "${1:-}" = "--sanitize" ]; then
+fi
+exclude=()
+if [ "${1:-}" = "--sanitize" ]; then
   export REGKG_BUILD_DIR=build-asan REGKG_BUILD_TYPE=Debug
   scripts/build.sh -DREGKG_SANITIZE=ON -DREGKG_WERROR=ON
+  # The relevance floors measure ranking, which a sanitizer cannot change: the release build's run
+  # (stage 1) holds them; here the full-corpus ingest would only add ~20 minutes.
+  exclude=(-E '^relevance_floors$')
 else
   export REGKG_BUILD_DIR=${REGKG_BUILD_DIR:-build}
   scripts/build.sh -DREGKG_WERROR=ON
 fi
 cd "$REGKG_BUILD_DIR"
-ctest --output-on-failure -j"$(nproc)"
+ctest --output-on-failure -j"$(nproc)" "${exclude[@]}"
