@@ -97,6 +97,21 @@ export const scenarios = [
     },
   },
   {
+    // Issue 23: a question in plain English finds the article, and the page says when the server
+    // relaxed the query (few texts had every word).
+    name: 'search-plain-english-question',
+    async run(page) {
+      await page.goto('./?q=' + encodeURIComponent('which generative AI services with public opinion attributes need a security assessment'));
+      const first = page.locator('li.result').first();
+      await first.waitFor();
+      const href = await first.locator('h2 a').getAttribute('href');
+      check(href === nodeHref(ART17), `Article 17 of the Measures comes first (got ${href})`);
+      const status = await page.locator('#status').innerText();
+      check(/^Results 1–/.test(status), `the status line counts results (${status})`);
+      if (status.includes('some of them')) check(status.includes('best first'), 'a relaxed answer says so');
+    },
+  },
+  {
     name: 'search-suggestions',
     async run(page) {
       await page.goto('./');

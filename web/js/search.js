@@ -290,6 +290,10 @@ function renderResults(data) {
   const last = offset + results.length;
   const about = data.total_exact === false ? 'about ' : ''; // the server may estimate large totals
   statusEl.textContent = `Results ${first.toLocaleString('en')}–${last.toLocaleString('en')} of ${about}${total.toLocaleString('en')}${forQuery}`;
+  // Plain words that matched too little together: the server ranked the matches of any of them.
+  if (data.relaxed) {
+    statusEl.textContent += '. Few texts have every word, so these have some of them, best first.';
+  }
 
   const list = el('ol', { class: 'results', start: first });
   for (const r of results) list.append(renderResult(r));
