@@ -1,9 +1,12 @@
-// FacetColumns: the facet slots of every document, read once from Xapian's value streams.
+// FacetColumns: the facet slots of every served document, read once from Xapian's value streams.
 #include "index/facet_columns.h"
 
 #include <algorithm>
+#include <functional>
 #include <unordered_map>
 #include <utility>
+
+#include "index/index_schema.h"
 
 namespace regkg::index {
 
@@ -29,16 +32,29 @@ std::vector<std::string> split_values(const std::string& stored, bool multi) {
 
 }  // namespace
 
-FacetColumns::FacetColumns(const Xapian::Database& db, std::vector<std::string> layers,
-                           std::vector<Slot> slots)
-    : layers_(std::move(layers)), slots_(std::move(slots)), columns_(slots_.size()) {
-  const auto n = static_cast<Xapian::docid>(std::max<size_t>(1, layers_.size()));
+FacetColumns::FacetColumns(const Xapian::Database& db, std::vector<Slot> slots,
+                           const std::vector<std::unordered_set<Xapian::docid>>& hidden)
+    : slots_(std::move(slots)), columns_(slots_.size()) {
+  // Combined docids interleave the n subdatabases: the k-th one's docid d is (d - 1) * n + k + 1.
+  layers_ = static_cast<Xapian::docid>(std::max<size_t>(1, db.size()));
+  const Xapian::docid n = layers_;
+  auto served = [&hidden, n](Xapian::docid did) {
+    if (hidden.empty()) return true;
+    const auto& h = hidden.at((did - 1) % n);
+    return h.empty() || h.count((did - 1) / n + 1) == 0;
+  };
   const Xapian::docid last = db.get_lastdocid();
+  id_hashes_.assign(static_cast<size_t>(last) + 1, 0);
+  {
+    const Xapian::ValueIterator end = db.valuestream_end(slot::kNodeId);
+    for (auto it = db.valuestream_begin(slot::kNodeId); it != end; ++it)
+      if (served(it.get_docid())) id_hashes_[it.get_docid()] = hash_id(*it);
+  }
   for (size_t i = 0; i < slots_.size(); ++i) {
     Column& c = columns_[i];
     c.stored.emplace_back();  // stored id 0: no value
     c.stored_names.emplace_back();
-    c.by_doc.assign(n, std::vector<std::uint32_t>(last / n + 2, 0));
+    c.by_row.assign(static_cast<size_t>(last) + 1, 0);
     std::unordered_map<std::string, std::uint32_t> stored_ids, value_ids;
     const Xapian::ValueIterator end = db.valuestream_end(slots_[i].slot);
     for (auto it = db.valuestream_begin(slots_[i].slot); it != end; ++it) {
@@ -55,22 +71,31 @@ FacetColumns::FacetColumns(const Xapian::Database& db, std::vector<std::string> 
         c.stored.push_back(std::move(ids));
         c.stored_names.push_back(stored);
       }
-      // Combined docids interleave the layers: layer k's docid d is (d - 1) * n + k + 1.
-      const Xapian::docid did = it.get_docid();
-      c.by_doc[(did - 1) % n][(did - 1) / n + 1] = at->second;
+      c.by_row[it.get_docid()] = at->second;
     }
   }
 }
 
-size_t FacetColumns::layer_index(const std::string& name) const {
-  return static_cast<size_t>(std::find(layers_.begin(), layers_.end(), name) - layers_.begin());
+std::uint64_t FacetColumns::hash_id(const std::string& node_id) {
+  const std::uint64_t h = std::hash<std::string>()(node_id);
+  return h == 0 ? 1 : h;  // 0 marks rows without a served document
 }
 
-const std::vector<std::uint32_t>& FacetColumns::values(size_t i, size_t layer,
-                                                       Xapian::docid did) const {
+Xapian::docid FacetColumns::row(Xapian::docid did, const std::string& node_id) const {
+  const std::uint64_t h = hash_id(node_id);
+  Xapian::docid found = 0;
+  for (Xapian::docid k = 0; k < layers_; ++k) {
+    const size_t row = static_cast<size_t>(did - 1) * layers_ + k + 1;
+    if (row >= id_hashes_.size() || id_hashes_[row] != h) continue;
+    if (found != 0) return 0;
+    found = static_cast<Xapian::docid>(row);
+  }
+  return found;
+}
+
+const std::vector<std::uint32_t>& FacetColumns::values(size_t i, Xapian::docid row) const {
   const Column& c = columns_[i];
-  const auto& docs = c.by_doc[layer];
-  return c.stored[did < docs.size() ? docs[did] : 0];
+  return c.stored[row < c.by_row.size() ? c.by_row[row] : 0];
 }
 
 std::vector<std::uint32_t> FacetColumns::values_of(size_t i, const std::string& stored) const {
@@ -83,11 +108,12 @@ std::vector<std::uint32_t> FacetColumns::values_of(size_t i, const std::string& 
 size_t FacetColumns::memory_bytes() const {
   size_t bytes = 0;
   for (const Column& c : columns_) {
-    for (const auto& d : c.by_doc) bytes += d.size() * sizeof(std::uint32_t);
+    bytes += c.by_row.size() * sizeof(std::uint32_t);
     for (const auto& s : c.stored) bytes += sizeof(s) + s.size() * sizeof(std::uint32_t);
     for (const auto& s : c.names) bytes += sizeof(s) + s.size();
     for (const auto& s : c.stored_names) bytes += sizeof(s) + s.size();
   }
+  bytes += id_hashes_.size() * sizeof(std::uint64_t);
   return bytes;
 }
 

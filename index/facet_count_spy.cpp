@@ -15,22 +15,18 @@ FacetCountSpy::FacetCountSpy(const FacetColumns& columns)
 }
 
 void FacetCountSpy::operator()(const Xapian::Document& doc, double) {
-  // The spy sees a document with its docid within its own layer (subdatabase): with several
-  // layers, the document's kLayer value says which (one value lookup instead of six).
-  size_t layer = 0;
-  if (columns_.layer_count() > 1) {
-    layer = columns_.layer_index(doc.get_value(slot::kLayer));
-    if (layer == columns_.layer_count()) {
-      // Not a layer of this index (never for an index regkg wrote): read the slots themselves.
-      for (size_t i = 0; i < counts_.size(); ++i)
-        for (std::uint32_t id : columns_.values_of(i, doc.get_value(columns_.slot(i).slot)))
-          ++counts_[i][id];
-      return;
-    }
+  // The spy sees a document with its docid within its own layer (subdatabase): its node id, which
+  // the match has just read to rank it, tells which layer.
+  const Xapian::docid row = columns_.row(doc.get_docid(), doc.get_value(slot::kNodeId));
+  if (row == 0) {
+    // Not a row the columns can tell (a hash collision between layers): read its slots.
+    for (size_t i = 0; i < counts_.size(); ++i)
+      for (std::uint32_t id : columns_.values_of(i, doc.get_value(columns_.slot(i).slot)))
+        ++counts_[i][id];
+    return;
   }
-  const Xapian::docid did = doc.get_docid();
   for (size_t i = 0; i < counts_.size(); ++i)
-    for (std::uint32_t id : columns_.values(i, layer, did)) ++counts_[i][id];
+    for (std::uint32_t id : columns_.values(i, row)) ++counts_[i][id];
 }
 
 std::vector<std::pair<std::string, size_t>> FacetCountSpy::top_values(size_t i,

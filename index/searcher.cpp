@@ -105,11 +105,17 @@ Searcher::Searcher(const std::filesystem::path& db_dir, size_t pool_size) {
     facet_fields_.push_back(i);
     facet_slots.push_back({f.slot, f.facet == FacetCount::multi});
   }
-  std::vector<std::string> layer_names;
-  for (const auto& s : shards) layer_names.push_back(std::filesystem::path(s).filename().string());
+  // Hidden documents get no row: the node id of a replaced document names its served copy.
+  std::vector<std::unordered_set<Xapian::docid>> hidden_by_layer;
+  if (layered)
+    for (const auto& l : layers.layers) {
+      auto it = hidden_.find(l);
+      hidden_by_layer.push_back(it == hidden_.end() ? std::unordered_set<Xapian::docid>()
+                                                    : it->second);
+    }
   try {
     facet_columns_ =
-        std::make_unique<const FacetColumns>(db, std::move(layer_names), std::move(facet_slots));
+        std::make_unique<const FacetColumns>(db, std::move(facet_slots), hidden_by_layer);
   } catch (const Xapian::Error& e) {
     throw IndexOpenError(db_dir.string() +
                          ": error: cannot read facet values: " + e.get_description());

@@ -66,9 +66,12 @@ TEST_SUITE("index") {
     const std::vector<FacetColumns::Slot> slots = {
         {slot::kKind, false}, {slot::kInstrument, false}, {slot::kJurisdiction, false},
         {slot::kYear, false}, {slot::kModality, true},    {slot::kActor, true}};
-    FacetColumns columns(db, layers, slots);
-    CHECK(columns.layer_index("delta-1") == 2);
-    CHECK(columns.layer_index("shard-9") == columns.layer_count());
+    FacetColumns columns(db, slots);
+    CHECK(columns.row(1, "doc-0") == 1);
+    CHECK(columns.row(1, "doc-1") == 2);
+    CHECK(columns.row(2, "doc-5") == 6);  // layer 2's second document: (2 - 1) * 3 + 2 + 1
+    CHECK(columns.row(1, "doc-5") == 0);
+    CHECK(columns.row(1, "no-such-doc") == 0);
 
     for (const std::string& q : {std::string(), std::string("odd")}) {
       CAPTURE(q);
@@ -109,5 +112,38 @@ TEST_SUITE("index") {
         xapian_top.emplace_back(*it, it.get_termfreq());
       CHECK(ours.top_values(1, 3) == xapian_top);
     }
+  }
+
+  TEST_CASE("facet columns: a replaced document's node id names the copy that is served") {
+    TempDir tmp;
+    SearchDocument old_copy;
+    old_copy.id = "cn/x@2020-01-01/art-1";
+    old_copy.kind = "article";
+    old_copy.jurisdiction = "cn";
+    old_copy.text_zh = "旧文本";
+    SearchDocument other = old_copy;
+    other.id = "cn/x@2020-01-01/art-2";
+    SearchDocument new_copy = old_copy;
+    new_copy.jurisdiction = "eu";
+    Xapian::Database db;
+    {
+      IndexWriter w(tmp.path() / "shard-0", "snap");
+      w.add(old_copy);  // docid 1 in the layer, 1 combined
+      w.add(other);     // docid 2 in the layer, 3 combined
+      w.commit();
+      IndexWriter d(tmp.path() / "delta-1", "snap");
+      d.add(new_copy);  // docid 1 in the layer, 2 combined
+      d.commit();
+    }
+    db.add_database(Xapian::Database((tmp.path() / "shard-0").string()));
+    db.add_database(Xapian::Database((tmp.path() / "delta-1").string()));
+    const std::vector<FacetColumns::Slot> slots = {{slot::kJurisdiction, false}};
+    FacetColumns columns(db, slots, {{1}, {}});
+    // The served copy is docid 1 of the second layer; docid 1 of the first is its hidden copy.
+    REQUIRE(columns.row(1, new_copy.id) == 2);
+    CHECK(columns.row(2, other.id) == 3);
+    const auto& values = columns.values(0, 2);
+    REQUIRE(values.size() == 1);
+    CHECK(columns.value_name(0, values[0]) == "eu");
   }
 }
