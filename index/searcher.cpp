@@ -242,8 +242,9 @@ SearchResult Searcher::search(const SearchRequest& request) const {
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Xapian::Document doc = it.get_document();
     rapidjson::Document data;
+    // Parsed in place: the strings (the whole zh and en texts) are not copied a second time.
     std::string raw = doc.get_data();
-    data.Parse(raw.data(), raw.size());
+    data.ParseInsitu(raw.data());
     if (data.HasParseError() || !data.IsObject()) continue;
     SearchHit hit;
     hit.id = json_string(data, "id");
