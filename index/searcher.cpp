@@ -117,8 +117,11 @@ Searcher::Searcher(const std::filesystem::path& db_dir, size_t pool_size) {
     facet_columns_ =
         std::make_unique<const FacetColumns>(db, std::move(facet_slots), hidden_by_layer);
   } catch (const Xapian::Error& e) {
-    throw IndexOpenError(db_dir.string() +
-                         ": error: cannot read facet values: " + e.get_description());
+    // Reading every document's facet slots reaches damage that opening does not: name the
+    // database and Xapian's error as the index check does (it throws IndexOpenError).
+    check_index(db_dir);
+    throw IndexOpenError(db_dir.string() + ": error: cannot read facet values: Xapian::" +
+                         e.get_type() + ": " + e.get_msg());
   }
   doc_count_ = db.get_doccount() - hidden_count_;
 }
