@@ -71,14 +71,15 @@ if [[ ! -f $DATA/CURRENT ]]; then
     || { tail -5 "$TMP/ingest.log" >&2; exit 1; }
 fi
 
-start_server() {  # $1 = label; prints the base URL
+# Sets URL[$1]. Not called in a $(…): the server's pid must reach PIDS in this shell, for cleanup.
+start_server() {  # $1 = label
   local out=$TMP/serve.$1.out url= deadline=$((SECONDS + 120))
   "$TMP/regkg-$1" serve --data "$DATA" --port 0 --cache-mb 0 >"$out" 2>"$TMP/serve.$1.err" &
   PIDS+=($!)
   while (( SECONDS < deadline )); do
     url=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$out" 2>/dev/null | head -1 || true)
     if [[ -n $url ]] && curl -sf -o /dev/null --max-time 5 "$url/healthz"; then
-      echo "$url"
+      URL[$1]=$url
       return 0
     fi
     sleep 0.05
@@ -93,7 +94,7 @@ LABELS=(after)
 declare -A URL
 SERVER_ARGS=()
 for label in "${LABELS[@]}"; do
-  URL[$label]=$(start_server "$label")
+  start_server "$label"
   SERVER_ARGS+=(--server "$label=${URL[$label]}")
   log "$label: ${URL[$label]}"
 done
