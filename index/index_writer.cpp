@@ -7,8 +7,8 @@
 #include <cstdlib>
 
 #include "index/cjk_query.h"
+#include "index/facet_count_spy.h"
 #include "index/index_schema.h"
-#include "index/multi_value_match_spy.h"
 #include "index/script_folding.h"
 #include "text/utf8.h"
 
@@ -128,7 +128,7 @@ Xapian::Document IndexWriter::make_document(const SearchDocument& doc,
     xdoc.add_boolean_term(boolean_term(prefix::kIssuer, issuer));
   for (const auto& actor : doc.actors) xdoc.add_boolean_term(boolean_term(prefix::kActor, actor));
   for (const auto& m : doc.modalities) xdoc.add_boolean_term(boolean_term(prefix::kModality, m));
-  // Multi-valued facet slots ('|'-joined), counted by MultiValueCountMatchSpy.
+  // Multi-valued facet slots ('|'-joined), counted by FacetCountSpy.
   if (!doc.actors.empty()) xdoc.add_value(slot::kActor, join_slot_values(doc.actors));
   if (!doc.modalities.empty()) xdoc.add_value(slot::kModality, join_slot_values(doc.modalities));
 

@@ -23,8 +23,8 @@ namespace regkg::index {
 // How a field's value slot is counted as a facet.
 enum class FacetCount {
   none,    // not a facet
-  single,  // one value per document (Xapian::ValueCountMatchSpy)
-  multi,   // '|'-joined values (MultiValueCountMatchSpy)
+  single,  // one value per document (FacetCountSpy)
+  multi,   // '|'-joined values, each counted (FacetCountSpy)
 };
 
 struct SearchField {

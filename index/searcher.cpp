@@ -1,17 +1,16 @@
-// Searcher: Xapian query parsing, filtering, facets (ValueCountMatchSpy) and snippets.
+// Searcher: Xapian query parsing, filtering, facets (FacetCountSpy) and snippets.
 #include "index/searcher.h"
 
 #include <algorithm>
-#include <array>
 #include <memory>
 
 #include <rapidjson/document.h>
 
 #include "index/cjk_query.h"
+#include "index/facet_count_spy.h"
 #include "index/index_check.h"
 #include "index/index_layers.h"
 #include "index/index_schema.h"
-#include "index/multi_value_match_spy.h"
 #include "index/plain_query.h"
 #include "index/script_folding.h"
 #include "index/search_fields.h"
@@ -117,6 +116,32 @@ Searcher::Searcher(const std::filesystem::path& db_dir, size_t pool_size) {
   }
   snapshot_id_ = layered ? layers.snapshot_id : db.get_metadata(std::string(kMetaSnapshotId));
   layer_count_ = shards.size();
+  // The facet slots of every document, in memory (facet_columns.h): read here, once per snapshot.
+  std::vector<FacetColumns::Slot> facet_slots;
+  for (size_t i = 0; i < kSearchFields.size(); ++i) {
+    const SearchField& f = kSearchFields[i];
+    if (f.facet == FacetCount::none) continue;
+    facet_fields_.push_back(i);
+    facet_slots.push_back({f.slot, f.facet == FacetCount::multi});
+  }
+  // Hidden documents get no row: the node id of a replaced document names its served copy.
+  std::vector<std::unordered_set<Xapian::docid>> hidden_by_layer;
+  if (layered)
+    for (const auto& l : layers.layers) {
+      auto it = hidden_.find(l);
+      hidden_by_layer.push_back(it == hidden_.end() ? std::unordered_set<Xapian::docid>()
+                                                    : it->second);
+    }
+  try {
+    facet_columns_ =
+        std::make_unique<const FacetColumns>(db, std::move(facet_slots), hidden_by_layer);
+  } catch (const Xapian::Error& e) {
+    // Reading every document's facet slots reaches damage that opening does not: name the
+    // database and Xapian's error as the index check does (it throws IndexOpenError).
+    check_index(db_dir);
+    throw IndexOpenError(db_dir.string() + ": error: cannot read facet values: Xapian::" +
+                         e.get_type() + ": " + e.get_msg());
+  }
   doc_count_ = db.get_doccount() - hidden_count_;
 }
 
@@ -280,17 +305,11 @@ SearchResult Searcher::search(const SearchRequest& request) const {
     } else {
       enquire.set_sort_by_relevance_then_value(slot::kNodeId, false);
     }
-    // One spy per facet field, in the table's order (spies[i] counts kSearchFields[i]).
-    std::array<std::unique_ptr<Xapian::MatchSpy>, kSearchFields.size()> spies;
+    // One spy counts every facet field (column k is kSearchFields[facet_fields_[k]]).
+    std::unique_ptr<FacetCountSpy> spy;
     if (request.facets) {
-      for (size_t i = 0; i < kSearchFields.size(); ++i) {
-        const SearchField& f = kSearchFields[i];
-        if (f.facet == FacetCount::single)
-          spies[i] = std::make_unique<Xapian::ValueCountMatchSpy>(f.slot);
-        else if (f.facet == FacetCount::multi)
-          spies[i] = std::make_unique<MultiValueCountMatchSpy>(f.slot);
-        if (spies[i]) enquire.add_matchspy(spies[i].get());
-      }
+      spy = std::make_unique<FacetCountSpy>(*facet_columns_);
+      enquire.add_matchspy(spy.get());
     }
     Xapian::doccount check = std::min<Xapian::doccount>(db.get_doccount(), kExactCountLimit);
     // Replaced documents of older layers are dropped before counting, facets and ranking.
@@ -310,8 +329,9 @@ SearchResult Searcher::search(const SearchRequest& request) const {
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       Xapian::Document doc = it.get_document();
       rapidjson::Document data;
+      // Parsed in place: the strings (the whole zh and en texts) are not copied a second time.
       std::string raw = doc.get_data();
-      data.Parse(raw.data(), raw.size());
+      data.ParseInsitu(raw.data());
       if (data.HasParseError() || !data.IsObject()) continue;
       SearchHit hit;
       hit.id = json_string(data, "id");
@@ -350,29 +370,18 @@ SearchResult Searcher::search(const SearchRequest& request) const {
       result.hits.push_back(std::move(hit));
     }
 
-    if (request.facets) {
-      for (size_t i = 0; i < kSearchFields.size(); ++i) {
-        const SearchField& f = kSearchFields[i];
-        if (!spies[i]) continue;
-        std::vector<FacetValue> values;
-        if (f.facet == FacetCount::single) {
-          auto& spy = static_cast<Xapian::ValueCountMatchSpy&>(*spies[i]);
-          for (auto it = spy.top_values_begin(f.facet_values);
-               it != spy.top_values_end(f.facet_values); ++it)
-            values.push_back({*it, static_cast<size_t>(it.get_termfreq())});
-        } else {
-          for (auto& [value, count] :
-               static_cast<MultiValueCountMatchSpy&>(*spies[i]).top_values(f.facet_values))
-            values.push_back({std::move(value), count});
-        }
-        // (A multi-valued facet without values is left out of the answer, a single-valued one is
-        // listed empty: the answers' shape before the table.)
-        if (f.facet == FacetCount::multi && values.empty()) continue;
-        if (f.facet_by_value)
-          std::sort(values.begin(), values.end(),
-                    [](const FacetValue& a, const FacetValue& b) { return a.value > b.value; });
-        result.facets[std::string(f.name)] = std::move(values);
-      }
+    for (size_t k = 0; spy && k < facet_fields_.size(); ++k) {
+      const SearchField& f = kSearchFields[facet_fields_[k]];
+      std::vector<FacetValue> values;
+      for (auto& [value, count] : spy->top_values(k, f.facet_values))
+        values.push_back({std::move(value), count});
+      // (A multi-valued facet without values is left out of the answer, a single-valued one is
+      // listed empty: the answers' shape before the table.)
+      if (f.facet == FacetCount::multi && values.empty()) continue;
+      if (f.facet_by_value)
+        std::sort(values.begin(), values.end(),
+                  [](const FacetValue& a, const FacetValue& b) { return a.value > b.value; });
+      result.facets[std::string(f.name)] = std::move(values);
     }
     result.query_description = query.get_description();
     break;

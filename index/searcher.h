@@ -16,6 +16,7 @@
 #include <xapian.h>
 
 #include "index/concept_table.h"
+#include "index/facet_columns.h"
 
 namespace regkg::index {
 
@@ -135,6 +136,10 @@ class Searcher {
   size_t hidden_count_ = 0;
   size_t doc_count_ = 0;
   size_t layer_count_ = 0;
+  // The facet fields' slots of every document (immutable, read by all searches) and, for each
+  // column, its row of kSearchFields.
+  std::unique_ptr<const FacetColumns> facet_columns_;
+  std::vector<size_t> facet_fields_;
   std::string snapshot_id_;
   ConceptTable concepts_;  // the index folder's concepts.json; empty when it has none
 };
