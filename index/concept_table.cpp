@@ -63,14 +63,15 @@ ConceptTable ConceptTable::parse(std::string_view json, const std::string& sourc
                                   "': a form is not a string");
         std::string form(f.GetString(), f.GetStringLength());
         if (!text::is_valid_utf8(form) || code_points(form) < 2) continue;
-        concept_entry.forms.push_back(std::move(form));
+        // Kept in simplified characters, as the index holds Chinese (script_folding.h).
+        concept_entry.forms.push_back(fold_chinese(form));
       }
     }
     if (concept_entry.forms.size() < 2) continue;  // nothing to expand to
     const size_t index = table.concepts_.size();
     for (const auto& form : concept_entry.forms) {
       // Matched against the folded query: traditional forms (個人資料) are keyed simplified.
-      const std::string key = ascii_lower(fold_chinese(form));
+      const std::string key = ascii_lower(form);
       // The first concept to list a form keeps it.
       if (table.by_form_.emplace(key, index).second)
         table.longest_ = std::max(table.longest_, key.size());

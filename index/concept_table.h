@@ -31,7 +31,8 @@ class ConceptTable {
  public:
   struct Concept {
     std::string id;
-    std::vector<std::string> forms;  // every form, both languages, as written in the file
+    // Every form, both languages, as written in the file but in simplified characters.
+    std::vector<std::string> forms;
   };
 
   ConceptTable() = default;

@@ -36,6 +36,16 @@ std::string document_data(const SearchDocument& doc) {
   // The texts are kept for snippets (the server never re-reads sources).
   field("zh", doc.text_zh);
   field("en", doc.text_en);
+  // Texts in traditional characters also in simplified ones, as they are indexed: the searcher
+  // makes snippets on these without calling OpenCC per hit (script_folding.h).
+  for (const auto& [key, text] :
+       {std::pair<const char*, const std::string*>{"zh_folded", &doc.text_zh},
+        {"en_folded", &doc.text_en},
+        {"title_folded", &doc.title}}) {
+    if (text->empty()) continue;
+    const std::string folded = fold_chinese(*text);
+    if (folded != *text) field(key, folded);
+  }
   w.EndObject();
   return sb.GetString();
 }

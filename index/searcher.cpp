@@ -346,11 +346,16 @@ SearchResult Searcher::search(const SearchRequest& request) const {
       hit.score = it.get_weight();
       // Prefer the language in which the query matched; fall back to the start of the text.
       std::string zh = json_string(data, "zh"), en = json_string(data, "en");
+      // Chinese is matched in simplified characters and shown as written: texts in traditional
+      // characters carry their folded form (index_writer.cpp).
+      const std::string zh_folded = json_string(data, "zh_folded"),
+                        en_folded = json_string(data, "en_folded");
       std::string best;
-      for (const std::string* text : {&zh, &en}) {
+      for (const auto& [text, folded_form] :
+           {std::pair<const std::string*, const std::string*>{&zh, &zh_folded},
+            {&en, &en_folded}}) {
         if (text->empty()) continue;
-        // Chinese is matched in simplified characters and shown as written.
-        const std::string folded = fold_chinese(*text);
+        const std::string& folded = folded_form->empty() ? *text : *folded_form;
         std::string s = unfold_snippet(
             mset.snippet(folded, 240, stemmer, kSnippetFlags, "<mark>", "</mark>", "…"), folded,
             *text, "<mark>", "</mark>", "…");
@@ -361,7 +366,8 @@ SearchResult Searcher::search(const SearchRequest& request) const {
         if (best.empty()) best = std::move(s);
       }
       if (best.empty()) {
-        const std::string folded = fold_chinese(hit.title);
+        std::string folded = json_string(data, "title_folded");
+        if (folded.empty()) folded = hit.title;
         best = unfold_snippet(
             mset.snippet(folded, 240, stemmer, kSnippetFlags, "<mark>", "</mark>", "…"), folded,
             hit.title, "<mark>", "</mark>", "…");
