@@ -277,6 +277,22 @@ Xapian::Query Searcher::with_filters(Xapian::Query query, const SearchRequest& r
   return query;
 }
 
+Xapian::Query Searcher::query_for(const SearchRequest& request) const {
+  Lease lease(*this);
+  const TextQuery plan = text_query(*lease.db, request);
+  Xapian::Query query = with_filters(plan.strict, request, plan.jurisdictions);
+  if (!plan.relaxed.empty()) {
+    Xapian::Enquire enquire(*lease.db);
+    enquire.set_query(query);
+    HiddenDecider decider{hidden_};
+    const Xapian::MSet counted = enquire.get_mset(0, 0, static_cast<Xapian::doccount>(kRelaxBelow),
+                                                  nullptr, hidden_.empty() ? nullptr : &decider);
+    if (counted.get_matches_estimated() < kRelaxBelow)
+      query = with_filters(relax(plan), request, plan.jurisdictions);
+  }
+  return query;
+}
+
 std::string Searcher::describe(const SearchRequest& request) const {
   Lease lease(*this);
   return build_query(*lease.db, request).get_description();

@@ -91,6 +91,9 @@ class Searcher {
 
   // Throws QuerySyntaxError for a malformed query. Thread-safe.
   SearchResult search(const SearchRequest& request) const;
+  // The Xapian query search() runs for `request`: the strict plan, or the relaxed one when the
+  // strict one finds fewer than kRelaxBelow (benchmarks run it on raw Xapian). Thread-safe.
+  Xapian::Query query_for(const SearchRequest& request) const;
   // The parsed query for `request` (for tests and debugging). Thread-safe.
   std::string describe(const SearchRequest& request) const;
 
