@@ -6,6 +6,7 @@
 #include <opencc.h>
 
 #include "index/cjk_query.h"
+#include "text/markup_escape.h"
 #include "text/utf8.h"
 
 namespace regkg::index {
@@ -48,21 +49,6 @@ std::vector<size_t> code_point_starts(std::string_view s) {
   for (size_t i = 0; i < s.size(); i = text::next_code_point(s, i)) starts.push_back(i);
   starts.push_back(s.size());
   return starts;
-}
-
-std::string html_escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '&')
-      out += "&amp;";
-    else if (c == '<')
-      out += "&lt;";
-    else if (c == '>')
-      out += "&gt;";
-    else
-      out += c;
-  }
-  return out;
 }
 
 }  // namespace
@@ -149,13 +135,13 @@ std::string unfold_snippet(const std::string& snippet, const std::string& folded
   for (const auto& [offset, opening] : marks) {
     const size_t to = to_original(at + offset);
     if (to == std::string::npos || to < from) return snippet;
-    out += html_escape(std::string_view(original).substr(from, to - from));
+    out += text::html_escape(std::string_view(original).substr(from, to - from));
     out += opening ? open_mark : close_mark;
     from = to;
   }
   const size_t last = to_original(at + plain.size());
   if (last == std::string::npos || last < from) return snippet;
-  out += html_escape(std::string_view(original).substr(from, last - from));
+  out += text::html_escape(std::string_view(original).substr(from, last - from));
   if (omit_after) out += omit;
   return out;
 }
