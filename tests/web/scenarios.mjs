@@ -168,6 +168,12 @@ export const scenarios = [
       // Reader navigation: chapters of the version and the instrument's versions with dates.
       await page.locator('nav.chapter-nav a[aria-current]').waitFor();
       await waitForText(page, 'nav.versions-nav', '2023-07-10');
+      // schema.org Legislation JSON-LD in the head (issue 18, point 9), parsed as a reader would.
+      const ld = JSON.parse(await page.locator('script#legislation-jsonld').textContent());
+      check(ld['@type'] === 'Legislation' && ld.legislationIdentifier === ART17, `JSON-LD names the article (${ld.legislationIdentifier})`);
+      check(ld.legislationJurisdiction === 'cn', `JSON-LD jurisdiction cn (${ld.legislationJurisdiction})`);
+      check(Array.isArray(ld.isPartOf) && ld.isPartOf.length >= 1, 'JSON-LD says what the article is part of');
+      check(typeof ld.text === 'string' && ld.text.includes('安全评估'), 'JSON-LD carries the article text');
       await shot('article');
       await citation.click();
       await page.waitForURL(/algorithmic-recommendation-provisions/);

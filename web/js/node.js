@@ -3,6 +3,7 @@
 import { getNode, getCitations, getInstrument, listObligations, ApiError } from './api.js';
 import { el, append, clear, langOf, langText, nodeHref, nodeLink, itemLink, itemHref, kindBadge, modalityBadge, MODALITIES } from './dom.js';
 import { initPage, showError } from './page.js';
+import { setJsonLd } from './jsonld.js';
 
 const GROUP_LIMIT = 20;
 const SIBLING_PAGE = 100;
@@ -87,6 +88,8 @@ function render(data) {
   const groups = (Array.isArray(data.edge_groups) ? data.edge_groups : []).filter((g) => g && g.type);
   const label = node.label || node.id || id;
   document.title = `${label} — regkg`;
+  // schema.org Legislation for the laws, their versions and articles (linked-data readers).
+  setJsonLd(node, groups);
 
   const crumbs = el('nav', { class: 'breadcrumb', 'aria-label': 'Breadcrumb', hidden: true });
   const siblings = el('nav', { class: 'sibling-nav', 'aria-label': 'Previous and next', hidden: true });
