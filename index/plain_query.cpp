@@ -69,8 +69,12 @@ bool is_plain_query(std::string_view query) {
   return true;
 }
 
-PlainQueryPlan plan_plain_query(std::string_view typed, const ConceptTable& concepts,
-                                Xapian::QueryParser& parser, const std::string& field_prefix) {
+namespace {
+
+// `jurisdiction_filters`: jurisdictions named beside other words become filters (see the header).
+PlainQueryPlan make_plan(std::string_view typed, const ConceptTable& concepts,
+                         Xapian::QueryParser& parser, const std::string& field_prefix,
+                         bool jurisdiction_filters) {
   // Planned in simplified characters, as the index holds Chinese (script_folding.h).
   const std::string folded = fold_chinese(typed);
   const std::string_view query(folded);
@@ -165,16 +169,15 @@ PlainQueryPlan plan_plain_query(std::string_view typed, const ConceptTable& conc
     if (concepts.concepts()[m.concept_index].id.rfind(kJurisdiction, 0) == 0)
       ++jurisdiction_matches;
   // Only when something else is asked: "India" alone is searched as words.
-  const bool as_filter =
-      jurisdiction_matches > 0 && jurisdiction_matches < matches.size() + 1 && [&] {
-        std::string rest(query);
-        for (auto it = matches.rbegin(); it != matches.rend(); ++it)
-          if (concepts.concepts()[it->concept_index].id.rfind(kJurisdiction, 0) == 0)
-            rest.erase(it->begin, it->end - it->begin);
-        for (unsigned char c : rest)
-          if (std::isalnum(c) || c >= 0x80) return true;
-        return false;
-      }();
+  const bool as_filter = jurisdiction_filters && jurisdiction_matches > 0 && [&] {
+    std::string rest(query);
+    for (auto it = matches.rbegin(); it != matches.rend(); ++it)
+      if (concepts.concepts()[it->concept_index].id.rfind(kJurisdiction, 0) == 0)
+        rest.erase(it->begin, it->end - it->begin);
+    for (unsigned char c : rest)
+      if (std::isalnum(c) || c >= 0x80) return true;
+    return false;
+  }();
   for (const ConceptMatch& m : matches) {
     add_gap(query.substr(at, m.begin - at));
     const auto& concept_entry = concepts.concepts()[m.concept_index];
@@ -219,7 +222,17 @@ PlainQueryPlan plan_plain_query(std::string_view typed, const ConceptTable& conc
     for (auto& q : relaxed)
       if (!q.empty()) plan.relaxed_pieces.push_back(q);
   }
+  // Nothing but stop words beside the jurisdiction ("laws in India"): its name is the query.
+  if (as_filter && plan.pieces == 0)
+    return make_plan(typed, concepts, parser, field_prefix, /*jurisdiction_filters=*/false);
   return plan;
+}
+
+}  // namespace
+
+PlainQueryPlan plan_plain_query(std::string_view typed, const ConceptTable& concepts,
+                                Xapian::QueryParser& parser, const std::string& field_prefix) {
+  return make_plan(typed, concepts, parser, field_prefix, /*jurisdiction_filters=*/true);
 }
 
 }  // namespace regkg::index

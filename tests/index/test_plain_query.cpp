@@ -175,6 +175,9 @@ TEST_SUITE("index") {
     // A jurisdiction named with something else is searched within.
     CHECK(ids(s.search(q("personal data India"))) ==
           std::vector<std::string>{"in/dpdp@2023-08-11/sec-16"});
+    // Nothing but stop words beside it: the jurisdiction's name is the query, not a filter.
+    CHECK(ids(s.search(q("laws in India"))) ==
+          std::vector<std::string>{"in/dpdp@2023-08-11/sec-16"});
     // Too little for every piece: relaxed, and the answer says so.
     auto relaxed = s.search(q("personal data transfer zebra"));
     CHECK(relaxed.relaxed);
