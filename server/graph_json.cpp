@@ -30,4 +30,25 @@ void write_provenance(JsonOutput& out, const graph::Provenance& p) {
   w.EndObject();
 }
 
+void write_clause_site(JsonOutput& out, const graph::KnowledgeGraph& g, const graph::NodeData& n,
+                       std::optional<graph::KnowledgeGraph::Vertex> article,
+                       std::optional<graph::KnowledgeGraph::Vertex> instrument,
+                       std::string_view version_id) {
+  auto& w = out.writer();
+  out.key("text");
+  w.StartObject();
+  if (!n.text_zh.empty()) out.field("zh", n.text_zh);
+  if (!n.text_en.empty()) out.field("en", n.text_en);
+  w.EndObject();
+  out.key("article");
+  w.StartObject();
+  if (article) write_node_ref(out, g.node(*article));
+  w.EndObject();
+  out.key("instrument");
+  w.StartObject();
+  if (instrument) write_node_ref(out, g.node(*instrument));
+  w.EndObject();
+  out.field("version", version_id);
+}
+
 }  // namespace regkg::server

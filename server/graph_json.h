@@ -1,5 +1,9 @@
-// JSON shapes shared by the graph routes: a node reference and an edge's provenance.
+// JSON shapes shared by the graph routes: a node reference, an edge's provenance and where a
+// clause stands.
 #pragma once
+
+#include <optional>
+#include <string_view>
 
 #include "graph/knowledge_graph.h"
 #include "server/json_output.h"
@@ -13,5 +17,11 @@ void write_node_ref(JsonOutput& out, const graph::NodeData& n);
 void write_node_object(JsonOutput& out, const graph::NodeData& n);
 // Writes a provenance object.
 void write_provenance(JsonOutput& out, const graph::Provenance& p);
+// Writes the members text {zh?, en?}, article {ref or empty}, instrument {ref or empty} and
+// version of a clause (an obligation or a sanction) found in an article.
+void write_clause_site(JsonOutput& out, const graph::KnowledgeGraph& g, const graph::NodeData& n,
+                       std::optional<graph::KnowledgeGraph::Vertex> article,
+                       std::optional<graph::KnowledgeGraph::Vertex> instrument,
+                       std::string_view version_id);
 
 }  // namespace regkg::server
