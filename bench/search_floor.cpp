@@ -305,7 +305,7 @@ int main(int argc, char** argv) {
   auto row = [](const std::string& name, const Stats& s) {
     std::printf("%-46s %8.3f %8.3f %8.3f %8.3f\n", name.c_str(), s.p50, s.p99, s.mean, s.max);
   };
-  row("(a) Xapian floor: parse + top N + data", st[0]);
+  row("(a) Xapian floor: planned query, top N + data", st[0]);
   row("(b) Xapian floor with counting (check 1000)", st[1]);
   for (size_t s = 0; s < servers.size(); ++s)
     row("(c) " + servers[s].first + " over HTTP, keep-alive", st[2 + s]);
