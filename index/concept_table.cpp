@@ -8,6 +8,7 @@
 #include <rapidjson/error/en.h>
 
 #include "index/script_folding.h"
+#include "text/utf8.h"
 #include "text/utf8_validation.h"
 
 namespace regkg::index {
@@ -23,13 +24,6 @@ std::string ascii_lower(std::string_view s) {
   for (char& c : out)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return out;
-}
-
-size_t code_points(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
 }
 
 bool continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
@@ -62,7 +56,7 @@ ConceptTable ConceptTable::parse(std::string_view json, const std::string& sourc
           throw ConceptTableError(source + ": error: concept '" + concept_entry.id +
                                   "': a form is not a string");
         std::string form(f.GetString(), f.GetStringLength());
-        if (!text::is_valid_utf8(form) || code_points(form) < 2) continue;
+        if (!text::is_valid_utf8(form) || text::code_point_count(form) < 2) continue;
         // Kept in simplified characters, as the index holds Chinese (script_folding.h).
         concept_entry.forms.push_back(fold_chinese(form));
       }

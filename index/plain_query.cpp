@@ -40,13 +40,6 @@ Xapian::Query form_query(Xapian::QueryParser& parser, const std::string& form,
 // 0.6 -> 0.813 / 0.597, 1.0 -> 0.843 / 0.600 (cross-lingual queries need the other language).
 constexpr double kOtherLanguageWeight = 1.0;
 
-size_t code_point_count(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s)
-    if (!text::is_continuation_byte(c)) ++n;
-  return n;
-}
-
 }  // namespace
 
 bool is_plain_query(std::string_view query) {
@@ -142,7 +135,7 @@ PlainQueryPlan make_plan(std::string_view typed, const ConceptTable& concepts,
                 : Xapian::Query(Xapian::Query::OP_SYNONYM, variants.begin(), variants.end());
         strict.push_back(phrase);
         ++plan.pieces;
-        const size_t chars = code_point_count(piece);
+        const size_t chars = text::code_point_count(piece);
         if (chars <= 4) {
           relaxed.push_back(phrase);
           continue;

@@ -189,13 +189,15 @@ Searcher::TextQuery Searcher::text_query(const Xapian::Database& db,
     if (request.jurisdiction.empty()) text.jurisdictions = std::move(plan.jurisdictions);
     // A law's name: its instrument and version documents first when their titles hold every
     // piece (个保法, "AI Act"), above the articles that cite it.
-    // Unstemmed: titles are short, and "lawfulness" must not find every title with "Law".
+    // Planned only for name-like queries, the only ones it boosts. Unstemmed: titles are short,
+    // and "lawfulness" must not find every title with "Law".
+    if (!plan.name_like || text.strict.empty()) return text;
     Xapian::QueryParser title_parser = make_parser(db);
     title_parser.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
     const Xapian::Query title =
         plan_plain_query(request.query, concepts_, title_parser, std::string(prefix::kTitle))
             .strict;
-    if (plan.name_like && !title.empty() && !text.strict.empty()) {
+    if (!title.empty()) {
       text.title_boost = Xapian::Query(
           Xapian::Query::OP_SCALE_WEIGHT,
           Xapian::Query(Xapian::Query::OP_FILTER, title, whole_text_kinds()), kTitleBoost);

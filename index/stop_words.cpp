@@ -51,10 +51,7 @@ std::vector<std::string> split_chinese_question(std::string_view run) {
   std::string current;
   auto flush = [&] {
     // A single character left between question words is a function word, not a query.
-    size_t chars = 0;
-    for (unsigned char c : current)
-      if (!text::is_continuation_byte(c)) ++chars;
-    if (chars >= 2) pieces.push_back(current);
+    if (text::code_point_count(current) >= 2) pieces.push_back(current);
     current.clear();
   };
   size_t i = 0;

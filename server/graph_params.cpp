@@ -18,6 +18,18 @@ graph::KnowledgeGraph::Vertex vertex_param(const graph::KnowledgeGraph& g, const
   return *v;
 }
 
+std::optional<graph::KnowledgeGraph::Vertex> optional_vertex_param(const graph::KnowledgeGraph& g,
+                                                                   const std::string& id,
+                                                                   const char* name,
+                                                                   const char* what) {
+  if (id.empty()) return std::nullopt;
+  auto v = g.find(id);
+  if (!v)
+    throw ApiError(404, "unknown_id", std::string("no ") + what + " with id '" + id + "'",
+                   {{"parameter", name}});
+  return v;
+}
+
 std::vector<std::string> split_list(const std::string& s) {
   std::vector<std::string> out;
   size_t start = 0;

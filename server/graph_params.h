@@ -18,6 +18,12 @@ class RequestParams;
 // graph has no such node.
 graph::KnowledgeGraph::Vertex vertex_param(const graph::KnowledgeGraph& g, const std::string& id,
                                            const char* name);
+// An optional filter naming a node: nothing when `id` is empty, its vertex when the graph has it,
+// else 404 unknown_id "no <what> with id '…'" naming the parameter `name`.
+std::optional<graph::KnowledgeGraph::Vertex> optional_vertex_param(const graph::KnowledgeGraph& g,
+                                                                   const std::string& id,
+                                                                   const char* name,
+                                                                   const char* what);
 // "a,b,c" -> {"a", "b", "c"}; empty items are dropped.
 std::vector<std::string> split_list(const std::string& s);
 // A comma-separated list of node kinds; an unknown kind is a 400 naming it.

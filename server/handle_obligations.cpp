@@ -12,6 +12,7 @@
 #include "graph/obligation_query.h"
 #include "server/api_error.h"
 #include "server/graph_json.h"
+#include "server/graph_params.h"
 #include "server/handlers.h"
 #include "server/page_cursor.h"
 #include "server/request_params.h"
@@ -42,15 +43,8 @@ void handle_obligations(const HandlerContext& ctx, const RequestParams& params,
   filter.instrument = params.text("instrument");
   filter.modality = params.text("modality");
   filter.text = params.text("q");
-  if (!bearer.empty()) {
-    filter.bearer = g.find(bearer);
-    if (!filter.bearer)
-      throw ApiError(404, "unknown_id", "no actor with id '" + bearer + "'",
-                     {{"parameter", "bearer"}});
-  }
-  if (!filter.instrument.empty() && !g.find(filter.instrument))
-    throw ApiError(404, "unknown_id", "no instrument with id '" + filter.instrument + "'",
-                   {{"parameter", "instrument"}});
+  filter.bearer = optional_vertex_param(g, bearer, "bearer", "actor");
+  optional_vertex_param(g, filter.instrument, "instrument", "instrument");
   std::optional<graph::InForceFilter> in_force;
   if (!in_force_on.empty()) filter.in_force = &in_force.emplace(g, in_force_on);
 

@@ -12,6 +12,7 @@
 #include "graph/sanction_query.h"
 #include "server/api_error.h"
 #include "server/graph_json.h"
+#include "server/graph_params.h"
 #include "server/handlers.h"
 #include "server/request_params.h"
 #include "server/route_spec.h"
@@ -38,15 +39,8 @@ void handle_sanctions(const HandlerContext& ctx, const RequestParams& params,
   filter.instrument = params.text("instrument");
   filter.measure = params.text("measure");
   if (params.given("min_fine")) filter.min_fine = params.integer("min_fine");
-  if (!authority.empty()) {
-    filter.authority = g.find(authority);
-    if (!filter.authority)
-      throw ApiError(404, "unknown_id", "no actor with id '" + authority + "'",
-                     {{"parameter", "authority"}});
-  }
-  if (!filter.instrument.empty() && !g.find(filter.instrument))
-    throw ApiError(404, "unknown_id", "no instrument with id '" + filter.instrument + "'",
-                   {{"parameter", "instrument"}});
+  filter.authority = optional_vertex_param(g, authority, "authority", "actor");
+  optional_vertex_param(g, filter.instrument, "instrument", "instrument");
   std::optional<graph::InForceFilter> in_force;
   if (!in_force_on.empty()) filter.in_force = &in_force.emplace(g, in_force_on);
 

@@ -67,6 +67,14 @@ inline char32_t decode_utf8(std::string_view text, std::size_t& pos) {
 }
 
 // The byte after the code point starting at `pos` (< text.size()), as decode_utf8 advances.
+// The number of code points of well-formed `text` (bytes that start a sequence).
+inline std::size_t code_point_count(std::string_view text) {
+  std::size_t n = 0;
+  for (unsigned char c : text)
+    if (!is_continuation_byte(c)) ++n;
+  return n;
+}
+
 inline std::size_t next_code_point(std::string_view text, std::size_t pos) {
   decode_utf8(text, pos);
   return pos;
