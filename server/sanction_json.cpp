@@ -36,8 +36,8 @@ struct FinePart {
   std::string_view text;
 };
 
-// {min?, max?, …, of?} from the amounts that are numbers (graph::sanction_amount), or null when
-// none is.
+// {min, max, …, of} with each amount that is a number (graph::sanction_amount) and null for the
+// others (of: only for the violator's fine), or null when no amount is a number.
 void write_fine(JsonOutput& out, const char* key, std::initializer_list<FinePart> parts,
                 const std::optional<std::string_view>& of) {
   out.key(key);
@@ -49,9 +49,14 @@ void write_fine(JsonOutput& out, const char* key, std::initializer_list<FinePart
     return;
   }
   w.StartObject();
-  for (const FinePart& p : parts)
-    if (auto v = graph::sanction_amount(p.text)) out.field(p.name, *v);
-  if (of) out.field("of", *of);
+  for (const FinePart& p : parts) {
+    out.key(p.name);
+    if (auto v = graph::sanction_amount(p.text))
+      w.Uint64(*v);
+    else
+      w.Null();
+  }
+  if (of) out.field_or_null("of", *of);
   w.EndObject();
 }
 
@@ -109,7 +114,11 @@ void write_if_violated(JsonOutput& out, const graph::KnowledgeGraph& g,
     out.field("id", r.node->id);
     out.field("authority", r.authority);
     write_measures(out, r.measures);
-    if (auto max = graph::sanction_amount(r.fine.max)) out.field("fine_max", *max);
+    out.key("fine_max");
+    if (auto max = graph::sanction_amount(r.fine.max))
+      w.Uint64(*max);
+    else
+      w.Null();
     out.field("condition", r.condition);
     w.EndObject();
   }
