@@ -37,9 +37,10 @@ struct FinePart {
 };
 
 // {min, max, …, of} with each amount that is a number (graph::sanction_amount) and null for the
-// others (of: only for the violator's fine), or null when no amount is a number.
+// others, or null when no amount is a number. `of` (what multiples or percents are of; null
+// when none) only when `with_of`: the violator's fine has it, the persons' fine does not.
 void write_fine(JsonOutput& out, const char* key, std::initializer_list<FinePart> parts,
-                const std::optional<std::string_view>& of) {
+                bool with_of, const std::optional<std::string_view>& of) {
   out.key(key);
   auto& w = out.writer();
   bool any = false;
@@ -56,7 +57,7 @@ void write_fine(JsonOutput& out, const char* key, std::initializer_list<FinePart
     else
       w.Null();
   }
-  if (of) out.field_or_null("of", *of);
+  if (with_of) out.field_or_null("of", of ? *of : std::string_view());
   w.EndObject();
 }
 
@@ -84,9 +85,9 @@ void write_sanction(JsonOutput& out, const graph::KnowledgeGraph& g,
               {"multiple_max", r.fine.multiple_max},
               {"percent_min", r.fine.percent_min},
               {"percent_max", r.fine.percent_max}},
-             r.fine_of);
+             true, r.fine_of);
   write_fine(out, "fine_responsible_persons",
-             {{"min", r.fine_persons_min}, {"max", r.fine_persons_max}}, std::nullopt);
+             {{"min", r.fine_persons_min}, {"max", r.fine_persons_max}}, false, std::nullopt);
   out.field("condition", r.condition);
   out.field("enforces", r.enforces);
   // The articles and versions it enforces; the obligations among its targets only counted.
