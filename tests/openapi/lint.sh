@@ -24,8 +24,10 @@ status=$?
 set -e
 cat "$work/lint.txt"
 [ "$status" -eq 0 ] || exit "$status"
-# Warnings do not fail redocly itself: they fail this test.
-if grep -Eq '(^|[^a-z])warning' "$work/lint.txt" && ! grep -q 'Woohoo' "$work/lint.txt"; then
-  echo "redocly lint reported warnings" >&2
+# Warnings do not fail redocly itself (exit 0, "valid … You have 1 warning."): they fail this
+# test. A problem line of the stylish format is "  LINE:COL  warning|error  rule  message".
+if grep -Eq '^ *[0-9]+:[0-9]+ +(warning|error) ' "$work/lint.txt" ||
+  grep -Eq 'You have [0-9]+ warning' "$work/lint.txt"; then
+  echo "redocly lint reported problems" >&2
   exit 1
 fi
