@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 # The browser tests' npm packages, exactly as locked (playwright-core, cytoscape).
 (cd tests/web && npm ci --prefer-offline --no-audit --no-fund --loglevel=error)
+# Redocly's OpenAPI linter for the openapi_lint test, exactly as locked.
+(cd tests/openapi && npm ci --prefer-offline --no-audit --no-fund --loglevel=error)
 if [ "${1:-}" = "--tsan" ]; then
   # Only what the server and snapshot suites need is built; the child `regkg serve` processes are
   # TSan-built too. halt_on_error: a race aborts the process, so the test that caused it fails.

@@ -159,9 +159,10 @@ const std::vector<RouteSpec>& api_routes() {
        "status (ok, or degraded while requests fail with internal errors), snapshot {id, "
        "created, counts}, reload status, internal errors, uptime",
        "application/json",
-       "{status: string, snapshot: {id: string, created: string, counts: {*: integer}},"
-       " reload?: {reloads: integer, failures: integer, last_attempt: string?,"
-       " last_result: string?, last_error: string?, refused_snapshot: string?},"
+       "{status: (ok|degraded), snapshot: {id: SnapshotId, created: string, counts: {*: integer}},"
+       " reload: {reloads: integer, failures: integer, last_attempt: string?,"
+       " last_result: string?, last_error: string?, refused_snapshot: string?}? `null when the"
+       " server does not follow a data directory`,"
        " internal_errors: {total: integer, last_minute: integer}, uptime_seconds: integer}"},
       {"GET",
        "/api/v1/openapi.json",
@@ -187,10 +188,11 @@ const std::vector<RouteSpec>& api_routes() {
                      "2023-08-15")},
        "The instrument, its versions, the diffs between consecutive ones, the version in force",
        "application/json",
-       "{instrument: {id: string, kind: string, label: string, date: string,"
-       " attributes: {*: string}}, as_of: date?, versions: [Version],"
-       " diffs: [{from: string, to: string}], point_in_time: {date: date, in_force: Version?,"
-       " nearest_earlier: Version?, nearest_later: Version?, message: string}?, snapshot: string}",
+       "{instrument: Instrument, as_of: date? `The as_of asked; null when none`,"
+       " versions: [Version], diffs: [{from: string, to: string}], point_in_time: {date: date, "
+       "in_force: Version?,"
+       " nearest_earlier: Version?, nearest_later: Version?, message: string}? `null without"
+       " as_of`, snapshot: SnapshotId}",
        {404},
        true},
       {"GET",
@@ -215,7 +217,7 @@ const std::vector<RouteSpec>& api_routes() {
        "{instrument: {id: string, label: string}, from: Version, to: Version,"
        " same_version: boolean, comparable: boolean, message: string?, summary: {articles:"
        " {*: integer}, obligations: {*: integer}, coarse: boolean}, articles: [ArticleDiff],"
-       " obligations: [ObligationDelta], snapshot: string}",
+       " obligations: [ObligationDelta], snapshot: SnapshotId}",
        {404},
        true},
       {"GET",
@@ -230,8 +232,8 @@ const std::vector<RouteSpec>& api_routes() {
        "Hits with highlighted snippets, and facets over the best 1,000 matches",
        "application/json",
        "{query: string, total: integer, total_exact: boolean, relaxed: boolean, concepts: [string],"
-       " offset: integer, limit: integer, in_force_on?: date, snapshot: string, results: "
-       "[SearchHit], facets: {*: [Facet]}}",
+       " offset: integer, limit: integer, in_force_on: date? `null if not"
+       " asked`, snapshot: SnapshotId, results: [SearchHit], facets: {*: [Facet]}}",
        {},
        true},
       {"GET",
@@ -248,8 +250,8 @@ const std::vector<RouteSpec>& api_routes() {
         spec_in_force_on("Drop versions, articles and obligations not in force on this date")},
        "One page of neighbours; next_cursor is null on the last page",
        "application/json",
-       "{id: string, total: integer, offset: integer, results: [Neighbor], next_cursor: string?,"
-       " snapshot: string}",
+       "{id: string, total: integer, offset: integer, results: [Neighbor],"
+       " next_cursor: PageCursor?, snapshot: SnapshotId}",
        {404},
        true},
       {"GET",
@@ -266,9 +268,7 @@ const std::vector<RouteSpec>& api_routes() {
         spec_in_force_on("Only neighbours in force on that date in the edge groups")},
        "The node, its ancestors (root first) and its edge groups",
        "application/json",
-       "{node: {id: string, kind: string, label: string, date: string, text: Text,"
-       " attributes: {*: string}, source: Provenance}, ancestors: [NodeRef],"
-       " edge_groups: [EdgeGroup], snapshot: string}",
+       "{node: Node, ancestors: [NodeRef], edge_groups: [EdgeGroup], snapshot: SnapshotId}",
        {404},
        true},
       {"GET",
@@ -285,7 +285,7 @@ const std::vector<RouteSpec>& api_routes() {
        "Nodes with their depth and the edges between them; truncated when a cap was hit",
        "application/json",
        "{id: string, depth: integer, truncated: boolean, nodes: [NodeAtDepth], edges: [Edge],"
-       " snapshot: string}",
+       " snapshot: SnapshotId}",
        {404},
        true},
       {"GET",
@@ -302,7 +302,7 @@ const std::vector<RouteSpec>& api_routes() {
        "The paths, shortest first (empty when none)",
        "application/json",
        "{from: string, to: string, truncated: boolean, paths: [{length: integer, hops: [Hop]}],"
-       " snapshot: string}",
+       " snapshot: SnapshotId}",
        {404},
        true},
       {"GET",
@@ -324,8 +324,8 @@ const std::vector<RouteSpec>& api_routes() {
                      "json")},
        "One page of obligations; next_cursor is null on the last page",
        "application/json|text/csv",
-       "{total: integer, offset: integer, limit: integer, in_force_on?: date,"
-       " results: [Obligation], next_cursor: string?, snapshot: string}",
+       "{total: integer, offset: integer, limit: integer, in_force_on: date? `null if not asked`,"
+       " results: [Obligation], next_cursor: PageCursor?, snapshot: SnapshotId}",
        {404},
        true},
       {"GET",
@@ -353,8 +353,8 @@ const std::vector<RouteSpec>& api_routes() {
                      "json")},
        "One page of sanctions, in graph order",
        "application/json|text/csv",
-       "{total: integer, offset: integer, limit: integer, in_force_on?: date,"
-       " results: [Sanction], snapshot: string}",
+       "{total: integer, offset: integer, limit: integer, in_force_on: date? `null if not asked`,"
+       " results: [Sanction], snapshot: SnapshotId}",
        {404},
        true},
       {"GET",
@@ -368,11 +368,10 @@ const std::vector<RouteSpec>& api_routes() {
                          "force on that date")},
        "The actor and its lists (each paged by limit and offset) and dated timeline",
        "application/json",
-       "{actor: {id: string, kind: string, label: string, date: string,"
-       " attributes: {*: string}, aliases: [string], source: Provenance}, issued: LinkedPage,"
+       "{actor: Actor, issued: LinkedPage,"
        " obligations: LinkedPage, news: LinkedPage, mentioned_in_articles: LinkedPage,"
-       " timeline: [{date: string, type: string, label: string, subject: string}],"
-       " snapshot: string}",
+       " timeline: [{date: date?, type: string, label: string, subject: string}],"
+       " snapshot: SnapshotId}",
        {404},
        true},
       {"GET",
@@ -388,8 +387,8 @@ const std::vector<RouteSpec>& api_routes() {
                          "force then")},
        "Instrument nodes with their depth, and links with the evidence edges",
        "application/json",
-       "{id: string, depth: integer, direction: string, nodes: [NodeAtDepth],"
-       " links: [{from: string, to: string, evidence: [Edge]}], snapshot: string}",
+       "{id: string, depth: integer, direction: (out|in), nodes: [NodeAtDepth],"
+       " links: [{from: string, to: string, evidence: [Edge]}], snapshot: SnapshotId}",
        {404},
        true},
       {"GET",
@@ -401,10 +400,10 @@ const std::vector<RouteSpec>& api_routes() {
         spec_in_force_on("Only citations made by texts in force on that date")},
        "One page of cited titles with up to five citing texts each",
        "application/json",
-       "{total: integer, offset: integer, results: [{id: string, kind: string, label: string,"
-       " date: string, cited_by_count: integer, cited_by: [{id: string, kind: string,"
-       " label: string, date: string, provenance: Provenance}]}], next_cursor: string?,"
-       " snapshot: string}",
+       "{total: integer, offset: integer, results: [{id: string, kind: NodeKind, label: string,"
+       " date: date?, cited_by_count: integer, cited_by: [{id: string, kind: NodeKind,"
+       " label: string, date: date?, provenance: Provenance}]}], next_cursor: PageCursor?,"
+       " snapshot: SnapshotId}",
        {},
        true},
       {"GET",
@@ -419,9 +418,10 @@ const std::vector<RouteSpec>& api_routes() {
         spec_in_force_on("Only citations between texts in force on this date")},
        "One page of cites / legal_basis edges; next_cursor is null on the last page",
        "application/json",
-       "{id: string, direction: string, total: integer, offset: integer, results: [{type: string,"
-       " from: NodeRef, to: NodeRef, resolved: string, note: string, provenance: Provenance}],"
-       " next_cursor: string?, snapshot: string}",
+       "{id: string, direction: (out|in), total: integer, offset: integer, results: [{type: string,"
+       " from: NodeRef, to: NodeRef, resolved: (yes|no) `no: the cited title matches no"
+       " instrument`, note: string?, provenance: Provenance}],"
+       " next_cursor: PageCursor?, snapshot: SnapshotId}",
        {404},
        true},
       {"GET",
@@ -437,9 +437,10 @@ const std::vector<RouteSpec>& api_routes() {
                          "force then")},
        "Instruments with their rank",
        "application/json",
-       "{offset: integer, in_force_on?: date, results: [{id: string, kind: string, label: string,"
-       " date: string, rank: integer, citing_instruments: integer, pagerank: number}],"
-       " snapshot: string}",
+       "{offset: integer, in_force_on: date? `null if not asked`, results: [{id: string,"
+       " kind: NodeKind, label: string, date: date?, rank: integer, citing_instruments: integer,"
+       " pagerank: number}],"
+       " snapshot: SnapshotId}",
        {},
        true},
       {"GET",
@@ -492,7 +493,7 @@ const std::vector<RouteSpec>& api_routes() {
        {},
        "The snapshot id and its files",
        "application/json",
-       "{id: string, files: [{path: string, bytes: integer}]}",
+       "{id: SnapshotId, files: [{path: string, bytes: integer}]}",
        {503},
        false,
        true},
@@ -509,8 +510,9 @@ const std::vector<RouteSpec>& api_routes() {
         spec_integer("limit", kSuggestDefaultLimit, 1, kSuggestMaxLimit, "Suggestions wanted")},
        "Suggestions, best first; matched is the alias or name that matched when not the label",
        "application/json",
-       "{query: string, results: [{id: string, kind: string, label: string, date: string,"
-       " matched?: string, match: string}], snapshot: string}",
+       "{query: string, results: [{id: string, kind: NodeKind, label: string, date: date?,"
+       " matched: string? `The alias or name that matched; null when the label did`,"
+       " match: (exact|prefix|contains)}], snapshot: SnapshotId}",
        {},
        true},
       // Streamed, possibly hundreds of MB: never in the response cache.

@@ -9,7 +9,7 @@ void write_node_ref(JsonOutput& out, const graph::NodeData& n) {
   out.field("id", n.id);
   out.field("kind", graph::to_string(n.kind));
   out.field("label", n.label);
-  out.field("date", n.date);
+  out.field_or_null("date", n.date);
 }
 
 void write_node_object(JsonOutput& out, const graph::NodeData& n) {
@@ -26,7 +26,7 @@ void write_provenance(JsonOutput& out, const graph::Provenance& p) {
   out.field("json_path", p.json_path);
   out.field("rule", p.rule);
   out.field_double("confidence", static_cast<double>(p.confidence));
-  if (!p.span.empty()) out.field("span", p.span);
+  out.field_or_null("span", p.span);
   w.EndObject();
 }
 
@@ -37,17 +37,19 @@ void write_clause_site(JsonOutput& out, const graph::KnowledgeGraph& g, const gr
   auto& w = out.writer();
   out.key("text");
   w.StartObject();
-  if (!n.text_zh.empty()) out.field("zh", n.text_zh);
-  if (!n.text_en.empty()) out.field("en", n.text_en);
+  out.field_or_null("zh", n.text_zh);
+  out.field_or_null("en", n.text_en);
   w.EndObject();
   out.key("article");
-  w.StartObject();
-  if (article) write_node_ref(out, g.node(*article));
-  w.EndObject();
+  if (article)
+    write_node_object(out, g.node(*article));
+  else
+    w.Null();
   out.key("instrument");
-  w.StartObject();
-  if (instrument) write_node_ref(out, g.node(*instrument));
-  w.EndObject();
+  if (instrument)
+    write_node_object(out, g.node(*instrument));
+  else
+    w.Null();
   out.field("version", version_id);
 }
 

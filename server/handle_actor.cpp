@@ -63,7 +63,7 @@ void handle_actor(const HandlerContext& ctx, const RequestParams& params, httpli
     for (size_t i = offset; i < items.size() && i < offset + limit; ++i) {
       w.StartObject();
       write_node_ref(out, g.node(items[i].first));
-      if (!g.edge(items[i].second).note.empty()) out.field("note", g.edge(items[i].second).note);
+      out.field_or_null("note", g.edge(items[i].second).note);
       out.key("provenance");
       write_provenance(out, g.edge(items[i].second).provenance);
       w.EndObject();
@@ -151,7 +151,7 @@ void handle_actor(const HandlerContext& ctx, const RequestParams& params, httpli
   w.StartArray();
   for (size_t i = offset; i < timeline.size() && i < offset + limit; ++i) {
     w.StartObject();
-    out.field("date", timeline[i].date);
+    out.field_or_null("date", timeline[i].date);
     out.field("type", timeline[i].type);
     out.field("label", timeline[i].label);
     out.field("subject", timeline[i].subject);

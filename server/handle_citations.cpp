@@ -53,7 +53,7 @@ void handle_citations(const HandlerContext& ctx, const RequestParams& params,
     write_node_object(out, g.node(items[i].to));
     out.field("resolved", g.node(items[i].to).kind == NodeKind::citation ? std::string("no")
                                                                          : std::string("yes"));
-    out.field("note", g.edge(items[i].edge).note);
+    out.field_or_null("note", g.edge(items[i].edge).note);
     out.key("provenance");
     write_provenance(out, g.edge(items[i].edge).provenance);
     w.EndObject();

@@ -170,10 +170,12 @@ void handle_diff(const HandlerContext& ctx, const RequestParams& params, httplib
     write_article_refs(out, d.from, al.from);
     out.key("to");
     write_article_refs(out, d.to, al.to);
-    if (!a.chars.spans.empty()) {
-      out.key("coarse");
-      w.Bool(a.chars.coarse);
-      out.key("ops");
+    out.key("coarse");
+    w.Bool(a.chars.coarse);
+    out.key("ops");
+    if (a.chars.spans.empty()) {
+      w.Null();
+    } else {
       w.StartArray();
       for (const diff::DiffSpan& s : a.chars.spans) {
         w.StartObject();
@@ -211,8 +213,11 @@ void handle_diff(const HandlerContext& ctx, const RequestParams& params, httplib
     w.StartArray();
     for (const auto& f : o.fields) out.string(f);
     w.EndArray();
+    out.key("similarity");
     if (o.change == diff::ObligationChange::changed)
-      out.field_double("similarity", rounded(o.similarity));
+      w.Double(rounded(o.similarity));
+    else
+      w.Null();
     out.key("from");
     if (o.has_from)
       write_obligation(out, d.from, o.from);

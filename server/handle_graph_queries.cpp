@@ -29,7 +29,7 @@ void write_edge(JsonOutput& out, const KnowledgeGraph& g, KnowledgeGraph::Edge e
   out.field("from", g.node(boost::source(e, g.boost_graph())).id);
   out.field("to", g.node(boost::target(e, g.boost_graph())).id);
   out.field("type", g.edge(e).type);
-  if (!g.edge(e).note.empty()) out.field("note", g.edge(e).note);
+  out.field_or_null("note", g.edge(e).note);
   out.key("provenance");
   write_provenance(out, g.edge(e).provenance);
   w.EndObject();
@@ -171,7 +171,7 @@ void handle_paths(const HandlerContext& ctx, const RequestParams& params, httpli
       write_node_object(out, g.node(hop.to));
       out.field("type", g.edge(hop.edge).type);
       out.field("direction", hop.direction == graph::Traversal::forward ? "forward" : "backward");
-      if (!g.edge(hop.edge).note.empty()) out.field("note", g.edge(hop.edge).note);
+      out.field_or_null("note", g.edge(hop.edge).note);
       out.key("provenance");
       write_provenance(out, g.edge(hop.edge).provenance);
       w.EndObject();
@@ -240,7 +240,7 @@ void handle_rankings_cited(const HandlerContext& ctx, const RequestParams& param
   auto& w = out.writer();
   w.StartObject();
   out.field("offset", offset);
-  if (in_force) out.field("in_force_on", in_force->date());
+  out.field_or_null("in_force_on", in_force ? in_force->date() : std::string());
   out.key("results");
   w.StartArray();
   for (size_t i = offset; i < ranked.size(); ++i) {

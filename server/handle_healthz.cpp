@@ -39,6 +39,9 @@ void handle_healthz(const HandlerContext& ctx, const RequestParams&, httplib::Re
     out.field_or_null("last_error", r.last_error);
     out.field_or_null("refused_snapshot", r.refused_id);
     w.EndObject();
+  } else {
+    out.key("reload");
+    w.Null();
   }
   out.key("internal_errors");
   w.StartObject();

@@ -76,8 +76,8 @@ void handle_node(const HandlerContext& ctx, const RequestParams& params, httplib
   write_node_ref(out, n);
   out.key("text");
   w.StartObject();
-  if (!n.text_zh.empty()) out.field("zh", n.text_zh);
-  if (!n.text_en.empty()) out.field("en", n.text_en);
+  out.field_or_null("zh", n.text_zh);
+  out.field_or_null("en", n.text_en);
   w.EndObject();
   out.key("attributes");
   w.StartObject();
@@ -124,7 +124,7 @@ void handle_node(const HandlerContext& ctx, const RequestParams& params, httplib
       const graph::EdgeData& e = g.edge(items[i].edge);
       w.StartObject();
       write_node_ref(out, other);
-      if (!e.note.empty()) out.field("note", e.note);
+      out.field_or_null("note", e.note);
       out.key("provenance");
       write_provenance(out, e.provenance);
       w.EndObject();

@@ -80,7 +80,7 @@ void handle_obligations(const HandlerContext& ctx, const RequestParams& params,
   out.field("total", matches.size());
   out.field("offset", offset);
   out.field("limit", limit);
-  if (!in_force_on.empty()) out.field("in_force_on", in_force_on);
+  out.field_or_null("in_force_on", in_force_on);
   out.key("results");
   w.StartArray();
   for (size_t i = offset; i < matches.size() && i < offset + limit; ++i) {

@@ -5,20 +5,12 @@
 #include "index/search_fields.h"
 
 #include "server/api_error.h"
+#include "server/facet_labels.h"
 #include "server/handlers.h"
 #include "server/json_output.h"
 #include "server/route_spec.h"
 
 namespace regkg::server {
-
-namespace {
-
-std::string node_label(const graph::KnowledgeGraph& g, const std::string& id) {
-  auto v = g.find(id);
-  return v ? g.node(*v).label : id;
-}
-
-}  // namespace
 
 void handle_search(const HandlerContext& ctx, const RequestParams& params, httplib::Response& res) {
   index::SearchRequest sr;
@@ -84,7 +76,7 @@ void handle_search(const HandlerContext& ctx, const RequestParams& params, httpl
   w.EndArray();
   out.field("offset", sr.offset);
   out.field("limit", sr.limit);
-  if (!in_force_on.empty()) out.field("in_force_on", in_force_on);
+  out.field_or_null("in_force_on", in_force_on);
   out.field("snapshot", snap->id);
   w.Key("results");
   w.StartArray();
@@ -119,13 +111,10 @@ void handle_search(const HandlerContext& ctx, const RequestParams& params, httpl
     for (const auto& v : values) {
       w.StartObject();
       out.field("value", v.value);
-      std::string label = v.value;
-      if (name == "instrument")
-        label = node_label(g, v.value);
-      else if (name == "jurisdiction")
-        label = node_label(g, "jurisdiction/" + v.value);
-      out.field("label", label == "jurisdiction/" + v.value || label == "actor/" + v.value ? v.value
-                                                                                           : label);
+      const FacetLabel label = facet_label(g, name, v.value);
+      out.field("label", label.label);
+      out.field_or_null("label_zh", label.zh);
+      out.field_or_null("label_en", label.en);
       out.field("count", v.count);
       w.EndObject();
     }

@@ -34,7 +34,7 @@ void handle_suggest(const HandlerContext& ctx, const RequestParams& params,
     const graph::NodeData& n = g.node(s.vertex);
     w.StartObject();
     write_node_ref(out, n);
-    if (s.matched != n.label) out.field("matched", s.matched);
+    out.field_or_null("matched", s.matched != n.label ? s.matched : std::string());
     out.field("match", s.rank == 0 ? "exact" : s.rank == 1 ? "prefix" : "contains");
     w.EndObject();
   }

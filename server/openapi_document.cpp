@@ -4,6 +4,7 @@
 // header, the component schemas the routes' answers share and the error responses.
 #include <algorithm>
 #include <cctype>
+#include <initializer_list>
 #include <string>
 
 #include <rapidjson/document.h>
@@ -19,66 +20,158 @@ namespace {
 
 using Alloc = rapidjson::Document::AllocatorType;
 
-// The schemas answers share (notation: schema_notation.h).
-const char* const kComponentSchemas[][2] = {
-    {"Error", "{error: {code: string, message: string, details: {*: string}}}"},
-    {"NodeRef", "{id: string, kind: string, label: string, date: string}"},
-    {"NodeAtDepth", "{id: string, kind: string, label: string, date: string, depth: integer}"},
-    {"MaybeNodeRef", "{id?: string, kind?: string, label?: string, date?: string}"},
-    {"Text", "{zh?: string, en?: string}"},
-    {"Provenance",
-     "{file: string, line: integer, json_path: string, rule: string, confidence: number,"
-     " span?: string}"},
-    {"Edge", "{from: string, to: string, type: string, note?: string, provenance: Provenance}"},
-    {"LinkedNode",
-     "{id: string, kind: string, label: string, date: string, note?: string,"
+// The schemas answers share (notation: schema_notation.h): name, description, schema. Every
+// member is always present; a member without a value is null (never "" and never left out).
+struct ComponentSchema {
+  const char* name;
+  const char* description;
+  const char* notation;
+};
+const ComponentSchema kComponentSchemas[] = {
+    {"Error", "Every error answer (4xx, 5xx)",
+     "{error: {code: string `Stable, for programs: bad_parameter, missing_parameter, not_found …`,"
+     " message: string `For people`, details: {*: string} `The parameter, value, limit … at"
+     " fault`}}"},
+    {"SnapshotId",
+     "The id of the snapshot that answered: answers of one snapshot do not change; a reload (a "
+     "new ingest) serves another, and cursors and ETags are tied to it",
+     "string"},
+    {"PageCursor",
+     "Opaque: pass it as cursor for the next page (same parameters, same snapshot); null on the "
+     "last page",
+     "string"},
+    {"NodeKind", "What a node of the graph is",
+     "(jurisdiction|instrument|version|part|chapter|section|article|paragraph|news|actor|event|"
+     "obligation|citation|sanction)"},
+    {"NodeRef", "A node by id, kind, label and date",
+     "{id: string, kind: NodeKind, label: string,"
+     " date: date? `Its date (an instrument's latest version, a version's, a news item's); null"
+     " when it has none`}"},
+    {"NodeAtDepth", "A node and its distance in hops",
+     "{id: string, kind: NodeKind, label: string, date: date?, depth: integer}"},
+    {"Text", "A text in Chinese and English; null in a language the corpus does not have it in",
+     "{zh: string?, en: string?}"},
+    {"Provenance", "Where a node or an edge was read: file, line or JSON path, and the rule",
+     "{file: string `Corpus-relative`, line: integer `1-based; 0 when not line-based`,"
+     " json_path: string, rule: string `The extractor rule that made it`,"
+     " confidence: number `0 to 1`, span: string? `Byte span in the text (begin-end); null when"
+     " the whole text`}"},
+    {"Edge", "A typed edge with its provenance",
+     "{from: string, to: string, type: string, note: string? `What the text said, when the edge"
+     " carries it`, provenance: Provenance}"},
+    {"LinkedNode", "A neighbour in a paged list, with the linking edge's note and provenance",
+     "{id: string, kind: NodeKind, label: string, date: date?, note: string?,"
      " provenance: Provenance}"},
-    {"LinkedPage", "{total: integer, offset: integer, items: [LinkedNode]}"},
-    {"EdgeGroup",
-     "{type: string, direction: string, total: integer, offset: integer, items: [LinkedNode]}"},
-    {"Neighbor",
-     "{id: string, kind: string, label: string, date: string, direction: string, type: string,"
+    {"LinkedPage", "One page of linked nodes",
+     "{total: integer, offset: integer, items: [LinkedNode]}"},
+    {"EdgeGroup", "A node's edges of one type and direction, paged",
+     "{type: string, direction: (out|in), total: integer, offset: integer, items: [LinkedNode]}"},
+    {"Neighbor", "A neighbour with the edge that links it",
+     "{id: string, kind: NodeKind, label: string, date: date?, direction: (out|in), type: string,"
      " provenance: Provenance}"},
-    {"Hop",
-     "{from: NodeRef, to: NodeRef, type: string, direction: string, note?: string,"
+    {"Hop", "One step of a path (walked against the edge when direction is backward)",
+     "{from: NodeRef, to: NodeRef, type: string, direction: (forward|backward), note: string?,"
      " provenance: Provenance}"},
-    {"SearchHit",
-     "{id: string, kind: string, title: string, instrument: {id: string, title: string}?,"
-     " version: string?, article_label: string?, date: string?, jurisdiction: string?,"
-     " snippet: string, score: number}"},
-    {"Facet", "{value: string, label: string, count: integer}"},
-    {"Obligation",
-     "{id: string, modality: string, bearer: string, bearer_actors: [NodeRef], action: string,"
-     " condition: string, text: Text, article: MaybeNodeRef, instrument: MaybeNodeRef,"
-     " version: string, if_violated: [SanctionRef], provenance: Provenance}"},
-    {"SanctionRef",
-     "{id: string, authority: string, measures: [string], fine_max?: integer,"
-     " condition: string}"},
-    {"Fine",
-     "{min?: integer, max?: integer, multiple_min?: integer, multiple_max?: integer,"
-     " percent_min?: integer, percent_max?: integer, of?: string}"},
-    {"Sanction",
-     "{id: string, authority: string, authority_actors: [NodeRef], measures: [string],"
-     " fine: Fine?, fine_responsible_persons: Fine?, condition: string, enforces: string,"
-     " enforced: [NodeRef], obligations_enforced: integer, text: Text, article: MaybeNodeRef,"
-     " instrument: MaybeNodeRef, version: string, provenance: Provenance}"},
-    {"Version",
-     "{id: string, label: string, date: string?, effective: string?, status: string,"
-     " article_count: integer, text_in_corpus: boolean, published?: string?,"
-     " comment_deadline?: string?, in_force?: boolean, source_file: string,"
-     " supersedes: [string], superseded_by: [string], draft_of: [string], drafts: [string]}"},
-    {"ArticleRef", "{id: string, label: string, number: string}"},
-    {"ArticleDiff",
+    {"SearchHit", "A search result",
+     "{id: string, kind: NodeKind, title: string,"
+     " instrument: {id: string, title: string}? `The instrument it belongs to; null for news and"
+     " actors`, version: string? `Version id; null when none`,"
+     " article_label: string? `第十七条, Article 5 …; null when not an article`,"
+     " date: date?, jurisdiction: string? `Jurisdiction code; null when none`,"
+     " snippet: string `HTML: matched terms in <b>, the rest escaped`, score: number}"},
+    {"Facet",
+     "A facet value with its count over the best matches, and the words for it: label (the "
+     "graph's name), label_zh and label_en (null when unknown)",
+     "{value: string `The filter value to pass back (an id)`, label: string `What to show`,"
+     " label_zh: string?, label_en: string?, count: integer}"},
+    {"Obligation", "A deontic statement of an article: who must, must not or may do what",
+     "{id: string, modality: (obligation|prohibition|permission|encouragement),"
+     " bearer: string `The bearer as the text names it`, bearer_actors: [NodeRef],"
+     " action: string, condition: string, text: Text, article: NodeRef? `null when not known`,"
+     " instrument: NodeRef?, version: string, if_violated: [SanctionRef],"
+     " provenance: Provenance}"},
+    {"SanctionRef", "A sanction enforcing an obligation, in brief",
+     "{id: string, authority: string, measures: [string], fine_max: integer? `Yuan; null when no"
+     " fixed amount`, condition: string}"},
+    {"Fine", "The fine on the violator: amounts in yuan, or multiples or percents of what of names",
+     "{min: integer?, max: integer?, multiple_min: integer?, multiple_max: integer?,"
+     " percent_min: integer?, percent_max: integer?,"
+     " of: string? `illegal_income, previous_year_turnover …`}"},
+    {"PersonsFine", "The fine on the responsible persons, in yuan",
+     "{min: integer?, max: integer?}"},
+    {"Sanction", "A sanction clause of a liability article",
+     "{id: string, authority: string `As the text names it`, authority_actors: [NodeRef],"
+     " measures: [string], fine: Fine? `null when no amount is stated`,"
+     " fine_responsible_persons: PersonsFine?, condition: string, enforces: string `The"
+     " provisions enforced, as written`, enforced: [NodeRef], obligations_enforced: integer,"
+     " text: Text, article: NodeRef?, instrument: NodeRef?, version: string,"
+     " provenance: Provenance}"},
+    {"Version", "A version of an instrument: dates, status and lineage",
+     "{id: string, label: string, date: date?, effective: date? `When it took effect; null when"
+     " unknown`, status: (draft|final), article_count: integer, text_in_corpus: boolean,"
+     " published: date? `When it was published; null when unknown`,"
+     " comment_deadline: date? `Drafts: end of the comment period; null otherwise`,"
+     " in_force: boolean? `Whether in force on as_of; null when no day was asked`,"
+     " source_file: string, supersedes: [string], superseded_by: [string], draft_of: [string],"
+     " drafts: [string]}"},
+    {"ArticleRef", "An article in a diff", "{id: string, label: string, number: string}"},
+    {"ArticleDiff", "One aligned pair (or an added or removed article) of a diff",
      "{status: string, similarity: number, renumbered: boolean, moved: boolean,"
-     " from: [ArticleRef], to: [ArticleRef], coarse?: boolean, ops?: [{op: string, text: string,"
-     " from: [integer], to: [integer]}]}"},
-    {"DiffObligation",
+     " from: [ArticleRef], to: [ArticleRef], coarse: boolean `Compared by sentences (edit"
+     " budget)`, ops: [{op: (equal|insert|delete), text: string, from: [integer],"
+     " to: [integer]}]? `The character redline; null when there is none to show`}"},
+    {"DiffObligation", "An obligation on one side of a diff",
      "{id: string, article: string, article_label: string, modality: string, bearer: string,"
      " action: string, condition: string, text: string}"},
-    {"ObligationDelta",
-     "{change: string, direction: string?, fields: [string], similarity?: number,"
-     " from: DiffObligation?, to: DiffObligation?}"},
+    {"ObligationDelta", "An obligation added, removed or changed between two versions",
+     "{change: string, direction: string?, fields: [string],"
+     " similarity: number? `For changed ones; null otherwise`, from: DiffObligation?,"
+     " to: DiffObligation?}"},
+    {"Node", "A node with its text, attributes and provenance",
+     "{id: string, kind: NodeKind, label: string, date: date?, text: Text,"
+     " attributes: {*: string}, source: Provenance}"},
+    {"Instrument", "An instrument (a law or rule as a work)",
+     "{id: string, kind: NodeKind, label: string, date: date?, attributes: {*: string}}"},
+    {"Actor", "An organisation, company, product or role",
+     "{id: string, kind: NodeKind, label: string, date: date?, attributes: {*: string},"
+     " aliases: [string], source: Provenance}"},
 };
+
+// The operations' groups: each route belongs to the first tag one of whose path prefixes its path
+// starts with (a route no prefix matches is a programmer error, held by tests/server/
+// test_openapi.cpp and Redocly's operation-tag-defined rule).
+struct Tag {
+  const char* name;
+  const char* description;
+  std::initializer_list<const char*> prefixes;
+};
+const Tag kTags[] = {
+    {"search", "Full-text search and name suggestions", {"/api/v1/search", "/api/v1/suggest"}},
+    {"instruments",
+     "Instruments, their versions in time and the differences between versions",
+     {"/api/v1/instruments/", "/api/v1/diff"}},
+    {"graph",
+     "Nodes, neighbours, subgraphs, paths and exports of the whole graph",
+     {"/api/v1/nodes/", "/api/v1/neighborhood", "/api/v1/paths", "/api/v1/export"}},
+    {"clauses",
+     "Obligations and sanctions extracted from articles",
+     {"/api/v1/obligations", "/api/v1/sanctions"}},
+    {"actors", "Organisations, companies and roles", {"/api/v1/actors/"}},
+    {"citations",
+     "Citations, legal bases and the most-cited instruments",
+     {"/api/v1/citations", "/api/v1/rankings/"}},
+    {"feeds", "Atom feeds of new and changed versions", {"/feed.atom"}},
+    {"admin", "Snapshot reloads and copies; need the admin bearer token", {"/api/v1/admin/"}},
+    {"service", "Health and this document", {"/healthz", "/api/v1/openapi.json"}},
+};
+
+const char* route_tag(const RouteSpec& r) {
+  const std::string path = r.path;
+  for (const Tag& t : kTags)
+    for (const char* prefix : t.prefixes)
+      if (path.rfind(prefix, 0) == 0) return t.name;
+  return nullptr;
+}
 
 // Error statuses and the shared responses that describe them.
 struct ErrorResponse {
@@ -181,7 +274,21 @@ rapidjson::Value openapi_parameter(const ParamSpec& p, Alloc& a) {
     v.AddMember("explode", false, a);
   }
   v.AddMember("schema", param_schema(p, a), a);
-  if (p.example) v.AddMember("example", json_str(p.example, a), a);
+  if (p.example) {
+    // The example in the parameter's own type: a list as an array, an integer as a number.
+    rapidjson::Value example;
+    if (p.type == ParamType::list) {
+      std::string items = p.example;
+      std::replace(items.begin(), items.end(), ',', '|');
+      example.SetArray();
+      for (const auto& item : split_on_bars(items)) example.PushBack(json_str(item, a), a);
+    } else if (p.type == ParamType::integer) {
+      example.SetUint64(std::stoull(p.example));
+    } else {
+      example = json_str(p.example, a);
+    }
+    v.AddMember("example", example, a);
+  }
   return v;
 }
 
@@ -189,6 +296,10 @@ rapidjson::Value openapi_operation(const RouteSpec& r, Alloc& a) {
   rapidjson::Value op(rapidjson::kObjectType);
   op.AddMember("operationId", json_str(r.operation_id, a), a);
   op.AddMember("summary", json_str(r.summary, a), a);
+  op.AddMember("description", json_str(r.answer, a), a);
+  rapidjson::Value tags(rapidjson::kArrayType);
+  if (const char* tag = route_tag(r)) tags.PushBack(rapidjson::StringRef(tag), a);
+  op.AddMember("tags", tags, a);
   rapidjson::Value params(rapidjson::kArrayType);
   for (const ParamSpec& p : r.params) params.PushBack(openapi_parameter(p, a), a);
   op.AddMember("parameters", params, a);
@@ -221,19 +332,24 @@ rapidjson::Value openapi_operation(const RouteSpec& r, Alloc& a) {
         responses.AddMember(json_str(std::to_string(status), a),
                             schema_ref(std::string("#/components/responses/") + e.name, a), a);
   op.AddMember("responses", responses, a);
+  // Admin routes need the bearer token; the others say explicitly that they need nothing.
+  rapidjson::Value security(rapidjson::kArrayType);
   if (r.admin) {
-    rapidjson::Value security(rapidjson::kArrayType), scheme(rapidjson::kObjectType);
+    rapidjson::Value scheme(rapidjson::kObjectType);
     scheme.AddMember("adminToken", rapidjson::Value(rapidjson::kArrayType), a);
     security.PushBack(scheme, a);
-    op.AddMember("security", security, a);
   }
+  op.AddMember("security", security, a);
   return op;
 }
 
 rapidjson::Value openapi_components(Alloc& a) {
   rapidjson::Value schemas(rapidjson::kObjectType), responses(rapidjson::kObjectType);
-  for (const auto& [name, notation] : kComponentSchemas)
-    schemas.AddMember(json_str(name, a), to_json_schema(*parse_schema(notation), a), a);
+  for (const auto& c : kComponentSchemas) {
+    rapidjson::Value schema = to_json_schema(*parse_schema(c.notation), a);
+    schema.AddMember("description", json_str(c.description, a), a);
+    schemas.AddMember(json_str(c.name, a), schema, a);
+  }
   for (const auto& e : kErrorResponses) {
     rapidjson::Value r(rapidjson::kObjectType), content(rapidjson::kObjectType),
         json(rapidjson::kObjectType);
@@ -255,6 +371,21 @@ rapidjson::Value openapi_components(Alloc& a) {
   return out;
 }
 
+// A nullable reference is written {allOf: [{$ref}], nullable: true} (OpenAPI 3.0 ignores the
+// siblings of $ref); tools want the type beside nullable too: the referenced component's.
+void type_nullable_references(rapidjson::Value& v, const rapidjson::Value& schemas, Alloc& a) {
+  if (v.IsArray()) {
+    for (auto& item : v.GetArray()) type_nullable_references(item, schemas, a);
+    return;
+  }
+  if (!v.IsObject()) return;
+  for (auto& m : v.GetObject()) type_nullable_references(m.value, schemas, a);
+  if (!v.HasMember("nullable") || v.HasMember("type") || !v.HasMember("allOf")) return;
+  const std::string ref = v["allOf"][0]["$ref"].GetString();
+  const auto& target = schemas[ref.substr(ref.rfind('/') + 1).c_str()];
+  v.AddMember("type", rapidjson::Value(target["type"], a), a);
+}
+
 std::string generate_document() {
   rapidjson::Document d(rapidjson::kObjectType);
   Alloc& a = d.GetAllocator();
@@ -265,7 +396,11 @@ std::string generate_document() {
   info.AddMember("description",
                  "Regulatory knowledge graph: full-text and relationship queries. Every error is "
                  "{\"error\": {code, message, details}}; unknown parameters are a 400 naming "
-                 "them. Generated from the server's route table.",
+                 "them. In every answer each member the schema lists is present: a member "
+                 "without a value (a missing date, an unknown name, an echo of a parameter "
+                 "that was not given) is null, never \"\" and never left out. Dates are "
+                 "YYYY-MM-DD. Every JSON answer names the snapshot that answered. Generated "
+                 "from the server's route table.",
                  a);
   d.AddMember("info", info, a);
   rapidjson::Value servers(rapidjson::kArrayType), server(rapidjson::kObjectType);
@@ -282,7 +417,18 @@ std::string generate_document() {
     paths[r.path].AddMember(json_str(method, a), openapi_operation(r, a), a);
   }
   d.AddMember("paths", paths, a);
+  rapidjson::Value tags(rapidjson::kArrayType);
+  for (const Tag& t : kTags) {
+    rapidjson::Value tag(rapidjson::kObjectType);
+    tag.AddMember("name", rapidjson::StringRef(t.name), a);
+    tag.AddMember("description", rapidjson::StringRef(t.description), a);
+    tags.PushBack(tag, a);
+  }
+  d.AddMember("tags", tags, a);
   d.AddMember("components", openapi_components(a), a);
+  rapidjson::Value& schemas = d["components"]["schemas"];
+  type_nullable_references(d["paths"], schemas, a);
+  type_nullable_references(schemas, schemas, a);
   rapidjson::StringBuffer buffer;
   rapidjson::PrettyWriter<rapidjson::StringBuffer> writer(buffer);
   writer.SetIndent(' ', 1);

@@ -36,10 +36,11 @@ struct FinePart {
   std::string_view text;
 };
 
-// {min?, max?, …, of?} from the amounts that are numbers (graph::sanction_amount), or null when
-// none is.
+// {min, max, …, of} with each amount that is a number (graph::sanction_amount) and null for the
+// others, or null when no amount is a number. `of` (what multiples or percents are of; null
+// when none) only when `with_of`: the violator's fine has it, the persons' fine does not.
 void write_fine(JsonOutput& out, const char* key, std::initializer_list<FinePart> parts,
-                const std::optional<std::string_view>& of) {
+                bool with_of, const std::optional<std::string_view>& of) {
   out.key(key);
   auto& w = out.writer();
   bool any = false;
@@ -49,9 +50,14 @@ void write_fine(JsonOutput& out, const char* key, std::initializer_list<FinePart
     return;
   }
   w.StartObject();
-  for (const FinePart& p : parts)
-    if (auto v = graph::sanction_amount(p.text)) out.field(p.name, *v);
-  if (of) out.field("of", *of);
+  for (const FinePart& p : parts) {
+    out.key(p.name);
+    if (auto v = graph::sanction_amount(p.text))
+      w.Uint64(*v);
+    else
+      w.Null();
+  }
+  if (with_of) out.field_or_null("of", of ? *of : std::string_view());
   w.EndObject();
 }
 
@@ -79,9 +85,9 @@ void write_sanction(JsonOutput& out, const graph::KnowledgeGraph& g,
               {"multiple_max", r.fine.multiple_max},
               {"percent_min", r.fine.percent_min},
               {"percent_max", r.fine.percent_max}},
-             r.fine_of);
+             true, r.fine_of);
   write_fine(out, "fine_responsible_persons",
-             {{"min", r.fine_persons_min}, {"max", r.fine_persons_max}}, std::nullopt);
+             {{"min", r.fine_persons_min}, {"max", r.fine_persons_max}}, false, std::nullopt);
   out.field("condition", r.condition);
   out.field("enforces", r.enforces);
   // The articles and versions it enforces; the obligations among its targets only counted.
@@ -109,7 +115,11 @@ void write_if_violated(JsonOutput& out, const graph::KnowledgeGraph& g,
     out.field("id", r.node->id);
     out.field("authority", r.authority);
     write_measures(out, r.measures);
-    if (auto max = graph::sanction_amount(r.fine.max)) out.field("fine_max", *max);
+    out.key("fine_max");
+    if (auto max = graph::sanction_amount(r.fine.max))
+      w.Uint64(*max);
+    else
+      w.Null();
     out.field("condition", r.condition);
     w.EndObject();
   }

@@ -69,10 +69,21 @@ class SchemaParser {
           f.optional = take('?');
           expect(':');
           f.type = parse_type();
+          if (take('`')) {
+            size_t close = text_.find('`', pos_);
+            if (close == std::string_view::npos) fail("the closing '`' of a description");
+            f.description = std::string(text_.substr(pos_, close - pos_));
+            pos_ = close + 1;
+          }
           node->fields.push_back(std::move(f));
         } while (take(','));
         expect('}');
       }
+    } else if (take('(')) {
+      node->kind = Kind::string;
+      do node->choices.push_back(word());
+      while (take('|'));
+      expect(')');
     } else {
       std::string name = word();
       static const std::pair<const char*, Kind> kBases[] = {
@@ -113,6 +124,11 @@ rapidjson::Value to_json_schema(const SchemaNode& node, rapidjson::Document::All
   switch (node.kind) {
     case Kind::string:
       type("string");
+      if (!node.choices.empty()) {
+        rapidjson::Value choices(rapidjson::kArrayType);
+        for (const auto& c : node.choices) choices.PushBack(str_value(c, alloc), alloc);
+        out.AddMember("enum", choices, alloc);
+      }
       break;
     case Kind::integer:
       type("integer");
@@ -151,7 +167,18 @@ rapidjson::Value to_json_schema(const SchemaNode& node, rapidjson::Document::All
       type("object");
       rapidjson::Value props(rapidjson::kObjectType), required(rapidjson::kArrayType);
       for (const auto& f : node.fields) {
-        props.AddMember(str_value(f.key, alloc), to_json_schema(*f.type, alloc), alloc);
+        rapidjson::Value member = to_json_schema(*f.type, alloc);
+        if (!f.description.empty()) {
+          // OpenAPI 3.0 ignores siblings of $ref: a described reference is wrapped.
+          if (member.HasMember("$ref")) {
+            rapidjson::Value all(rapidjson::kArrayType);
+            all.PushBack(member, alloc);
+            member.SetObject();
+            member.AddMember("allOf", all, alloc);
+          }
+          member.AddMember("description", str_value(f.description, alloc), alloc);
+        }
+        props.AddMember(str_value(f.key, alloc), member, alloc);
         if (!f.optional) required.PushBack(str_value(f.key, alloc), alloc);
       }
       out.AddMember("properties", props, alloc);

@@ -3,13 +3,17 @@
 //
 //   type   := base ['?']                      '?': may be null
 //   base   := string | integer | number | boolean | date | any
+//           | '(' word {'|' word} ')'         a string, one of these words
 //           | Name                            a component schema (#/components/schemas/Name)
 //           | '[' type ']'                    an array of type
 //           | '{' [field {',' field}] '}'     an object with exactly these members
 //           | '{' '*' ':' type '}'            an object mapping any key to type
-//   field  := key ['?'] ':' type              key '?': the member may be absent
+//   field  := key ['?'] ':' type ['`' text '`']   key '?': the member may be absent; the text
+//                                                 describes the member
 //
-// e.g. "{total: integer, next_cursor: string?, results: [NodeRef], in_force_on?: date}".
+// e.g. "{total: integer, next_cursor: PageCursor?, results: [NodeRef], date: date? `or null`}".
+// The answers follow one rule: every member is always written, null when it has no value, so
+// routes declare no absent ('?' after the key) members (tests/server/test_openapi.cpp).
 // parse_schema builds the tree; to_json_schema writes it as OpenAPI 3.0 JSON Schema.
 #pragma once
 
@@ -28,9 +32,11 @@ struct SchemaNode {
     std::string key;
     bool optional = false;
     std::shared_ptr<const SchemaNode> type;
+    std::string description;  // "" when none
   };
   Kind kind = Kind::any;
   bool nullable = false;
+  std::vector<std::string> choices;         // Kind::string: the allowed words (none: any)
   std::string ref;                          // Kind::ref: the component's name
   std::shared_ptr<const SchemaNode> items;  // Kind::array and Kind::map: the element type
   std::vector<Field> fields;                // Kind::object

@@ -25,14 +25,14 @@ void write_version_object(JsonOutput& out, const graph::KnowledgeGraph& g,
   out.field("article_count", diff::count_articles(g, version));
   out.key("text_in_corpus");
   w.Bool(attr(graph::attr::kTextInCorpus) != "no");
-  if (draft) {
-    out.field_or_null("published", attr(graph::attr::kPublished));
-    out.field_or_null("comment_deadline", attr(graph::attr::kCommentDeadline));
-  }
-  if (in_force) {
-    out.key("in_force");
+  // Every member is written; null when unknown (a final version has no comment deadline).
+  out.field_or_null("published", attr(graph::attr::kPublished));
+  out.field_or_null("comment_deadline", attr(graph::attr::kCommentDeadline));
+  out.key("in_force");
+  if (in_force)
     w.Bool(*in_force);
-  }
+  else
+    w.Null();
   out.field("source_file", n.source.file);
   // Lineage: supersedes / superseded_by (version chains and drafts), draft_of / drafts.
   auto list = [&](const char* key, std::string_view type, bool outgoing) {

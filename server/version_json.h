@@ -9,8 +9,8 @@
 
 namespace regkg::server {
 
-// Writes a whole version object (as an array element, or as the value of a key the caller wrote),
-// with "in_force" when `in_force` is given.
+// Writes a whole version object (as an array element, or as the value of a key the caller wrote);
+// "in_force" is `in_force`, null when not given (no day was asked about).
 void write_version_object(JsonOutput& out, const graph::KnowledgeGraph& g,
                           graph::KnowledgeGraph::Vertex version,
                           std::optional<bool> in_force = std::nullopt);

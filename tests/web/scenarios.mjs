@@ -347,6 +347,10 @@ export const scenarios = [
     name: 'search-facets-in-words',
     // Issue 18 point 3: facet values are names, not ids; the actor facet says what it lists.
     async run(page) {
+      // The names come with the search answer (facets' label_zh, label_en): no request per actor.
+      const actorFetches = [];
+      const onRequest = (rq) => { if (/\/api\/v1\/nodes\/actor(\/|%2F)/i.test(rq.url())) actorFetches.push(rq.url()); };
+      page.on('request', onRequest);
       await page.goto(`./?q=${encodeURIComponent('算法推荐服务提供者')}&kind=article`);
       const facet = page.locator('section[aria-labelledby="facet-actor"]');
       await facet.waitFor();
@@ -355,6 +359,8 @@ export const scenarios = [
       const labels = await facet.locator('.facet-label').allInnerTexts();
       check(!labels.some((l) => /^role-/.test(l.trim())), `no role-… ids among the facet values (${labels.join(' | ')})`);
       check(labels.some((l) => l.includes('algorithmic recommendation service providers')), `values carry the English name too (${labels.join(' | ')})`);
+      check(labels.length >= 1 && actorFetches.length === 0, `${labels.length} actor values named by the search answer, no actor fetched (${actorFetches.join(' ')})`);
+      page.off('request', onRequest);
       const kinds = await page.locator('section[aria-labelledby="facet-kind"] .facet-label').allInnerTexts();
       check(kinds.includes('Articles'), `kind values are words (${kinds.join(' | ')})`);
       // Selecting the actor: the chip names it too.
@@ -362,7 +368,9 @@ export const scenarios = [
       await waitForText(page, '#active-filters a.chip', '算法推荐服务提供者');
       // News: the same facet lists the companies mentioned.
       await page.goto(`./?q=${encodeURIComponent('generative AI')}&kind=news`);
-      await page.locator('section[aria-labelledby="facet-actor"] h2', { hasText: 'Companies mentioned' }).waitFor();
+      await page.locator('section[aria-labelledby="facet-actor"] h2', { hasText: 'Companies and bodies mentioned' }).waitFor();
+      const companies = await page.locator('section[aria-labelledby="facet-actor"] .facet-label').allInnerTexts();
+      check(companies.length > 0 && !companies.some((l) => /^[a-z0-9]+(-[a-z0-9]+)+$/.test(l.trim())), `companies by name, not id (${companies.join(' | ')})`);
       check(!(await page.locator('main').innerText()).toUpperCase().includes('BEARER (ACTOR)'), 'no "Bearer (actor)" label');
     },
   },

@@ -361,9 +361,14 @@ function renderPager(total, offset, limit, shown, exact) {
 /** The actor facet's title: what its values are for the kinds of text in the results. */
 function actorFacetTitle(facets) {
   const kinds = state.kind ? [state.kind] : (Array.isArray(facets.kind) ? facets.kind.map((v) => String(v.value)) : []);
-  if (kinds.length && kinds.every((k) => k === 'news')) return 'Companies mentioned';
+  if (kinds.length && kinds.every((k) => k === 'news')) return 'Companies and bodies mentioned';
   if (kinds.length && !kinds.includes('news')) return 'Who the obligations bind';
   return 'Organisations and roles';
+}
+
+/** The names the server gave a facet value (label_zh, label_en), as labels.js's names object. */
+function facetNames(value, v) {
+  return { id: value, zh: v.label_zh || '', en: v.label_en || '', label: v.label || value };
 }
 
 /** The words shown for a facet value: bilingual names for actors, plural names for kinds. */
@@ -386,9 +391,11 @@ function renderFacets(facets) {
     const list = el('ul', { class: 'facet-values' });
     values.forEach((v, i) => {
       const value = String(v.value);
-      const label = facetLabel(key, value, v.label || value);
       const isActor = key === 'actor' || key === 'issuer';
-      if (!(isActor && valueLabels.has(`${key}=${value}`))) valueLabels.set(`${key}=${value}`, label);
+      // Actors: their names in both languages as the answer gives them (label_zh, label_en).
+      const names = facetNames(value, v);
+      const label = isActor && (names.zh || names.en) ? bilingualText(names) : facetLabel(key, value, v.label || value);
+      valueLabels.set(`${key}=${value}`, label);
       const selected = state[key] === value;
       const next = { ...state, [key]: selected ? '' : value, offset: 0 };
       const overflow = i >= FACET_PREVIEW && !selected;
@@ -398,8 +405,9 @@ function renderFacets(facets) {
           href: stateQuery(next), class: selected ? 'facet selected' : 'facet', 'data-nav': '',
           'aria-current': selected ? 'true' : null, title: selected ? 'Remove this filter' : `Filter by ${title.toLowerCase()}`,
         },
-        el('span', { class: 'facet-label', lang: langOf(label), dataset: isActor ? { actor: value, key } : null },
-          key === 'modality' ? modalityBadge(value) : isActor ? (valueLabels.get(`${key}=${value}`) || label) : label),
+        isActor && (names.zh || names.en)
+          ? el('span', { class: 'facet-label' }, ...bilingualName(names))
+          : el('span', { class: 'facet-label', lang: langOf(label) }, key === 'modality' ? modalityBadge(value) : label),
         selected ? el('span', { class: 'visually-hidden' }, ' (selected; activate to remove)') : null,
         el('span', { class: 'count' }, Number(v.count || 0).toLocaleString('en'))),
         // Actor values also get a plain link to the actor page (a link cannot sit inside the facet link).
@@ -424,25 +432,10 @@ function renderFacets(facets) {
 }
 
 /**
- * Replace the actor facet's ids (role-algorithm-provider) with the actors' names in both languages,
- * fetched once per actor; chips naming an actor follow.
+ * Name a selected actor filter that the facets did not list (its chip would show the id): its
+ * names in both languages, fetched once.
  */
 function nameActors() {
-  for (const span of facetsEl.querySelectorAll('.facet-label[data-actor]')) {
-    const { actor: value, key } = span.dataset;
-    actorNames(value).then((names) => {
-      const text = bilingualText(names);
-      valueLabels.set(`${key}=${value}`, text);
-      if (!span.isConnected) return;
-      clear(span).append(...bilingualName(names));
-      span.removeAttribute('lang');
-      const aside = key === 'actor' ? facetsEl.querySelector(`a.facet-aside[data-actor="${CSS.escape(value)}"]`) : null;
-      if (aside) aside.setAttribute('aria-label', `Page of ${text}`);
-      const facet = span.closest('a.facet');
-      if (facet && !facet.classList.contains('selected')) facet.title = `Filter by ${text}`;
-      if (state[key] === value) renderActiveFilters();
-    });
-  }
   for (const key of ['actor', 'issuer']) {
     const value = state[key];
     if (value && !valueLabels.has(`${key}=${value}`)) {
