@@ -14,6 +14,8 @@ if [ "${1:-}" != "--run" ]; then
   packages+=(
     # Tests: curl and git (crash test, corpus pull), Python with NetworkX and igraph (exports).
     curl git python3 python3-networkx python3-igraph
+    # The Atom feeds are read by a real feed parser (tests/server/test_feeds.cpp).
+    python3-feedparser
     # Browser tests (tests/web): Chromium, a CJK font so Chinese renders, Node.js for playwright.
     chromium fonts-wqy-microhei nodejs
     # Fuzzing (scripts/fuzz.sh, CI stage 4): clang 14 and its libFuzzer/sanitizer runtimes.

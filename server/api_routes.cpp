@@ -446,14 +446,23 @@ const std::vector<RouteSpec>& api_routes() {
       {"GET",
        "/feed.atom",
        "getFeed",
-       "Atom feed of new and changed versions, newest change first, with the time each entered "
-       "regkg",
+       "Atom feed of what happens to the rules (published, amended, draft, taking effect), newest "
+       "first by their own dates; per instrument, per actor or per saved search",
        handle_feed,
-       {spec_text("q", kQueryMaxBytes, "Full-text query: only versions with a matching document"),
-        spec_text("instrument", 256, "Only versions of this instrument id"),
-        spec_text("actor", 256, "Only versions issued by this actor (id or slug)"),
+       {with_example(spec_text("q", kQueryMaxBytes,
+                               "A saved search: the newest of the best matching documents; not "
+                               "with instrument or actor"),
+                     "generative AI"),
+        with_example(
+            spec_text("instrument", 256, "One instrument's versions and the days they take effect"),
+            "cn/generative-ai-measures"),
+        with_example(spec_text("actor", 256,
+                               "What names this actor (id or slug): instruments it issued, "
+                               "obligations binding it, articles and news mentioning it"),
+                     "cac"),
         spec_integer("limit", 50, 1, 500, "Entries")},
-       "An Atom 1.0 feed",
+       "An Atom 1.0 feed with absolute links under the request's Host; entry ids are tag: URIs "
+       "of node ids, the same after every ingest",
        "application/atom+xml",
        "",
        {404},
@@ -519,15 +528,19 @@ const std::vector<RouteSpec>& api_routes() {
       {"GET",
        "/api/v1/export",
        "exportGraph",
-       "The whole graph or a filtered part as GraphML, Neo4j CSV (nodes or edges) or JSON "
-       "Lines, streamed (chunked), never cached",
+       "The whole graph or a filtered part as GraphML, Neo4j CSV (nodes or edges), JSON "
+       "Lines or schema.org Legislation JSON-LD, streamed (chunked), never cached",
        handle_export,
-       {required_param(spec_choice("format", "graphml|csv|jsonl", "The file format")),
+       {required_param(spec_choice("format", "graphml|csv|jsonl|jsonld",
+                                   "The file format; jsonld: the instruments and versions as "
+                                   "schema.org Legislation, @ids under the request's Host")),
         spec_choice("part", "nodes|edges",
                     "Required with format=csv (nodes.csv or edges.csv for neo4j-admin import); "
                     "refused otherwise"),
         spec_node_kinds("kinds", "Node kinds to keep, comma-separated"),
-        spec_edge_types("types", "Edge types to keep (and, with around, to walk), comma-separated"),
+        spec_edge_types("types",
+                        "Edge types to keep (and, with around, to walk), comma-separated; not "
+                        "with jsonld"),
         spec_in_force_on("Only nodes in force on that date"),
         with_example(spec_text("around", 1024,
                                "A node id: export only the nodes within depth hops of it (edges "
@@ -536,7 +549,7 @@ const std::vector<RouteSpec>& api_routes() {
         spec_integer("depth", 1, 1, graph::kMaxNeighborhoodDepth,
                      "Hops from around; only with around")},
        "The export as an attachment (Content-Disposition); edges only between exported nodes",
-       "application/graphml+xml|text/csv|application/x-ndjson",
+       "application/graphml+xml|text/csv|application/x-ndjson|application/ld+json",
        "",
        {404},
        false},

@@ -24,7 +24,9 @@ void element(std::string& out, const char* indent, const char* name, const std::
 
 std::string render_atom(const AtomFeed& feed) {
   std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
-  out += "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n";
+  out += "<feed xmlns=\"http://www.w3.org/2005/Atom\"";
+  if (!feed.base.empty()) out += " xml:base=\"" + xml_escape(feed.base) + "\"";
+  out += ">\n";
   element(out, " ", "id", feed.id);
   element(out, " ", "title", feed.title);
   if (!feed.subtitle.empty()) element(out, " ", "subtitle", feed.subtitle);
@@ -47,7 +49,8 @@ std::string render_atom(const AtomFeed& feed) {
     for (const auto& a : e.authors)
       out += "  <author><name>" + xml_escape(a) + "</name></author>\n";
     for (const auto& c : e.categories) out += "  <category term=\"" + xml_escape(c) + "\"/>\n";
-    out += "  <summary type=\"text\">" + xml_escape(e.summary) + "</summary>\n";
+    out += e.summary_is_html ? "  <summary type=\"html\">" : "  <summary type=\"text\">";
+    out += xml_escape(e.summary) + "</summary>\n";
     out += " </entry>\n";
   }
   out += "</feed>\n";

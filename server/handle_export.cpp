@@ -1,15 +1,18 @@
-// GET /api/v1/export: the whole graph or a filtered part as GraphML, Neo4j CSV (nodes or edges)
-// or JSON Lines, streamed in chunks (graph::ExportStream) so that no answer is ever held whole in
-// memory. Never cached: the route is not cacheable in the route table.
+// GET /api/v1/export: the whole graph or a filtered part as GraphML, Neo4j CSV (nodes or edges),
+// JSON Lines (graph::ExportStream) or schema.org JSON-LD of the instruments and versions
+// (graph::JsonLdStream, @ids under the request's Host), streamed in chunks so that no answer is
+// ever held whole in memory. Never cached: the route is not cacheable in the route table.
 #include <memory>
 
 #include <httplib.h>
 
 #include "graph/graph_export.h"
+#include "graph/jsonld_export.h"
 #include "graph/neighborhood.h"
 #include "server/api_error.h"
 #include "server/graph_params.h"
 #include "server/handlers.h"
+#include "server/public_base_url.h"
 #include "server/route_spec.h"
 
 namespace regkg::server {
@@ -19,11 +22,14 @@ namespace {
 using graph::KnowledgeGraph;
 
 // What the streaming callback needs after the handler has returned: the snapshot (kept alive for
-// the whole download, whatever reloads happen meanwhile) and the stream over its graph.
+// the whole download, whatever reloads happen meanwhile) and the stream over its graph (one of
+// the two kinds).
 struct ExportDownload {
   std::shared_ptr<const snapshot::Snapshot> snapshot;
   std::unique_ptr<graph::ExportStream> stream;
+  std::unique_ptr<graph::JsonLdStream> jsonld;
   std::string buffer;
+  bool next() { return stream ? stream->next(buffer) : jsonld->next(buffer); }
 };
 
 }  // namespace
@@ -38,6 +44,11 @@ void handle_export(const HandlerContext& ctx, const RequestParams& params, httpl
   if (format != "csv" && !part.empty())
     throw ApiError(400, "bad_parameter", "parameter 'part' applies to format=csv only",
                    {{"parameter", "part"}});
+  if (format == "jsonld" && params.given("types"))
+    throw ApiError(400, "bad_parameter",
+                   "parameter 'types' does not apply to format=jsonld (its objects are "
+                   "instruments and versions with their links)",
+                   {{"parameter", "types"}});
   const KnowledgeGraph& g = *ctx.snapshot->graph;
   graph::TypeFilter filter;
   filter.node_kinds = kinds_param(params, "kinds");
@@ -69,23 +80,32 @@ void handle_export(const HandlerContext& ctx, const RequestParams& params, httpl
                             : format == "jsonl" ? graph::ExportFormat::jsonl
                             : part == "nodes"   ? graph::ExportFormat::csv_nodes
                                                 : graph::ExportFormat::csv_edges;
-  const char* content_type = format == "graphml" ? "application/graphml+xml; charset=utf-8"
-                             : format == "jsonl" ? "application/x-ndjson; charset=utf-8"
-                                                 : "text/csv; charset=utf-8";
+  const char* content_type = format == "graphml"  ? "application/graphml+xml; charset=utf-8"
+                             : format == "jsonl"  ? "application/x-ndjson; charset=utf-8"
+                             : format == "jsonld" ? "application/ld+json; charset=utf-8"
+                                                  : "text/csv; charset=utf-8";
   std::string filename = "regkg-" + ctx.snapshot->id + (part.empty() ? "" : "-" + part) + "." +
-                         (format == "graphml" ? "graphml"
-                          : format == "jsonl" ? "jsonl"
-                                              : "csv");
+                         (format == "csv" ? std::string("csv") : format);
   auto download = std::make_shared<ExportDownload>();
   download->snapshot = ctx.snapshot;
-  download->stream = std::make_unique<graph::ExportStream>(g, fmt, selection);
+  if (format == "jsonld") {
+    // The @id of a node is its page in the web UI under this host (as web/js/jsonld.js says).
+    download->jsonld = std::make_unique<graph::JsonLdStream>(
+        g,
+        [base = public_base_url(params.request())](std::string_view id) {
+          return node_page_url(base, id);
+        },
+        selection);
+  } else {
+    download->stream = std::make_unique<graph::ExportStream>(g, fmt, selection);
+  }
   res.set_header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
   res.set_header("X-Regkg-Snapshot", ctx.snapshot->id);
   // Chunked transfer: the length is unknown until the end. Each call sends about 64 KiB.
   res.set_chunked_content_provider(content_type, [download](size_t /*offset*/,
                                                             httplib::DataSink& sink) {
     download->buffer.clear();
-    bool more = download->stream->next(download->buffer);
+    bool more = download->next();
     if (!download->buffer.empty() && !sink.write(download->buffer.data(), download->buffer.size()))
       return false;  // the client went away
     if (!more) sink.done();

@@ -135,7 +135,7 @@ TEST_SUITE("server") {
     CHECK(param_schema("/api/v1/suggest", "limit")["maximum"].GetUint64() == kSuggestMaxLimit);
     CHECK(param_schema("/api/v1/nodes/{id}/neighbors", "limit")["maximum"].GetUint64() ==
           regkg::graph::kMaxNeighborLimit);
-    CHECK(param_schema("/api/v1/export", "format")["enum"].Size() == 3);
+    CHECK(param_schema("/api/v1/export", "format")["enum"].Size() == 4);  // + jsonld
   }
 
   TEST_CASE("answer schemas: every route's and component's notation parses / refs resolve") {

@@ -229,7 +229,7 @@ TEST_SUITE("server") {
     CHECK(log.find(kToken) == std::string::npos);                  // ... tokens never
   }
 
-  TEST_CASE("feed.atom: new and changed versions with the time they entered regkg") {
+  TEST_CASE("feed.atom: versions by their own dates after a second ingest adds one") {
     regkg::test::TempDir corpus, tmp;
     const fs::path data = tmp.path() / "data";
     regkg::test::make_small_corpus(corpus.path(), false);
@@ -240,16 +240,16 @@ TEST_SUITE("server") {
     ingest(corpus.path(), data);
     RegkgServer server(data, {"--watch-interval", "0"});
     httplib::Client c("127.0.0.1", server.port());
-    auto feed = c.Get("/feed.atom");
+    auto feed = c.Get("/feed.atom?limit=500");
     REQUIRE(feed);
     CHECK(feed->status == 200);
     CHECK(feed->get_header_value("Content-Type").rfind("application/atom+xml", 0) == 0);
-    // The newest entry is the law that entered last.
+    // The law that entered last is in the feed, placed by its own date (not at the top because
+    // it is new to regkg: issue 18), the newest rule dates first.
     const std::string& xml = feed->body;
     size_t first_entry = xml.find("<entry>");
     REQUIRE(first_entry != std::string::npos);
-    CHECK(xml.find("cn/science-technology-progress-law@2021-12-24", first_entry) <
-          xml.find("</entry>", first_entry));
+    CHECK(xml.find("cn/science-technology-progress-law@2021-12-24/published") != std::string::npos);
     // Well-formed Atom with every element RFC 4287 requires (checked by Python's XML parser).
     const fs::path file = tmp.path() / "feed.xml";
     regkg::test::write_file(file, xml);
@@ -266,7 +266,8 @@ ids = set()
 for e in entries:
     for name in ('id', 'title', 'updated', 'published', 'summary'):
         assert e.find(A + name) is not None and e.find(A + name).text, name
-    assert e.find(A + 'link').get('href').startswith('/node.html?id=')
+    assert e.find(A + 'link').get('href').startswith('http://127.0.0.1:')
+    assert '/node.html?id=' in e.find(A + 'link').get('href')
     assert e.find(A + 'author/' + A + 'name').text
     assert e.find(A + 'id').text not in ids
     ids.add(e.find(A + 'id').text)
@@ -295,12 +296,13 @@ print(len(entries))
       return std::make_pair(n, r->body);
     };
     auto [n_dsl, dsl] = only("instrument=cn/data-security-law");
-    CHECK(n_dsl == 1);
+    CHECK(n_dsl == 2);  // published 2021-06-10, takes effect 2021-09-01
     CHECK(dsl.find("cn/data-security-law@2021-06-10") != std::string::npos);
     auto [n_q, q] =
         only("q=%E7%A7%91%E5%AD%A6%E6%8A%80%E6%9C%AF%E7%AC%AC%E4%B8%80%E7%94%9F%E4%BA%A7%E5%8A%9B");
-    CHECK(n_q == 1);
-    CHECK(q.find("cn/science-technology-progress-law@2021-12-24") != std::string::npos);
+    // A saved search lists matching documents (the law's articles among them).
+    CHECK(n_q >= 1);
+    CHECK(q.find("cn/science-technology-progress-law@2021-12-24/") != std::string::npos);
     auto [n_limit, limited] = only("limit=2");
     CHECK(n_limit == 2);
     for (const char* bad : {"instrument=cn/nope", "limit=0", "limit=x", "actor=nobody", "foo=1"}) {

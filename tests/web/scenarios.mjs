@@ -545,6 +545,81 @@ export const scenarios = [
     },
   },
   {
+    name: 'subscribe-to-feeds',
+    // The feed opened in a tab is an XML document: Chromium asks for /favicon.ico (web/ has an SVG).
+    allowConsoleErrors: [/favicon\.ico/],
+    // Issue 18 point 6: search results, an instrument and an actor each show a visible
+    // "Subscribe" link and a <link rel="alternate"> to their own Atom feed; following the link
+    // gives a feed (parsed by Chromium's XML parser) with absolute links and what the page shows.
+    async run(page, { shot }) {
+      /** Finds the visible link, checks the head's alternate link, follows it, parses the feed. */
+      async function follow(expectedQuery) {
+        const link = page.locator('a.subscribe-link');
+        await link.first().waitFor();
+        check(await link.count() === 1, 'one subscribe link');
+        check(await link.isVisible(), 'the subscribe link is visible');
+        check((await link.innerText()).includes('Subscribe'), 'it says Subscribe');
+        const href = await link.getAttribute('href');
+        check(href === `feed.atom?${expectedQuery}`, `it points to the page's feed (${href})`);
+        const alternate = await page.locator('head link[rel="alternate"][type="application/atom+xml"]').getAttribute('href');
+        check(alternate === href, `the head's alternate link is the same feed (${alternate})`);
+        const url = await link.evaluate((a) => a.href); // absolute, as a feed reader takes it
+        const res = await page.request.get(url);
+        check(res.status() === 200, `the feed answers 200 (${res.status()})`);
+        check(res.headers()['content-type'].startsWith('application/atom+xml'), 'served as Atom');
+        const xml = await res.text();
+        const feed = await page.evaluate((text) => {
+          const doc = new DOMParser().parseFromString(text, 'application/xml');
+          const NS = 'http://www.w3.org/2005/Atom';
+          const root = doc.documentElement;
+          return {
+            error: doc.getElementsByTagName('parsererror').length > 0,
+            root: root.localName,
+            title: root.getElementsByTagNameNS(NS, 'title')[0]?.textContent || '',
+            entries: [...root.getElementsByTagNameNS(NS, 'entry')].map((e) => ({
+              id: e.getElementsByTagNameNS(NS, 'id')[0].textContent,
+              title: e.getElementsByTagNameNS(NS, 'title')[0].textContent,
+              href: e.getElementsByTagNameNS(NS, 'link')[0].getAttribute('href'),
+              updated: e.getElementsByTagNameNS(NS, 'updated')[0].textContent,
+            })),
+          };
+        }, xml);
+        check(!feed.error && feed.root === 'feed', 'the feed is well-formed Atom');
+        check(feed.entries.length > 0, 'the feed has entries');
+        const origin = new URL(url).origin;
+        for (const e of feed.entries) {
+          check(e.href.startsWith(`${origin}/`), `entry links are absolute (${e.href})`);
+          check(e.id.startsWith('tag:regkg,2026:'), `entry ids are tag: URIs (${e.id})`);
+        }
+        const dates = feed.entries.map((e) => e.updated);
+        check(dates.every((d, i) => i === 0 || dates[i - 1] >= d), 'newest first');
+        return feed;
+      }
+
+      await page.goto(`./?q=${encodeURIComponent('生成式人工智能')}`);
+      await page.locator('li.result').first().waitFor();
+      const search = await follow(`q=${encodeURIComponent('生成式人工智能')}`);
+      check(search.title.includes('生成式人工智能'), `the search feed names the query (${search.title})`);
+      await shot('search');
+
+      await page.goto(nodeHref(GENAI));
+      await page.locator('section.edges').waitFor();
+      const instrument = await follow(`instrument=${encodeURIComponent(GENAI)}`);
+      check(instrument.entries.some((e) => e.title.includes('takes effect 2023-08-15')), 'the instrument feed says when it takes effect');
+      check(instrument.entries.every((e) => (e.title.match(/\d{4}-\d\d-\d\d/g) || []).length <= 1), 'no date twice in a title');
+      await shot('instrument');
+
+      await page.goto('actor.html?id=cac');
+      await page.locator('section.actor-issued table').waitFor();
+      const actor = await follow('actor=cac');
+      check(actor.entries.some((e) => e.href.includes(encodeURIComponent(GENAI))), 'the CAC feed lists the measures it issued');
+      await shot('actor');
+      // Followed as a person would: a click opens the feed (Chromium shows Atom as an XML tree).
+      await Promise.all([page.waitForURL(/feed\.atom\?actor=cac$/), page.locator('a.subscribe-link').click()]);
+      check((await page.content()).includes('tag:regkg,2026:'), 'the clicked link shows the feed');
+    },
+  },
+  {
     name: 'accessibility-axe',
     // axe-core (WCAG 2.1 A/AA and best practices) on every main page: any serious or critical
     // violation fails; every finding, whatever its impact, goes to <out>/axe-report.json.

@@ -4,6 +4,7 @@ import { getActor, listObligations, obligationsCsvUrl, ApiError } from './api.js
 import { el, append, clear, langOf, langText, nodeLink, itemLink, kindBadge, modalityBadge } from './dom.js';
 import { initPage, showError } from './page.js';
 import { eventName } from './labels.js';
+import { feedHref, setFeedAlternate, subscribeLink } from './feed.js';
 
 const LIST_LIMIT = 100;     // issued / news / mentioned-in items requested with the actor
 const OBLIGATION_PAGE = 25; // obligations per "show more"
@@ -63,6 +64,11 @@ function render(data) {
     if (!shownKeys.has(k) && v !== '' && v !== null && v !== undefined) row(k.replace(/_/g, ' '), langText(typeof v === 'object' ? JSON.stringify(v) : String(v)));
   }
 
+  // The actor's feed: instruments it issued, obligations binding it, texts and news naming it.
+  const feed = feedHref({ actor: id });
+  const feedTitle = `regkg: ${nameEn && nameZh ? `${nameZh} (${nameEn})` : title} — what names it`;
+  setFeedAlternate(feed, feedTitle);
+
   const aliases = Array.isArray(actor.aliases) ? actor.aliases.filter((a) => a && a !== nameZh && a !== nameEn) : [];
 
   append(clear(main), [
@@ -75,7 +81,8 @@ function render(data) {
         ' · ', el('a', { href: `graph.html?id=${encodeURIComponent(id)}` }, 'explore in the graph'),
         ' · ', el('a', { href: `timeline.html?id=${encodeURIComponent(id)}` }, 'timeline'))),
     el('section', { class: 'attributes-section', 'aria-label': 'Facts' }, facts),
-    el('p', { class: 'section-tools' }, el('a', { href: `obligations.html?bearer=${encodeURIComponent(String(id).replace(/^actor\//, ''))}` }, 'Obligations binding it')),
+    el('p', { class: 'section-tools' }, el('a', { href: `obligations.html?bearer=${encodeURIComponent(String(id).replace(/^actor\//, ''))}` }, 'Obligations binding it'),
+      subscribeLink(feed, feedTitle)),
     aliases.length ? section('aliases', 'Also known as', el('ul', { class: 'aliases' }, aliases.map((a) => el('li', { lang: langOf(a) }, a)))) : null,
     renderProvenance(actor.source),
     renderIssued(data.issued),

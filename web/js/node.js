@@ -4,7 +4,9 @@ import { getNode, getCitations, getInstrument, listObligations, ApiError } from 
 import { el, append, clear, langOf, langText, nodeHref, nodeLink, itemLink, itemHref, kindBadge, modalityBadge, MODALITIES } from './dom.js';
 import { initPage, showError } from './page.js';
 import { setJsonLd } from './jsonld.js';
+import { feedHref, setFeedAlternate, subscribeLink } from './feed.js';
 
+const LAW_KINDS = new Set(['instrument', 'version', 'part', 'chapter', 'section', 'article', 'paragraph']);
 const GROUP_LIMIT = 20;
 const SIBLING_PAGE = 100;
 const VIEWS = ['both', 'zh', 'en'];
@@ -104,6 +106,11 @@ function render(data) {
   const tools = el('p', { class: 'section-tools node-tools' },
     el('a', { href: `graph.html?id=${encodeURIComponent(node.id || id)}` }, 'Explore in the graph'),
     el('a', { href: `timeline.html?id=${encodeURIComponent(node.id || id)}` }, 'Timeline'));
+  // The feed that follows the page: its instrument's (for the law and its parts), an actor's, or
+  // every instrument's; instruments and versions also show it as a link.
+  const feed = nodeFeed(node.kind, nodeId, label);
+  setFeedAlternate(feed.href, feed.title);
+  if (node.kind === 'instrument' || node.kind === 'version') tools.append(subscribeLink(feed.href, feed.title));
   append(clear(main), [
     crumbs,
     el('header', { class: 'node-header' },
@@ -137,6 +144,16 @@ function render(data) {
   buildSiblings(node, groups, siblings).catch(() => {});
   buildReaderNav(node, data.ancestors, versionsNav, chapterNav).catch(() => {});
   addCompareLink(node).catch(() => {});
+}
+
+/** The feed of a node's page: {href, title}. */
+function nodeFeed(kind, nodeId, label) {
+  const instrument = kind === 'instrument' ? nodeId : String(nodeId).split('@')[0];
+  if (LAW_KINDS.has(kind) && (kind === 'instrument' || String(nodeId).includes('@'))) {
+    return { href: feedHref({ instrument }), title: `regkg: ${kind === 'instrument' ? label : instrument} — versions and dates` };
+  }
+  if (kind === 'actor') return { href: feedHref({ actor: nodeId }), title: `regkg: ${label} — what names it` };
+  return { href: feedHref(), title: 'regkg: new and changed regulations' };
 }
 
 /**

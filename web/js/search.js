@@ -3,6 +3,7 @@ import { search, suggest, getActor, getInstrument, listObligations, ApiError } f
 import { el, append, clear, setSnippet, langOf, langText, nodeHref, actorHref, itemHref, kindBadge, modalityBadge, isModifiedClick } from './dom.js';
 import { initPage, showError } from './page.js';
 import { kindName, actorNames, bilingualText, bilingualName } from './labels.js';
+import { feedHref, setFeedAlternate, subscribeLink } from './feed.js';
 
 const PAGE_SIZE = 20;
 const DEBOUNCE_MS = 250;
@@ -32,6 +33,7 @@ const facetsPanel = $('facets-panel');
 const fromInput = $('from');
 const toInput = $('to');
 const suggestionsEl = $('suggestions');
+const feedLinkEl = $('feed-link');
 const SUGGEST_LIMIT = 6;
 const SUGGEST_MAX_CHARS = 60;
 
@@ -198,12 +200,23 @@ function entityCard(item, signal) {
   }
   return card;
 }
+/** A query's feed: the newest of its best matches (the filters are not part of a feed). */
+function showFeedLink() {
+  const href = feedHref({ q: state.q });
+  const title = state.q ? `regkg: search “${state.q}”` : 'regkg: new and changed regulations';
+  setFeedAlternate(href, title);
+  clear(feedLinkEl);
+  feedLinkEl.hidden = !state.q;
+  if (state.q) feedLinkEl.append(subscribeLink(href, `New documents matching “${state.q}”, as an Atom feed`));
+}
+
 async function run() {
   syncControls();
   document.title = state.q ? `${state.q} — regkg search` : 'regkg — search';
   if (inflight) inflight.abort();
   inflight = null;
   renderActiveFilters();
+  showFeedLink();
 
   if (!state.q && !hasFilters(state)) {
     clear(suggestionsEl);
