@@ -156,13 +156,15 @@ const std::vector<RouteSpec>& api_routes() {
        "Liveness and the snapshot being served",
        handle_healthz,
        {},
-       "status (ok, or degraded while requests fail with internal errors), snapshot {id, "
-       "created, counts}, reload status, internal errors, uptime",
+       "status (ok, or degraded while requests fail with internal errors or a remote index "
+       "shard is unavailable), snapshot {id, created, counts}, reload status, internal errors, "
+       "remote index shards, uptime",
        "application/json",
        "{status: string, snapshot: {id: string, created: string, counts: {*: integer}},"
        " reload?: {reloads: integer, failures: integer, last_attempt: string?,"
        " last_result: string?, last_error: string?, refused_snapshot: string?},"
-       " internal_errors: {total: integer, last_minute: integer}, uptime_seconds: integer}"},
+       " internal_errors: {total: integer, last_minute: integer},"
+       " index_shards?: [{shard: string, status: string}], uptime_seconds: integer}"},
       {"GET",
        "/api/v1/openapi.json",
        "getOpenApi",
@@ -232,7 +234,7 @@ const std::vector<RouteSpec>& api_routes() {
        "{query: string, total: integer, total_exact: boolean, relaxed: boolean, concepts: [string],"
        " offset: integer, limit: integer, in_force_on?: date, snapshot: string, results: "
        "[SearchHit], facets: {*: [Facet]}}",
-       {},
+       {503},  // shard_unavailable: a remote index shard (serve --remote-shards) is down
        true},
       {"GET",
        "/api/v1/nodes/{id}/neighbors",
@@ -455,7 +457,7 @@ const std::vector<RouteSpec>& api_routes() {
        "An Atom 1.0 feed",
        "application/atom+xml",
        "",
-       {404},
+       {404, 503},
        true},
       {"POST",
        "/api/v1/admin/reload",
