@@ -111,8 +111,7 @@ int cmd_serve(const std::string& data, regkg::server::ServerConfig config, const
               regkg::ingest::FollowOptions follow) {
   const bool following = !follow.ingest.corpora.empty();
   auto open = [&data, &config] {
-    return regkg::snapshot::open_current_snapshot(data, searcher_pool_size(),
-                                                  config.remote_shards);
+    return regkg::snapshot::open_current_snapshot(data, searcher_pool_size(), config.remote_shards);
   };
   std::optional<regkg::ingest::CorpusFollower> follower;
   std::shared_ptr<const regkg::snapshot::Snapshot> snap;
