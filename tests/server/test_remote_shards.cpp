@@ -174,7 +174,7 @@ std::vector<std::string> bench_queries() {
 }  // namespace
 
 TEST_SUITE("remote_shards") {
-  TEST_CASE("remote shards answer every bench query like the local index") {
+  TEST_CASE("remote shards: every bench query answered like the local index") {
     ShardedSnapshot& snap = sharded_snapshot();
     const std::string layers = regkg::test::read_file(snap.index() / "layers.json");
     REQUIRE(layers.find("\"shard-0\"") != std::string::npos);
@@ -198,8 +198,8 @@ TEST_SUITE("remote_shards") {
     size_t whole = 0, estimated = 0, with_hits = 0, other_snippet = 0;
     for (const std::string& q : queries) {
       CAPTURE(q);
-      const Answer a = get(local.port(), "/api/v1/search?" + q);
-      const Answer b = get(remote.port(), "/api/v1/search?" + q);
+      Answer a = get(local.port(), "/api/v1/search?" + q);
+      Answer b = get(remote.port(), "/api/v1/search?" + q);
       REQUIRE(a.status == 200);
       REQUIRE(b.status == 200);
       if (a.doc["results"].Size() > 0) ++with_hits;
@@ -224,9 +224,9 @@ TEST_SUITE("remote_shards") {
         continue;
       }
       // Over 1,000 matches the total is Xapian's estimate and the facets are counted over the
-      // matches examined, which each shard picks on its own: the hits must still be equal.
+      // matches examined, at least 1,000 on each shard (so the remote total may be exact where
+      // the local one is not): the hits must still be equal.
       ++estimated;
-      CHECK_FALSE(b.doc["total_exact"].GetBool());
       CHECK(json_text(a.doc["results"]) == json_text(b.doc["results"]));
       CHECK(a.doc["relaxed"].GetBool() == b.doc["relaxed"].GetBool());
     }
@@ -243,7 +243,8 @@ TEST_SUITE("remote_shards") {
     CHECK(health.doc["index_shards"][1]["shard"].GetString() == s1.name());
   }
 
-  TEST_CASE("a dead shard server is a prompt 503 naming it / a restarted one serves again") {
+  TEST_CASE(
+      "remote shards: a dead shard server is a prompt 503 naming it / a restarted one serves") {
     ShardedSnapshot& snap = sharded_snapshot();
     ShardServer s0(snap.index() / "shard-0", free_port());
     ShardServer s1(snap.index() / "shard-1", free_port());
@@ -284,7 +285,7 @@ TEST_SUITE("remote_shards") {
     CHECK(get(remote.port(), "/healthz").doc["status"].GetString() == std::string("ok"));
   }
 
-  TEST_CASE("serve --remote-shards refuses a wrong shard list") {
+  TEST_CASE("remote shards: serve refuses a wrong shard list") {
     ShardedSnapshot& snap = sharded_snapshot();
     ShardServer s0(snap.index() / "shard-0", free_port());
     ShardServer s1(snap.index() / "shard-1", free_port());
