@@ -110,8 +110,8 @@ int cmd_serve(const std::string& data, regkg::server::ServerConfig config, const
               const std::string& admin_token_file, double watch_seconds,
               regkg::ingest::FollowOptions follow) {
   const bool following = !follow.ingest.corpora.empty();
-  auto open = [&data] {
-    return regkg::snapshot::open_current_snapshot(data, searcher_pool_size());
+  auto open = [&data, &config] {
+    return regkg::snapshot::open_current_snapshot(data, searcher_pool_size(), config.remote_shards);
   };
   std::optional<regkg::ingest::CorpusFollower> follower;
   std::shared_ptr<const regkg::snapshot::Snapshot> snap;
@@ -140,6 +140,10 @@ int cmd_serve(const std::string& data, regkg::server::ServerConfig config, const
               << " nodes, " << snap->searcher->document_count() << " documents) at http://"
               << config.host << ":" << bound << "/"
               << (config.admin_token.empty() ? "; admin routes off" : "; admin routes on")
+              << (config.remote_shards.empty()
+                      ? ""
+                      : "; index on " + std::to_string(config.remote_shards.shards.size()) +
+                            " remote shards")
               << std::endl;
     snap.reset();  // the holder owns it now: a reload can free it
     std::signal(SIGINT, on_signal);
@@ -398,6 +402,27 @@ int main(int argc, char** argv) {
                     "Connections one client address may hold; more get 503 (0 = 3/4 of --threads "
                     "for remote clients, no cap for loopback ones)");
 
+  // An index served by xapian-tcpsrv (index/remote_shards.h); the graph stays in this process.
+  std::string remote_shards;
+  double remote_timeout = 5.0, remote_connect_timeout = 2.0;
+  serve->add_option(
+      "--remote-shards", remote_shards,
+      "Search the snapshot's index on Xapian remote shards instead of its files: host:port of "
+      "one xapian-tcpsrv per index layer, comma-separated, in the order of the snapshot's "
+      "index/layers.json (scripts/serve-shards.sh starts them). The snapshot must hide no "
+      "documents (a full ingest). A search that cannot reach a shard is answered 503 "
+      "shard_unavailable naming it");
+  serve
+      ->add_option("--remote-timeout", remote_timeout,
+                   "With --remote-shards: longest wait for one answer of a shard, s")
+      ->capture_default_str()
+      ->check(CLI::Range(0.05, 3600.0));
+  serve
+      ->add_option("--remote-connect-timeout", remote_connect_timeout,
+                   "With --remote-shards: longest wait for a connection to a shard, s")
+      ->capture_default_str()
+      ->check(CLI::Range(0.05, 3600.0));
+
   std::vector<std::string> follow_corpora;
   double follow_interval = 1.0, follow_debounce = 1.0;
   serve->add_option("--follow", follow_corpora,
@@ -513,6 +538,23 @@ int main(int argc, char** argv) {
         std::chrono::milliseconds(static_cast<long>(request_timeout_seconds * 1000));
     config.max_connections_per_client = max_client_connections;
     config.admin_max_failures = admin_max_failures;
+    if (!remote_shards.empty()) {
+      try {
+        config.remote_shards.shards = regkg::index::parse_remote_shards(remote_shards);
+      } catch (const std::invalid_argument& e) {
+        std::cerr << "regkg serve: error: --remote-shards: " << e.what() << std::endl;
+        return 2;
+      }
+      if (!follow_corpora.empty()) {
+        std::cerr << "regkg serve: error: --remote-shards and --follow do not go together (the "
+                     "follower writes the index here, the shards serve theirs)"
+                  << std::endl;
+        return 2;
+      }
+      config.remote_shards.timeout_ms = static_cast<unsigned>(remote_timeout * 1000);
+      config.remote_shards.connect_timeout_ms =
+          static_cast<unsigned>(remote_connect_timeout * 1000);
+    }
     regkg::ingest::FollowOptions follow;
     if (!follow_corpora.empty()) {
       follow.ingest = ingest_options;

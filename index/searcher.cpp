@@ -6,12 +6,14 @@
 
 #include <rapidjson/document.h>
 
+#include "index/browse_order.h"
 #include "index/cjk_query.h"
-#include "index/facet_count_spy.h"
+#include "index/facet_counter.h"
 #include "index/index_check.h"
 #include "index/index_layers.h"
 #include "index/index_schema.h"
 #include "index/plain_query.h"
+#include "index/remote_shards.h"
 #include "index/script_folding.h"
 #include "index/search_fields.h"
 
@@ -56,11 +58,30 @@ Xapian::QueryParser make_parser(const Xapian::Database& db) {
 struct Searcher::Lease {
   const Searcher& owner;
   std::unique_ptr<Xapian::Database> db;
-  explicit Lease(const Searcher& s) : owner(s), db(s.acquire()) {}
+  // An empty slot of the pool (remote shards: not opened yet, or dropped after a broken
+  // connection) is opened here; if that fails the slot goes back empty.
+  explicit Lease(const Searcher& s) : owner(s), db(s.acquire()) {
+    if (db) return;
+    try {
+      reopen();
+    } catch (...) {
+      owner.release(nullptr);
+      throw;
+    }
+  }
+  void reopen() {
+    db.reset();
+    db = owner.open_database();
+  }
   ~Lease() { owner.release(std::move(db)); }
 };
 
-Searcher::Searcher(const std::filesystem::path& db_dir, size_t pool_size) {
+Searcher::Searcher(const std::filesystem::path& db_dir, size_t pool_size)
+    : Searcher(db_dir, pool_size, RemoteShards{}) {}
+
+Searcher::Searcher(const std::filesystem::path& db_dir, size_t pool_size,
+                   const RemoteShards& remote)
+    : remote_(remote) {
   if (pool_size == 0) pool_size = 1;
   // The layers (index/layers.json) or, for an index written before layers existed, the shards
   // (db_dir/shard-N, written in parallel), opened as one combined database.
@@ -78,15 +99,15 @@ Searcher::Searcher(const std::filesystem::path& db_dir, size_t pool_size) {
     shards = shard_databases(db_dir);
     if (shards.empty()) shards.push_back(db_dir.string());
   }
+  if (!remote_.empty()) check_remote_shards(db_dir, layered ? layers : IndexLayers{});
+  local_layers_ = shards;
   try {
-    for (size_t i = 0; i < pool_size; ++i) {
-      auto db = std::make_unique<Xapian::Database>(shards.front());
-      for (size_t s = 1; s < shards.size(); ++s) db->add_database(Xapian::Database(shards[s]));
-      pool_.push_back(std::move(db));
-    }
+    for (size_t i = 0; i < pool_size; ++i)
+      // Remote: one set of connections now, the others when a search first needs them.
+      pool_.push_back(remote_.empty() || i == 0 ? open_database() : nullptr);
     // Documents that newer layers replaced or removed, as (layer, docid within the layer): a
     // MatchDecider sees a combined database's documents with their docid in their own layer.
-    for (size_t i = 0; i < layers.layers.size(); ++i) {
+    for (size_t i = 0; remote_.empty() && i < layers.layers.size(); ++i) {
       auto it = layers.hidden.find(layers.layers[i]);
       if (it == layers.hidden.end() || it->second.empty()) continue;
       Xapian::Database layer(shards[i]);
@@ -98,6 +119,8 @@ Searcher::Searcher(const std::filesystem::path& db_dir, size_t pool_size) {
       }
       hidden_count_ += docids.size();
     }
+  } catch (const Xapian::NetworkError& e) {
+    throw shard_error(e, remote_);
   } catch (const Xapian::Error& e) {
     throw IndexOpenError(db_dir.string() + ": error: cannot open index: " + e.get_description());
   }
@@ -115,7 +138,7 @@ Searcher::Searcher(const std::filesystem::path& db_dir, size_t pool_size) {
     throw IndexOpenError(db_dir.string() + ": error: " + e.what());
   }
   snapshot_id_ = layered ? layers.snapshot_id : db.get_metadata(std::string(kMetaSnapshotId));
-  layer_count_ = shards.size();
+  layer_count_ = remote_.empty() ? shards.size() : remote_.shards.size();
   // The facet slots of every document, in memory (facet_columns.h): read here, once per snapshot.
   std::vector<FacetColumns::Slot> facet_slots;
   for (size_t i = 0; i < kSearchFields.size(); ++i) {
@@ -133,8 +156,12 @@ Searcher::Searcher(const std::filesystem::path& db_dir, size_t pool_size) {
                                                     : it->second);
     }
   try {
-    facet_columns_ =
-        std::make_unique<const FacetColumns>(db, std::move(facet_slots), hidden_by_layer);
+    // Remote shards count facets with Xapian's own spies (facet_counter.h): no columns here.
+    if (remote_.empty())
+      facet_columns_ =
+          std::make_unique<const FacetColumns>(db, std::move(facet_slots), hidden_by_layer);
+  } catch (const Xapian::NetworkError& e) {
+    throw shard_error(e, remote_);
   } catch (const Xapian::Error& e) {
     // Reading every document's facet slots reaches damage that opening does not: name the
     // database and Xapian's error as the index check does (it throws IndexOpenError).
@@ -151,6 +178,116 @@ bool Searcher::HiddenDecider::operator()(const Xapian::Document& doc) const {
 }
 
 Searcher::~Searcher() = default;
+
+std::unique_ptr<Xapian::Database> Searcher::open_database() const {
+  if (!remote_.empty()) return std::make_unique<Xapian::Database>(open_remote_shards(remote_));
+  auto db = std::make_unique<Xapian::Database>(local_layers_.front());
+  for (size_t s = 1; s < local_layers_.size(); ++s)
+    db->add_database(Xapian::Database(local_layers_[s]));
+  return db;
+}
+
+void Searcher::discard_idle() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (auto& db : pool_) db.reset();
+}
+
+template <class Run>
+auto Searcher::on_database(Run run) const {
+  Lease lease(*this);
+  if (remote_.empty()) return run(*lease.db);
+  try {
+    return run(*lease.db);
+  } catch (const Xapian::NetworkError&) {
+    // A connection broke: a shard restarted, or xapian-tcpsrv closed a connection left idle. The
+    // pool's other connections may be as stale: drop them all and try once more on new ones
+    // (opening names a shard that refuses connections).
+    discard_idle();
+    lease.reopen();
+  }
+  try {
+    return run(*lease.db);
+  } catch (const Xapian::NetworkError& e) {
+    lease.db.reset();
+    throw shard_error(e, remote_);
+  }
+}
+
+void Searcher::check_remote_shards(const std::filesystem::path& db_dir,
+                                   const IndexLayers& layers) const {
+  const std::string where = db_dir.string() + ": error: ";
+  if (layers.layers.empty())
+    throw IndexOpenError(where + "remote shards need an index with layers (index/layers.json)");
+  if (layers.hidden_count() > 0)
+    throw IndexOpenError(
+        where + "the index hides " + std::to_string(layers.hidden_count()) +
+        " replaced documents of older layers, which Xapian's remote backend cannot hide (it runs "
+        "no MatchDecider): serve remote shards from a full ingest (regkg ingest --full)");
+  if (remote_.shards.size() != layers.layers.size())
+    throw IndexOpenError(where + "the index has " + std::to_string(layers.layers.size()) +
+                         " layers, but " + std::to_string(remote_.shards.size()) +
+                         " remote shards were given (one per layer of layers.json, in order)");
+  // Documents per layer, and one of each, from documents.tsv (when the server has it).
+  std::map<std::string, std::pair<Xapian::doccount, std::string>> per_layer;
+  if (std::filesystem::exists(db_dir / kDocumentsFile)) {
+    try {
+      for (const auto& r : read_document_records(db_dir)) {
+        auto& [count, sample] = per_layer[r.layer];
+        ++count;
+        if (sample.empty()) sample = r.id;
+      }
+    } catch (const IndexLayersError& e) {
+      throw IndexOpenError(e.what());
+    }
+  }
+  const bool full = std::none_of(layers.layers.begin(), layers.layers.end(),
+                                 [](const auto& l) { return l.rfind("delta-", 0) == 0; });
+  for (size_t i = 0; i < layers.layers.size(); ++i) {
+    const std::string& layer = layers.layers[i];
+    const RemoteShard& shard = remote_.shards[i];
+    const std::string shard_says = "remote shard " + shard.name() + " (for layer '" + layer + "') ";
+    try {
+      Xapian::Database db = open_remote_shard(shard, remote_);
+      const std::string schema = db.get_metadata(std::string(kMetaSchemaVersion));
+      if (schema != std::to_string(kSchemaVersion))
+        throw IndexOpenError(where + shard_says + "has index schema version '" + schema +
+                             "', this regkg reads version " + std::to_string(kSchemaVersion));
+      // A full write's layers, and a delta layer, were written by the snapshot they belong to.
+      const std::string written_by = db.get_metadata(std::string(kMetaSnapshotId));
+      const std::string expected =
+          layer.rfind("delta-", 0) == 0 ? layer.substr(6) : (full ? layers.snapshot_id : "");
+      if (!expected.empty() && written_by != expected)
+        throw IndexOpenError(where + shard_says + "serves a layer of snapshot '" + written_by +
+                             "', not of '" + expected + "'");
+      auto it = per_layer.find(layer);
+      if (it == per_layer.end()) continue;
+      const auto& [count, sample] = it->second;
+      if (db.get_doccount() != count || !db.term_exists(boolean_term(prefix::kId, sample)))
+        throw IndexOpenError(where + shard_says + "serves " + std::to_string(db.get_doccount()) +
+                             " documents, not the layer's " + std::to_string(count) +
+                             " (is it serving another layer?)");
+    } catch (const Xapian::NetworkError& e) {
+      throw ShardUnavailableError("index shard " + shard.name() + " is unavailable: " + e.get_msg(),
+                                  shard.name());
+    } catch (const Xapian::Error& e) {
+      throw IndexOpenError(where + shard_says + "cannot be read: " + e.get_description());
+    }
+  }
+}
+
+std::vector<std::string> Searcher::unavailable_shards() const {
+  std::vector<std::string> down;
+  for (const RemoteShard& shard : remote_.shards) {
+    try {
+      open_remote_shard(shard, remote_).keep_alive();
+    } catch (const ShardUnavailableError&) {
+      down.push_back(shard.name());
+    } catch (const Xapian::Error&) {
+      down.push_back(shard.name());
+    }
+  }
+  return down;
+}
 
 std::unique_ptr<Xapian::Database> Searcher::acquire() const {
   std::unique_lock<std::mutex> lock(mutex_);
@@ -280,11 +417,14 @@ Xapian::Query Searcher::with_filters(Xapian::Query query, const SearchRequest& r
 }
 
 Xapian::Query Searcher::query_for(const SearchRequest& request) const {
-  Lease lease(*this);
-  const TextQuery plan = text_query(*lease.db, request);
+  return on_database([&](Xapian::Database& db) { return query_in(db, request); });
+}
+
+Xapian::Query Searcher::query_in(Xapian::Database& db, const SearchRequest& request) const {
+  const TextQuery plan = text_query(db, request);
   Xapian::Query query = with_filters(plan.strict, request, plan.jurisdictions);
   if (!plan.relaxed.empty()) {
-    Xapian::Enquire enquire(*lease.db);
+    Xapian::Enquire enquire(db);
     enquire.set_query(query);
     HiddenDecider decider{hidden_};
     const Xapian::MSet counted = enquire.get_mset(0, 0, static_cast<Xapian::doccount>(kRelaxBelow),
@@ -296,13 +436,23 @@ Xapian::Query Searcher::query_for(const SearchRequest& request) const {
 }
 
 std::string Searcher::describe(const SearchRequest& request) const {
-  Lease lease(*this);
-  return build_query(*lease.db, request).get_description();
+  return on_database(
+      [&](Xapian::Database& db) { return build_query(db, request).get_description(); });
+}
+
+std::unique_ptr<FacetCounter> Searcher::facet_counter() const {
+  if (facet_columns_) return std::make_unique<FacetCounter>(*facet_columns_);
+  std::vector<FacetColumns::Slot> slots;
+  for (size_t i : facet_fields_)
+    slots.push_back({kSearchFields[i].slot, kSearchFields[i].facet == FacetCount::multi});
+  return std::make_unique<FacetCounter>(std::move(slots));
 }
 
 SearchResult Searcher::search(const SearchRequest& request) const {
-  Lease lease(*this);
-  Xapian::Database& db = *lease.db;
+  return on_database([&](Xapian::Database& db) { return search_in(db, request); });
+}
+
+SearchResult Searcher::search_in(Xapian::Database& db, const SearchRequest& request) const {
   SearchResult result;
   const TextQuery plan = text_query(db, request);
   Xapian::Query query = with_filters(plan.strict, request, plan.jurisdictions);
@@ -315,7 +465,10 @@ SearchResult Searcher::search(const SearchRequest& request) const {
     // Ties (equal dates, equal weights) are broken by node id, never by docid, which depends on
     // how many shards the ingest wrote.
     Xapian::MultiValueKeyMaker newest_first;
-    if (request.query.empty()) {
+    if (request.query.empty() && !remote_.empty()) {
+      // Remote shards run no KeyMaker: by date here, by node id within a date below.
+      enquire.set_sort_by_value(slot::kDate, true);
+    } else if (request.query.empty()) {
       // Browsing by filters only: newest first.
       newest_first.add_value(slot::kDate, true);
       newest_first.add_value(slot::kNodeId);
@@ -323,11 +476,11 @@ SearchResult Searcher::search(const SearchRequest& request) const {
     } else {
       enquire.set_sort_by_relevance_then_value(slot::kNodeId, false);
     }
-    // One spy counts every facet field (column k is kSearchFields[facet_fields_[k]]).
-    std::unique_ptr<FacetCountSpy> spy;
+    // Facet fields counted by one spy (column k is kSearchFields[facet_fields_[k]]).
+    std::unique_ptr<FacetCounter> spy;
     if (request.facets) {
-      spy = std::make_unique<FacetCountSpy>(*facet_columns_);
-      enquire.add_matchspy(spy.get());
+      spy = facet_counter();
+      spy->attach(enquire);
     }
     Xapian::doccount check = std::min<Xapian::doccount>(db.get_doccount(), kExactCountLimit);
     // Replaced documents of older layers are dropped before counting, facets and ranking.
@@ -342,9 +495,27 @@ SearchResult Searcher::search(const SearchRequest& request) const {
       query = with_filters(relax(plan), request, plan.jurisdictions);
       continue;
     }
+    // Remote shards: the facets counted by a search of their own (facet_counter.h). Sorted by a
+    // key, a filters-only search examines every match, so that one counts them all.
+    if (spy) spy->count(db, query, request.query.empty() ? db.get_doccount() : check);
 
+    // The page: `mset`, or on remote shards for a filters-only search the same matches in node-id
+    // order within each date (browse_order.h). Documents are fetched in one go (one round trip
+    // per shard, not one per document).
+    std::vector<Xapian::MSet> pages;
+    if (!remote_.empty() && request.query.empty())
+      pages = page_by_date_then_node_id(db, query, mset, request.offset);
+    else
+      pages.push_back(mset);
+    std::vector<std::pair<const Xapian::MSet*, Xapian::MSetIterator>> items;
+    for (const Xapian::MSet& page : pages) {
+      // The range form: MSet::fetch() without one reads past the items of a page that does not
+      // start at 0 in Xapian 1.4.22 (a crash with offset=20).
+      page.fetch(page.begin(), page.end());
+      for (auto it = page.begin(); it != page.end(); ++it) items.emplace_back(&page, it);
+    }
     Xapian::Stem stemmer("english");
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+    for (auto& [page, it] : items) {
       Xapian::Document doc = it.get_document();
       rapidjson::Document data;
       // Parsed in place: the strings (the whole zh and en texts) are not copied a second time.
@@ -375,7 +546,7 @@ SearchResult Searcher::search(const SearchRequest& request) const {
         if (text->empty()) continue;
         const std::string& folded = folded_form->empty() ? *text : *folded_form;
         std::string s = unfold_snippet(
-            mset.snippet(folded, 240, stemmer, kSnippetFlags, "<mark>", "</mark>", "…"), folded,
+            page->snippet(folded, 240, stemmer, kSnippetFlags, "<mark>", "</mark>", "…"), folded,
             *text, "<mark>", "</mark>", "…");
         if (s.find("<mark>") != std::string::npos) {
           best = std::move(s);
@@ -387,7 +558,7 @@ SearchResult Searcher::search(const SearchRequest& request) const {
         std::string folded = json_string(data, "title_folded");
         if (folded.empty()) folded = hit.title;
         best = unfold_snippet(
-            mset.snippet(folded, 240, stemmer, kSnippetFlags, "<mark>", "</mark>", "…"), folded,
+            page->snippet(folded, 240, stemmer, kSnippetFlags, "<mark>", "</mark>", "…"), folded,
             hit.title, "<mark>", "</mark>", "…");
       }
       hit.snippet = std::move(best);

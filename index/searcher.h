@@ -17,8 +17,12 @@
 
 #include "index/concept_table.h"
 #include "index/facet_columns.h"
+#include "index/remote_shards.h"
 
 namespace regkg::index {
+
+struct IndexLayers;
+class FacetCounter;
 
 // The query string could not be parsed; message() is Xapian's, query() the offending input.
 class QuerySyntaxError : public std::runtime_error {
@@ -87,9 +91,17 @@ class Searcher {
   // Opens `db_dir` read-only `pool_size` times. Throws IndexOpenError if it cannot be opened or
   // its schema version differs from kSchemaVersion.
   Searcher(const std::filesystem::path& db_dir, size_t pool_size);
+  // The same index served by `remote` shards (xapian-tcpsrv, one per layer of db_dir's
+  // layers.json, in order): db_dir needs only layers.json, documents.tsv and concepts.json.
+  // Refuses (IndexOpenError) an index with hidden documents (Xapian 1.4 runs no MatchDecider on a
+  // remote shard: serve a full ingest's snapshot), shards whose count or documents do not match
+  // the layers, and throws ShardUnavailableError when a shard cannot be reached.
+  Searcher(const std::filesystem::path& db_dir, size_t pool_size, const RemoteShards& remote);
   ~Searcher();
 
-  // Throws QuerySyntaxError for a malformed query. Thread-safe.
+  // Throws QuerySyntaxError for a malformed query, and with remote shards ShardUnavailableError
+  // naming a shard that cannot be reached (after one retry on a new connection: xapian-tcpsrv
+  // closes idle ones, and a restarted shard is found again this way). Thread-safe.
   SearchResult search(const SearchRequest& request) const;
   // The Xapian query search() runs for `request`: the strict plan, or the relaxed one when the
   // strict one finds fewer than kRelaxBelow (benchmarks run it on raw Xapian). Thread-safe.
@@ -101,11 +113,30 @@ class Searcher {
   size_t document_count() const { return doc_count_; }
   size_t layer_count() const { return layer_count_; }
   const std::string& snapshot_id() const { return snapshot_id_; }
+  // The remote shards searched (empty for a local index).
+  const RemoteShards& remote_shards() const { return remote_; }
+  // The remote shards that do not accept a connection now ("host:port"), by trying each within
+  // the connect timeout; empty for a local index. Thread-safe.
+  std::vector<std::string> unavailable_shards() const;
 
  private:
   struct Lease;
   std::unique_ptr<Xapian::Database> acquire() const;
   void release(std::unique_ptr<Xapian::Database> db) const;
+  // A database of the pool: the layers on disk, or a new connection to every remote shard.
+  std::unique_ptr<Xapian::Database> open_database() const;
+  // Runs `run(db)` on a pooled database; with remote shards, once more on new connections when a
+  // shard connection breaks, then ShardUnavailableError.
+  template <class Run>
+  auto on_database(Run run) const;
+  SearchResult search_in(Xapian::Database& db, const SearchRequest& request) const;
+  Xapian::Query query_in(Xapian::Database& db, const SearchRequest& request) const;
+  // Empties the idle slots of the pool (their connections may be as broken as the one that was).
+  void discard_idle() const;
+  // The facet counter of one search: from facet_columns_, or Xapian's spies on remote shards.
+  std::unique_ptr<FacetCounter> facet_counter() const;
+  // Remote shards only: checks them against the layers (count, documents, snapshot).
+  void check_remote_shards(const std::filesystem::path& db_dir, const IndexLayers& layers) const;
   // The query text as a strict plan and, for plain words, a relaxed one (see plain_query.h).
   struct TextQuery {
     Xapian::Query strict, relaxed;
@@ -143,6 +174,8 @@ class Searcher {
   // column, its row of kSearchFields.
   std::unique_ptr<const FacetColumns> facet_columns_;
   std::vector<size_t> facet_fields_;
+  std::vector<std::string> local_layers_;  // the databases of a local index, in order
+  RemoteShards remote_;                    // or its remote shards
   std::string snapshot_id_;
   ConceptTable concepts_;  // the index folder's concepts.json; empty when it has none
 };

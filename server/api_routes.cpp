@@ -156,14 +156,17 @@ const std::vector<RouteSpec>& api_routes() {
        "Liveness and the snapshot being served",
        handle_healthz,
        {},
-       "status (ok, or degraded while requests fail with internal errors), snapshot {id, "
-       "created, counts}, reload status, internal errors, uptime",
+       "status (ok, or degraded while requests fail with internal errors or a remote index "
+       "shard is unavailable), snapshot {id, created, counts}, reload status, internal errors, "
+       "remote index shards, uptime",
        "application/json",
        "{status: (ok|degraded), snapshot: {id: SnapshotId, created: string, counts: {*: integer}},"
        " reload: {reloads: integer, failures: integer, last_attempt: string?,"
        " last_result: string?, last_error: string?, refused_snapshot: string?}? `null when the"
        " server does not follow a data directory`,"
-       " internal_errors: {total: integer, last_minute: integer}, uptime_seconds: integer}"},
+       " internal_errors: {total: integer, last_minute: integer},"
+       " index_shards: [{shard: string, status: (ok|unavailable)}]? `null unless the index is"
+       " served by remote shards (serve --remote-shards)`, uptime_seconds: integer}"},
       {"GET",
        "/api/v1/openapi.json",
        "getOpenApi",
@@ -234,7 +237,7 @@ const std::vector<RouteSpec>& api_routes() {
        "{query: string, total: integer, total_exact: boolean, relaxed: boolean, concepts: [string],"
        " offset: integer, limit: integer, in_force_on: date? `null if not"
        " asked`, snapshot: SnapshotId, results: [SearchHit], facets: {*: [Facet]}}",
-       {},
+       {503},  // shard_unavailable: a remote index shard (serve --remote-shards) is down
        true},
       {"GET",
        "/api/v1/nodes/{id}/neighbors",
@@ -465,7 +468,7 @@ const std::vector<RouteSpec>& api_routes() {
        "of node ids, the same after every ingest",
        "application/atom+xml",
        "",
-       {404},
+       {404, 503},
        true},
       {"POST",
        "/api/v1/admin/reload",

@@ -1,5 +1,8 @@
 // GET /healthz: liveness plus the snapshot being served and its counts. "status" is "degraded"
-// while requests on the served snapshot fail with internal errors (a damaged index), else "ok".
+// while requests on the served snapshot fail with internal errors (a damaged index), or while a
+// remote index shard does not accept connections (tried on every call), else "ok".
+#include <algorithm>
+
 #include <httplib.h>
 
 #include "server/handlers.h"
@@ -14,10 +17,14 @@ void handle_healthz(const HandlerContext& ctx, const RequestParams&, httplib::Re
   const auto& snap = ctx.snapshot;
   ServiceHealth::View health;
   if (ctx.health) health = ctx.health->view(snap->id);
+  // Remote index shards (serve --remote-shards): each tried now, within the connect timeout.
+  const index::RemoteShards& remote = snap->searcher->remote_shards();
+  std::vector<std::string> down;
+  if (!remote.empty()) down = snap->searcher->unavailable_shards();
   JsonOutput out;
   auto& w = out.writer();
   w.StartObject();
-  out.field("status", health.degraded ? "degraded" : "ok");
+  out.field("status", health.degraded || !down.empty() ? "degraded" : "ok");
   out.key("snapshot");
   w.StartObject();
   out.field("id", snap->id);
@@ -48,6 +55,20 @@ void handle_healthz(const HandlerContext& ctx, const RequestParams&, httplib::Re
   out.field("total", health.internal_errors);
   out.field("last_minute", health.recent_internal_errors);
   w.EndObject();
+  out.key("index_shards");
+  if (remote.empty()) {
+    w.Null();
+  } else {
+    w.StartArray();
+    for (const auto& shard : remote.shards) {
+      const bool up = std::find(down.begin(), down.end(), shard.name()) == down.end();
+      w.StartObject();
+      out.field("shard", shard.name());
+      out.field("status", up ? "ok" : "unavailable");
+      w.EndObject();
+    }
+    w.EndArray();
+  }
   out.field("uptime_seconds",
             static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::seconds>(
                                            std::chrono::steady_clock::now() - ctx.started)

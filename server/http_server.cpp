@@ -72,9 +72,9 @@ HttpServer::HttpServer(ServerConfig config, std::shared_ptr<const snapshot::Snap
       cache_(std::make_unique<ResponseCache>(config_.cache_bytes)),
       started_(std::chrono::steady_clock::now()) {
   if (!config_.data_dir.empty())
-    reloader_ =
-        std::make_unique<SnapshotReloader>(config_.data_dir, snapshots_, config_.searcher_pool_size,
-                                           config_.log ? *config_.log : std::cerr);
+    reloader_ = std::make_unique<SnapshotReloader>(
+        config_.data_dir, snapshots_, config_.searcher_pool_size,
+        config_.log ? *config_.log : std::cerr, config_.remote_shards);
   install_routes();
 }
 
@@ -165,6 +165,8 @@ void HttpServer::install_routes() {
           cache_->put(key, std::make_shared<const std::string>(res.body));
       } catch (const ApiError& e) {
         set_error(res, e.status(), e.code(), e.what(), e.details());
+      } catch (const index::ShardUnavailableError& e) {
+        shard_unavailable(req, res, e);
       } catch (const std::exception& e) {
         internal_error(req, res, ctx, e.what());
       } catch (const Xapian::Error& e) {
@@ -310,6 +312,19 @@ void HttpServer::internal_error(const httplib::Request& req, httplib::Response& 
   }
   health_.record_internal_error(ctx.snapshot->id);
   set_error(res, 500, "internal_error", "internal error while answering this request");
+}
+
+void HttpServer::shard_unavailable(const httplib::Request& req, httplib::Response& res,
+                                   const index::ShardUnavailableError& e) {
+  {
+    std::lock_guard<std::mutex> lock(log_mutex_);
+    std::ostream& log = config_.log ? *config_.log : std::cerr;
+    log << "error: " << req.method << ' ' << req.path << ": " << e.what() << std::endl;
+  }
+  // Not the server's fault and not for ever: 503, with the shard, and a hint when to retry (the
+  // next search opens new connections, so a restarted shard is used again at once).
+  res.set_header("Retry-After", "1");
+  set_error(res, 503, "shard_unavailable", e.what(), {{"shard", e.shard()}});
 }
 
 int HttpServer::bind() {

@@ -54,6 +54,10 @@ struct ServerConfig {
   std::chrono::milliseconds read_timeout{10000};
   std::chrono::milliseconds request_timeout{20000};
   unsigned max_connections_per_client = 0;
+  // Remote index shards (xapian-tcpsrv) that snapshots opened on reload search; empty = the
+  // snapshot's own index on disk. A search that cannot reach one is answered 503
+  // shard_unavailable naming it.
+  index::RemoteShards remote_shards;
 };
 
 class GuardedServer;
@@ -86,6 +90,9 @@ class HttpServer {
   // Logs an internal error (500) with the request and `what`, counts it for /healthz and answers.
   void internal_error(const httplib::Request& req, httplib::Response& res,
                       const HandlerContext& ctx, const std::string& what);
+  // Logs a search that could not reach a remote index shard and answers 503 naming it.
+  void shard_unavailable(const httplib::Request& req, httplib::Response& res,
+                         const index::ShardUnavailableError& e);
   ServerConfig config_;
   SnapshotHolder snapshots_;
   ServiceHealth health_;

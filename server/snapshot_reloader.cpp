@@ -7,8 +7,12 @@
 namespace regkg::server {
 
 SnapshotReloader::SnapshotReloader(std::filesystem::path data_dir, SnapshotHolder& holder,
-                                   size_t pool_size, std::ostream& log)
-    : data_dir_(std::move(data_dir)), holder_(holder), pool_size_(pool_size), log_(log) {
+                                   size_t pool_size, std::ostream& log, index::RemoteShards remote)
+    : data_dir_(std::move(data_dir)),
+      holder_(holder),
+      pool_size_(pool_size),
+      log_(log),
+      remote_(std::move(remote)) {
   reaper_ = std::thread([this] { reap_loop(); });
 }
 
@@ -85,10 +89,12 @@ ReloadStatus SnapshotReloader::reload(bool force) {
   const std::string attempt_time = snapshot::utc_now_iso8601();
   std::string error;
   try {
-    auto next = snapshot::open_current_snapshot(data_dir_, pool_size_, /*trim_heap=*/false);
+    auto next =
+        snapshot::open_current_snapshot(data_dir_, pool_size_, remote_, /*trim_heap=*/false);
     // Opening reads only the first blocks of each table: a damaged index opens, then fails the
-    // searches that reach the damage. Read all of it before it may serve anyone.
-    snapshot::check_snapshot_index(next->dir);
+    // searches that reach the damage. Read all of it before it may serve anyone (a remote
+    // shard's index is on its own machine: checked there).
+    if (remote_.empty()) snapshot::check_snapshot_index(next->dir);
     return swap_in(std::move(next), served, attempt_time);
   } catch (const std::exception& e) {
     error = e.what();

@@ -17,6 +17,7 @@
 #include <thread>
 #include <vector>
 
+#include "index/remote_shards.h"
 #include "server/snapshot_holder.h"
 
 namespace regkg::server {
@@ -32,8 +33,10 @@ struct ReloadStatus {
 
 class SnapshotReloader {
  public:
+  // With `remote` shards, snapshots are searched on them (index/remote_shards.h) and their index
+  // is not read through the checker here (it lives on the shards' machines).
   SnapshotReloader(std::filesystem::path data_dir, SnapshotHolder& holder, size_t pool_size,
-                   std::ostream& log);
+                   std::ostream& log, index::RemoteShards remote = {});
   ~SnapshotReloader();
   SnapshotReloader(const SnapshotReloader&) = delete;
   SnapshotReloader& operator=(const SnapshotReloader&) = delete;
@@ -61,6 +64,7 @@ class SnapshotReloader {
   SnapshotHolder& holder_;
   size_t pool_size_;
   std::ostream& log_;
+  index::RemoteShards remote_;
   std::mutex reload_mutex_;          // one reload at a time
   mutable std::mutex status_mutex_;  // guards status_
   ReloadStatus status_;

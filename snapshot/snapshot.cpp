@@ -17,14 +17,16 @@ namespace {
 
 // Opens everything but the graph into `snap`, gives it `graph`, and checks the ids agree.
 void finish_open(Snapshot& snap, std::shared_ptr<const graph::KnowledgeGraph> graph,
-                 size_t searcher_pool_size, bool build_graph_indexes = true) {
+                 size_t searcher_pool_size, bool build_graph_indexes = true,
+                 const index::RemoteShards& remote = {}) {
   // The indexes graph queries use, built now rather than by the first request (~0.2 s).
   if (build_graph_indexes) {
     graph->adjacency();
     graph->validity();
   }
   snap.graph = std::move(graph);
-  snap.searcher = std::make_unique<index::Searcher>(snap.dir / kIndexDir, searcher_pool_size);
+  snap.searcher =
+      std::make_unique<index::Searcher>(snap.dir / kIndexDir, searcher_pool_size, remote);
 }
 
 // A snapshot with its directory, manifest (and id) and history read; no graph or index yet.
@@ -47,13 +49,21 @@ void check_ids(const Snapshot& snap) {
 
 std::shared_ptr<const Snapshot> open_snapshot(const std::filesystem::path& dir,
                                               size_t searcher_pool_size, bool trim_heap) {
+  return open_snapshot(dir, searcher_pool_size, index::RemoteShards{}, trim_heap);
+}
+
+std::shared_ptr<const Snapshot> open_snapshot(const std::filesystem::path& dir,
+                                              size_t searcher_pool_size,
+                                              const index::RemoteShards& remote, bool trim_heap) {
   std::shared_ptr<Snapshot> snap;
   try {
     snap = read_metadata(dir);
     // Loaded in place: moving a returned graph would deep-copy it (see graph_store.h).
     auto g = std::make_shared<graph::KnowledgeGraph>();
     graph::load_graph(dir / kGraphFile, *g);
-    finish_open(*snap, std::move(g), searcher_pool_size);
+    finish_open(*snap, std::move(g), searcher_pool_size, true, remote);
+  } catch (const index::ShardUnavailableError&) {
+    throw;
   } catch (const std::exception& e) {
     throw SnapshotOpenError(e.what());
   } catch (const Xapian::Error& e) {
@@ -102,12 +112,19 @@ void check_snapshot_index(const std::filesystem::path& dir) {
 
 std::shared_ptr<const Snapshot> open_current_snapshot(const std::filesystem::path& data_dir,
                                                       size_t searcher_pool_size, bool trim_heap) {
+  return open_current_snapshot(data_dir, searcher_pool_size, index::RemoteShards{}, trim_heap);
+}
+
+std::shared_ptr<const Snapshot> open_current_snapshot(const std::filesystem::path& data_dir,
+                                                      size_t searcher_pool_size,
+                                                      const index::RemoteShards& remote,
+                                                      bool trim_heap) {
   SnapshotStore store(data_dir);
   auto id = store.current_id();
   if (!id)
     throw SnapshotOpenError(data_dir.string() +
                             ": error: no current snapshot (run `regkg ingest` first)");
-  return open_snapshot(store.snapshot_dir(*id), searcher_pool_size, trim_heap);
+  return open_snapshot(store.snapshot_dir(*id), searcher_pool_size, remote, trim_heap);
 }
 
 }  // namespace regkg::snapshot

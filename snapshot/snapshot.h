@@ -36,6 +36,13 @@ struct Snapshot {
 // stalled every worker for seconds during reloads under load).
 std::shared_ptr<const Snapshot> open_snapshot(const std::filesystem::path& dir,
                                               size_t searcher_pool_size, bool trim_heap = true);
+// The same, searching `remote` shards (xapian-tcpsrv, index/remote_shards.h) in place of the
+// index's layers on disk; empty `remote` = the layers on disk. Also throws
+// index::ShardUnavailableError naming a shard that cannot be reached.
+std::shared_ptr<const Snapshot> open_snapshot(const std::filesystem::path& dir,
+                                              size_t searcher_pool_size,
+                                              const index::RemoteShards& remote,
+                                              bool trim_heap = true);
 
 // The same for a snapshot whose graph the caller already holds in memory (the ingest that just
 // committed it, in `regkg serve --follow`): graph.bin is not read again. The caller vouches that
@@ -54,6 +61,10 @@ void check_snapshot_index(const std::filesystem::path& dir);
 // Opens DATA's current snapshot; throws SnapshotOpenError if there is none.
 std::shared_ptr<const Snapshot> open_current_snapshot(const std::filesystem::path& data_dir,
                                                       size_t searcher_pool_size,
+                                                      bool trim_heap = true);
+std::shared_ptr<const Snapshot> open_current_snapshot(const std::filesystem::path& data_dir,
+                                                      size_t searcher_pool_size,
+                                                      const index::RemoteShards& remote,
                                                       bool trim_heap = true);
 
 }  // namespace regkg::snapshot
