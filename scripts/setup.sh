@@ -18,6 +18,8 @@ if [ "${1:-}" != "--run" ]; then
     chromium fonts-wqy-microhei nodejs
     # Fuzzing (scripts/fuzz.sh, CI stage 4): clang 14 and its libFuzzer/sanitizer runtimes.
     clang-14 libclang-rt-14-dev
+    # Deployment tests (tests/deploy): nginx in front of replicas, wrk load, rsync of snapshots.
+    nginx-light wrk rsync
   )
   # npm comes with Debian's npm package, or inside a nodejs package from elsewhere (NodeSource).
   if ! command -v npm >/dev/null 2>&1; then packages+=(npm); fi
