@@ -26,7 +26,12 @@ install(FILES ${CMAKE_BINARY_DIR}/regkg.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}
 install(FILES ${REGKG_SOURCE_ROOT}/deploy/regkg.service ${REGKG_SOURCE_ROOT}/deploy/regkg-follow.service
         DESTINATION /lib/systemd/system)
 install(FILES ${REGKG_SOURCE_ROOT}/deploy/regkg.default DESTINATION /etc/default RENAME regkg)
-install(FILES ${REGKG_SOURCE_ROOT}/deploy/nginx-regkg.conf DESTINATION ${CMAKE_INSTALL_DATADIR}/regkg/deploy)
+# nginx-regkg.conf includes the other two from /usr/share/regkg/deploy/ (tests/deploy runs them).
+install(FILES ${REGKG_SOURCE_ROOT}/deploy/nginx-regkg.conf ${REGKG_SOURCE_ROOT}/deploy/nginx-regkg-http.conf
+              ${REGKG_SOURCE_ROOT}/deploy/nginx-regkg-server.conf
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/regkg/deploy)
+install(PROGRAMS ${REGKG_SOURCE_ROOT}/deploy/regkg-push-snapshot.sh
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/regkg/deploy)
 install(FILES ${REGKG_SOURCE_ROOT}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
 set(CPACK_GENERATOR DEB)

@@ -22,6 +22,8 @@ if [ "${1:-}" != "--run" ]; then
     clang-14 libclang-rt-14-dev
     # Remote index shards (tests/server/test_remote_shards.cpp, scripts/serve-shards.sh).
     xapian-tools
+    # Deployment tests (tests/deploy): nginx in front of replicas, wrk load, rsync of snapshots.
+    nginx-light wrk rsync
   )
   # npm comes with Debian's npm package, or inside a nodejs package from elsewhere (NodeSource).
   if ! command -v npm >/dev/null 2>&1; then packages+=(npm); fi

@@ -1,15 +1,19 @@
 // GuardedServer: the per-connection loop (keep-alive, deadlines, byte cap, per-client cap).
 //
-// cpp-httplib 0.11 serves each connection on one worker thread and only bounds each single read
-// (read_timeout): a client sending one byte every few seconds keeps its worker forever, and 64
-// such clients stop the server. Here the connection loop is ours, so a whole request has a
-// deadline and a byte budget, and one client address cannot take more than its share of workers.
+// cpp-httplib 0.11 serves each connection on one worker thread for its whole life and only bounds
+// each single read (read_timeout): a client sending one byte every few seconds keeps its worker
+// forever, and 64 such clients stop the server; so do 64 idle keep-alive connections for 5 s each.
+// Here the connection loop is ours: an accepted connection goes to the ConnectionParker, which
+// waits for its request head on one poll thread and hands it to a worker once it is whole; the
+// worker answers it (a whole request has a deadline and a byte budget) and parks the connection
+// again. Refusals and closes are handed to the parker too, so no worker waits on a client.
 // Parsing, routing and writing stay httplib's (Server::process_request).
 #include "server/guarded_server.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -108,14 +112,6 @@ void close_gracefully(int fd) {
   ::close(fd);
 }
 
-// Bytes received on a connection and not yet consumed; kept across the requests of a keep-alive
-// connection so a pipelined request is not lost.
-struct ReadBuffer {
-  char data[4096];
-  size_t begin = 0, end = 0;
-  size_t size() const { return end - begin; }
-};
-
 // One request's view of the socket: reads are buffered (httplib reads headers byte by byte) and
 // bounded by the per-read timeout, the request's deadline and its byte budget.
 class GuardedSocketStream : public httplib::Stream {
@@ -134,11 +130,11 @@ class GuardedSocketStream : public httplib::Stream {
     size_t n = std::min(size, buffered());
     if (!head_done_) {
       // httplib reads the head a byte at a time: count it and find the empty line that ends it.
-      n = count_head(buf_.data + buf_.begin, n);
+      n = count_head(buf_.bytes(), n);
       if (head_bytes_ > limits_.max_header_bytes) over_budget_ = true;
       if (over_budget_ || malformed_) return -1;
     }
-    std::memcpy(ptr, buf_.data + buf_.begin, n);
+    std::memcpy(ptr, buf_.bytes(), n);
     buf_.begin += n;
     return static_cast<ssize_t>(n);
   }
@@ -234,15 +230,16 @@ class GuardedSocketStream : public httplib::Stream {
       timed_out_ = true;
       return false;
     }
-    size_t want = std::min(sizeof buf_.data, limits_.max_request_bytes - received_);
+    size_t want = std::min(size_t{4096}, limits_.max_request_bytes - received_);
+    buf_.data.resize(want);
+    buf_.begin = 0;
     ssize_t n;
     do {
-      n = ::recv(fd_, buf_.data, want, 0);
+      n = ::recv(fd_, &buf_.data[0], want, 0);
     } while (n < 0 && errno == EINTR);
+    buf_.data.resize(n > 0 ? static_cast<size_t>(n) : 0);
     if (n <= 0) return false;
-    buf_.begin = 0;
-    buf_.end = static_cast<size_t>(n);
-    received_ += buf_.end;
+    received_ += static_cast<size_t>(n);
     return true;
   }
 
@@ -306,8 +303,89 @@ void GuardedServer::set_listen_backlog(int backlog) {
   if (sock != INVALID_SOCKET) ::listen(sock, backlog);
 }
 
+// Wraps httplib's worker pool for one listen: starts the parker when the accept loop starts and
+// stops it (closing what it holds) before the workers are joined, so the parker never hands a
+// connection to a pool that is gone.
+class GuardedServer::ParkingTaskQueue : public httplib::TaskQueue {
+ public:
+  ParkingTaskQueue(httplib::TaskQueue* inner, GuardedServer& server)
+      : inner_(inner), server_(server) {
+    ConnectionParker::Settings settings;
+    const ConnectionLimits& limits = server.limits_;
+    settings.idle_timeout = limits.keep_alive_timeout;
+    settings.read_timeout = limits.read_timeout;
+    settings.request_timeout = limits.request_timeout;
+    settings.max_head_bytes = limits.max_header_bytes;
+    settings.max_held = limits.max_waiting_connections;
+    if (settings.max_held == 0) {
+      // Descriptors: raise the soft limit to the hard one (1,024 by default under systemd and in
+      // most shells; a descriptor per waiting client is all a parked connection costs), keep 256
+      // for the snapshot's files and the workers' sockets.
+      rlimit limit{};
+      if (::getrlimit(RLIMIT_NOFILE, &limit) == 0) {
+        if (limit.rlim_cur < limit.rlim_max) {
+          limit.rlim_cur = limit.rlim_max;
+          ::setrlimit(RLIMIT_NOFILE, &limit);
+          ::getrlimit(RLIMIT_NOFILE, &limit);
+        }
+        settings.max_held = limit.rlim_cur == RLIM_INFINITY
+                                ? 1u << 20
+                                : static_cast<size_t>(std::max<rlim_t>(limit.rlim_cur, 512) - 256);
+      } else {
+        settings.max_held = 768;
+      }
+    }
+    settings.timeout_response =
+        raw_error_response(408, "Request Timeout", "request_timeout",
+                           "the request did not arrive within " +
+                               std::to_string(limits.request_timeout.count()) + " ms");
+    server_.workers_ = inner_.get();
+    server_.parker_ = std::make_unique<ConnectionParker>(
+        std::move(settings),
+        [this](std::unique_ptr<Connection> connection) {
+          auto held = std::make_shared<std::unique_ptr<Connection>>(std::move(connection));
+          inner_->enqueue([this, held] { server_.serve(std::move(*held)); });
+        },
+        [&server](const std::string& client) { server.forget_client(client); });
+  }
+  ~ParkingTaskQueue() override { shutdown(); }
+  void enqueue(std::function<void()> fn) override { inner_->enqueue(std::move(fn)); }
+  void on_idle() override { inner_->on_idle(); }
+  void shutdown() override {
+    if (done_) return;
+    done_ = true;
+    server_.parker_->stop();
+    inner_->shutdown();
+    server_.parker_.reset();
+    server_.workers_ = nullptr;
+  }
+
+ private:
+  std::unique_ptr<httplib::TaskQueue> inner_;
+  GuardedServer& server_;
+  bool done_ = false;
+};
+
+bool GuardedServer::listen_after_bind() {
+  auto make_inner = new_task_queue;
+  new_task_queue = [this, make_inner] {
+    httplib::TaskQueue* inner =
+        make_inner ? make_inner() : new httplib::ThreadPool(CPPHTTPLIB_THREAD_POOL_COUNT);
+    return new ParkingTaskQueue(inner, *this);
+  };
+  bool result = httplib::Server::listen_after_bind();
+  new_task_queue = make_inner;
+  return result;
+}
+
+void GuardedServer::forget_client(const std::string& client) {
+  std::lock_guard<std::mutex> lock(clients_mutex_);
+  auto it = clients_.find(client);
+  if (it != clients_.end() && --it->second == 0) clients_.erase(it);
+}
+
 bool GuardedServer::process_and_close_socket(socket_t sock) {
-  const std::string client = peer_address(sock);
+  std::string client = peer_address(sock);
   {
     std::lock_guard<std::mutex> lock(clients_mutex_);
     unsigned& open = clients_[client];
@@ -319,12 +397,76 @@ bool GuardedServer::process_and_close_socket(socket_t sock) {
                raw_error_response(503, "Service Unavailable", "too_many_connections",
                                   "this client holds too many open connections; retry later"),
                limits_.write_timeout);
-      close_gracefully(sock);
+      // The refusal is written (a few hundred bytes into an empty socket buffer); the parker
+      // drains and closes, the worker is free at once.
+      if (parker_)
+        parker_->close_gracefully(sock);
+      else
+        close_gracefully(sock);
       return false;
     }
     ++open;
   }
+  if (!parker_) return serve_blocking(sock);
+  auto connection = std::make_unique<Connection>();
+  connection->fd = sock;
+  connection->client = std::move(client);
+  parker_->park(std::move(connection));
+  return true;
+}
 
+void GuardedServer::serve(std::unique_ptr<Connection> connection) {
+  for (;;) {
+    const bool last = connection->served + 1 >= limits_.keep_alive_max_count;
+    bool keep = answer_one(connection->fd, connection->buffer,
+                           connection->first_byte + limits_.request_timeout, last);
+    ++connection->served;
+    if (!keep || last || svr_sock_ == INVALID_SOCKET) break;
+    // A pipelined request already whole: answer it here; anything else waits in the parker.
+    if (!connection->buffer.has_head()) {
+      connection->first_byte = Clock::now();
+      parker_->park(std::move(connection));
+      return;
+    }
+    connection->first_byte = Clock::now();
+  }
+  forget_client(connection->client);
+  parker_->close_gracefully(connection->fd);
+}
+
+bool GuardedServer::answer_one(int fd, ReadBuffer& buffer, Clock::time_point deadline, bool last) {
+  GuardedSocketStream stream(fd, limits_, deadline, buffer);
+  bool closed = false;
+  bool ok = process_request(stream, last, closed, nullptr);
+  if (stream.timed_out()) {
+    send_all(fd,
+             raw_error_response(408, "Request Timeout", "request_timeout",
+                                "the request did not arrive within " +
+                                    std::to_string(limits_.request_timeout.count()) + " ms"),
+             limits_.write_timeout);
+    return false;
+  }
+  if (stream.malformed()) {
+    send_all(fd,
+             raw_error_response(400, "Bad Request", "bad_request",
+                                "malformed request head: a header line without a colon, a "
+                                "folded line, a bare CR or a NUL byte"),
+             limits_.write_timeout);
+    return false;
+  }
+  if (stream.over_budget()) {
+    send_all(fd,
+             raw_error_response(431, "Request Header Fields Too Large", "request_too_large",
+                                "the request is too large: its head may take " +
+                                    std::to_string(limits_.max_header_bytes) + " bytes"),
+             limits_.write_timeout);
+    return false;
+  }
+  return ok && !closed && !stream.must_close();
+}
+
+bool GuardedServer::serve_blocking(socket_t sock) {
+  const std::string client = peer_address(sock);
   bool ok = false;
   ReadBuffer buffer;
   for (size_t served = 0; served < limits_.keep_alive_max_count; ++served) {
@@ -338,38 +480,12 @@ bool GuardedServer::process_and_close_socket(socket_t sock) {
       }
     }
     if (!readable || svr_sock_ == INVALID_SOCKET) break;
-
-    GuardedSocketStream stream(sock, limits_, Clock::now() + limits_.request_timeout, buffer);
-    bool closed = false;
-    ok = process_request(stream, served + 1 == limits_.keep_alive_max_count, closed, nullptr);
-    if (stream.timed_out()) {
-      send_all(sock,
-               raw_error_response(408, "Request Timeout", "request_timeout",
-                                  "the request did not arrive within " +
-                                      std::to_string(limits_.request_timeout.count()) + " ms"),
-               limits_.write_timeout);
-      ok = false;
-    } else if (stream.malformed()) {
-      send_all(sock,
-               raw_error_response(400, "Bad Request", "bad_request",
-                                  "malformed request head: a header line without a colon, a "
-                                  "folded line, a bare CR or a NUL byte"),
-               limits_.write_timeout);
-      ok = false;
-    } else if (stream.over_budget()) {
-      send_all(sock,
-               raw_error_response(431, "Request Header Fields Too Large", "request_too_large",
-                                  "the request is too large: its head may take " +
-                                      std::to_string(limits_.max_header_bytes) + " bytes"),
-               limits_.write_timeout);
-      ok = false;
-    }
-    if (!ok || closed || stream.must_close()) break;
+    ok = answer_one(sock, buffer, Clock::now() + limits_.request_timeout,
+                    served + 1 == limits_.keep_alive_max_count);
+    if (!ok) break;
   }
-
   close_gracefully(sock);
-  std::lock_guard<std::mutex> lock(clients_mutex_);
-  if (--clients_[client] == 0) clients_.erase(client);
+  forget_client(client);
   return ok;
 }
 

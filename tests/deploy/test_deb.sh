@@ -18,7 +18,8 @@ contents=$(dpkg-deb --contents "$deb")
 for f in ./usr/bin/regkg ./usr/share/regkg/web/index.html ./usr/share/regkg/corpus/README.md \
          ./usr/share/regkg/corpus/dictionaries/actors.json ./usr/share/man/man1/regkg.1.gz \
          ./lib/systemd/system/regkg.service ./lib/systemd/system/regkg-follow.service \
-         ./etc/default/regkg; do
+         ./etc/default/regkg ./usr/share/regkg/deploy/nginx-regkg.conf \
+         ./usr/share/regkg/deploy/nginx-regkg-http.conf ./usr/share/regkg/deploy/nginx-regkg-server.conf; do
   grep -q " $f\$" <<<"$contents" || fail "the package lacks $f"
 done
 
