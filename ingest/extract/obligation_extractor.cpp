@@ -153,9 +153,25 @@ constexpr std::array<std::string_view, 33> kZhCutMarkers = {
     "应", "一律", "必须", "须",   "不得", "可",   "有权", "负责", "牵头", "会同", "联合"};
 
 // Words that open a condition or an adverbial: a segment starting with one names no bearer.
-constexpr std::array<std::string_view, 19> kZhNoActorStart = {
+constexpr std::array<std::string_view, 20> kZhNoActorStart = {
     "对",   "在",   "向",   "为",   "因",   "如",   "凡",   "经过", "未", "违反",
-    "发现", "涉及", "从事", "依照", "按照", "根据", "依据", "除",   "于"};
+    "发现", "涉及", "从事", "依照", "按照", "根据", "依据", "除",   "于", "不"};
+
+// The short name a subject defines for itself: "从事…工作的机构（以下统称密码工作机构）" ->
+// "密码工作机构", when it is a role noun; else "".
+std::string zh_defined_short_name(std::string_view s, size_t b, size_t e) {
+  trim_range(s, b, e);
+  if (!ends_at(s, e, "）")) return "";
+  const std::string_view span = s.substr(b, e - b);
+  for (std::string_view intro : {"（以下简称", "（以下统称", "（以下称"}) {
+    const size_t at = span.rfind(intro);
+    if (at == std::string_view::npos) continue;
+    std::string_view name = span.substr(at + intro.size());
+    name.remove_suffix(3);  // "）"
+    if (!name.empty() && zh_role_ending_at(name, name.size())) return std::string(name);
+  }
+  return "";
+}
 
 // Connectives dropped at the start of a clause.
 constexpr std::array<std::string_view, 12> kZhConnectives = {
@@ -551,7 +567,17 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
     if (zh_trigger_ok(s, p, *hit)) found.push_back({p, len, hit, 0});
     p += len;
   }
-  if (found.empty()) return;
+  if (found.empty()) {
+    // A statement without a modal word still names who acts ("保密行政管理部门依法对…进行检查；
+    // 涉嫌保密违法的，应当及时调查处理"): a later clause without a subject is bound by it.
+    size_t fe = sb;
+    while (fe < se && !starts_at(s, fe, kComma)) fe = next_pos(s, fe);
+    if (std::string actor = zh_actor_at_start(s, sb, fe); !actor.empty()) {
+      st.article_bearer = std::move(actor);
+      st.article_bearer_paragraph = paragraph;
+    }
+    return;
+  }
   // A definition ("本条例所称…，是指可以接入网络…的…") defines; its modal words bind no one.
   {
     const size_t def = s.substr(sb, se - sb).find("是指");
@@ -645,8 +671,12 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
     // 1. Subject written in the modal's own clause.
     bool thing_subject = false;
     bool named_in_condition = false;  // rule 5 found the actor at the start of the condition
-    if (cb < f.pos && (!starts_with_any(s, cb, kZhNoActorStart) || starts_at(s, cb, "未成年")) &&
-        zh_contains_role(s, cb, f.pos)) {
+    if (std::string defined = zh_defined_short_name(s, cb, f.pos); !defined.empty()) {
+      o.bearer = std::move(defined);
+      explicit_bearer = have = true;
+    } else if (cb < f.pos &&
+               (!starts_with_any(s, cb, kZhNoActorStart) || starts_at(s, cb, "未成年")) &&
+               zh_contains_role(s, cb, f.pos)) {
       std::string cut = zh_cut_bearer(s, cb, f.pos);
       // The subject's head must be an actor: "绝密级国家秘密载体应当…", "涉密人员出境应当…" and
       // "…处理者提供的网络产品、服务应当…" are things or activities, bound to no one named.
@@ -721,7 +751,10 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
       // 7. No subject at all (the modal opens its clause, or only a condition precedes it): the
       // subject an earlier sentence of the article named. A clause whose subject is a thing or
       // an activity ("办理电话卡不得…") stays without a bearer.
-      bool no_subject_text = (cb == f.pos || f.seg > 0) && !thing_subject;
+      // An adverbial before the modal names no one ("对电信网络诈骗案件应当加强追赃挽损").
+      const bool adverbial_only =
+          cb < f.pos && starts_with_any(s, cb, kZhNoActorStart) && !zh_contains_role(s, cb, f.pos);
+      bool no_subject_text = (cb == f.pos || f.seg > 0 || adverbial_only) && !thing_subject;
       if (no_subject_text && f.seg > 0) {
         // Only conditions before the modal's clause ("…的，", "…时，", "…后，"); a topic phrase
         // ("外商投资生成式人工智能服务，应当…") is the subject, an activity.
