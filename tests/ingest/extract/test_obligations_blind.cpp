@@ -210,12 +210,16 @@ TEST_CASE("obligation extractor: the blind gold sets") {
   cd.add(d);
   print("held-out sets C+D", cd);
   CHECK(c.recall() >= 0.98);
-  CHECK(c.bearer() >= 0.73);
+  CHECK(c.bearer() >= 0.78);
+  // Set D's first figures (before any rule saw it): recall 0.966, precision 0.914, bearer 0.748.
+  CHECK(d.recall() >= 0.96);
+  CHECK(d.precision() >= 0.91);
+  CHECK(d.bearer() >= 0.78);
   CHECK(all.gold >= 300);
   // Floors: the figures of this commit, rounded down (BENCHMARKS.md, "Extraction quality").
   // Before issue 17's bearer rules: recall 0.984, precision 0.951, modality 0.993, bearer 0.694.
   CHECK(all.recall() >= 0.98);
   CHECK(all.precision() >= 0.965);
   CHECK(all.modality() >= 0.995);
-  CHECK(all.bearer() >= 0.86);
+  CHECK(all.bearer() >= 0.90);
 }
