@@ -57,7 +57,9 @@ bool ends_with_any(std::string_view s, size_t pos, const std::array<std::string_
 // byte, so a stray byte never swallows the start of the following character.
 size_t next_pos(std::string_view s, size_t pos) { return text::next_code_point(s, pos); }
 
-bool is_inline_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_inline_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
 
 // Trims ASCII spaces and U+3000 at both ends of [b, e).
 void trim_range(std::string_view s, size_t& b, size_t& e) {
@@ -110,11 +112,11 @@ constexpr std::string_view kComma = "，";
 
 // Role nouns: a bearer candidate must end a word with one of these to be taken as an actor.
 constexpr std::array<std::string_view, 38> kZhRoles = {
-    "者",     "部门",   "机构",   "机关",   "组织",   "个人",   "单位",   "人员",   "用户",
-    "企业",   "公民",   "法人",   "申请人", "备案人", "当事人", "委员会", "政府",   "国务院",
-    "法院",   "检察院", "办公室", "公司",   "协会",   "经营者", "国家",   "监护人", "受托人",
-    "委托人", "责任人", "负责人", "接收方", "受托方", "委托方", "提供方", "学校",   "家庭",
-    "媒体",   "各方"};
+    "者",     "部门",   "机构",   "机关",   "组织",   "个人",   "单位",   "人员",
+    "用户",   "企业",   "公民",   "法人",   "申请人", "备案人", "当事人", "委员会",
+    "政府",   "国务院", "法院",   "检察院", "办公室", "公司",   "协会",   "经营者",
+    "国家",   "监护人", "受托人", "委托人", "责任人", "负责人", "接收方", "受托方",
+    "委托方", "提供方", "学校",   "家庭",   "媒体",   "各方"};
 
 // Length of a role noun ending at byte `pos` (0 if none). "或者" is a conjunction, not a role.
 // A role noun used as a modifier ("个人信息处理者", "用户数据") is not one either.
@@ -146,15 +148,30 @@ bool zh_contains_role(std::string_view s, size_t b, size_t e) {
 
 // Words that, right after a role noun, start an adverbial or the predicate: the bearer ends there.
 constexpr std::array<std::string_view, 33> kZhCutMarkers = {
-    "对", "在",   "向", "按照", "依照", "依法", "依据", "根据", "于",   "通过",
-    "以", "自",   "从", "为",   "就",   "也",   "还",   "均",   "都",   "亦",
-    "仍", "及时", "应", "一律", "必须", "须",   "不得", "可",   "有权", "负责",
-    "牵头", "会同", "联合"};
+    "对", "在",   "向",   "按照", "依照", "依法", "依据", "根据", "于",   "通过", "以",
+    "自", "从",   "为",   "就",   "也",   "还",   "均",   "都",   "亦",   "仍",   "及时",
+    "应", "一律", "必须", "须",   "不得", "可",   "有权", "负责", "牵头", "会同", "联合"};
 
 // Words that open a condition or an adverbial: a segment starting with one names no bearer.
-constexpr std::array<std::string_view, 19> kZhNoActorStart = {
+constexpr std::array<std::string_view, 20> kZhNoActorStart = {
     "对",   "在",   "向",   "为",   "因",   "如",   "凡",   "经过", "未", "违反",
-    "发现", "涉及", "从事", "依照", "按照", "根据", "依据", "除",   "于"};
+    "发现", "涉及", "从事", "依照", "按照", "根据", "依据", "除",   "于", "不"};
+
+// The short name a subject defines for itself: "从事…工作的机构（以下统称密码工作机构）" ->
+// "密码工作机构", when it is a role noun; else "".
+std::string zh_defined_short_name(std::string_view s, size_t b, size_t e) {
+  trim_range(s, b, e);
+  if (!ends_at(s, e, "）")) return "";
+  const std::string_view span = s.substr(b, e - b);
+  for (std::string_view intro : {"（以下简称", "（以下统称", "（以下称"}) {
+    const size_t at = span.rfind(intro);
+    if (at == std::string_view::npos) continue;
+    std::string_view name = span.substr(at + intro.size());
+    name.remove_suffix(3);  // "）"
+    if (!name.empty() && zh_role_ending_at(name, name.size())) return std::string(name);
+  }
+  return "";
+}
 
 // Connectives dropped at the start of a clause.
 constexpr std::array<std::string_view, 12> kZhConnectives = {
@@ -192,6 +209,36 @@ std::string zh_cut_bearer(std::string_view s, size_t b, size_t e) {
   return trimmed(s, b, e);
 }
 
+// Verbs that can follow an actor directly ("提供者发现用户…"): a longer role noun is never sought
+// across them.
+constexpr std::array<std::string_view, 14> kZhActorVerbs = {"发现", "要求", "通知", "提供", "使用",
+                                                            "处理", "收集", "利用", "委托", "接受",
+                                                            "开展", "组织", "采取", "建立"};
+
+// The end of the longest role noun that starts like the one ending at `end`: "责任人员" not
+// "责任人", "国务院公安部门" not "国务院", "国家网信部门" not "国家" (a role noun that follows
+// within a few characters, with no separator, adverbial or verb between).
+size_t zh_longest_role_end(std::string_view s, size_t end, size_t e) {
+  for (bool longer = true; longer;) {
+    longer = false;
+    size_t q = end;
+    for (int n = 0; n < 6 && q < e; ++n) {
+      if (starts_with_any(s, q,
+                          std::array<std::string_view, 9>{"的", "，", "、", "和", "及", "与", "或",
+                                                          "等", "（"}) ||
+          starts_with_any(s, q, kZhCutMarkers) || starts_with_any(s, q, kZhActorVerbs))
+        break;
+      q = next_pos(s, q);
+      if (q <= e && zh_role_ending_at(s, q)) {
+        end = q;
+        longer = true;
+        break;
+      }
+    }
+  }
+  return end;
+}
+
 // An actor named at the start of a condition segment ("提供者发现违法内容的" -> "提供者",
 // "任何组织和个人发现…的" -> "任何组织和个人"), or "" when the segment starts with a verb or
 // preposition or no role noun appears within its first 20 characters without a "的" before it.
@@ -201,7 +248,23 @@ std::string zh_actor_at_start(std::string_view s, size_t b, size_t e, size_t win
   const size_t limit = std::min(e, b + window);
   size_t end = 0;
   for (size_t p = b; p < limit; p = next_pos(s, p)) {
-    if (starts_at(s, p, "的")) return "";
+    if (starts_at(s, p, "的")) {
+      // A modifier of a short role noun ("重要数据的处理者", "关键信息基础设施的运营者") is part
+      // of the actor's name; any other 的 ends the search.
+      size_t q = p + 3;
+      size_t role_end = 0;
+      for (int n = 0; n < 5 && q < limit; ++n) {
+        if (starts_at(s, q, "的") || starts_at(s, q, kComma) || starts_at(s, q, "、")) break;
+        q = next_pos(s, q);
+        if (zh_role_ending_at(s, q)) {
+          role_end = q;
+          break;
+        }
+      }
+      if (!role_end) return "";
+      end = role_end;
+      break;
+    }
     const size_t q = next_pos(s, p);
     if (zh_role_ending_at(s, q)) {
       end = q;
@@ -209,6 +272,7 @@ std::string zh_actor_at_start(std::string_view s, size_t b, size_t e, size_t win
     }
   }
   if (!end) return "";
+  end = zh_longest_role_end(s, end, e);
   // "国家网信部门", "国家有关主管部门": 国家 followed by a longer role noun.
   if (ends_at(s, end, "国家")) {
     for (size_t p = end; p < std::min(e, end + 24); p = next_pos(s, p)) {
@@ -233,7 +297,13 @@ std::string zh_actor_at_start(std::string_view s, size_t b, size_t e, size_t win
       }
     }
     if (!found) break;
-    end = found;
+    end = zh_longest_role_end(s, found, e);
+  }
+  // A list closed by 等: "…和国家网信部门等", "公安、金融、电信等部门".
+  if (starts_at(s, end, "等") && end + 3 <= e) {
+    end += 3;
+    const size_t more = zh_longest_role_end(s, end, e);
+    if (more > end) end = more;
   }
   return trimmed(s, b, end);
 }
@@ -403,6 +473,7 @@ struct ZhState {
   // The last subject an earlier sentence of the article named: a later sentence without one is
   // bound by it ("处理者应当…。发现…的，应当立即…" -> 处理者).
   std::string article_bearer;
+  int article_bearer_paragraph = 0;  // the paragraph that named it
   // The authority named after 由 earlier in the paragraph: in a liability clause
   // ("由有关主管部门责令改正…；拒不改正的，可以责令暂停…") it is the one who acts.
   std::string paragraph_authority;
@@ -413,7 +484,8 @@ struct ZhState {
 std::string zh_authority_after_you(std::string_view s, size_t b, size_t e) {
   for (size_t p = b; p + 3 <= e; p = next_pos(s, p)) {
     if (!starts_at(s, p, "由")) continue;
-    if (ends_with_any(s, p, std::array<std::string_view, 5>{"理", "自", "事", "缘", "经"})) continue;
+    if (ends_with_any(s, p, std::array<std::string_view, 5>{"理", "自", "事", "缘", "经"}))
+      continue;
     if (starts_with_any(s, p + 3, std::array<std::string_view, 3>{"于", "此", "其他"})) continue;
     size_t seg_end = p + 3;
     while (seg_end < e && !starts_at(s, seg_end, kComma)) seg_end = next_pos(s, seg_end);
@@ -435,7 +507,8 @@ constexpr std::array<std::string_view, 16> kZhActorClauseVerbs = {
 // other clauses.
 std::string zh_provider_role(const std::string& clause) {
   const size_t give = clause.find("提供");
-  if (give == std::string::npos || clause.size() < 3 || !ends_at(clause, clause.size(), "的")) return "";
+  if (give == std::string::npos || clause.size() < 3 || !ends_at(clause, clause.size(), "的"))
+    return "";
   std::string_view what = std::string_view(clause).substr(give + 6, clause.size() - 3 - give - 6);
   if (const size_t de = what.rfind("的"); de != std::string_view::npos) what.remove_prefix(de + 3);
   if (what.empty()) return "";
@@ -494,7 +567,17 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
     if (zh_trigger_ok(s, p, *hit)) found.push_back({p, len, hit, 0});
     p += len;
   }
-  if (found.empty()) return;
+  if (found.empty()) {
+    // A statement without a modal word still names who acts ("保密行政管理部门依法对…进行检查；
+    // 涉嫌保密违法的，应当及时调查处理"): a later clause without a subject is bound by it.
+    size_t fe = sb;
+    while (fe < se && !starts_at(s, fe, kComma)) fe = next_pos(s, fe);
+    if (std::string actor = zh_actor_at_start(s, sb, fe); !actor.empty()) {
+      st.article_bearer = std::move(actor);
+      st.article_bearer_paragraph = paragraph;
+    }
+    return;
+  }
   // A definition ("本条例所称…，是指可以接入网络…的…") defines; its modal words bind no one.
   {
     const size_t def = s.substr(sb, se - sb).find("是指");
@@ -587,8 +670,13 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
     bool have = false;
     // 1. Subject written in the modal's own clause.
     bool thing_subject = false;
-    if (cb < f.pos && (!starts_with_any(s, cb, kZhNoActorStart) || starts_at(s, cb, "未成年")) &&
-        zh_contains_role(s, cb, f.pos)) {
+    bool named_in_condition = false;  // rule 5 found the actor at the start of the condition
+    if (std::string defined = zh_defined_short_name(s, cb, f.pos); !defined.empty()) {
+      o.bearer = std::move(defined);
+      explicit_bearer = have = true;
+    } else if (cb < f.pos &&
+               (!starts_with_any(s, cb, kZhNoActorStart) || starts_at(s, cb, "未成年")) &&
+               zh_contains_role(s, cb, f.pos)) {
       std::string cut = zh_cut_bearer(s, cb, f.pos);
       // The subject's head must be an actor: "绝密级国家秘密载体应当…", "涉密人员出境应当…" and
       // "…处理者提供的网络产品、服务应当…" are things or activities, bound to no one named.
@@ -597,11 +685,18 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
       if (ends_at(head, head.size(), "）"))
         if (const size_t open = head.rfind("（"); open != std::string_view::npos)
           head = head.substr(0, open);
+      if (ends_at(head, head.size(), "等")) head.remove_suffix(3);  // "…部门等应当"
       if (!cut.empty() && zh_role_ending_at(head, head.size())) {
         o.bearer = std::move(cut);
         explicit_bearer = true;
+      } else if (std::string owner = zh_actor_at_start(s, cb, f.pos); !owner.empty()) {
+        // A possessed thing or an activity of an actor named first: "运营者的网络日志应当留存",
+        // "…处理者提供的网络产品、服务应当…", "涉密人员出境应当…" bind that actor.
+        o.bearer = std::move(owner);
+        explicit_bearer = true;
       } else {
         thing_subject = true;
+        if (f.t->mod != Mod::encouragement) o.bearer = st.article_bearer;
       }
       have = true;
     }
@@ -646,6 +741,7 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
         o.bearer = "国家";
       } else if (f.seg > 0) {
         o.bearer = zh_actor_at_start(s, segs[0].b, segs[0].e);
+        named_in_condition = !o.bearer.empty();
         // 6. A 的-clause that describes the actor: "提供具有舆论属性…服务的，应当…".
         if (o.bearer.empty() && f.seg == 1) {
           o.bearer = zh_actor_clause(s, segs[0].b, segs[0].e);
@@ -655,19 +751,29 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
       // 7. No subject at all (the modal opens its clause, or only a condition precedes it): the
       // subject an earlier sentence of the article named. A clause whose subject is a thing or
       // an activity ("办理电话卡不得…") stays without a bearer.
-      bool no_subject_text = (cb == f.pos || f.seg > 0) && !thing_subject;
+      // An adverbial before the modal names no one ("对电信网络诈骗案件应当加强追赃挽损").
+      const bool adverbial_only =
+          cb < f.pos && starts_with_any(s, cb, kZhNoActorStart) && !zh_contains_role(s, cb, f.pos);
+      bool no_subject_text = (cb == f.pos || f.seg > 0 || adverbial_only) && !thing_subject;
       if (no_subject_text && f.seg > 0) {
         // Only conditions before the modal's clause ("…的，", "…时，", "…后，"); a topic phrase
         // ("外商投资生成式人工智能服务，应当…") is the subject, an activity.
         size_t pb = segs[f.seg - 1].b, pe = segs[f.seg - 1].e;
         trim_range(s, pb, pe);
-        no_subject_text = ends_with_any(s, pe, std::array<std::string_view, 5>{"的", "时", "后", "前", "中"});
+        // A topic phrase ("上述信息未经客户授权，不得用于…") carries the subject of an earlier
+        // sentence of the same paragraph only.
+        no_subject_text =
+            ends_with_any(s, pe, std::array<std::string_view, 5>{"的", "时", "后", "前", "中"}) ||
+            st.article_bearer_paragraph == paragraph;
       }
       if (o.bearer.empty() && no_subject_text && f.t->mod != Mod::encouragement)
         o.bearer = st.article_bearer;
       have = true;
     }
-    if (explicit_bearer && !o.bearer.empty()) st.article_bearer = o.bearer;
+    if ((explicit_bearer || named_in_condition) && !o.bearer.empty()) {
+      st.article_bearer = o.bearer;
+      st.article_bearer_paragraph = paragraph;
+    }
     *group_bearer = o.bearer;
     *group_has = true;
 
@@ -983,9 +1089,9 @@ bool en_after_relative_pronoun(std::string_view s, size_t sb, size_t pos) {
 // at the start of `subject` ("no ", "no one", "nobody", "neither"), or 0.
 size_t en_negative_subject(const std::string& subject) {
   const std::string l = lower_str(subject);
-  for (std::string_view neg : {std::string_view("no one"), std::string_view("nobody"),
-                               std::string_view("none of"), std::string_view("neither"),
-                               std::string_view("no")}) {
+  for (std::string_view neg :
+       {std::string_view("no one"), std::string_view("nobody"), std::string_view("none of"),
+        std::string_view("neither"), std::string_view("no")}) {
     if (word_at(l, 0, neg)) return neg.size();
   }
   return 0;

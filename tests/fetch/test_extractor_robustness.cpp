@@ -140,6 +140,9 @@ TEST_CASE("pathological markup stays linear") {
     INFO(c.what);
     const auto start = std::chrono::steady_clock::now();
     exercise(c.html);
-    CHECK(seconds_since(start) < 2.0);
+    // Not a speed target (those live in bench/): a quadratic pass over 200,000 bytes takes
+    // minutes, a linear one well under a second, so 30 s only separates the two, even on a
+    // machine at load 20 (where 2 s failed a linear run).
+    CHECK(seconds_since(start) < 30.0);
   }
 }

@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "ingest/sources/diagnostics.h"
 #include "ingest/extract/obligation_extractor.h"
+#include "ingest/sources/diagnostics.h"
 #include "ingest/sources/statute_markdown_parser.h"
 #include "tests/test_support.h"
 
@@ -149,8 +149,8 @@ Figures evaluate_file(const std::string& gold_file, std::vector<std::string>* er
       }
       if (best == extracted.size()) {
         if (errors)
-          errors->push_back("missed      " + source + " art " + article + " [" + g.modality +
-                            "] " + g.key);
+          errors->push_back("missed      " + source + " art " + article + " [" + g.modality + "] " +
+                            g.key);
         continue;
       }
       used.insert(best);
@@ -171,10 +171,10 @@ Figures evaluate_file(const std::string& gold_file, std::vector<std::string>* er
     if (errors)
       for (size_t i = 0; i < extracted.size(); ++i)
         if (!used.count(i))
-          errors->push_back("invented    " + source + " art " + article + " [" +
-                            extracted[i].modality + "] " +
-                            text.substr(extracted[i].begin,
-                                        std::min<size_t>(60, extracted[i].end - extracted[i].begin)));
+          errors->push_back(
+              "invented    " + source + " art " + article + " [" + extracted[i].modality + "] " +
+              text.substr(extracted[i].begin,
+                          std::min<size_t>(60, extracted[i].end - extracted[i].begin)));
     total.add(f);
   }
   return total;
@@ -203,13 +203,23 @@ TEST_CASE("obligation extractor: the blind gold sets") {
   // Held out: measured, never looked at in detail (its errors are not printed), never tuned on.
   const Figures c = evaluate_file("obligations_heldout_c.json", nullptr);
   print("held-out set C (2 instruments)", c);
+  // Held out too (annotated 2026-12-07, committed before the extractor first ran on it).
+  const Figures d = evaluate_file("obligations_heldout_d.json", nullptr);
+  print("held-out set D (4 instruments)", d);
+  Figures cd = c;
+  cd.add(d);
+  print("held-out sets C+D", cd);
   CHECK(c.recall() >= 0.98);
-  CHECK(c.bearer() >= 0.73);
+  CHECK(c.bearer() >= 0.78);
+  // Set D's first figures (before any rule saw it): recall 0.966, precision 0.914, bearer 0.748.
+  CHECK(d.recall() >= 0.96);
+  CHECK(d.precision() >= 0.91);
+  CHECK(d.bearer() >= 0.78);
   CHECK(all.gold >= 300);
   // Floors: the figures of this commit, rounded down (BENCHMARKS.md, "Extraction quality").
   // Before issue 17's bearer rules: recall 0.984, precision 0.951, modality 0.993, bearer 0.694.
   CHECK(all.recall() >= 0.98);
   CHECK(all.precision() >= 0.965);
   CHECK(all.modality() >= 0.995);
-  CHECK(all.bearer() >= 0.86);
+  CHECK(all.bearer() >= 0.90);
 }
