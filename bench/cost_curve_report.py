@@ -179,40 +179,49 @@ def main():
     ci = {c: i + 1 for i, c in enumerate(cols)}
 
     def series(items):
-        return ", \\\n  ".join(
-            f"'cost-curve.dat' using 1:{ci[c]}{scale} with linespoints lw 2 pt 7 title '{t}'"
-            for c, scale, t in items)
+        out = []
+        for c, scale, t in items:
+            y = f"(${ci[c]}{scale})" if scale else f"{ci[c]}"
+            out.append(f"'cost-curve.dat' using 1:{y} with linespoints lw 2 pt 7 title '{t}'")
+        return ", \\\n  ".join(out)
 
     xt = ", ".join(f'"{s}x" {s}' for s in sizes)
+    loads = [num(r[c]) for r in ok for c in r if c.startswith("load_") and num(r[c]) is not None]
+    load_lo, load_hi = (min(loads), max(loads)) if loads else (0, 0)
     gp = f"""set terminal pngcairo size 1400,1000 font ",11"
 set output 'cost-curve.png'
-set multiplot layout 2,2 title "regkg cost curve: synthetic corpora of 1x-{sizes[-1]}x the full corpus (log-log; fits in BENCHMARKS.md)"
+set multiplot layout 2,2 title "regkg cost curve: synthetic corpora of 1x-{sizes[-1]}x the full corpus (log-log axes; fits and host load in BENCHMARKS.md)"
 set logscale xy 2
 set xrange [0.8:{sizes[-1] * 1.25}]
 set xtics ({xt})
 set grid
-set key top left
+set format y "%g"
+set key top left opaque box
+set offsets 0, 0, graph 0.35, 0
 set xlabel "corpus size"
-set title "time to build and to start"
-set ylabel "seconds"
-plot {series([("ingest_s", "", "full ingest (wall)"), ("ingest_cpu_s", "", "full ingest (CPU)"),
-              ("follow_start_s", "", "serve --follow first ingest"), ("start_s", "", "server start to /healthz")])}
+set title "CPU seconds (user+sys) to build, start and refresh"
+set ylabel "CPU seconds"
+plot {series([("ingest_cpu_s", "", "full ingest"), ("follow_start_cpu_s", "", "serve --follow start + first ingest"),
+              ("refresh_article_cpu_s", "", "refresh, one article (server)"), ("start_cpu_s", "", "server start")])}, \\
+  'cost-curve.dat' using 1:{ci["ingest_s"]} with linespoints dt 2 pt 6 lc rgb "gray40" title 'full ingest, wall (loaded host)'
 set title "memory (peak RSS) and disk"
 set ylabel "GiB"
-set logscale y 2
 plot {series([("ingest_peak_mib", "/1024.", "ingest peak RSS"), ("follow_hwm_mib", "/1024.", "serve --follow peak RSS"),
               ("serve_hwm_mib", "/1024.", "server peak RSS (queries)"), ("snapshot_mib", "/1024.", "snapshot on disk"),
-              ("index_mib", "/1024.", "index on disk")])}, \\
+              ("index_mib", "/1024.", "index on disk"), ("graph_mib", "/1024.", "graph.bin on disk")])}, \\
   22 with lines dt 2 lc rgb "red" title "22 GiB usable of 24"
-set title "uncached queries, sequential, one keep-alive connection"
+set title "work per query: server CPU per request, library and Xapian times"
 set ylabel "ms"
-plot {series([("search_p50_ms", "", "search p50"), ("search_p99_ms", "", "search p99"), ("floor_p50_ms", "", "Xapian floor p50"),
+plot {series([("search_cpu_ms", "", "server CPU per uncached search"), ("floor_p50_ms", "", "Xapian floor p50 (wall)"),
+              ("nbhd_cpu_ms", "", "server CPU per neighbourhood"), ("paths_cpu_ms", "", "server CPU per paths"),
+              ("lib_nbhd2_us", "/1000.", "library 2-hop (uncapped), mean"), ("lib_path_us", "/1000.", "library path, mean"),
+              ("lib_pagerank_ms", "", "library PageRank")])}
+set title "wall latency (host load average {load_lo:g}-{load_hi:g} on 2 cores)"
+set ylabel "ms"
+plot {series([("search_p50_ms", "", "search p50"), ("search_p99_ms", "", "search p99"),
               ("nbhd_p99_ms", "", "neighbourhood p99"), ("paths_p99_ms", "", "paths p99"),
-              ("lib_pagerank_ms", "", "PageRank (library)")])}
-set title "refresh with serve --follow: change on disk to searchable"
-set ylabel "ms"
-plot {series([("refresh_new_version_ms", "", "new dated version"), ("refresh_article_ms", "", "one article changed")])}, \\
-  2000 with lines dt 2 lc rgb "red" title "2 s (issue 5)", 1000 with lines dt 3 lc rgb "red" title "1 s (issue 19)"
+              ("refresh_article_ms", "", "refresh, one article"), ("refresh_new_version_ms", "", "refresh, new version")])}, \\
+  2000 with lines dt 2 lc rgb "red" title "2 s (issue 5)"
 unset multiplot
 """
     gpf = os.path.join(args.out, "cost-curve.gp")
