@@ -209,7 +209,7 @@ measure() {  # $1 = size, $2 = run number
   grep '^regkg ingest' "$RUN/ingest.log" >&2
   local snap
   snap=$data/snapshots/$(cat "$data/CURRENT")
-  read -r ROW[files] ROW[nodes] ROW[edges] ROW[documents] < <($PY -c '
+  read -r 'ROW[files]' 'ROW[nodes]' 'ROW[edges]' 'ROW[documents]' < <($PY -c '
 import json, sys
 m = json.load(open(sys.argv[1]))
 c = m["counts"]
@@ -239,8 +239,8 @@ print(c.get("sources.ingested", 0), c["nodes"], c["edges"], c["documents"])' "$s
   c0=$(cpu_s "$SERVER_PID")
   if "$RUN/search_floor" --data "$data" --url "$BASE" --queries "$SCRIPT_DIR/queries.txt" \
        --rounds "$ROUNDS" >"$RUN/floor.out" 2>"$RUN/floor.err"; then
-    read -r ROW[search_p50_ms] ROW[search_p99_ms] ROW[search_mean_ms] < <(awk '/^\(c\)/ {print $(NF-3), $(NF-2), $(NF-1)}' "$RUN/floor.out")
-    read -r ROW[floor_p50_ms] ROW[floor_p99_ms] < <(awk '/^\(a\)/ {print $(NF-3), $(NF-2)}' "$RUN/floor.out")
+    read -r 'ROW[search_p50_ms]' 'ROW[search_p99_ms]' 'ROW[search_mean_ms]' < <(awk '/^\(c\)/ {print $(NF-3), $(NF-2), $(NF-1)}' "$RUN/floor.out")
+    read -r 'ROW[floor_p50_ms]' 'ROW[floor_p99_ms]' < <(awk '/^\(a\)/ {print $(NF-3), $(NF-2)}' "$RUN/floor.out")
     ROW[floor_counting_mean_ms]=$(awk '/^\(b\)/ {print $(NF-1)}' "$RUN/floor.out")
     ROW[search_cpu_ms]=$(per_ms "$c0" "$(cpu_s "$SERVER_PID")" $(( nq * (ROUNDS + 1) )))
     grep -E '^\((a|b|c)\)|^RATIO' "$RUN/floor.out" >&2
