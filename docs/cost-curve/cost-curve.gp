@@ -1,9 +1,9 @@
 set terminal pngcairo size 1400,1000 font ",11"
 set output 'cost-curve.png'
-set multiplot layout 2,2 title "regkg cost curve: synthetic corpora of 1x-2x the full corpus (log-log axes; fits and host load in BENCHMARKS.md)"
+set multiplot layout 2,2 title "regkg cost curve: synthetic corpora of 1x-4x the full corpus (log-log axes; fits and host load in BENCHMARKS.md)"
 set logscale xy 2
-set xrange [0.8:2.5]
-set xtics ("1x" 1, "2x" 2)
+set xrange [0.8:5.0]
+set xtics ("1x" 1, "2x" 2, "4x" 4)
 set grid
 set format y "%g"
 set key top left opaque box
@@ -34,7 +34,7 @@ plot 'cost-curve.dat' using 1:15 with linespoints lw 2 pt 7 title 'server CPU pe
   'cost-curve.dat' using 1:($21/1000.) with linespoints lw 2 pt 7 title 'library 2-hop (uncapped), mean', \
   'cost-curve.dat' using 1:($22/1000.) with linespoints lw 2 pt 7 title 'library path, mean', \
   'cost-curve.dat' using 1:23 with linespoints lw 2 pt 7 title 'library PageRank'
-set title "wall latency (host load average 11.86-20.32 on 2 cores)"
+set title "wall latency (host load average 8.03-20.32 on 2 cores)"
 set ylabel "ms"
 plot 'cost-curve.dat' using 1:13 with linespoints lw 2 pt 7 title 'search p50', \
   'cost-curve.dat' using 1:14 with linespoints lw 2 pt 7 title 'search p99', \
