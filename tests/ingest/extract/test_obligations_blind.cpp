@@ -203,18 +203,23 @@ TEST_CASE("obligation extractor: the blind gold sets") {
   // Held out: measured, never looked at in detail (its errors are not printed), never tuned on.
   const Figures c = evaluate_file("obligations_heldout_c.json", nullptr);
   print("held-out set C (2 instruments)", c);
-  // Held out too (annotated 2026-12-07, committed before the extractor first ran on it).
-  const Figures d = evaluate_file("obligations_heldout_d.json", nullptr);
-  print("held-out set D (4 instruments)", d);
-  Figures cd = c;
-  cd.add(d);
-  print("held-out sets C+D", cd);
+  // Held out too (annotated 2026-12-07, committed before the extractor first ran on it). Two of
+  // its laws are not in the embedded corpus a fresh clone has: measured with the full corpus only.
+  if (regkg::test::full_corpus_available()) {
+    const Figures d = evaluate_file("obligations_heldout_d.json", nullptr);
+    print("held-out set D (4 instruments)", d);
+    Figures cd = c;
+    cd.add(d);
+    print("held-out sets C+D", cd);
+    // Set D's first figures (before any rule saw it): recall 0.966, precision 0.914, bearer 0.748.
+    CHECK(d.recall() >= 0.96);
+    CHECK(d.precision() >= 0.91);
+    CHECK(d.bearer() >= 0.78);
+  } else {
+    std::printf("held-out set D: not measured (needs the full corpus)\n");
+  }
   CHECK(c.recall() >= 0.98);
   CHECK(c.bearer() >= 0.78);
-  // Set D's first figures (before any rule saw it): recall 0.966, precision 0.914, bearer 0.748.
-  CHECK(d.recall() >= 0.96);
-  CHECK(d.precision() >= 0.91);
-  CHECK(d.bearer() >= 0.78);
   CHECK(all.gold >= 300);
   // Floors: the figures of this commit, rounded down (BENCHMARKS.md, "Extraction quality").
   // Before issue 17's bearer rules: recall 0.984, precision 0.951, modality 0.993, bearer 0.694.

@@ -451,22 +451,27 @@ TEST_CASE("sanction extractor: the blind gold set") {
   if (std::getenv("REGKG_GOLD_ERRORS"))
     for (const auto& e : errors) std::cout << e << '\n';
   // Held out (annotated 2026-12-07 on five other laws, committed before the extractor first ran
-  // on it): figures only, its errors are never printed and no rule is written from it.
-  const SanctionGoldFigures h = evaluate_sanction_gold("sanctions_heldout.json", nullptr);
-  print_pr("held out: sanction clauses", h.clauses);
-  print_pr("held out: (a) links", h.links);
-  print_pr("held out: (b) fine amounts", h.fines);
-  print_pr("held out: (c) measures", h.measures);
-  print_pr("held out: (d) authority", h.authority);
-  std::printf("held out: condition right           %d / %d\n", h.conditions_right,
-              h.clauses.true_positive);
-  CHECK(h.clauses.gold == 120);
-  // Floors: the first held-out figures (clauses P 0.870 R 0.833, links P 0.741 R 0.811), rounded
-  // down, so that a change made for the tuned set cannot silently cost the unseen laws.
-  CHECK(h.clauses.recall() >= 0.83);
-  CHECK(h.clauses.precision() >= 0.86);
-  CHECK(h.links.recall() >= 0.80);
-  CHECK(h.links.precision() >= 0.74);
+  // on it): figures only, its errors are never printed and no rule is written from it. Two of its
+  // laws are not in the embedded corpus a fresh clone has: measured with the full corpus only.
+  if (regkg::test::full_corpus_available()) {
+    const SanctionGoldFigures h = evaluate_sanction_gold("sanctions_heldout.json", nullptr);
+    print_pr("held out: sanction clauses", h.clauses);
+    print_pr("held out: (a) links", h.links);
+    print_pr("held out: (b) fine amounts", h.fines);
+    print_pr("held out: (c) measures", h.measures);
+    print_pr("held out: (d) authority", h.authority);
+    std::printf("held out: condition right           %d / %d\n", h.conditions_right,
+                h.clauses.true_positive);
+    CHECK(h.clauses.gold == 120);
+    // Floors: the first held-out figures (clauses P 0.870 R 0.833, links P 0.741 R 0.811), rounded
+    // down, so that a change made for the tuned set cannot silently cost the unseen laws.
+    CHECK(h.clauses.recall() >= 0.83);
+    CHECK(h.clauses.precision() >= 0.86);
+    CHECK(h.links.recall() >= 0.80);
+    CHECK(h.links.precision() >= 0.74);
+  } else {
+    std::printf("held-out sanction set: not measured (needs the full corpus)\n");
+  }
   CHECK(f.clauses.gold == 146);
   // Floors: this commit's figures, rounded down (BENCHMARKS.md, "Extraction quality"). The rules
   // were written after reading this set, so these are training-set figures.
