@@ -474,6 +474,10 @@ struct ZhState {
   // bound by it ("处理者应当…。发现…的，应当立即…" -> 处理者).
   std::string article_bearer;
   int article_bearer_paragraph = 0;  // the paragraph that named it
+  void name_subject(std::string actor, int paragraph) {
+    article_bearer = std::move(actor);
+    article_bearer_paragraph = paragraph;
+  }
   // The authority named after 由 earlier in the paragraph: in a liability clause
   // ("由有关主管部门责令改正…；拒不改正的，可以责令暂停…") it is the one who acts.
   std::string paragraph_authority;
@@ -572,10 +576,8 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
     // 涉嫌保密违法的，应当及时调查处理"): a later clause without a subject is bound by it.
     size_t fe = sb;
     while (fe < se && !starts_at(s, fe, kComma)) fe = next_pos(s, fe);
-    if (std::string actor = zh_actor_at_start(s, sb, fe); !actor.empty()) {
-      st.article_bearer = std::move(actor);
-      st.article_bearer_paragraph = paragraph;
-    }
+    if (std::string actor = zh_actor_at_start(s, sb, fe); !actor.empty())
+      st.name_subject(std::move(actor), paragraph);
     return;
   }
   // A definition ("本条例所称…，是指可以接入网络…的…") defines; its modal words bind no one.
@@ -770,10 +772,8 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
         o.bearer = st.article_bearer;
       have = true;
     }
-    if ((explicit_bearer || named_in_condition) && !o.bearer.empty()) {
-      st.article_bearer = o.bearer;
-      st.article_bearer_paragraph = paragraph;
-    }
+    if ((explicit_bearer || named_in_condition) && !o.bearer.empty())
+      st.name_subject(o.bearer, paragraph);
     *group_bearer = o.bearer;
     *group_has = true;
 
