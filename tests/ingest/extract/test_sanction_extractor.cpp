@@ -308,9 +308,19 @@ std::set<std::string> extracted_links(const Sanction& s) {
 void gold_fine_facts(const rapidjson::Value& c, const char* name, std::set<std::string>& out) {
   if (!c.HasMember(name) || !c[name].IsObject()) return;
   const auto& f = c[name];
-  for (const char* k : {"min", "max", "multiple_min", "multiple_max", "percent_max"})
-    if (f.HasMember(k) && f[k].IsNumber())
-      out.insert(std::string(name) + "." + k + "=" + std::to_string(f[k].GetInt64()));
+  for (const char* k : {"min", "max", "multiple_min", "multiple_max", "percent_min", "percent_max"}) {
+    if (!f.HasMember(k) || !f[k].IsNumber()) continue;
+    const double v = f[k].GetDouble();
+    std::string key = k;
+    long long whole = static_cast<long long>(v);
+    if (static_cast<double>(whole) != v) {
+      // A fractional multiple (百分之五十 annotated as multiple 0.5) is the extractor's percent.
+      REQUIRE_MESSAGE(key.rfind("multiple_", 0) == 0, "fractional amount in gold: " << k);
+      key = "percent_" + key.substr(std::string("multiple_").size());
+      whole = static_cast<long long>(v * 100 + 0.5);
+    }
+    out.insert(std::string(name) + "." + key + "=" + std::to_string(whole));
+  }
   if (f.HasMember("of") && f["of"].IsString())
     out.insert(std::string(name) + ".of=" + f["of"].GetString());
 }
@@ -323,6 +333,7 @@ void extracted_fine_facts(const SanctionFine& f, const char* name, std::set<std:
   put("max", f.max_yuan);
   put("multiple_min", f.multiple_min);
   put("multiple_max", f.multiple_max);
+  put("percent_min", f.percent_min);
   put("percent_max", f.percent_max);
   if (f.multiple_min || f.multiple_max)
     out.insert(std::string(name) + ".of=" + f.multiple_of);
