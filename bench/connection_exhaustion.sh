@@ -16,6 +16,7 @@ for b in "$@"; do builds+=("$b"); done
 ulimit -n 8192
 work=$(mktemp -d /tmp/regkg-exhaustion-bench.XXXXXX)
 source "$src/tests/deploy/nginx_edge.sh"
+source "$src/scripts/await_server.sh"
 server_pid=
 cleanup() {
   nginx_stop
@@ -30,8 +31,7 @@ start_server() {  # binary
   port=$(free_port)
   "$1" serve --data "$work/data" --port "$port" >"$work/serve.log" 2>&1 &
   server_pid=$!
-  for _ in $(seq 300); do curl -sf -o /dev/null "http://127.0.0.1:$port/healthz" && return; sleep 0.1; done
-  echo "regkg did not start" >&2; exit 1
+  await_server "$server_pid" "$work/serve.log" "$work/serve.log" 30 >/dev/null || exit 1
 }
 stop_server() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=; }
 row() {  # front load port args…

@@ -43,6 +43,7 @@ set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$SCRIPT_DIR/.." && pwd)
+source "$REPO/scripts/await_server.sh"
 REGKG=${REGKG:-$REPO/build/regkg}
 SEARCH_FLOOR=${SEARCH_FLOOR:-$REPO/build/bench/search_floor}
 GRAPH_BENCH=${GRAPH_BENCH:-$REPO/build/bench/graph_bench}
@@ -140,24 +141,14 @@ EOF
 SERVER_PID=
 BASE=
 start_server() {  # $1 = data dir, $2 = label, rest = serve options; sets SERVER_PID, BASE, START_S
-  local data=$1 label=$2 t0 deadline; shift 2
+  local data=$1 label=$2 t0; shift 2
   t0=$(now)
   "$REGKG" serve --data "$data" --port 0 --cache-mb 0 "$@" >"$RUN/serve-$label.out" 2>"$RUN/serve-$label.err" &
   SERVER_PID=$!
   PIDS+=("$SERVER_PID")
-  BASE=
-  deadline=$((SECONDS + 1800))
-  while (( SECONDS < deadline )); do
-    kill -0 "$SERVER_PID" 2>/dev/null || { tail -5 "$RUN/serve-$label.err" >&2; echo "cost_curve.sh: server died" >&2; exit 1; }
-    [[ -n $BASE ]] || BASE=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$RUN/serve-$label.out" 2>/dev/null | head -1 || true)
-    if [[ -n $BASE ]] && [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BASE/healthz") == 200 ]]; then
-      START_S=$(since "$t0")
-      START_CPU=$(cpu_s "$SERVER_PID")
-      return 0
-    fi
-    sleep 0.01
-  done
-  echo "cost_curve.sh: server did not answer /healthz" >&2; exit 1
+  BASE=$(await_server "$SERVER_PID" "$RUN/serve-$label.out" "$RUN/serve-$label.err" 1800 0.01) || exit 1
+  START_S=$(since "$t0")
+  START_CPU=$(cpu_s "$SERVER_PID")
 }
 stop_server() { kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=; }
 

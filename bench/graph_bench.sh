@@ -19,6 +19,7 @@ set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$SCRIPT_DIR/.." && pwd)
+source "$REPO/scripts/await_server.sh"
 BUILD=${BUILD:-$REPO/build}
 CORPUS=$(cd "$REPO/.." && pwd)/shared/corpus
 DATA=
@@ -126,14 +127,7 @@ start_server() {  # $1 = label, rest = extra serve options; sets SERVER_PID, BAS
   local label=$1; shift
   "$REGKG" serve --data "$DATA" --port 0 "$@" >"$TMP/serve-$label.out" 2>"$TMP/serve-$label.err" &
   SERVER_PID=$!
-  BASE=
-  for _ in $(seq 600); do
-    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$TMP/serve-$label.err" >&2; exit 1; }
-    BASE=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$TMP/serve-$label.out" 2>/dev/null | head -1 || true)
-    if [[ -n $BASE ]] && [[ $(curl -s -o /dev/null -w '%{http_code}' "$BASE/healthz") == 200 ]]; then return 0; fi
-    sleep 0.1
-  done
-  echo "server did not start" >&2; exit 1
+  BASE=$(await_server "$SERVER_PID" "$TMP/serve-$label.out" "$TMP/serve-$label.err" 60) || exit 1
 }
 stop_server() { kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=; }
 field() { tr ' ' '\n' <<<"$1" | awk -F= -v k="$2" '$1 == k {print $2}'; }

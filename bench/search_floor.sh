@@ -18,6 +18,7 @@ set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$SCRIPT_DIR/.." && pwd)
+source "$REPO/scripts/await_server.sh"
 REGKG=${REGKG:-$REPO/build/regkg}
 SEARCH_FLOOR=${SEARCH_FLOOR:-$REPO/build/bench/search_floor}
 QUERIES=$SCRIPT_DIR/queries.txt
@@ -73,20 +74,10 @@ fi
 
 # Sets URL[$1]. Not called in a $(…): the server's pid must reach PIDS in this shell, for cleanup.
 start_server() {  # $1 = label
-  local out=$TMP/serve.$1.out url= deadline=$((SECONDS + 120))
-  "$TMP/regkg-$1" serve --data "$DATA" --port 0 --cache-mb 0 >"$out" 2>"$TMP/serve.$1.err" &
+  "$TMP/regkg-$1" serve --data "$DATA" --port 0 --cache-mb 0 >"$TMP/serve.$1.out" \
+    2>"$TMP/serve.$1.err" &
   PIDS+=($!)
-  while (( SECONDS < deadline )); do
-    url=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$out" 2>/dev/null | head -1 || true)
-    if [[ -n $url ]] && curl -sf -o /dev/null --max-time 5 "$url/healthz"; then
-      URL[$1]=$url
-      return 0
-    fi
-    sleep 0.05
-  done
-  cat "$TMP/serve.$1.err" >&2
-  echo "search_floor.sh: $1 server did not answer within 120 s" >&2
-  exit 1
+  URL[$1]=$(await_server "$!" "$TMP/serve.$1.out" "$TMP/serve.$1.err" 120) || exit 1
 }
 
 LABELS=(after)

@@ -16,6 +16,7 @@
 #include "index/remote_shards.h"
 #include "index/script_folding.h"
 #include "index/search_fields.h"
+#include "index/shard_health.h"
 
 namespace regkg::index {
 
@@ -170,6 +171,8 @@ Searcher::Searcher(const std::filesystem::path& db_dir, size_t pool_size,
                          e.get_type() + ": " + e.get_msg());
   }
   doc_count_ = db.get_doccount() - hidden_count_;
+  if (!remote_.empty())
+    shard_health_ = std::make_unique<ShardHealth>(remote_, std::chrono::milliseconds(1000));
 }
 
 bool Searcher::HiddenDecider::operator()(const Xapian::Document& doc) const {
@@ -194,8 +197,24 @@ void Searcher::discard_idle() const {
 
 template <class Run>
 auto Searcher::on_database(Run run) const {
+  if (remote_.empty()) {
+    Lease lease(*this);
+    return run(*lease.db);
+  }
+  // What this search saw of the shards goes to /healthz at once (shard_health.h).
+  try {
+    auto result = on_remote_database(run);
+    shard_health_->saw_all_up();
+    return result;
+  } catch (const ShardUnavailableError& e) {
+    shard_health_->saw_down(e.shard());
+    throw;
+  }
+}
+
+template <class Run>
+auto Searcher::on_remote_database(Run run) const {
   Lease lease(*this);
-  if (remote_.empty()) return run(*lease.db);
   try {
     return run(*lease.db);
   } catch (const Xapian::NetworkError&) {
@@ -276,17 +295,7 @@ void Searcher::check_remote_shards(const std::filesystem::path& db_dir,
 }
 
 std::vector<std::string> Searcher::unavailable_shards() const {
-  std::vector<std::string> down;
-  for (const RemoteShard& shard : remote_.shards) {
-    try {
-      open_remote_shard(shard, remote_).keep_alive();
-    } catch (const ShardUnavailableError&) {
-      down.push_back(shard.name());
-    } catch (const Xapian::Error&) {
-      down.push_back(shard.name());
-    }
-  }
-  return down;
+  return shard_health_ ? shard_health_->down() : std::vector<std::string>{};
 }
 
 std::unique_ptr<Xapian::Database> Searcher::acquire() const {

@@ -23,6 +23,7 @@ namespace regkg::index {
 
 struct IndexLayers;
 class FacetCounter;
+class ShardHealth;
 
 // The query string could not be parsed; message() is Xapian's, query() the offending input.
 class QuerySyntaxError : public std::runtime_error {
@@ -115,8 +116,8 @@ class Searcher {
   const std::string& snapshot_id() const { return snapshot_id_; }
   // The remote shards searched (empty for a local index).
   const RemoteShards& remote_shards() const { return remote_; }
-  // The remote shards that do not accept a connection now ("host:port"), by trying each within
-  // the connect timeout; empty for a local index. Thread-safe.
+  // The remote shards last seen down ("host:port"): by the last search, or by a probe of every
+  // shard each second (shard_health.h); answers at once. Empty for a local index. Thread-safe.
   std::vector<std::string> unavailable_shards() const;
 
  private:
@@ -129,6 +130,8 @@ class Searcher {
   // shard connection breaks, then ShardUnavailableError.
   template <class Run>
   auto on_database(Run run) const;
+  template <class Run>
+  auto on_remote_database(Run run) const;
   SearchResult search_in(Xapian::Database& db, const SearchRequest& request) const;
   Xapian::Query query_in(Xapian::Database& db, const SearchRequest& request) const;
   // Empties the idle slots of the pool (their connections may be as broken as the one that was).
@@ -174,8 +177,9 @@ class Searcher {
   // column, its row of kSearchFields.
   std::unique_ptr<const FacetColumns> facet_columns_;
   std::vector<size_t> facet_fields_;
-  std::vector<std::string> local_layers_;  // the databases of a local index, in order
-  RemoteShards remote_;                    // or its remote shards
+  std::vector<std::string> local_layers_;      // the databases of a local index, in order
+  RemoteShards remote_;                        // or its remote shards
+  std::unique_ptr<ShardHealth> shard_health_;  // remote shards only
   std::string snapshot_id_;
   ConceptTable concepts_;  // the index folder's concepts.json; empty when it has none
 };

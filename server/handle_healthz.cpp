@@ -1,6 +1,6 @@
 // GET /healthz: liveness plus the snapshot being served and its counts. "status" is "degraded"
 // while requests on the served snapshot fail with internal errors (a damaged index), or while a
-// remote index shard does not accept connections (tried on every call), else "ok".
+// remote index shard was last seen down (by a search or the once-a-second probe), else "ok".
 #include <algorithm>
 
 #include <httplib.h>
@@ -17,7 +17,7 @@ void handle_healthz(const HandlerContext& ctx, const RequestParams&, httplib::Re
   const auto& snap = ctx.snapshot;
   ServiceHealth::View health;
   if (ctx.health) health = ctx.health->view(snap->id);
-  // Remote index shards (serve --remote-shards): each tried now, within the connect timeout.
+  // Remote index shards (serve --remote-shards): as last seen, without waiting (shard_health.h).
   const index::RemoteShards& remote = snap->searcher->remote_shards();
   std::vector<std::string> down;
   if (!remote.empty()) down = snap->searcher->unavailable_shards();

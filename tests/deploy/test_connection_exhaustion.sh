@@ -18,6 +18,7 @@ log() { echo "$name: +${SECONDS}s $*"; }
 skip() { echo "REGKG-SKIP: $name: $*"; exit 0; }
 work=$(mktemp -d /tmp/regkg-exhaustion.XXXXXX)
 source "$src/tests/deploy/nginx_edge.sh"
+source "$src/scripts/await_server.sh"
 [ -n "$nginx_bin" ] || skip "nginx is not installed (scripts/setup.sh installs nginx-light)"
 command -v python3 >/dev/null || skip "python3 is not installed"
 # 3,000 flood sockets in this process tree, as many accepted ones in nginx and in regkg.
@@ -64,8 +65,7 @@ flood() {
 port=$(free_port)
 "$regkg" serve --data "$work/data" --port "$port" >"$work/serve.log" 2>&1 &
 server_pid=$!
-for _ in $(seq 200); do curl -sf -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.1; done
-curl -sf -o /dev/null "http://127.0.0.1:$port/healthz" || fail "regkg serve did not come up"
+await_server "$server_pid" "$work/serve.log" "$work/serve.log" 30 >/dev/null || fail "regkg serve did not come up"
 
 edge_port=$(free_port)
 nginx_start "$edge_port" 8192 "$port" || fail "nginx did not start"
