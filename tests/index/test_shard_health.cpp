@@ -71,7 +71,7 @@ TEST_CASE("shard health: a hung shard is reported down and reading never waits o
   CHECK(health.down() == std::vector<std::string>{name});
 }
 
-TEST_CASE("shard health: searches' reports win over an older probe, a refused port is down") {
+TEST_CASE("shard health: what searches report wins over an older probe") {
   // A port nothing listens on: connecting is refused at once.
   unsigned closed_port;
   {
