@@ -1,12 +1,27 @@
-// JsonOutput helpers: every string is checked for UTF-8 before it is written.
+// JsonOutput helpers: every string is checked for UTF-8 before it is written; one that needs no
+// escaping is copied whole.
 #include "server/json_output.h"
+
+#include <cstring>
 
 #include "text/utf8_validation.h"
 
 namespace regkg::server {
 
+void JsonOutput::Writer::plain_string(std::string_view s) {
+  Prefix(rapidjson::kStringType);
+  char* out = os_->Push(s.size() + 2);
+  out[0] = '"';
+  std::memcpy(out + 1, s.data(), s.size());
+  out[s.size() + 1] = '"';
+  EndValue(true);
+}
+
 void JsonOutput::string(std::string_view value) {
-  if (text::is_valid_utf8(value)) {
+  const text::Utf8JsonScan scan = text::scan_utf8_for_json(value);
+  // Most strings (ids, labels, paths, rule names) need no escaping: copied in one go.
+  if (scan.valid && !scan.needs_escape) return writer_.plain_string(value);
+  if (scan.valid) {
     writer_.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
     return;
   }
@@ -16,6 +31,9 @@ void JsonOutput::string(std::string_view value) {
 }
 
 void JsonOutput::key(std::string_view key) {
+  // Keys are the code's own ASCII names: copied unless one ever needs escaping.
+  const text::Utf8JsonScan scan = text::scan_utf8_for_json(key);
+  if (scan.valid && !scan.needs_escape) return writer_.plain_string(key);
   writer_.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
 }
 

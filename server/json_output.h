@@ -12,7 +12,14 @@ namespace regkg::server {
 
 class JsonOutput {
  public:
-  using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+  // RapidJSON's writer, plus a string written by one copy when it needs no escaping.
+  class Writer : public rapidjson::Writer<rapidjson::StringBuffer> {
+   public:
+    using rapidjson::Writer<rapidjson::StringBuffer>::Writer;
+    // `s` must be well-formed UTF-8 without '"', '\\' or control characters (below 0x20): the
+    // bytes RapidJSON's String() would write unchanged. Writes "s" as one string value.
+    void plain_string(std::string_view s);
+  };
   Writer& writer() { return writer_; }
   void string(std::string_view value);
   void field(std::string_view key, std::string_view value);

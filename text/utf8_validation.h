@@ -20,6 +20,14 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t pos);
 // runs and on the three-byte sequences of Chinese text.
 bool is_valid_utf8(std::string_view text, std::size_t* bad_offset = nullptr);
 
+// is_valid_utf8 and, in the same pass, whether an ASCII byte of `text` is one a JSON string must
+// escape (below 0x20, '"' or '\\'): the server writes strings without either by one copy.
+struct Utf8JsonScan {
+  bool valid = false;
+  bool needs_escape = false;  // meaningful when valid
+};
+Utf8JsonScan scan_utf8_for_json(std::string_view text);
+
 // The well-formed sequences of `text` for which keep(sequence) is true, in order; each byte that
 // does not start a well-formed sequence is dropped on its own and the scan goes on at the next.
 template <typename Keep>

@@ -132,4 +132,25 @@ TEST_SUITE("text") {
                           "b\xC3\xA9",
                           [](std::string_view seq) { return seq.size() > 1; }) == "中\xC3\xA9");
   }
+
+  TEST_CASE("scan_utf8_for_json finds what a JSON string must escape, in any position") {
+    CHECK_FALSE(
+        scan_utf8_for_json("cn/生成式人工智能服务管理暂行办法@2023-07-10/art-17").needs_escape);
+    CHECK(scan_utf8_for_json("cn/生成式人工智能服务管理暂行办法@2023-07-10/art-17").valid);
+    CHECK_FALSE(scan_utf8_for_json("slash/ and DEL \x7f are not escaped").needs_escape);
+    // Each special byte at every offset of a 16-byte ASCII string (word and tail paths) and
+    // after a Chinese character (the 3-byte path).
+    for (char special : {'"', '\\', '\n', '\x01', '\x1f'}) {
+      for (size_t at = 0; at < 16; ++at) {
+        std::string s(16, 'a');
+        s[at] = special;
+        CAPTURE(at);
+        CHECK(scan_utf8_for_json(s).needs_escape);
+        CHECK(scan_utf8_for_json("中" + s).needs_escape);
+      }
+    }
+    CHECK_FALSE(scan_utf8_for_json(std::string(16, ' ')).needs_escape);  // 0x20 itself is plain
+    const Utf8JsonScan bad = scan_utf8_for_json("ab\xff");
+    CHECK_FALSE(bad.valid);
+  }
 }
