@@ -246,20 +246,22 @@ TEST_CASE("obligation extractor: the blind gold sets") {
     Figures cd = c;
     cd.add(d);
     print("held-out sets C+D", cd);
-    // Set D's first figures (before any rule saw it): recall 0.966, precision 0.914, bearer 0.748.
+    // Set D's first figures (before any rule saw it): recall 0.966, precision 0.914, bearer 0.748;
+    // after the chapter pass (chapter_bearer.h) 0.794.
     CHECK(d.recall() >= 0.96);
     CHECK(d.precision() >= 0.91);
-    CHECK(d.bearer() >= 0.78);
+    CHECK(d.bearer() >= 0.79);
   } else {
     std::printf("held-out set D: not measured (needs the full corpus)\n");
   }
   CHECK(c.recall() >= 0.98);
-  CHECK(c.bearer() >= 0.78);
+  CHECK(c.bearer() >= 0.80);  // 0.807 with the chapter pass
   CHECK(all.gold >= 300);
   // Floors: the figures of this commit, rounded down (BENCHMARKS.md, "Extraction quality").
-  // Before issue 17's bearer rules: recall 0.984, precision 0.951, modality 0.993, bearer 0.694.
+  // Before issue 17's bearer rules: recall 0.984, precision 0.951, modality 0.993, bearer 0.694;
+  // 0.908 before the chapter pass, 0.929 with it.
   CHECK(all.recall() >= 0.98);
   CHECK(all.precision() >= 0.965);
   CHECK(all.modality() >= 0.995);
-  CHECK(all.bearer() >= 0.90);
+  CHECK(all.bearer() >= 0.925);
 }

@@ -513,12 +513,14 @@ TEST_CASE("sanction extractor: the blind gold set") {
     std::printf("held out: condition right           %d / %d\n", h.conditions_right,
                 h.clauses.true_positive);
     CHECK(h.clauses.gold == 120);
-    // Floors: the first held-out figures (clauses P 0.870 R 0.833, links P 0.741 R 0.811), rounded
-    // down, so that a change made for the tuned set cannot silently cost the unseen laws.
-    CHECK(h.clauses.recall() >= 0.83);
-    CHECK(h.clauses.precision() >= 0.86);
-    CHECK(h.links.recall() >= 0.80);
-    CHECK(h.links.precision() >= 0.74);
+    // Floors, rounded down, so that a change made for the tuned set cannot silently cost the
+    // unseen laws. First figures: clauses P 0.870 R 0.833, links P 0.741 R 0.811; after the
+    // conventions settled in CONVENTIONS-blind.md part B: clauses P 0.955 R 0.875, links P 0.797
+    // R 0.887 (fine amounts fell, 0.829/0.741 -> 0.792/0.718).
+    CHECK(h.clauses.recall() >= 0.87);
+    CHECK(h.clauses.precision() >= 0.95);
+    CHECK(h.links.recall() >= 0.88);
+    CHECK(h.links.precision() >= 0.79);
   } else {
     std::printf("held-out sanction set: not measured (needs the full corpus)\n");
   }
