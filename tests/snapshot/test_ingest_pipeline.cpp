@@ -364,7 +364,7 @@ TEST_SUITE("snapshot") {
       // 应当; the instrument's defined party (个人信息处理者) binds it, with its own rule.
       size_t inferred = 0, pipl_20 = 0;
       for (auto [it, end] = boost::vertices(g().boost_graph()); it != end; ++it) {
-        const NodeData& n = g().node(*it);
+        const regkg::graph::NodeData& n = g().node(*it);
         const std::string* rule = n.attr("bearer_rule");
         if (n.kind != NodeKind::obligation || !rule) continue;
         ++inferred;
