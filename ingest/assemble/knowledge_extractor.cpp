@@ -288,6 +288,7 @@ class Extractor {
       a.emplace_back(graph::attr::kVersion, j.version);
       Vertex ov = g_.upsert_node(std::move(n));
       ++stats_.obligations;
+      if (from_chapter) ++stats_.bearers_inferred;
       edge(ov, j.v, graph::edge::kObligationOf, prov(j, o.rule, o.confidence, o.begin, o.end));
       // Bearers: roles (提供者, providers) and named organisations (国家网信部门 -> CAC).
       std::vector<const ActorEntry*> bound;
