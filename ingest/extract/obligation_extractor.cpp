@@ -25,6 +25,7 @@
 #include <cctype>
 #include <cstdint>
 #include <cstring>
+#include <vector>
 
 namespace regkg::ingest {
 
@@ -121,6 +122,18 @@ constexpr std::array<std::string_view, 38> kZhRoles = {
 // Length of a role noun ending at byte `pos` (0 if none). "或者" is a conjunction, not a role.
 // A role noun used as a modifier ("个人信息处理者", "用户数据") is not one either.
 size_t zh_role_ending_at(std::string_view s, size_t pos) {
+  // Hot path (called for most characters of every subject scan): reject a position whose
+  // character ends no role noun before the checks below.
+  static const std::vector<std::string_view> last_chars = [] {
+    std::vector<std::string_view> out;
+    for (auto r : kZhRoles)
+      if (std::find(out.begin(), out.end(), r.substr(r.size() - 3)) == out.end())
+        out.push_back(r.substr(r.size() - 3));
+    return out;
+  }();
+  if (pos < 3 || pos > s.size()) return 0;
+  const std::string_view last = s.substr(pos - 3, 3);
+  if (std::find(last_chars.begin(), last_chars.end(), last) == last_chars.end()) return 0;
   if (ends_at(s, pos, "或者")) return 0;
   if (starts_with_any(s, pos,
                       std::array<std::string_view, 10>{"信息", "数据", "隐私", "账号", "权益",
