@@ -82,6 +82,9 @@ inline constexpr std::string_view kAction = "action";
 inline constexpr std::string_view kCondition = "condition";
 inline constexpr std::string_view kBearerEn = "bearer_en";      // from the English counterpart
 inline constexpr std::string_view kBearerRole = "bearer_role";  // the role a 的-clause stands for
+// Set when the article names no bearer and it was taken from the chapter or the instrument:
+// zh.bearer.chapter_title | zh.bearer.chapter_subject | zh.bearer.instrument_party.
+inline constexpr std::string_view kBearerRule = "bearer_rule";
 inline constexpr std::string_view kModalityEn = "modality_en";
 inline constexpr std::string_view kParagraph = "paragraph";  // paragraph number in the article
 inline constexpr std::string_view kTrigger = "trigger";      // the modal word: 应当, 不得 …

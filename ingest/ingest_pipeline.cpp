@@ -243,12 +243,14 @@ void extract(graph::KnowledgeGraph& graph, const Dictionaries& dictionaries, siz
     progress.phase(std::to_string(x.articles_analysed) + " articles analysed, " +
                    std::to_string(x.articles_reused) + " unchanged since the last run");
   progress.phase(std::to_string(x.obligations) + " obligations (" + std::to_string(x.bearer_links) +
-                 " bearer links), " + std::to_string(x.citations_resolved) + " resolved and " +
-                 std::to_string(x.citations_unresolved) + " unresolved citations, " +
-                 std::to_string(x.legal_basis) + " legal-basis links, " +
-                 std::to_string(x.internal_references) + " internal references, " +
-                 std::to_string(x.events) + " dated events, " + std::to_string(x.news_links) +
-                 " news links, " + std::to_string(x.candidate_actors) + " candidate actors");
+                 " bearer links, " + std::to_string(x.bearers_inferred) +
+                 " bearers from the chapter), " + std::to_string(x.citations_resolved) +
+                 " resolved and " + std::to_string(x.citations_unresolved) +
+                 " unresolved citations, " + std::to_string(x.legal_basis) +
+                 " legal-basis links, " + std::to_string(x.internal_references) +
+                 " internal references, " + std::to_string(x.events) + " dated events, " +
+                 std::to_string(x.news_links) + " news links, " +
+                 std::to_string(x.candidate_actors) + " candidate actors");
   const size_t text_effective = effective_dates_from_text(graph);
   progress.phase(std::to_string(text_effective) +
                  " versions dated in force from their commencement clause");

@@ -14,6 +14,7 @@
 #include "ingest/assemble/instrument_catalog.h"
 #include "ingest/assemble/sanction_linker.h"
 #include "ingest/extract/article_analysis.h"
+#include "ingest/extract/chapter_bearer.h"
 #include "ingest/extract/citation_extractor.h"
 #include "ingest/extract/date_extractor.h"
 #include "ingest/extract/obligation_extractor.h"
@@ -89,10 +90,12 @@ class Extractor {
     results.reserve(analyses.size());
     for (const auto& a : analyses) results.emplace_back(*a);
 
+    // Per version: the chapter's party for the obligations that name none.
+    const std::vector<std::vector<ChapterBearer>> inferred = chapter_bearers(jobs, results);
     std::map<std::string, std::vector<std::pair<size_t, size_t>>>
         org_mentions;  // name -> (job, pos)
     for (size_t i = 0; i < jobs.size(); ++i) {
-      apply_obligations(jobs[i], results[i]);
+      apply_obligations(jobs[i], results[i], inferred[i]);
       apply_citations(jobs[i], results[i]);
       apply_dates(jobs[i], results[i]);
       for (const auto& [name, pos] : results[i].get().organisations)
@@ -188,10 +191,68 @@ class Extractor {
 
   // ---- obligations
   // -------------------------------------------------------------------------------
-  void apply_obligations(const ArticleJob& j, const ArticleAnalysis& r) {
+
+  // The chapter a statute article is in (its heading, or the section's chapter), or none.
+  std::optional<Vertex> chapter_of(Vertex article) const {
+    std::optional<Vertex> h = g_.out_neighbor(article, graph::edge::kPartOf);
+    for (int depth = 0; h && depth < 4; ++depth) {
+      const NodeKind k = g_.node(*h).kind;
+      if (k == NodeKind::chapter) return h;
+      if (k != NodeKind::section) return std::nullopt;
+      h = g_.out_neighbor(*h, graph::edge::kPartOf);
+    }
+    return std::nullopt;
+  }
+
+  // chapter_bearers_zh over each version's articles (chapter_bearer.h): per job, the bearers its
+  // subjectless Chinese obligations take from their chapter or instrument.
+  std::vector<std::vector<ChapterBearer>> chapter_bearers(
+      const std::vector<ArticleJob>& jobs,
+      const std::vector<std::reference_wrapper<const ArticleAnalysis>>& results) const {
+    std::vector<std::vector<ChapterBearer>> out(jobs.size());
+    std::map<std::string, std::vector<size_t>> by_version;  // version -> jobs
+    for (size_t i = 0; i < jobs.size(); ++i)
+      if (!results[i].get().obligations_zh.empty() || !jobs[i].version.empty())
+        by_version[jobs[i].version].push_back(i);
+    for (const auto& [version, members] : by_version) {
+      if (version.empty()) continue;
+      std::vector<ChapterArticle> articles;
+      articles.reserve(members.size());
+      std::map<Vertex, int> chapters;
+      for (size_t i : members) {
+        ChapterArticle a;
+        a.text = g_.node(jobs[i].v).text_zh;
+        a.obligations = &results[i].get().obligations_zh;
+        if (std::optional<Vertex> c = chapter_of(jobs[i].v)) {
+          a.chapter = chapters.emplace(*c, static_cast<int>(chapters.size())).first->second;
+          a.chapter_title = g_.node(*c).label;
+        }
+        articles.push_back(a);
+      }
+      for (ChapterBearer& b : chapter_bearers_zh(articles))
+        out[members[b.article]].push_back(std::move(b));
+    }
+    return out;
+  }
+
+  void apply_obligations(const ArticleJob& j, const ArticleAnalysis& r,
+                         const std::vector<ChapterBearer>& inferred) {
     // Chinese obligations are the nodes; an English list of the same length is aligned by order.
     bool aligned = !r.obligations_zh.empty() && r.obligations_zh.size() == r.obligations_en.size();
-    auto add = [&](const Obligation& o, const std::string& lang, size_t k, const Obligation* en) {
+    auto add = [&](const Obligation& extracted, const std::string& lang, size_t k,
+                   const Obligation* en) {
+      // A bearer from the chapter (or instrument) for a Chinese obligation that names none: its
+      // own rule and a lower confidence on the binds edges, and the attribute bearer_rule.
+      const ChapterBearer* from_chapter = nullptr;
+      if (lang == "zh")
+        for (const ChapterBearer& b : inferred)
+          if (b.obligation + 1 == k) from_chapter = &b;
+      Obligation inferred_copy;
+      if (from_chapter) {
+        inferred_copy = extracted;
+        inferred_copy.bearer = from_chapter->bearer;
+      }
+      const Obligation& o = from_chapter ? inferred_copy : extracted;
       std::string id = j.id + "/obl-" + (lang == "en" && !aligned ? "en-" : "") + std::to_string(k);
       NodeData n;
       n.id = id;
@@ -215,6 +276,7 @@ class Extractor {
       a.emplace_back(graph::attr::kBearer, o.bearer);
       if (en) a.emplace_back(graph::attr::kBearerEn, en->bearer);
       if (!o.bearer_role.empty()) a.emplace_back(graph::attr::kBearerRole, o.bearer_role);
+      if (from_chapter) a.emplace_back(graph::attr::kBearerRule, from_chapter->rule);
       if (!o.condition.empty()) a.emplace_back(graph::attr::kCondition, o.condition);
       a.emplace_back(graph::attr::kInstrument, j.instrument);
       a.emplace_back(graph::attr::kLanguage, lang);
@@ -226,6 +288,7 @@ class Extractor {
       a.emplace_back(graph::attr::kVersion, j.version);
       Vertex ov = g_.upsert_node(std::move(n));
       ++stats_.obligations;
+      if (from_chapter) ++stats_.bearers_inferred;
       edge(ov, j.v, graph::edge::kObligationOf, prov(j, o.rule, o.confidence, o.begin, o.end));
       // Bearers: roles (提供者, providers) and named organisations (国家网信部门 -> CAC).
       std::vector<const ActorEntry*> bound;
@@ -235,9 +298,17 @@ class Extractor {
           bound.push_back(m.actor);
           auto av = actor_vertex(*m.actor);
           if (!av) continue;
-          edge(ov, *av, graph::edge::kBinds,
-               prov(j, "bearer.alias_match", o.confidence, offset, offset + bearer.size()),
-               "bearer '" + bearer + "' matched '" + m.alias + "'");
+          if (from_chapter) {
+            // Not in the article's text: the span is the obligation's clause.
+            edge(ov, *av, graph::edge::kBinds,
+                 prov(j, from_chapter->rule, from_chapter->confidence, o.begin, o.end),
+                 "bearer '" + bearer + "' (from the chapter or instrument) matched '" + m.alias +
+                     "'");
+          } else {
+            edge(ov, *av, graph::edge::kBinds,
+                 prov(j, "bearer.alias_match", o.confidence, offset, offset + bearer.size()),
+                 "bearer '" + bearer + "' matched '" + m.alias + "'");
+          }
           ++stats_.bearer_links;
         }
       };

@@ -22,6 +22,7 @@ struct ExtractionStats {
   size_t obligations = 0;
   size_t sanctions = 0, sanction_links = 0;  // sanction nodes; their sanctions/imposed_by edges
   size_t bearer_links = 0;
+  size_t bearers_inferred = 0;  // obligations bound by their chapter's party (chapter_bearer.h)
   size_t citations_resolved = 0;
   size_t citations_unresolved = 0;
   size_t legal_basis = 0;

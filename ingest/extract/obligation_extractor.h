@@ -14,14 +14,17 @@
 namespace regkg::ingest {
 
 struct Obligation {
-  std::string modality;   // obligation | prohibition | permission | encouragement
-  std::string bearer;     // surface text of the bearer: "提供者", "providers", "" if implicit
+  std::string modality;  // obligation | prohibition | permission | encouragement
+  std::string bearer;    // surface text of the bearer: "提供者", "providers", "" if implicit
   // When the bearer is a 的-clause describing a provider ("提供…生成式人工智能服务的"), the role
   // noun it stands for ("生成式人工智能服务提供者"), for linking it to an actor; else "".
   std::string bearer_role;
-  std::string action;     // what must (not) be done, as written
-  std::string condition;  // the condition clause, "" if none
-  std::string trigger;    // the modal word that decided: "应当", "shall not" …
+  // The clause's subject is a thing or an activity, not an actor ("办理电话卡不得…",
+  // "风险评估应当…"); false when it names an actor or has no subject of its own.
+  bool thing_subject = false;
+  std::string action;         // what must (not) be done, as written
+  std::string condition;      // the condition clause, "" if none
+  std::string trigger;        // the modal word that decided: "应当", "shall not" …
   size_t begin = 0, end = 0;  // byte span of the clause in the article text
   int paragraph = 0;          // 1-based paragraph (lines separated by '\n')
   graph::Symbol rule;         // extractor rule id, e.g. "zh.modal.yingdang"
@@ -30,5 +33,10 @@ struct Obligation {
 
 std::vector<Obligation> extract_obligations_zh(std::string_view article_text);
 std::vector<Obligation> extract_obligations_en(std::string_view article_text);
+
+// The actor a Chinese phrase opens with, as the extractor reads a subject ("个人信息处理者的义务"
+// -> "个人信息处理者", "机关、单位应当…" -> "机关、单位"), or "" when it opens with a verb,
+// a preposition or a thing. Thread-safe.
+std::string leading_actor_zh(std::string_view phrase);
 
 }  // namespace regkg::ingest

@@ -144,7 +144,12 @@ namespace sanction_scan {
 
 // What the base of a multiple or a percentage is, from the words before its numeral.
 std::string base_of(std::string_view words, bool percent) {
-  if (words.find("违法所得") != std::string_view::npos) return "illegal_income";
+  if (words.find("违法所得") != std::string_view::npos ||
+      words.find("违法收入") != std::string_view::npos)
+    return "illegal_income";
+  if (words.find("违法经营额") != std::string_view::npos ||
+      words.find("非法经营额") != std::string_view::npos)
+    return "illegal_turnover";
   if (words.find("采购金额") != std::string_view::npos) return "purchase_amount";
   if (words.find("货值金额") != std::string_view::npos) return "goods_value";
   if (words.find("上一年度营业额") != std::string_view::npos ||
@@ -170,6 +175,15 @@ void parse_fine_text(std::string_view s, SanctionFine& fine) {
     size_t len = 0;
     const bool percent = at(s, p, "百分之");
     size_t q = percent ? p + std::string_view("百分之").size() : p;
+    if (at(s, p, "等值以上")) {
+      // "货值金额等值以上三倍以下": once the base is the lower bound.
+      if (!got.multiple_min) got.multiple_min = 1;
+      if (got.multiple_of.empty())
+        got.multiple_of = base_of(s.substr(words_begin, p - words_begin), false);
+      p += std::string_view("等值以上").size();
+      words_begin = p;
+      continue;
+    }
     if (!percent && !is_amount_char(s, p, &len)) {
       p = text::next_code_point(s, p);
       continue;
@@ -338,8 +352,16 @@ void scan_segment(std::string_view s, size_t b, size_t e, bool& persons, PartSca
   if (has("记入信用档案") || has("记入信用记录")) add_measure(ms, "public_record");
   if (has("追究刑事责任")) add_measure(ms, "criminal_liability");
   if (has("给予治安管理处罚")) add_measure(ms, "administrative_penalty_for_public_security");
-  if (has("承担") && (has("民事责任") || has("赔偿责任") || has("侵权责任")) &&
-      !has("刑事责任、行政责任以外"))
+  // Civil liability, damages included (conventions, part B: "承担赔偿责任", "赔偿其受到的损失",
+  // punitive "增加赔偿…三倍", statutory damages a court awards); not a right to claim them
+  // (要求赔偿), nor the priority of civil liability over fines (不足以同时支付).
+  const bool damages = has("依法赔偿") || has("增加赔偿") || has("赔偿损失") || has("赔偿其") ||
+                       (has("判决") && has("赔偿"));
+  if (((has("承担") &&
+        (has("民事责任") || has("赔偿责任") || has("侵权责任") || has("连带责任"))) ||
+       damages) &&
+      !has("刑事责任、行政责任以外") && !has("要求赔偿") && !has("请求赔偿") && !has("有权要求") &&
+      !has("不足以同时支付"))
     add_measure(ms, "civil_liability");
   if (has("给予处分") || (has("给予") && has("处分"))) add_measure(ms, "sanction_of_officials");
   // Measures outside the main vocabulary.
@@ -357,6 +379,12 @@ void scan_segment(std::string_view s, size_t b, size_t e, bool& persons, PartSca
 
 bool is_condition_segment(std::string_view s, size_t b, size_t e) {
   return e > b && ends_at(s, e, "的");
+}
+
+// An exception ("除本法另有规定外", "除承担相应的民事责任外", "…另有规定的除外"): what it names is
+// neither a measure of the clause nor a provision it enforces.
+bool is_exception_segment(std::string_view s, size_t b, size_t e) {
+  return e > b && ((at(s, b, "除") && ends_at(s, e, "外")) || ends_at(s, e, "除外"));
 }
 
 // An escalating condition: refusal to rectify, serious circumstances, serious consequences.
@@ -543,6 +571,7 @@ std::vector<EnforcedProvision> references_in(std::string_view s, const std::vect
                                              const std::vector<TitleCitation>& titles) {
   std::vector<EnforcedProvision> out;
   for (const Range& seg : segs) {
+    if (is_exception_segment(s, seg.b, seg.e)) continue;
     for (const ArticleReference& r : refs) {
       if (r.begin < seg.b || r.begin >= seg.e || in_referral(s, seg.b, r.begin)) continue;
       EnforcedProvision ep;
@@ -649,7 +678,7 @@ std::vector<Sanction> extract(std::string_view s) {
   bool any = false;
   for (std::string_view w :
        {"罚款", "责令", "警告", "没收", "吊销", "追究", "处分", "处罚", "责任", "拘留", "信用档案",
-        "不得从事", "关闭", "通报批评", "批评教育", "冻结财产"})
+        "不得从事", "关闭", "通报批评", "批评教育", "冻结财产", "赔偿"})
     if (s.find(w) != std::string_view::npos) any = true;
   if (!any) return out;
 
@@ -732,7 +761,8 @@ std::vector<Sanction> extract(std::string_view s) {
       std::vector<Range> trigger;
       bool in_trigger = true;
       for (const Range& seg : segs) {
-        const bool cond = is_condition_segment(s, seg.b, seg.e);
+        const bool cond =
+            is_condition_segment(s, seg.b, seg.e) || is_exception_segment(s, seg.b, seg.e);
         if (!cond) scan_segment(s, seg.b, seg.e, persons, scan);
         const bool has_you = authority_in(s, seg.b, seg.e).size() > 0;
         if (in_trigger && (scan.first_measure_seen || has_you)) in_trigger = false;
@@ -744,6 +774,12 @@ std::vector<Sanction> extract(std::string_view s) {
         if (!cond && in_trigger && scan.condition.empty() && at(s, seg.b, "受到刑事处罚的"))
           scan.condition = "受到刑事处罚的";
       }
+      // A rule of competence ("本法规定的吊销营业执照的行政处罚由…决定") says who imposes the
+      // sanctions of other articles: not a sanction clause (conventions, part B).
+      if ((contains(s, part.b, part.e, "行政处罚由") ||
+           contains(s, part.b, part.e, "行政处罚，由")) &&
+          contains(s, part.b, part.e, "决定"))
+        continue;
       if (scan.measures.empty()) {
         if (clauses_in_line == 0 && line_pending.empty())
           line_pending = references_in(s, segs, refs, titles);
@@ -773,14 +809,22 @@ std::vector<Sanction> extract(std::string_view s) {
           });
       const std::string subject = subject_authority(s, part.b, part.e);
       // "；没有违法所得或者违法所得不足五十万元的，处…罚款": the fallback amount of the same fine.
+      // (Also for the other bases: 违法经营额, 货值金额.)
       const bool fallback_fine =
           part.after_semicolon && !segs.empty() &&
-          (at(s, segs.front().b, "没有违法所得") || at(s, segs.front().b, "违法所得不足"));
+          (at(s, segs.front().b, "没有违法") || at(s, segs.front().b, "无违法") ||
+           ((at(s, segs.front().b, "违法") || at(s, segs.front().b, "货值金额")) &&
+            contains(s, segs.front().b, segs.front().e, "不足")));
+      // "；有违法所得的，并处没收违法所得": the confiscation of the same clause.
+      const bool confiscation_tail =
+          !segs.empty() && at(s, segs.front().b, "有违法所得的") &&
+          std::all_of(scan.measures.begin(), scan.measures.end(),
+                      [](const std::string& m) { return m == "confiscation"; });
       const bool continues_measures =
           (part.after_semicolon && trigger.empty() && scan.condition.empty() &&
            carries_authority(scan.measures) && authority_in(s, part.b, part.e).empty() &&
            subject.empty()) ||
-          fallback_fine;
+          fallback_fine || confiscation_tail;
       if (clauses_in_line > 0 && ((persons_part && only_persons) || continues_measures)) {
         Sanction& prev = out.back();
         prev.end = part.e;

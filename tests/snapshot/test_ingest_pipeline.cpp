@@ -142,7 +142,9 @@ std::vector<snapshot::DiagnosticRecord> diagnostics_for(const std::string& path)
 
 TEST_SUITE("snapshot") {
   TEST_CASE("ingest of a small real corpus builds the expected graph") {
-  REGKG_NEEDS_FULL_CORPUS("the expected graph counts the full corpus's news files (publisher excerpts and the seed body)");
+    REGKG_NEEDS_FULL_CORPUS(
+        "the expected graph counts the full corpus's news files (publisher excerpts and the seed "
+        "body)");
     IngestFixture& f = fixture();
     REQUIRE(f.snap != nullptr);
     CHECK(f.snap->id == f.summary.snapshot_id);
@@ -356,6 +358,33 @@ TEST_SUITE("snapshot") {
             std::vector<std::string>{"actor/role-provider"});
       CHECK(out_ids("cn/generative-ai-measures@2023-07-10/art-9/obl-1", "obligation_of") ==
             std::vector<std::string>{"cn/generative-ai-measures@2023-07-10/art-9"});
+    }
+    SUBCASE("a subjectless obligation takes its instrument's party, marked as inferred") {
+      // PIPL Art. 20: "两个以上的个人信息处理者共同决定…的，应当约定…" names no subject before
+      // 应当; the instrument's defined party (个人信息处理者) binds it, with its own rule.
+      size_t inferred = 0, pipl_20 = 0;
+      for (auto [it, end] = boost::vertices(g().boost_graph()); it != end; ++it) {
+        const regkg::graph::NodeData& n = g().node(*it);
+        const std::string* rule = n.attr("bearer_rule");
+        if (n.kind != NodeKind::obligation || !rule) continue;
+        ++inferred;
+        CHECK(rule->rfind("zh.bearer.", 0) == 0);
+        CHECK_FALSE(n.attr("bearer")->empty());
+        g().for_each_out_edge(*it, [&](KnowledgeGraph::Edge e, Vertex) {
+          if (g().edge(e).type != "binds") return;
+          CHECK(g().edge(e).provenance.rule == *rule);
+          CHECK(g().edge(e).provenance.confidence <= 0.7f);
+        });
+        const std::string& article = *n.attr("article");
+        if (*n.attr("instrument") == "cn/pipl" && article.size() > 7 &&
+            article.compare(article.size() - 7, 7, "/art-20") == 0) {
+          ++pipl_20;
+          CHECK(*n.attr("bearer") == "个人信息处理者");
+          CHECK(*rule == "zh.bearer.instrument_party");
+        }
+      }
+      CHECK(inferred > 0);
+      CHECK(pipl_20 >= 1);
     }
     SUBCASE("the effective date in Article 24 is an event of the version") {
       auto events = out_ids("cn/generative-ai-measures@2023-07-10", "has_event");

@@ -225,6 +225,44 @@ TEST_CASE("sanctions: real liability articles") {
   }
 }
 
+TEST_CASE("sanctions: the conventions settled after the held-out set (CONVENTIONS-blind.md)") {
+  if (regkg::test::skip_without_full_corpus("laws outside the embedded corpus")) return;
+  // 工业产品生产许可证管理条例 2023, Art. 45: "处违法生产产品货值金额等值以上3倍以下的罚款；有违法
+  // 所得的，没收违法所得" -> one clause, multiple 1-3 of the goods' value, with the confiscation.
+  const char* kLicence = "statutes-zh/行政法规/工业产品生产许可证管理条例(2023-07-20).md";
+  auto s = extract_sanctions_zh(sanction_article(kLicence, "45"));
+  REQUIRE_FALSE(s.empty());
+  CHECK(s[0].fine.multiple_min == 1);
+  CHECK(s[0].fine.multiple_max == 3);
+  CHECK(s[0].fine.multiple_of == "goods_value");
+  CHECK(measure_set(s[0]).count("confiscation") == 1);
+  for (const auto& c : s) CHECK(measure_set(c) != std::set<std::string>{"confiscation"});
+  // 出口管制法 Art. 34: 违法经营额 is the basis; the fallback for no or little turnover is the
+  // same fine (its yuan range).
+  s = extract_sanctions_zh(sanction_article("statutes-zh/经济法/出口管制法(2020-10-17).md", "34"));
+  REQUIRE_FALSE(s.empty());
+  CHECK(s[0].fine.multiple_min == 5);
+  CHECK(s[0].fine.multiple_max == 10);
+  CHECK(s[0].fine.multiple_of == "illegal_turnover");
+  CHECK(s[0].fine.min_yuan == 500000);
+  CHECK(s[0].fine.max_yuan == 5000000);
+  // A rule of competence says who imposes other articles' sanctions: not a clause.
+  CHECK(extract_sanctions_zh("本法规定的吊销营业执照的行政处罚由工商行政管理部门决定。").empty());
+  // Civil damages are clauses (civil_liability, no fine); a right to claim them is not.
+  s = extract_sanctions_zh(
+      "经营者提供商品或者服务有欺诈行为的，应当按照消费者的要求增加赔偿其受到的损失，增加赔偿的"
+      "金额为消费者购买商品的价款或者接受服务的费用的三倍。");
+  REQUIRE(s.size() == 1);
+  CHECK(measure_set(s[0]) == std::set<std::string>{"civil_liability"});
+  CHECK_FALSE(s[0].fine.any());
+  CHECK(extract_sanctions_zh("消费者可以要求赔偿。").empty());
+  // References inside an exception are not enforced.
+  s = extract_sanctions_zh(
+      "经营者有下列情形之一，除本法另有规定外，由市场监督管理部门责令改正，处十万元以下的罚款：");
+  REQUIRE(s.size() == 1);
+  CHECK(s[0].enforces.empty());
+}
+
 TEST_CASE("sanctions: odd input never throws") {
   const std::vector<std::string> odd = {
       "",
@@ -308,7 +346,8 @@ std::set<std::string> extracted_links(const Sanction& s) {
 void gold_fine_facts(const rapidjson::Value& c, const char* name, std::set<std::string>& out) {
   if (!c.HasMember(name) || !c[name].IsObject()) return;
   const auto& f = c[name];
-  for (const char* k : {"min", "max", "multiple_min", "multiple_max", "percent_min", "percent_max"}) {
+  for (const char* k :
+       {"min", "max", "multiple_min", "multiple_max", "percent_min", "percent_max"}) {
     if (!f.HasMember(k) || !f[k].IsNumber()) continue;
     const double v = f[k].GetDouble();
     std::string key = k;
@@ -474,12 +513,14 @@ TEST_CASE("sanction extractor: the blind gold set") {
     std::printf("held out: condition right           %d / %d\n", h.conditions_right,
                 h.clauses.true_positive);
     CHECK(h.clauses.gold == 120);
-    // Floors: the first held-out figures (clauses P 0.870 R 0.833, links P 0.741 R 0.811), rounded
-    // down, so that a change made for the tuned set cannot silently cost the unseen laws.
-    CHECK(h.clauses.recall() >= 0.83);
-    CHECK(h.clauses.precision() >= 0.86);
-    CHECK(h.links.recall() >= 0.80);
-    CHECK(h.links.precision() >= 0.74);
+    // Floors, rounded down, so that a change made for the tuned set cannot silently cost the
+    // unseen laws. First figures: clauses P 0.870 R 0.833, links P 0.741 R 0.811; after the
+    // conventions settled in CONVENTIONS-blind.md part B: clauses P 0.955 R 0.875, links P 0.797
+    // R 0.887 (fine amounts fell, 0.829/0.741 -> 0.792/0.718).
+    CHECK(h.clauses.recall() >= 0.87);
+    CHECK(h.clauses.precision() >= 0.95);
+    CHECK(h.links.recall() >= 0.88);
+    CHECK(h.links.precision() >= 0.79);
   } else {
     std::printf("held-out sanction set: not measured (needs the full corpus)\n");
   }
