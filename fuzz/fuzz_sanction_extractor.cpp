@@ -15,8 +15,8 @@ namespace {
 
 void check_fine(const regkg::ingest::SanctionFine& f) {
   constexpr long long kMax = 1000000000000000LL;
-  for (const auto& v : {f.min_yuan, f.max_yuan, f.multiple_min, f.multiple_max, f.percent_min,
-                        f.percent_max})
+  for (const auto& v :
+       {f.min_yuan, f.max_yuan, f.multiple_min, f.multiple_max, f.percent_min, f.percent_max})
     if (v && (*v < 0 || *v > kMax)) __builtin_trap();
 }
 
