@@ -62,10 +62,13 @@ class BudgetServer {
     runner_.join();
   }
   int port() const { return port_; }
-  httplib::Result search(const std::string& q) const {
+  // GET /api/v1/search?q=Q&offset=OFFSET (another offset: another response-cache key).
+  httplib::Result search(const std::string& q, unsigned offset = 0) const {
     httplib::Client c("127.0.0.1", port_);
     c.set_read_timeout(30, 0);
-    return c.Get(("/api/v1/search?q=" + regkg::text::percent_encode(q)).c_str());
+    return c.Get(
+        ("/api/v1/search?offset=" + std::to_string(offset) + "&q=" + regkg::text::percent_encode(q))
+            .c_str());
   }
 
  private:
@@ -223,8 +226,8 @@ TEST_SUITE("server") {
     std::vector<std::thread> clients;
     for (int t = 0; t < 6; ++t)
       clients.emplace_back([&] {
-        while (!stop) {
-          auto res = server.search(expensive);
+        for (unsigned i = 0; !stop; ++i) {
+          auto res = server.search(expensive, i % 1000);  // never from the response cache
           if (res && res->status == 200) {
             ++ok;
           } else if (res && res->status == 503) {
