@@ -224,6 +224,7 @@ int cmd_search(const std::string& data, const std::string& query, unsigned limit
     regkg::index::SearchRequest req;
     req.query = query;
     req.limit = limit;
+    const double cost = explain ? snap->searcher->estimate_cost(req) : 0;
     auto result = snap->searcher->search(req);
     std::cout << result.total << " matches for " << query
               << (result.relaxed ? " (relaxed: any of its words)" : "") << '\n';
@@ -231,12 +232,17 @@ int cmd_search(const std::string& data, const std::string& query, unsigned limit
       std::cout << "concepts:";
       for (const auto& c : result.concepts) std::cout << ' ' << c;
       std::cout << "\nquery: " << result.query_description << '\n';
+      std::cout << "estimated cost: " << cost << " (slow from " << regkg::index::kSlowSearchCost
+                << ")\n";
     }
     for (const auto& hit : result.hits)
       std::cout << hit.id << "\t" << hit.title << "\n    " << hit.snippet << '\n';
     return 0;
   } catch (const regkg::index::QuerySyntaxError& e) {
     std::cerr << "error: query syntax: " << e.what() << std::endl;
+    return 2;
+  } catch (const regkg::index::QueryTooComplex& e) {
+    std::cerr << "error: " << e.what() << std::endl;
     return 2;
   } catch (const std::exception& e) {
     std::cerr << e.what() << std::endl;
@@ -402,6 +408,32 @@ int main(int argc, char** argv) {
                     "Connections one client address may hold; more get 503 (0 = 3/4 of --threads "
                     "for remote clients, no cap for loopback ones)");
 
+  // The search budget and the work gate (index/query_budget.h, server/work_gate.h).
+  unsigned search_time_budget_ms = 1000, slow_search_slots = 2, heavy_route_slots = 2;
+  double slow_search_cost = regkg::index::kSlowSearchCost;
+  serve
+      ->add_option("--search-time-budget", search_time_budget_ms,
+                   "Time one search's match may take, ms; then it answers what it found with "
+                   "truncated: true (local index only; 0 = no limit)")
+      ->capture_default_str();
+  serve
+      ->add_option("--slow-search-slots", slow_search_slots,
+                   "Searches estimated slow (long phrases of common words, many of them OR'd) "
+                   "that may run at once; more get 503 busy with Retry-After (0 = no limit)")
+      ->capture_default_str();
+  serve
+      ->add_option("--slow-search-cost", slow_search_cost,
+                   "A search is slow from this estimated cost up (postings read; `regkg search "
+                   "--explain` prints a query's)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1e15));
+  serve
+      ->add_option("--heavy-route-slots", heavy_route_slots,
+                   "Heavy requests (exports, neighbourhoods of depth 3 or over 1,000 nodes, paths "
+                   "over 4 hops or over 3 paths) that may run at once; more get 503 busy with "
+                   "Retry-After (0 = no limit)")
+      ->capture_default_str();
+
   // An index served by xapian-tcpsrv (index/remote_shards.h); the graph stays in this process.
   std::string remote_shards;
   double remote_timeout = 5.0, remote_connect_timeout = 2.0;
@@ -452,7 +484,8 @@ int main(int argc, char** argv) {
   search->add_option("query", query, "The query")->required();
   search->add_option("--limit", limit, "Results to show")->capture_default_str();
   bool explain = false;
-  search->add_flag("--explain", explain, "Also print the concepts used and the Xapian query");
+  search->add_flag("--explain", explain,
+                   "Also print the concepts used, the Xapian query and its estimated cost");
 
   std::string format = "graphml", out_path;
   auto* export_cmd = app.add_subcommand(
@@ -538,6 +571,10 @@ int main(int argc, char** argv) {
         std::chrono::milliseconds(static_cast<long>(request_timeout_seconds * 1000));
     config.max_connections_per_client = max_client_connections;
     config.admin_max_failures = admin_max_failures;
+    config.search_time_budget = std::chrono::milliseconds(search_time_budget_ms);
+    config.slow_search_slots = slow_search_slots;
+    config.slow_search_cost = slow_search_cost;
+    config.heavy_route_slots = heavy_route_slots;
     if (!remote_shards.empty()) {
       try {
         config.remote_shards.shards = regkg::index::parse_remote_shards(remote_shards);

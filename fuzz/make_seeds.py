@@ -87,6 +87,50 @@ COMPASS_NAMES = {"instruments.json": 0, "jurisdictions.json": 1, "relations.json
                  "status-events.json": 3, "provisions.json": 4}
 
 
+ARTICLE_START = re.compile(r"^第[〇零一二三四五六七八九十百千万两]+条(之[一二三四五六七八九十])?[ 　]")
+
+
+def articles_zh(text):
+    """The articles of a statute Markdown file: from a 第X条 line to the next, paragraphs joined
+    by a newline as the ingest hands them to the extractors."""
+    arts, cur = [], None
+    for line in text.splitlines():
+        if ARTICLE_START.match(line):
+            if cur:
+                arts.append("\n".join(cur))
+            cur = [line]
+        elif line.startswith("#") or line.startswith("<!--"):
+            if cur:
+                arts.append("\n".join(cur))
+            cur = None
+        elif cur is not None and line.strip():
+            cur.append(line)
+    if cur:
+        arts.append("\n".join(cur))
+    return arts
+
+
+def extractor_seeds(corpus, out):
+    """Whole articles for the obligation (first byte 0: Chinese rules) and sanction extractors."""
+    files = []
+    for root, _, names in os.walk(os.path.join(corpus, "statutes-zh")):
+        files += [os.path.join(root, n) for n in sorted(names) if n.endswith(".md")]
+    files.sort()
+    modal, liability = [], []
+    for path in files:
+        for a in articles_zh(open(path, encoding="utf-8").read()):
+            if len(a.encode()) >= MAX_LEN - 1:
+                continue
+            if re.search("应当|必须|不得|禁止|可以|有权|鼓励", a):
+                modal.append(a)
+            if re.search("罚款|责令|警告|吊销|没收|处分|刑事责任", a):
+                liability.append(a)
+    for a in modal[::max(1, len(modal) // 400)]:
+        write(out, "fuzz_obligation_extractor", b"\x00" + a.encode("utf-8"))
+    for a in liability[::max(1, len(liability) // 400)]:
+        write(out, "fuzz_sanction_extractor", a)
+
+
 def compass(corpus, out):
     root = os.path.join(corpus, "compass")
     for dirpath, _, names in os.walk(root):
@@ -107,6 +151,10 @@ def compass(corpus, out):
                 text = json.dumps(p, ensure_ascii=False, indent=1)
                 if len(text.encode()) < MAX_LEN - 1:
                     write(out, "fuzz_compass_json", bytes([selector]) + text.encode("utf-8"))
+                    for line in text.splitlines():
+                        if re.search(r"\b(shall|must|may|encourage)", line) and len(line) < 2000:
+                            # English article text for the obligation extractor's English rules.
+                            write(out, "fuzz_obligation_extractor", b"\x01" + line.encode("utf-8"))
                     for line in text.splitlines():
                         if "Article" in line and len(line) < 800:
                             write(out, "fuzz_citation_extractor", line)
@@ -181,6 +229,7 @@ def main():
     source_dir = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     fetch_fixtures(source_dir, out)
     statutes(corpus, out)
+    extractor_seeds(corpus, out)
     compass(corpus, out)
     news(corpus, out)
     requests(source_dir, out)

@@ -364,6 +364,23 @@ Searcher::TextQuery Searcher::text_query(const Xapian::Database& db,
   return text;
 }
 
+Searcher::TextQuery Searcher::checked_text_query(const Xapian::Database& db,
+                                                 const SearchRequest& request) const {
+  // The bytes before anything is parsed; the parsed plans' phrases, alternatives and terms next.
+  check_query_shape(QueryShape{request.query.size(), 0, 0, 0}, request.limits);
+  TextQuery text = text_query(db, request);
+  for (const Xapian::Query* q : {&text.strict, &text.relaxed})
+    check_query_shape(measure_query(*q, request.query.size()), request.limits);
+  return text;
+}
+
+double Searcher::estimate_cost(const SearchRequest& request) const {
+  return on_database([&](Xapian::Database& db) {
+    const TextQuery text = checked_text_query(db, request);
+    return estimate_query_cost(text.strict, db) + estimate_query_cost(text.relaxed, db);
+  });
+}
+
 Xapian::Query Searcher::relax(const TextQuery& plan) const {
   Xapian::Query relaxed = plan.relaxed;
   // Documents with every piece keep their place at the top: the strict plan's weight on top.
@@ -463,14 +480,30 @@ SearchResult Searcher::search(const SearchRequest& request) const {
 
 SearchResult Searcher::search_in(Xapian::Database& db, const SearchRequest& request) const {
   SearchResult result;
-  const TextQuery plan = text_query(db, request);
+  const auto started = std::chrono::steady_clock::now();
+  const TextQuery plan = checked_text_query(db, request);
   Xapian::Query query = with_filters(plan.strict, request, plan.jurisdictions);
   result.concepts = plan.concepts;
+  // The time budget (local indexes only; see search() in the header). One deadline for the strict
+  // and the relaxed match; the flag is shared by the source's clones (one per layer).
+  const bool budgeted = request.time_budget.count() > 0 && remote_.empty();
+  const auto deadline = started + request.time_budget;
+  auto deadline_hit = std::make_shared<std::atomic<bool>>(false);
 
   // The strict plan, and the relaxed one when the strict one finds fewer than kRelaxBelow.
   for (;;) {
     Xapian::Enquire enquire(db);
-    enquire.set_query(query);
+    std::chrono::duration<double> time_left{0};
+    if (budgeted && !query.empty()) {
+      time_left = deadline - std::chrono::steady_clock::now();
+      auto* source = new MatchDeadline(deadline, deadline_hit);
+      enquire.set_query(
+          Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(source->release())));
+      // Counting matches beyond the page (check_at_least) stops when the budget is spent.
+      enquire.set_time_limit(std::max(time_left.count(), 0.001));
+    } else {
+      enquire.set_query(query);
+    }
     // Ties (equal dates, equal weights) are broken by node id, never by docid, which depends on
     // how many shards the ingest wrote.
     Xapian::MultiValueKeyMaker newest_first;
@@ -496,10 +529,14 @@ SearchResult Searcher::search_in(Xapian::Database& db, const SearchRequest& requ
     HiddenDecider decider{hidden_};
     Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check, nullptr,
                                          hidden_.empty() ? nullptr : &decider);
+    // Cut short by the deadline, or past the time limit (then Xapian stopped counting).
+    if (budgeted && (deadline_hit->load() || std::chrono::steady_clock::now() >= deadline))
+      result.truncated = true;
     result.total = mset.get_matches_estimated();
     result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     // Too little for what was typed in plain words: rank by any of its pieces instead (once).
-    if (!result.relaxed && !plan.relaxed.empty() && result.total < kRelaxBelow) {
+    if (!result.relaxed && !plan.relaxed.empty() && result.total < kRelaxBelow &&
+        !result.truncated) {
       result.relaxed = true;
       query = with_filters(relax(plan), request, plan.jurisdictions);
       continue;

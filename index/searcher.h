@@ -3,6 +3,7 @@
 // Thread-safe: Xapian objects are not, so each search borrows a Database from a guarded pool.
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <filesystem>
 #include <map>
@@ -17,6 +18,7 @@
 
 #include "index/concept_table.h"
 #include "index/facet_columns.h"
+#include "index/query_budget.h"
 #include "index/remote_shards.h"
 
 namespace regkg::index {
@@ -54,6 +56,10 @@ struct SearchRequest {
   unsigned limit = 20;
   unsigned offset = 0;
   bool facets = true;
+  // The query's limits (QueryTooComplex when one is broken) and the time the match may take
+  // (0 = no limit; local indexes only: see search()).
+  QueryLimits limits;
+  std::chrono::milliseconds time_budget{0};
 };
 
 struct SearchHit {
@@ -78,6 +84,9 @@ struct SearchResult {
   // these are the matches of any of its pieces, ranked.
   bool relaxed = false;
   std::vector<std::string> concepts;  // ids of the concepts the query was expanded with
+  // The time budget ran out: the match stopped early (hits, total and facets are those found by
+  // then) or stopped counting matches beyond the page.
+  bool truncated = false;
 };
 
 class Searcher {
@@ -100,10 +109,20 @@ class Searcher {
   Searcher(const std::filesystem::path& db_dir, size_t pool_size, const RemoteShards& remote);
   ~Searcher();
 
-  // Throws QuerySyntaxError for a malformed query, and with remote shards ShardUnavailableError
+  // Throws QuerySyntaxError for a malformed query, QueryTooComplex for one over request.limits,
+  // and with remote shards ShardUnavailableError
   // naming a shard that cannot be reached (after one retry on a new connection: xapian-tcpsrv
-  // closes idle ones, and a restarted shard is found again this way). Thread-safe.
+  // closes idle ones, and a restarted shard is found again this way). With a time budget, a
+  // local match is filtered by a MatchDeadline and Xapian stops counting matches beyond the page
+  // when the budget is spent (Enquire::set_time_limit); remote shards get neither (custom
+  // sources do not cross the wire, and Xapian 1.4 warns its time limit may misbehave with several
+  // remote databases): --remote-timeout bounds them. Thread-safe.
   SearchResult search(const SearchRequest& request) const;
+  // The text query of `request` checked against request.limits (QueryTooComplex, or
+  // QuerySyntaxError) and its estimated cost (estimate_query_cost: of the strict plan, and of the
+  // relaxed one too for plain words). Takes a database of the pool for the planning only.
+  // Thread-safe.
+  double estimate_cost(const SearchRequest& request) const;
   // The Xapian query search() runs for `request`: the strict plan, or the relaxed one when the
   // strict one finds fewer than kRelaxBelow (benchmarks run it on raw Xapian). Thread-safe.
   Xapian::Query query_for(const SearchRequest& request) const;
@@ -153,6 +172,8 @@ class Searcher {
   // whole laws only when their titles hold every piece.
   Xapian::Query relax(const TextQuery& plan) const;
   TextQuery text_query(const Xapian::Database& db, const SearchRequest& request) const;
+  // text_query, checked against request.limits.
+  TextQuery checked_text_query(const Xapian::Database& db, const SearchRequest& request) const;
   // `query` with the request's filters, the jurisdictions the query named, point-in-time
   // exclusions and the date range.
   Xapian::Query with_filters(Xapian::Query query, const SearchRequest& request,

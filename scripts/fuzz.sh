@@ -12,7 +12,8 @@ shift || true
 build=${REGKG_FUZZ_BUILD_DIR:-build-fuzz}
 corpus=${REGKG_CORPUS:-../shared/corpus}
 all_targets=(fuzz_statute_markdown fuzz_compass_json fuzz_news_markdown fuzz_front_matter
-             fuzz_citation_extractor fuzz_date_extractor fuzz_chinese_numeral fuzz_publication_html
+             fuzz_citation_extractor fuzz_date_extractor fuzz_obligation_extractor
+             fuzz_sanction_extractor fuzz_chinese_numeral fuzz_publication_html
              fuzz_request_params fuzz_http_request)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all_targets[@]}")

@@ -146,6 +146,16 @@ const char* const kSanctionMeasures =
     "licence_revocation|service_termination|ban_from_office|public_record|criminal_liability|"
     "administrative_penalty_for_public_security|civil_liability|sanction_of_officials|other";
 
+// Heavy requests (server/work_gate.h): an export always; a neighbourhood of depth 3 or of more
+// than 1,000 nodes; paths longer than 4 hops or more than 3 of them.
+bool heavy_export(const RequestParams&) { return true; }
+bool heavy_neighborhood(const RequestParams& p) {
+  return p.integer("depth") >= 3 || p.integer("limit") > 1000;
+}
+bool heavy_paths(const RequestParams& p) {
+  return p.integer("max_length") > 4 || p.integer("k") > 3;
+}
+
 }  // namespace
 
 const std::vector<RouteSpec>& api_routes() {
@@ -234,10 +244,14 @@ const std::vector<RouteSpec>& api_routes() {
        search_params(),
        "Hits with highlighted snippets, and facets over the best 1,000 matches",
        "application/json",
-       "{query: string, total: integer, total_exact: boolean, relaxed: boolean, concepts: [string],"
+       "{query: string, total: integer, total_exact: boolean, relaxed: boolean,"
+       " truncated: boolean `The search's time budget ran out (serve --search-time-budget): the"
+       " hits, total and facets are those found by then`, concepts: [string],"
        " offset: integer, limit: integer, in_force_on: date? `null if not"
        " asked`, snapshot: SnapshotId, results: [SearchHit], facets: {*: [Facet]}}",
-       {503},  // shard_unavailable: a remote index shard (serve --remote-shards) is down
+       // shard_unavailable: a remote index shard (serve --remote-shards) is down; busy: the slow
+       // searches' slots are all taken.
+       {503},
        true},
       {"GET",
        "/api/v1/nodes/{id}/neighbors",
@@ -289,8 +303,10 @@ const std::vector<RouteSpec>& api_routes() {
        "application/json",
        "{id: string, depth: integer, truncated: boolean, nodes: [NodeAtDepth], edges: [Edge],"
        " snapshot: SnapshotId}",
-       {404},
-       true},
+       {404, 503},
+       true,
+       false,
+       heavy_neighborhood},
       {"GET",
        "/api/v1/paths",
        "getPaths",
@@ -306,8 +322,10 @@ const std::vector<RouteSpec>& api_routes() {
        "application/json",
        "{from: string, to: string, truncated: boolean, paths: [{length: integer, hops: [Hop]}],"
        " snapshot: SnapshotId}",
-       {404},
-       true},
+       {404, 503},
+       true,
+       false,
+       heavy_paths},
       {"GET",
        "/api/v1/obligations",
        "listObligations",
@@ -554,8 +572,10 @@ const std::vector<RouteSpec>& api_routes() {
        "The export as an attachment (Content-Disposition); edges only between exported nodes",
        "application/graphml+xml|text/csv|application/x-ndjson|application/ld+json",
        "",
-       {404},
-       false},
+       {404, 503},
+       false,
+       false,
+       heavy_export},
   };
   return routes;
 }

@@ -9,6 +9,7 @@
 #include "server/handlers.h"
 #include "server/json_output.h"
 #include "server/route_spec.h"
+#include "server/work_gate.h"
 
 namespace regkg::server {
 
@@ -50,12 +51,25 @@ void handle_search(const HandlerContext& ctx, const RequestParams& params, httpl
     sr.exclude_versions = std::move(excluded.versions);
     sr.exclude_instruments = std::move(excluded.instruments);
   }
+  sr.time_budget = ctx.search_time_budget;
   index::SearchResult result;
   try {
+    // A search the budget estimates slow runs in a slot of the gate's slow lane, or not at all
+    // (503 busy): slow searches cannot take every Xapian handle and core from the cheap ones.
+    WorkGate::Ticket slot;
+    if (ctx.gate && ctx.gate->slots(WorkGate::Lane::slow_search) > 0 &&
+        snap->searcher->estimate_cost(sr) >= ctx.slow_search_cost)
+      slot = ctx.gate->enter(WorkGate::Lane::slow_search);
     result = snap->searcher->search(sr);
   } catch (const index::QuerySyntaxError& e) {
     throw ApiError(400, "bad_query", std::string("query syntax error: ") + e.what(),
                    {{"parameter", "q"}, {"query", e.query()}});
+  } catch (const index::QueryTooComplex& e) {
+    throw ApiError(400, "query_too_complex", e.what(),
+                   {{"parameter", "q"},
+                    {"limit", e.limit()},
+                    {"max", std::to_string(e.max())},
+                    {"got", std::to_string(e.got())}});
   }
 
   const graph::KnowledgeGraph& g = *snap->graph;
@@ -69,6 +83,8 @@ void handle_search(const HandlerContext& ctx, const RequestParams& params, httpl
   // Plain words that matched too little together: these are the matches of any of them.
   w.Key("relaxed");
   w.Bool(result.relaxed);
+  w.Key("truncated");
+  w.Bool(result.truncated);
   w.Key("concepts");
   w.StartArray();
   for (const auto& c : result.concepts)

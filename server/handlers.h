@@ -22,12 +22,16 @@ namespace regkg::server {
 // request does not affect it) and the server's start time.
 class SnapshotReloader;
 class ServiceHealth;
+class WorkGate;
 
 struct HandlerContext {
   std::shared_ptr<const snapshot::Snapshot> snapshot;
   std::chrono::steady_clock::time_point started;
   SnapshotReloader* reloader = nullptr;   // null when the server does not know its data directory
   const ServiceHealth* health = nullptr;  // internal errors so far (for /healthz); may be null
+  WorkGate* gate = nullptr;  // slots for slow searches and heavy routes; null = not limited
+  std::chrono::milliseconds search_time_budget{0};  // per search; 0 = none
+  double slow_search_cost = 0;  // searches estimated to cost this or more need a slow-lane slot
 };
 
 // Limits: the route table's parameters use them, so validation and the OpenAPI document agree.

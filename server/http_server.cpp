@@ -18,6 +18,7 @@
 #include "server/handlers.h"
 #include "server/request_screen.h"
 #include "server/response_encoding.h"
+#include "server/work_gate.h"
 
 namespace regkg::server {
 
@@ -70,6 +71,7 @@ HttpServer::HttpServer(ServerConfig config, std::shared_ptr<const snapshot::Snap
       admin_failures_(config_.admin_max_failures, std::chrono::seconds(60)),
       http_(std::make_unique<GuardedServer>(connection_limits(config_))),
       cache_(std::make_unique<ResponseCache>(config_.cache_bytes)),
+      gate_(std::make_unique<WorkGate>(config_.slow_search_slots, config_.heavy_route_slots)),
       started_(std::chrono::steady_clock::now()) {
   if (!config_.data_dir.empty())
     reloader_ = std::make_unique<SnapshotReloader>(
@@ -100,7 +102,13 @@ void HttpServer::install_routes() {
   auto wrap = [this, log, log_mutex](const RouteSpec& route) {
     return [this, &route, log, log_mutex](const httplib::Request& req, httplib::Response& res) {
       const bool cacheable = route.cacheable, admin = route.admin;
-      HandlerContext ctx{snapshots_.get(), started_, reloader_.get(), &health_};
+      HandlerContext ctx{snapshots_.get(),
+                         started_,
+                         reloader_.get(),
+                         &health_,
+                         gate_.get(),
+                         config_.search_time_budget,
+                         config_.slow_search_cost};
       // However this request ends, its answer is compressed only if small enough (and never when
       // streamed). httplib reads the request's Accept-Encoding when it writes the answer; the
       // request is a local of its process_request, not const there (see the error handler).
@@ -158,12 +166,25 @@ void HttpServer::install_routes() {
       }
       try {
         RequestParams params(route, req);
+        // Heavy work holds a slot of the gate's heavy lane until its answer is sent: a streamed
+        // answer keeps it in its content provider's releaser, run when httplib is done with it.
+        WorkGate::Ticket slot;
+        if (route.heavy && route.heavy(params)) slot = gate_->enter(WorkGate::Lane::heavy_route);
         route.handler(ctx, params, res);
+        if (slot && res.content_provider_) {
+          auto release = std::move(res.content_provider_resource_releaser_);
+          res.content_provider_resource_releaser_ = [release, slot](bool success) {
+            if (release) release(success);
+          };
+        }
         // Only JSON answers are cached (a CSV export carries its own headers).
         if (cacheable && res.status <= 200 &&
             res.get_header_value("Content-Type").rfind("application/json", 0) == 0)
           cache_->put(key, std::make_shared<const std::string>(res.body));
       } catch (const ApiError& e) {
+        // A refusal for now (busy, too many failures) says when to come back.
+        if (auto it = e.details().find("retry_after"); it != e.details().end())
+          res.set_header("Retry-After", it->second);
         set_error(res, e.status(), e.code(), e.what(), e.details());
       } catch (const index::ShardUnavailableError& e) {
         shard_unavailable(req, res, e);

@@ -58,10 +58,18 @@ struct ServerConfig {
   // snapshot's own index on disk. A search that cannot reach one is answered 503
   // shard_unavailable naming it.
   index::RemoteShards remote_shards;
+  // The search budget and the work gate (index/query_budget.h, server/work_gate.h): the time one
+  // search's match may take (0 = no limit), and the slots for searches the budget estimates slow
+  // and for heavy routes (exports, large neighbourhoods and paths); 0 slots = that lane unlimited.
+  std::chrono::milliseconds search_time_budget{1000};
+  double slow_search_cost = index::kSlowSearchCost;  // from this estimate up a search is slow
+  unsigned slow_search_slots = 2;
+  unsigned heavy_route_slots = 2;
 };
 
 class GuardedServer;
 struct HandlerContext;
+class WorkGate;
 
 class HttpServer {
  public:
@@ -100,6 +108,7 @@ class HttpServer {
   std::mutex log_mutex_;  // one log line at a time
   std::unique_ptr<GuardedServer> http_;
   std::unique_ptr<ResponseCache> cache_;
+  std::unique_ptr<WorkGate> gate_;
   std::unique_ptr<SnapshotReloader> reloader_;
   std::chrono::steady_clock::time_point started_;
   int port_ = -1;

@@ -188,7 +188,10 @@ const ErrorResponse kErrorResponses[] = {
     {404, "NotFound", "An unknown id"},
     {409, "Conflict", "The server's state does not allow it (see the error's code and details)"},
     {500, "InternalError", "An internal error (logged; no details leak)"},
-    {503, "Unavailable", "The snapshot cannot be read right now"},
+    {503, "Unavailable",
+     "The snapshot or a remote index shard cannot be read right now, or (code busy) the slots "
+     "for slow searches or heavy requests are all taken (serve --slow-search-slots, "
+     "--heavy-route-slots); Retry-After says when to try again"},
 };
 
 rapidjson::Value json_str(const std::string& s, Alloc& a) {

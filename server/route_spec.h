@@ -64,6 +64,10 @@ struct RouteSpec {
   std::vector<int> errors = {};  // statuses besides 200, 400 and 500 (404, 409, 503 …)
   bool cacheable = false;        // the answer depends only on the snapshot and the query string
   bool admin = false;            // needs the admin bearer token (401/403 added to errors)
+  // Whether a request of this route is heavy work (an export, a large neighbourhood): it then
+  // needs a slot of the work gate's heavy lane (server/work_gate.h; 503 busy when all are held).
+  // Null: never heavy.
+  bool (*heavy)(const RequestParams&) = nullptr;
 };
 
 // The parameters of one request, validated against its route (construction throws ApiError:
