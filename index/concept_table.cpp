@@ -1,8 +1,11 @@
 // ConceptTable: parsing the concepts file and finding its forms in a query (see the header).
 #include "index/concept_table.h"
 
+#include <cstdint>
 #include <fstream>
 #include <sstream>
+
+#include <xapian.h>
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
@@ -28,6 +31,33 @@ std::string ascii_lower(std::string_view s) {
 
 bool continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
+// The ASCII words of `text` from byte `at` on (letters and digits; other ASCII between them is a
+// separator), at most `max_words`, stopping at the first non-ASCII byte: each word's end.
+std::vector<std::pair<size_t, size_t>> ascii_words(std::string_view text, size_t at,
+                                                   size_t max_words) {
+  std::vector<std::pair<size_t, size_t>> out;
+  size_t i = at;
+  while (i < text.size() && out.size() < max_words) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) break;
+    if (!ascii_alnum(c)) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < text.size() && ascii_alnum(static_cast<unsigned char>(text[j]))) ++j;
+    out.emplace_back(i, j);
+    i = j;
+  }
+  return out;
+}
+
+bool all_ascii(std::string_view s) {
+  for (unsigned char c : s)
+    if (c >= 0x80) return false;
+  return true;
+}
+
 }  // namespace
 
 ConceptTable ConceptTable::parse(std::string_view json, const std::string& source) {
@@ -39,6 +69,7 @@ ConceptTable ConceptTable::parse(std::string_view json, const std::string& sourc
   if (!doc.IsObject() || !doc.HasMember("concepts") || !doc["concepts"].IsArray())
     throw ConceptTableError(source + ": error: no \"concepts\" array");
   ConceptTable table;
+  Xapian::Stem stemmer("english");
   for (const auto& c : doc["concepts"].GetArray()) {
     if (!c.IsObject() || !c.HasMember("id") || !c["id"].IsString())
       throw ConceptTableError(source + ": error: concept " +
@@ -69,6 +100,16 @@ ConceptTable ConceptTable::parse(std::string_view json, const std::string& sourc
       // The first concept to list a form keeps it.
       if (table.by_form_.emplace(key, index).second)
         table.longest_ = std::max(table.longest_, key.size());
+      if (!all_ascii(key)) continue;
+      const auto words = ascii_words(key, 0, SIZE_MAX);
+      if (words.empty()) continue;
+      std::string stems;
+      for (const auto& [b, e] : words) {
+        if (!stems.empty()) stems += ' ';
+        stems += stemmer(key.substr(b, e - b));
+      }
+      table.by_stems_.emplace(stems, index);
+      table.most_words_ = std::max(table.most_words_, words.size());
     }
     table.concepts_.push_back(std::move(concept_entry));
   }
@@ -87,11 +128,13 @@ std::vector<ConceptMatch> ConceptTable::find(std::string_view query) const {
   std::vector<ConceptMatch> out;
   if (by_form_.empty()) return out;
   const std::string lower = ascii_lower(query);
+  // Not shared: a Xapian::Stem is not safe to use from several threads at once.
+  Xapian::Stem stemmer("english");
   size_t i = 0;
   while (i < lower.size()) {
     const unsigned char first = static_cast<unsigned char>(lower[i]);
     const bool boundary_before = i == 0 || !ascii_alnum(static_cast<unsigned char>(lower[i - 1]));
-    bool found = false;
+    ConceptMatch best{i, i, 0};
     if (!continuation(first) && (!ascii_alnum(first) || boundary_before)) {
       const size_t max_len = std::min(longest_, lower.size() - i);
       for (size_t len = max_len; len >= 2; --len) {
@@ -103,13 +146,33 @@ std::vector<ConceptMatch> ConceptTable::find(std::string_view query) const {
           continue;
         auto it = by_form_.find(lower.substr(i, len));
         if (it == by_form_.end()) continue;
-        out.push_back({i, end, it->second});
-        i = end;
-        found = true;
+        best = {i, end, it->second};
         break;
       }
+      // The same on stems, word by word: a longer match wins.
+      if (ascii_alnum(first) && !by_stems_.empty()) {
+        const auto words = ascii_words(lower, i, most_words_);
+        std::vector<std::string> stems;
+        for (const auto& [b, e] : words) stems.push_back(stemmer(lower.substr(b, e - b)));
+        for (size_t n = words.size(); n >= 1 && words[n - 1].second > best.end; --n) {
+          std::string key;
+          for (size_t k = 0; k < n; ++k) {
+            if (k) key += ' ';
+            key += stems[k];
+          }
+          auto it = by_stems_.find(key);
+          if (it == by_stems_.end()) continue;
+          best = {i, words[n - 1].second, it->second};
+          break;
+        }
+      }
     }
-    if (!found) ++i;
+    if (best.end > best.begin) {
+      out.push_back(best);
+      i = best.end;
+    } else {
+      ++i;
+    }
   }
   return out;
 }

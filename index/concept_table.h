@@ -45,7 +45,9 @@ class ConceptTable {
   static ConceptTable load(const std::filesystem::path& path);
 
   // Non-overlapping matches in `query`, left to right, the longest form winning at each position.
-  // ASCII letters match case-insensitively and Latin forms only at word boundaries.
+  // ASCII letters match case-insensitively and Latin forms only at word boundaries; forms of
+  // ASCII words also match word by word on their English stems ("classification levels" is the
+  // form "classification level"), punctuation between words ignored. Thread-safe.
   std::vector<ConceptMatch> find(std::string_view query) const;
 
   const std::vector<Concept>& concepts() const { return concepts_; }
@@ -56,6 +58,9 @@ class ConceptTable {
   // Lowercased form -> concept index; and the longest form's length in bytes.
   std::unordered_map<std::string, size_t> by_form_;
   size_t longest_ = 0;
+  // ASCII forms as their words' stems joined by spaces -> concept index; the most words a form has.
+  std::unordered_map<std::string, size_t> by_stems_;
+  size_t most_words_ = 0;
 };
 
 }  // namespace regkg::index

@@ -176,8 +176,14 @@ std::uint64_t fingerprint(const SearchDocument& doc) {
   };
   for (const std::string* f :
        {&doc.id, &doc.kind, &doc.title, &doc.instrument_id, &doc.instrument_title, &doc.version_id,
-        &doc.article_label, &doc.date, &doc.jurisdiction, &doc.text_zh, &doc.text_en})
+        &doc.article_label, &doc.date, &doc.jurisdiction, &doc.text_zh, &doc.text_en,
+        &doc.text_en_aligned})
     mix(*f);
+  // The ranking signals: a version superseded since the last ingest is written again.
+  char signals[64];
+  std::snprintf(signals, sizeof signals, "%d %.6f %d", doc.in_force ? 1 : 0, doc.citation_rank,
+                doc.definitions ? 1 : 0);
+  mix(signals);
   mix_list(doc.issuers);
   mix_list(doc.modalities);
   mix_list(doc.actors);

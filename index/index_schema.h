@@ -10,8 +10,9 @@
 namespace regkg::index {
 
 // 2: modality and actor facets; 3: layer slot; 4: node id slot (ties broken by id); 5: Chinese
-// indexed in simplified characters (script_folding.h)
-inline constexpr int kSchemaVersion = 5;
+// indexed in simplified characters (script_folding.h); 6: ranking signals (in force, citation
+// rank, specific articles), the collapse key of identical texts, spelling data, aligned English
+inline constexpr int kSchemaVersion = 6;
 
 // Metadata keys (Xapian::Database::get_metadata).
 inline constexpr std::string_view kMetaSchemaVersion = "regkg.schema_version";
@@ -52,6 +53,18 @@ inline constexpr Xapian::valueno kLayer = 7;
 // The node id (as the Q term): breaks ties between equally ranked or equally dated documents so
 // that an answer's order does not depend on the docids a shard layout gave.
 inline constexpr Xapian::valueno kNodeId = 8;
+// Identical texts of one instrument (an article unchanged across versions, a file in two folders)
+// share this key: a search answers with one of them (Enquire::set_collapse_key). Absent for
+// documents that are not articles.
+inline constexpr Xapian::valueno kCollapse = 9;
+// Ranking signals, each a Xapian::sortable_serialise'd weight in [0, 1] read by a
+// ValueWeightPostingSource (built into Xapian, so remote shards run it too):
+// 1 when the document's version is in force (not superseded, repealed or a draft); absent if not.
+inline constexpr Xapian::valueno kInForce = 10;
+// The citation PageRank of the document's instrument, log-scaled to [0, 1] over the most cited.
+inline constexpr Xapian::valueno kCitationRank = 11;
+// 1 for documents other than definitions articles (which match every concept of their law).
+inline constexpr Xapian::valueno kSpecific = 12;
 }  // namespace slot
 
 // CJK handling must match in all three places (see ../shared/docs/TOOLCHAIN.md).

@@ -4,6 +4,10 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 
 #include "index/cjk_query.h"
@@ -48,6 +52,39 @@ std::string document_data(const SearchDocument& doc) {
   }
   w.EndObject();
   return sb.GetString();
+}
+
+// The collapse key of an article (slot::kCollapse): its instrument and a hash of its texts with
+// spacing and punctuation left out (the same article in two versions may differ in a semicolon's
+// width); "" when it has no text.
+std::string collapse_key(const SearchDocument& doc) {
+  if (doc.kind != "article") return {};
+  std::uint64_t h = 1469598103934665603ULL;
+  bool any = false;
+  for (const std::string* text : {&doc.text_zh, &doc.text_en}) {
+    size_t i = 0;
+    while (i < text->size()) {
+      const size_t start = i;
+      const char32_t cp = text::decode_utf8(*text, i);
+      const bool kept = cp < 0x80
+                            ? std::isalnum(static_cast<unsigned char>(cp)) != 0
+                            : !((cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F) ||
+                                (cp >= 0xFF00 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
+                                (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65));
+      if (!kept) continue;
+      any = true;
+      for (size_t k = start; k < i; ++k) {
+        unsigned char c = static_cast<unsigned char>((*text)[k]);
+        if (c < 0x80) c = static_cast<unsigned char>(std::tolower(c));
+        h = (h ^ c) * 1099511628211ULL;
+      }
+    }
+    h = (h ^ 0x1e) * 1099511628211ULL;
+  }
+  if (!any) return {};
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+  return doc.instrument_id + '\x1f' + hex;
 }
 
 // A document's date value: YYYYMMDD, or "" for a partial or missing date.
@@ -123,6 +160,10 @@ Xapian::Document IndexWriter::make_document(const SearchDocument& doc,
     generator.increase_termpos();
     index_mixed_text(generator, doc.text_en, 1, "");
   }
+  if (!doc.text_en_aligned.empty()) {
+    generator.increase_termpos();
+    index_mixed_text(generator, doc.text_en_aligned, 1, "");
+  }
 
   xdoc.add_boolean_term(boolean_term(prefix::kId, doc.id));
   xdoc.add_boolean_term(boolean_term(prefix::kKind, doc.kind));
@@ -152,6 +193,13 @@ Xapian::Document IndexWriter::make_document(const SearchDocument& doc,
   xdoc.add_value(slot::kNodeId, doc.id);
   if (!doc.instrument_id.empty()) xdoc.add_value(slot::kInstrument, doc.instrument_id);
   if (!doc.jurisdiction.empty()) xdoc.add_value(slot::kJurisdiction, doc.jurisdiction);
+  const std::string collapse = collapse_key(doc);
+  if (!collapse.empty()) xdoc.add_value(slot::kCollapse, collapse);
+  if (doc.in_force) xdoc.add_value(slot::kInForce, Xapian::sortable_serialise(1.0));
+  if (doc.citation_rank > 0)
+    xdoc.add_value(slot::kCitationRank,
+                   Xapian::sortable_serialise(std::min(1.0, doc.citation_rank)));
+  if (!doc.definitions) xdoc.add_value(slot::kSpecific, Xapian::sortable_serialise(1.0));
   xdoc.set_data(document_data(doc));
   return xdoc;
 }
@@ -176,9 +224,23 @@ IndexWriter::~IndexWriter() = default;
 void IndexWriter::add(const SearchDocument& doc) {
   Xapian::Document xdoc = make_document(doc, generator_);
   xdoc.add_value(slot::kLayer, layer_);
+  add_spellings(xdoc);
   // Ids are unique in the graph and the database is new: add, no lookup needed.
   db_.add_document(xdoc);
   ++count_;
+}
+
+void IndexWriter::add_spellings(const Xapian::Document& xdoc) {
+  // The unstemmed, unprefixed English words of the document (lowercase letters only: neither
+  // CJK n-grams, stemmed Z-terms, prefixed terms nor numbers), once per document, so a word's
+  // spelling frequency is the number of documents that use it.
+  for (auto t = xdoc.termlist_begin(); t != xdoc.termlist_end(); ++t) {
+    const std::string& term = *t;
+    if (term.size() < 3 || term.size() > 24) continue;
+    if (!std::all_of(term.begin(), term.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+      continue;
+    db_.add_spelling(term, 1);
+  }
 }
 
 void IndexWriter::commit() {

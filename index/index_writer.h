@@ -36,6 +36,9 @@ class IndexWriter {
   static Xapian::TermGenerator make_term_generator();
 
  private:
+  // Spelling data (Database::get_spelling_suggestion) from the document's English words.
+  void add_spellings(const Xapian::Document& xdoc);
+
   Xapian::WritableDatabase db_;
   Xapian::TermGenerator generator_;
   std::string snapshot_id_;

@@ -22,6 +22,13 @@ struct SearchDocument {
   std::string text_en;                  // English text (stemmed)
   std::vector<std::string> modalities;  // articles: modalities of their obligations
   std::vector<std::string> actors;      // actor slugs: bearers, mentioned actors, issuers
+  // Searchable but not shown: the English of the same Chinese text in another version of the
+  // instrument (a Chinese-only article found by an English query through its translation).
+  std::string text_en_aligned;
+  // Ranking signals (index_schema.h slot::kInForce, kCitationRank, kSpecific).
+  bool in_force = true;      // its version is the one in force (news: always)
+  double citation_rank = 0;  // its instrument's citation PageRank, scaled to [0, 1]
+  bool definitions = false;  // an article defining the terms of its law
 };
 
 }  // namespace regkg::index

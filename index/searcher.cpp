@@ -2,6 +2,7 @@
 #include "index/searcher.h"
 
 #include <algorithm>
+#include <cctype>
 #include <memory>
 
 #include <rapidjson/document.h>
@@ -17,6 +18,7 @@
 #include "index/script_folding.h"
 #include "index/search_fields.h"
 #include "index/shard_health.h"
+#include "index/stop_words.h"
 
 namespace regkg::index {
 
@@ -25,6 +27,16 @@ namespace {
 // The weight factor of a title holding every piece of a plain query, for instrument and version
 // documents (tuned on tests/gold/relevance_dev.json).
 constexpr double kTitleBoost = 3.0;
+
+// The weights of the ranking signals (slot::kInForce, kCitationRank, kSpecific), each in [0, 1]
+// per document and added to its BM25 weight. Tuned on tests/gold/relevance_dev.json (BENCHMARKS.md,
+// "Relevance on judged queries"): in force 1, 2 or 4 and rank 0.5, 1, 2 or 4 within ±0.007
+// success@5 of each other; 2 / 2 best. The definitions penalty (the weight every other document
+// gets) changed one or two ranks only: 8, more than the others, since BM25 weights of relaxed
+// plans run high.
+constexpr double kInForceWeight = 2.0;
+constexpr double kCitationRankWeight = 2.0;
+constexpr double kSpecificWeight = 8.0;
 
 // Documents that stand for a whole law: instruments and versions.
 Xapian::Query whole_text_kinds() {
@@ -458,7 +470,68 @@ Xapian::Query Searcher::query_in(Xapian::Database& db, const SearchRequest& requ
     if (counted.get_matches_estimated() < kRelaxBelow)
       query = with_filters(relax(plan), request, plan.jurisdictions);
   }
-  return query;
+  return request.query.empty() ? query : with_signals(query);
+}
+
+Xapian::Query Searcher::with_signals(Xapian::Query query) {
+  if (query.empty()) return query;
+  std::vector<Xapian::Query> signals;
+  for (const auto& [slot_no, weight] :
+       {std::pair<Xapian::valueno, double>{slot::kInForce, kInForceWeight},
+        {slot::kCitationRank, kCitationRankWeight},
+        {slot::kSpecific, kSpecificWeight}}) {
+    if (weight <= 0) continue;
+    // Released to the query, which owns it from here (Xapian's reference counting).
+    auto* source = new Xapian::ValueWeightPostingSource(slot_no);
+    signals.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(source->release()), weight);
+  }
+  if (signals.empty()) return query;
+  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                       Xapian::Query(Xapian::Query::OP_OR, signals.begin(), signals.end()));
+}
+
+std::string Searcher::spelling_suggestion(const Xapian::Database& db, const std::string& query) {
+  std::string out;
+  bool changed = false;
+  size_t i = 0;
+  while (i < query.size()) {
+    const unsigned char c = static_cast<unsigned char>(query[i]);
+    if (!std::isalpha(c)) {
+      out.push_back(query[i++]);
+      continue;
+    }
+    size_t j = i;
+    while (j < query.size() && std::isalpha(static_cast<unsigned char>(query[j]))) ++j;
+    const std::string word = query.substr(i, j - i);
+    std::string lower = word;
+    for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    // Words of three letters or more that the index does not hold, other than operators (AND),
+    // field names (kind:) and words glued to digits or other scripts.
+    const bool glued = (j < query.size() &&
+                        (query[j] == ':' || std::isdigit(static_cast<unsigned char>(query[j])) ||
+                         static_cast<unsigned char>(query[j]) >= 0x80)) ||
+                       (i > 0 && (std::isdigit(static_cast<unsigned char>(query[i - 1])) ||
+                                  static_cast<unsigned char>(query[i - 1]) >= 0x80));
+    const bool is_operator = word == "AND" || word == "OR" || word == "NOT" || word == "NEAR" ||
+                             word == "ADJ" || word == "XOR";
+    std::string suggestion;
+    if (lower.size() >= 3 && !glued && !is_operator && !english_stopper()(lower) &&
+        !db.term_exists(lower)) {
+      try {
+        suggestion = db.get_spelling_suggestion(lower, 2);
+      } catch (const Xapian::Error&) {
+        // A backend without spelling data (remote shards of Xapian 1.4): no suggestion.
+      }
+    }
+    if (!suggestion.empty() && suggestion != lower) {
+      out += suggestion;
+      changed = true;
+    } else {
+      out += word;
+    }
+    i = j;
+  }
+  return changed ? out : std::string();
 }
 
 std::string Searcher::describe(const SearchRequest& request) const {
@@ -483,12 +556,14 @@ SearchResult Searcher::search_in(Xapian::Database& db, const SearchRequest& requ
   const auto started = std::chrono::steady_clock::now();
   const TextQuery plan = checked_text_query(db, request);
   Xapian::Query query = with_filters(plan.strict, request, plan.jurisdictions);
+  if (!request.query.empty()) query = with_signals(query);
   result.concepts = plan.concepts;
   // The time budget (local indexes only; see search() in the header). One deadline for the strict
   // and the relaxed match; the flag is shared by the source's clones (one per layer).
   const bool budgeted = request.time_budget.count() > 0 && remote_.empty();
   const auto deadline = started + request.time_budget;
   auto deadline_hit = std::make_shared<std::atomic<bool>>(false);
+  if (!request.query.empty()) result.did_you_mean = spelling_suggestion(db, request.query);
 
   // The strict plan, and the relaxed one when the strict one finds fewer than kRelaxBelow.
   for (;;) {
@@ -517,6 +592,9 @@ SearchResult Searcher::search_in(Xapian::Database& db, const SearchRequest& requ
       enquire.set_sort_by_key(&newest_first, false);
     } else {
       enquire.set_sort_by_relevance_then_value(slot::kNodeId, false);
+      // One hit for identical texts of one instrument (an article unchanged across versions):
+      // the best ranked, which the in-force signal makes the current version's.
+      enquire.set_collapse_key(slot::kCollapse);
     }
     // Facet fields counted by one spy (column k is kSearchFields[facet_fields_[k]]).
     std::unique_ptr<FacetCounter> spy;
@@ -538,7 +616,7 @@ SearchResult Searcher::search_in(Xapian::Database& db, const SearchRequest& requ
     if (!result.relaxed && !plan.relaxed.empty() && result.total < kRelaxBelow &&
         !result.truncated) {
       result.relaxed = true;
-      query = with_filters(relax(plan), request, plan.jurisdictions);
+      query = with_signals(with_filters(relax(plan), request, plan.jurisdictions));
       continue;
     }
     // Remote shards: the facets counted by a search of their own (facet_counter.h). Sorted by a

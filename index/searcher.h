@@ -87,6 +87,9 @@ struct SearchResult {
   // The time budget ran out: the match stopped early (hits, total and facets are those found by
   // then) or stopped counting matches beyond the page.
   bool truncated = false;
+  // The query with its unknown English words replaced by the index's closest spellings ("" when
+  // every word is known or none has a suggestion): a "did you mean", never searched by itself.
+  std::string did_you_mean;
 };
 
 class Searcher {
@@ -159,6 +162,13 @@ class Searcher {
   std::unique_ptr<FacetCounter> facet_counter() const;
   // Remote shards only: checks them against the layers (count, documents, snapshot).
   void check_remote_shards(const std::filesystem::path& db_dir, const IndexLayers& layers) const;
+  // The query with unknown English words spelled as the index's words, or "" (Xapian's spelling
+  // data: Database::get_spelling_suggestion).
+  static std::string spelling_suggestion(const Xapian::Database& db, const std::string& query);
+  // `query` (a text query) with the ranking signals added: in-force versions, the citation
+  // PageRank of the instrument, articles other than definitions (ValueWeightPostingSources on
+  // the index_schema.h slots, a small weight beside BM25).
+  static Xapian::Query with_signals(Xapian::Query query);
   // The query text as a strict plan and, for plain words, a relaxed one (see plain_query.h).
   struct TextQuery {
     Xapian::Query strict, relaxed;

@@ -239,7 +239,10 @@ const std::vector<RouteSpec>& api_routes() {
        "Full-text search. Plain words: concepts expanded in both languages (concepts lists them), "
        "stop words dropped, every word required, relaxed to any word ranked when that finds fewer "
        "than 5 (relaxed: true). Xapian query syntax (quotes, AND/OR/NOT, prefixes) is taken as "
-       "written; unquoted Chinese runs are phrases",
+       "written; unquoted Chinese runs are phrases. Ranked by BM25 with small weights for "
+       "in-force versions, the citation PageRank of the instrument and articles other than "
+       "definitions; identical texts of one instrument's versions answer once. did_you_mean "
+       "spells unknown English words as the index does",
        handle_search,
        search_params(),
        "Hits with highlighted snippets, and facets over the best 1,000 matches",
@@ -247,7 +250,8 @@ const std::vector<RouteSpec>& api_routes() {
        "{query: string, total: integer, total_exact: boolean, relaxed: boolean,"
        " truncated: boolean `The search's time budget ran out (serve --search-time-budget): the"
        " hits, total and facets are those found by then`, concepts: [string],"
-       " offset: integer, limit: integer, in_force_on: date? `null if not"
+       " did_you_mean: string? `null when every word is known`, offset: integer, limit: integer, "
+       "in_force_on: date? `null if not"
        " asked`, snapshot: SnapshotId, results: [SearchHit], facets: {*: [Facet]}}",
        // shard_unavailable: a remote index shard (serve --remote-shards) is down; busy: the slow
        // searches' slots are all taken.

@@ -90,6 +90,8 @@ void handle_search(const HandlerContext& ctx, const RequestParams& params, httpl
   for (const auto& c : result.concepts)
     w.String(c.c_str(), static_cast<rapidjson::SizeType>(c.size()));
   w.EndArray();
+  // The query with unknown English words spelled as the index spells them, when that differs.
+  out.field_or_null("did_you_mean", result.did_you_mean);
   out.field("offset", sr.offset);
   out.field("limit", sr.limit);
   out.field_or_null("in_force_on", in_force_on);

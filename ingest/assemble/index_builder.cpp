@@ -73,6 +73,7 @@ IndexBuildResult write_full(const graph::KnowledgeGraph& graph, const IndexBuild
   layers.snapshot_id = o.snapshot_id;
   layers.schema_version = index::kSchemaVersion;
   for (size_t s = 0; s < shards; ++s) layers.layers.push_back("shard-" + std::to_string(s));
+  const DocumentSignals signals(graph);
   parallel_shards(o.index_dir, shards, [&](size_t s) {
     index::IndexWriter writer(o.index_dir / layers.layers[s], o.snapshot_id);
     for_each_search_document(
@@ -81,7 +82,7 @@ IndexBuildResult write_full(const graph::KnowledgeGraph& graph, const IndexBuild
           writer.add(doc);
           records[s].push_back({doc.id, index::fingerprint(doc), layers.layers[s], doc.version_id});
         },
-        s, shards);
+        s, shards, &signals);
     writer.commit();
   });
   std::vector<index::DocumentRecord> all;
@@ -141,6 +142,7 @@ IndexBuildResult build_index(const graph::KnowledgeGraph& graph, const IndexBuil
   std::vector<std::vector<index::DocumentRecord>> records(shards);
   std::vector<std::vector<index::SearchDocument>> fresh(shards);
   std::atomic<size_t> fresh_count{0}, carried_count{0};
+  const DocumentSignals signals(graph);
   parallel_shards(o.index_dir, shards, [&](size_t s) {
     for_each_search_document(
         graph,
@@ -159,7 +161,7 @@ IndexBuildResult build_index(const graph::KnowledgeGraph& graph, const IndexBuil
           }
           records[s].push_back(std::move(rec));
         },
-        s, shards);
+        s, shards, &signals);
   });
   if (fresh_count > change_cap) return write_full(graph, o, "too many changed documents");
 

@@ -29,10 +29,13 @@ void assign_attr(std::string& into, const NodeData& n, std::string_view key) {
 
 // Empties every field but keeps the buffers: one document is refilled for each node.
 void reset(index::SearchDocument& doc) {
-  for (std::string* f :
-       {&doc.id, &doc.kind, &doc.title, &doc.instrument_id, &doc.instrument_title, &doc.version_id,
-        &doc.article_label, &doc.date, &doc.jurisdiction, &doc.text_zh, &doc.text_en})
+  for (std::string* f : {&doc.id, &doc.kind, &doc.title, &doc.instrument_id, &doc.instrument_title,
+                         &doc.version_id, &doc.article_label, &doc.date, &doc.jurisdiction,
+                         &doc.text_zh, &doc.text_en, &doc.text_en_aligned})
     f->clear();
+  doc.in_force = true;
+  doc.citation_rank = 0;
+  doc.definitions = false;
   doc.issuers.clear();
   doc.modalities.clear();
   doc.actors.clear();
@@ -65,7 +68,7 @@ std::vector<std::string> neighbours_of(const KnowledgeGraph& g, KnowledgeGraph::
 
 void for_each_search_document(const KnowledgeGraph& g,
                               const std::function<void(const index::SearchDocument&)>& sink,
-                              size_t shard, size_t shard_count) {
+                              size_t shard, size_t shard_count, const DocumentSignals* signals) {
   if (shard_count == 0) shard_count = 1;
   std::unordered_map<std::string, std::vector<std::string>> issuer_cache;
   auto instrument_issuers = [&](const std::string& inst_id) -> const std::vector<std::string>& {
@@ -91,6 +94,10 @@ void for_each_search_document(const KnowledgeGraph& g,
     doc.id.assign(n.id);
     doc.date.assign(n.date);
     assign_attr(doc.jurisdiction, n, graph::attr::kJurisdiction);
+    if (signals) {
+      doc.in_force = signals->in_force(*it);
+      doc.citation_rank = signals->citation_rank(*it);
+    }
     switch (n.kind) {
       case NodeKind::article: {
         doc.kind = "article";
@@ -109,6 +116,9 @@ void for_each_search_document(const KnowledgeGraph& g,
         if (doc.text_zh.empty() && doc.text_en.empty())
           assign_attr(doc.text_en, n, graph::attr::kSummary);
         doc.issuers = instrument_issuers(doc.instrument_id);
+        doc.definitions = is_definitions_article(n);
+        if (signals)
+          if (const std::string* en = signals->aligned_english(*it)) doc.text_en_aligned = *en;
         // The facts extracted from the article: its obligations' modalities and bearers.
         g.for_each_in_edge(*it, [&](KnowledgeGraph::Edge e, KnowledgeGraph::Vertex from) {
           if (g.edge(e).type != graph::edge::kObligationOf) return;

@@ -146,7 +146,8 @@ TEST_SUITE("index") {
   }
 
   TEST_CASE(
-      "golden: value slots are exactly date / kind / instrument / jurisdiction / year / node id") {
+      "golden: value slots are exactly date / kind / instrument / jurisdiction / year / node id / "
+      "collapse key / in force / specific") {
     auto gen = IndexWriter::make_term_generator();
     Xapian::Document doc = IndexWriter::make_document(genai_article(), gen);
     CHECK(doc.get_value(slot::kDate) == "20230710");
@@ -161,8 +162,62 @@ TEST_SUITE("index") {
     CHECK(slot::kJurisdiction == 3);
     CHECK(slot::kYear == 4);
     CHECK(slot::kNodeId == 8);
+    CHECK(slot::kCollapse == 9);
+    CHECK(slot::kInForce == 10);
+    CHECK(slot::kCitationRank == 11);
+    CHECK(slot::kSpecific == 12);
     CHECK(doc.get_value(slot::kNodeId) == "cn/generative-ai-measures@2023-07-10/art-17");
-    CHECK(doc.values_count() == 6);
+    // The collapse key: the instrument, a unit separator and 16 hex digits of the texts' hash.
+    const std::string key = doc.get_value(slot::kCollapse);
+    CHECK(key.rfind("cn/generative-ai-measures\x1f", 0) == 0);
+    CHECK(key.size() == std::string("cn/generative-ai-measures").size() + 1 + 16);
+    // Ranking signals: in force and not a definitions article (1 each); no citation rank (0).
+    CHECK(Xapian::sortable_unserialise(doc.get_value(slot::kInForce)) == 1.0);
+    CHECK(Xapian::sortable_unserialise(doc.get_value(slot::kSpecific)) == 1.0);
+    CHECK(doc.get_value(slot::kCitationRank).empty());
+    CHECK(doc.values_count() == 9);
+  }
+
+  TEST_CASE("golden: the collapse key is the same for the same text in another version only") {
+    auto gen = IndexWriter::make_term_generator();
+    SearchDocument a = genai_article();
+    SearchDocument b = genai_article();
+    b.id = "cn/generative-ai-measures@2025-01-01/art-17";
+    b.version_id = "cn/generative-ai-measures@2025-01-01";
+    b.text_zh = "提供者应当开展安全评估。";  // punctuation and spacing do not count
+    b.text_en = "Providers shall carry out a  security assessment.";
+    b.in_force = false;
+    SearchDocument c = genai_article();
+    c.text_zh = "提供者应当开展安全评估和备案";
+    SearchDocument other_law = genai_article();
+    other_law.instrument_id = "cn/pipl";
+    const auto key = [&gen](const SearchDocument& d) {
+      return IndexWriter::make_document(d, gen).get_value(slot::kCollapse);
+    };
+    CHECK(key(a) == key(b));
+    CHECK(key(a) != key(c));
+    CHECK(key(a) != key(other_law));
+    // A superseded version has no in-force value; a definitions article no "specific" value.
+    SearchDocument defs = genai_article();
+    defs.definitions = true;
+    defs.citation_rank = 0.25;
+    CHECK(IndexWriter::make_document(b, gen).get_value(slot::kInForce).empty());
+    const Xapian::Document d = IndexWriter::make_document(defs, gen);
+    CHECK(d.get_value(slot::kSpecific).empty());
+    CHECK(Xapian::sortable_unserialise(d.get_value(slot::kCitationRank)) == 0.25);
+  }
+
+  TEST_CASE("golden: aligned English is searchable, not stored in the document data") {
+    auto gen = IndexWriter::make_term_generator();
+    SearchDocument d = genai_article();
+    d.text_en.clear();
+    d.text_en_aligned = "Network operators shall require users to provide real identity";
+    const Xapian::Document doc = IndexWriter::make_document(d, gen);
+    const auto terms = all_terms(doc);
+    CHECK(terms.count("Zrequir") == 1);
+    CHECK(terms.count("identity") == 1);
+    CHECK(terms.count("operators") == 1);
+    CHECK(doc.get_data().find("identity") == std::string::npos);
   }
 
   TEST_CASE("golden: document data is JSON holding the fields the Searcher shows") {
@@ -203,7 +258,9 @@ TEST_SUITE("index") {
     CHECK(doc.get_value(slot::kYear).empty());
     CHECK(doc.get_value(slot::kInstrument).empty());
     CHECK(doc.get_value(slot::kNodeId) == "news/china-generative-ai-rules");
-    CHECK(doc.values_count() == 2);
+    // No collapse key (not an article); in force and specific as every news item.
+    CHECK(doc.get_value(slot::kCollapse).empty());
+    CHECK(doc.values_count() == 4);
     const auto terms = all_terms(doc);
     CHECK(terms.count("Zassess") == 1);
     CHECK(terms.count("Sgenerative") == 1);

@@ -141,6 +141,22 @@ TEST_SUITE("index") {
                          doctest::Contains("broken.json: error: offset"), ConceptTableError);
   }
 
+  TEST_CASE("concept table: English forms also match on stems, word by word") {
+    const ConceptTable t = ConceptTable::parse(kConcepts, "test.json");
+    // Plural and inflected words, and other punctuation between the words.
+    auto found = t.find("cross border transfers of personal-data");
+    REQUIRE(found.size() == 2);
+    CHECK(t.concepts()[found[0].concept_index].id == "cross-border-transfer");
+    CHECK(found[0].begin == 0);
+    CHECK(found[0].end == std::string("cross border transfers").size());
+    CHECK(t.concepts()[found[1].concept_index].id == "personal-information");
+    CHECK(t.find("providing outside the territories").size() == 1);
+    // Still the whole form, word for word: a part of it, or a word inside another, is nothing.
+    CHECK(t.find("border transfers").empty());
+    CHECK(t.find("crossing").empty());
+    CHECK(t.find("paid wages").empty());
+  }
+
   TEST_CASE("script folding: traditional indexed and searched as simplified / regional words") {
     CHECK(fold_chinese("個人資料保護法") == "个人资料保护法");
     CHECK(fold_chinese("no Chinese here") == "no Chinese here");
