@@ -1,7 +1,7 @@
 // Two knowledge graphs compared as sets: nodes by id with every field (label, texts, date,
 // attributes, provenance) and edges by (from id, to id, type) with provenance and note. Vertex
-// order is not compared. For the test that a patched graph equals a full rebuild, and for a
-// refresh that checks its patch against a rebuild (REGKG_VERIFY_PATCH).
+// order is not compared: a graph patched for changed sources appends what it re-makes. For the
+// tests that a refresh equals a full rebuild (tests/snapshot/test_refresh_equals_rebuild.cpp).
 #pragma once
 
 #include <cstddef>

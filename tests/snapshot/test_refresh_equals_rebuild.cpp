@@ -1,9 +1,10 @@
 // A refresh (the cached run a long-running `regkg watch` or `serve --follow` makes) against a full
-// rebuild of the same corpus, after each kind of change in turn: an article's text edited, a new
-// dated version of an instrument added, a file removed, a news item added, and a file that cites
-// another changed. The graphs are compared as sets, with provenance (graph/graph_diff.h): every
-// node with its fields and attributes, every edge with its provenance and note. This is the test
-// a refresh that patches the previous graph instead of rebuilding it has to pass.
+// rebuild of the same corpus, after each kind of change in turn: an article's text edited, a file
+// that cites another changed, a new dated version of the cited instrument added (the unchanged
+// citing file must follow it), the cited article removed, a file removed, a news item added. The
+// graphs are compared as sets, with provenance (graph/graph_diff.h): every node with its fields
+// and attributes, every edge with its provenance and note. This is the test a refresh that
+// patches the previous graph instead of rebuilding it has to pass.
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -24,7 +25,7 @@ using namespace regkg;
 namespace {
 
 const std::string kPipl = "statutes-zh/行政法/个人信息保护法(2021-08-20).md";
-const std::string kAmendedDsl = "statutes-zh/行政法/数据安全法(2026-11-01).md";
+const std::string kAmendedDsl = "statutes-zh/行政法/数据安全法(2021-07-01).md";
 const std::string kNews = "news/feed/2026-11-02-data-security-law-amended.md";
 
 // Replaces the symlink (or file) at `relative` with a real file holding `content`.
@@ -80,6 +81,28 @@ bool has_node(const graph::KnowledgeGraph& g, const std::string& id) {
   return g.find(id).has_value();
 }
 
+// What the PIPL's Article 9 cites in the Data Security Law: "FILE art-21", "FILE version" or "".
+std::string pipl_article_9_cites(const graph::KnowledgeGraph& g) {
+  std::string cited;
+  for (auto [it, end] = boost::vertices(g.boost_graph()); it != end; ++it) {
+    const auto& n = g.node(*it);
+    if (n.kind != graph::NodeKind::article || n.source.file != kPipl || n.id.size() < 6 ||
+        n.id.compare(n.id.size() - 6, 6, "/art-9") != 0)
+      continue;
+    g.for_each_out_edge(*it, [&](graph::KnowledgeGraph::Edge e, graph::KnowledgeGraph::Vertex t) {
+      const auto& target = g.node(t);
+      if (g.edge(e).type != graph::edge::kCites ||
+          target.source.file.str().find("数据安全法") == std::string::npos)
+        return;
+      cited = target.source.file.str() + (target.kind == graph::NodeKind::version ? " version"
+                                          : target.id.find("/art-21") != std::string::npos
+                                              ? " art-21"
+                                              : " " + target.id);
+    });
+  }
+  return cited;
+}
+
 }  // namespace
 
 TEST_CASE("a refresh equals a full rebuild as sets with provenance after each kind of change") {
@@ -104,28 +127,36 @@ TEST_CASE("a refresh equals a full rebuild as sets with provenance after each ki
     CHECK(found);
   }
 
-  // 2. A new dated version of the same instrument (the refresh benchmark's first change), with one
-  // article amended again (a byte-identical copy would be ingested once).
-  put(corpus.path(), kAmendedDsl,
-      replaced(edited, "量子目录保护制度", "量子目录和星图目录保护制度"));
-  refresh.check("a new version of an instrument added");
-  {
-    const auto& g = *refresh.last;
-    size_t versions = 0;
-    for (auto [it, end] = boost::vertices(g.boost_graph()); it != end; ++it) {
-      const auto& n = g.node(*it);
-      if (n.kind == graph::NodeKind::version &&
-          (n.source.file == test::kDsl || n.source.file == kAmendedDsl))
-        ++versions;
-    }
-    CHECK(versions == 2);
-  }
+  // 2. A file that cites another changed: the Personal Information Protection Law (2021-08-20)
+  // now cites Article 21 of the Data Security Law, resolved in the DSL's only version.
+  const std::string pipl = test::read_file(test::corpus_file(kPipl));
+  put(corpus.path(), kPipl,
+      replaced(pipl, "第九条 个人信息处理者应当对其个人信息处理活动负责",
+               "第九条 个人信息处理者应当依照《中华人民共和国数据安全法》第二十一条的规定，"
+               "对其个人信息处理活动负责"));
+  refresh.check("a file that cites another changed");
+  CHECK(pipl_article_9_cites(*refresh.last) == test::kDsl + std::string(" art-21"));
 
-  // 3. A file removed.
+  // 3. A new dated version of the DSL, in force before the PIPL's date, with one article amended
+  // again (a byte-identical copy would be ingested once): the unchanged PIPL's citation must now
+  // resolve to the new version's Article 21. A patch that re-resolves only the changed files'
+  // citations fails here.
+  const std::string amended = replaced(edited, "量子目录保护制度", "量子目录和星图目录保护制度");
+  put(corpus.path(), kAmendedDsl, amended);
+  refresh.check("a new version of an instrument added");
+  CHECK(pipl_article_9_cites(*refresh.last) == kAmendedDsl + " art-21");
+
+  // 4. The cited article removed from the new version: the citation falls back to the version.
+  put(corpus.path(), kAmendedDsl,
+      replaced(amended, "第二十一条 国家建立数据分类分级", "国家建立数据分类分级"));
+  refresh.check("a cited article removed");
+  CHECK(pipl_article_9_cites(*refresh.last) == kAmendedDsl + " version");
+
+  // 5. A file removed (the older of two versions: the version chain changes).
   fs::remove(corpus.path() / fs::u8path(test::kRemoved));
   refresh.check("a file removed");
 
-  // 4. A news item added, about the amended law.
+  // 6. A news item added, about the amended law.
   put(corpus.path(), kNews,
       "---\ntitle: \"China amends the Data Security Law\"\ndate: 2026-11-02\nsource: Test Wire\n"
       "kind: news\nlanguage: en\n---\n\nThe Cyberspace Administration of China said the amended "
@@ -133,31 +164,4 @@ TEST_CASE("a refresh equals a full rebuild as sets with provenance after each ki
       "the new data catalogue rules.\n");
   refresh.check("a news item added");
   CHECK(has_node(*refresh.last, "news/2026-11-02-data-security-law-amended"));
-
-  // 5. A file that cites another changed: the Personal Information Protection Law now cites an
-  // article of the Data Security Law.
-  const std::string pipl = test::read_file(test::corpus_file(kPipl));
-  put(corpus.path(), kPipl,
-      replaced(pipl, "第九条 个人信息处理者应当对其个人信息处理活动负责",
-               "第九条 个人信息处理者应当依照《中华人民共和国数据安全法》第二十一条的规定，"
-               "对其个人信息处理活动负责"));
-  refresh.check("a file that cites another changed");
-  {
-    // The new citation resolved across files: PIPL's Article 9 -> the DSL's Article 21, in the
-    // version in force on the PIPL's date.
-    const auto& g = *refresh.last;
-    bool cited = false;
-    for (auto [it, end] = boost::vertices(g.boost_graph()); it != end; ++it) {
-      const auto& n = g.node(*it);
-      if (n.kind != graph::NodeKind::article || n.source.file != kPipl || n.id.size() < 6 ||
-          n.id.compare(n.id.size() - 6, 6, "/art-9") != 0)
-        continue;
-      g.for_each_out_edge(*it, [&](graph::KnowledgeGraph::Edge e, graph::KnowledgeGraph::Vertex t) {
-        cited = cited ||
-                (g.edge(e).type == graph::edge::kCites && g.node(t).source.file == test::kDsl &&
-                 g.node(t).id.find("/art-21") != std::string::npos);
-      });
-    }
-    CHECK(cited);
-  }
 }
