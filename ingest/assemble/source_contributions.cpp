@@ -55,6 +55,30 @@ std::vector<graph::Symbol> SourceContributions::edge_contributors(Vertex from, V
   return symbols_of(it == edges_.end() ? nullptr : &it->second);
 }
 
+void SourceContributions::carry_over(const SourceContributions& from,
+                                     const std::vector<Vertex>& vertex_map,
+                                     const graph::KnowledgeGraph& copy) {
+  symbols_ = from.symbols_;
+  index_ = from.index_;
+  current_ = 0;
+  std::vector<Vertex> original(copy.node_count(), kNotKept);
+  for (size_t old = 0; old < vertex_map.size(); ++old)
+    if (vertex_map[old] != kNotKept && vertex_map[old] < original.size())
+      original[vertex_map[old]] = old;
+  nodes_.assign(copy.node_count(), {});
+  for (size_t v = 0; v < original.size(); ++v)
+    if (original[v] != kNotKept && original[v] < from.nodes_.size())
+      nodes_[v] = from.nodes_[original[v]];
+  edges_.clear();
+  const auto& bg = copy.boost_graph();
+  for (auto [it, end] = boost::edges(bg); it != end; ++it) {
+    const Vertex f = boost::source(*it, bg), t = boost::target(*it, bg);
+    if (original[f] == kNotKept || original[t] == kNotKept) continue;
+    auto found = from.edges_.find(EdgeKey{original[f], original[t], bg[*it].type});
+    if (found != from.edges_.end()) edges_.emplace(EdgeKey{f, t, bg[*it].type}, found->second);
+  }
+}
+
 SourceContributions::Summary SourceContributions::summarize(const graph::KnowledgeGraph& g) const {
   Summary s;
   s.contributors = symbols_.size();

@@ -47,6 +47,13 @@ class SourceContributions : public graph::KnowledgeGraph::WriteObserver {
   std::vector<graph::Symbol> node_contributors(Vertex v) const;
   std::vector<graph::Symbol> edge_contributors(Vertex from, Vertex to, std::string_view type) const;
 
+  // The records of `copy`, a copy of the recorded graph that kept some of its elements:
+  // `vertex_map[old]` is the copy's vertex of each old one (kNotKept when dropped). Every node and
+  // edge of the copy takes the contributors its original had. Replaces what this object held.
+  static constexpr Vertex kNotKept = static_cast<Vertex>(-1);
+  void carry_over(const SourceContributions& from, const std::vector<Vertex>& vertex_map,
+                  const graph::KnowledgeGraph& copy);
+
   // What the records say about a finished graph: how much is one source's alone, how much is
   // shared, and by whom.
   struct Summary {
