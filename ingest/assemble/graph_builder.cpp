@@ -140,6 +140,9 @@ class Builder {
     link_version_chains();
   }
 
+  // Only the news items (a patch that re-makes them on a graph holding everything else).
+  void run_news() { add_news(); }
+
  private:
   // ---- shared helpers -------------------------------------------------------------------------
   // Names the contributor of the writes that follow, when they are recorded
@@ -800,6 +803,12 @@ graph::KnowledgeGraph build_graph(const ParsedSources& sources, const AliasDicti
   graph::KnowledgeGraph graph;
   Builder(sources, actors, catalog, diags, graph).run();
   return graph;
+}
+
+void add_news_into(graph::KnowledgeGraph& graph, const ParsedSources& sources,
+                   const AliasDictionary& actors, const InstrumentCatalog& catalog,
+                   Diagnostics& diags) {
+  Builder(sources, actors, catalog, diags, graph).run_news();
 }
 
 void build_graph_into(graph::KnowledgeGraph& graph, const ParsedSources& sources,

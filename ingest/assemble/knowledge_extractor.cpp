@@ -110,6 +110,12 @@ class Extractor {
     return stats_;
   }
 
+  // Only the news links and dates (the news patch).
+  ExtractionStats run_news() {
+    link_news();
+    return stats_;
+  }
+
  private:
   // Names the contributor of the writes that follow, when they are recorded
   // (source_contributions.h).
@@ -489,6 +495,11 @@ class Extractor {
 };
 
 }  // namespace
+
+ExtractionStats link_news_into(KnowledgeGraph& graph, const AliasDictionary& actors,
+                               const NewsLinker& news_linker, Diagnostics& diags) {
+  return Extractor(graph, actors, news_linker, diags, nullptr).run_news();
+}
 
 ExtractionStats extract_knowledge(KnowledgeGraph& graph, const AliasDictionary& actors,
                                   const NewsLinker& news_linker, Diagnostics& diags,
