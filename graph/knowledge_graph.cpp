@@ -154,8 +154,10 @@ KnowledgeGraph::Vertex KnowledgeGraph::upsert_node(NodeData data) {
     drop_derived();
     Vertex v = add_vertex_moved(std::move(data));
     index_vertex(h, v);
+    if (observer_) observer_->node_written(v);
     return v;
   }
+  if (observer_) observer_->node_written(*found);
   NodeData& existing = graph_[*found];
   auto fill = [](std::string& into, std::string& from) {
     if (into.empty()) into = std::move(from);
@@ -235,6 +237,7 @@ void KnowledgeGraph::build_edge_keys() {
 
 bool KnowledgeGraph::add_edge(Vertex from, Vertex to, EdgeData data) {
   if (from == to) return false;
+  if (observer_) observer_->edge_written(from, to, data.type);
   if (!edge_keys_complete_) build_edge_keys();
   // A source with few out-edges is scanned: its out-edge list is about to be appended to anyway,
   // and a target is compared before its type is read. Only the edges of sources with many

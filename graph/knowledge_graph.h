@@ -62,6 +62,17 @@ class KnowledgeGraph {
   using Vertex = Graph::vertex_descriptor;
   using Edge = Graph::edge_descriptor;
 
+  // Told of every node upsert and every edge addition (added or refused as a duplicate) while it is
+  // set: ingest records which source contributed what (ingest/assemble/source_contributions.h).
+  class WriteObserver {
+   public:
+    virtual ~WriteObserver() = default;
+    // The writes from now on are made on behalf of `contributor` (a source file, or a global pass).
+    virtual void contributor(Symbol contributor) = 0;
+    virtual void node_written(Vertex v) = 0;
+    virtual void edge_written(Vertex from, Vertex to, std::string_view type) = 0;
+  };
+
   KnowledgeGraph();
   ~KnowledgeGraph();
   // Moves deep-copy the Boost graph (it has no move constructor) and drop the derived indexes.
@@ -76,6 +87,11 @@ class KnowledgeGraph {
   // Adds an edge unless an edge of the same type already joins the same two nodes (then returns
   // false). Self-loops are refused (false).
   bool add_edge(Vertex from, Vertex to, EdgeData data);
+
+  // The observer told of writes from now on (nullptr: none). Not owned; not copied or moved with
+  // the graph.
+  void set_write_observer(WriteObserver* observer) { observer_ = observer; }
+  WriteObserver* write_observer() const { return observer_; }
 
   // Bulk loading (graph_store): reserve space, then append nodes whose ids are known to be unique
   // and edges known to be distinct, skipping the checks. Returns false on a duplicate id.
@@ -143,6 +159,7 @@ class KnowledgeGraph {
   EdgeKeySet edge_keys_;
   bool edge_keys_complete_ = true;
   std::unique_ptr<Derived> derived_;  // indexes built on demand from the graph
+  WriteObserver* observer_ = nullptr;
 };
 
 }  // namespace regkg::graph

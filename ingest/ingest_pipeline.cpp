@@ -28,6 +28,7 @@
 #include "ingest/assemble/index_builder.h"
 #include "ingest/assemble/instrument_catalog.h"
 #include "ingest/assemble/knowledge_extractor.h"
+#include "ingest/assemble/source_contributions.h"
 #include "ingest/assemble/version_facts.h"
 #include "ingest/extract/alias_dictionary.h"
 #include "ingest/extract/news_linker.h"
@@ -486,9 +487,11 @@ IngestSummary run_ingest(const IngestOptions& options, std::ostream& log) {
     auto graph = std::make_shared<graph::KnowledgeGraph>();
     const std::optional<std::string> previous_id = store.current_id();
     reserve_like_previous(*graph, store, previous_id);
+    graph->set_write_observer(options.contributions);
     auto [parse_tree_reaper, fact_versions] =
         build_graph(*graph, std::move(sources), dictionaries, diags, progress);
     extract(*graph, dictionaries, fact_versions, options, threads, diags, progress, summary);
+    graph->set_write_observer(nullptr);
     const std::vector<Diagnostic> diagnostics = report_diagnostics(diags, options, log, summary);
 
     GraphFileWriter graph_file(*graph, staged.dir / snapshot::kGraphFile,

@@ -16,6 +16,7 @@
 namespace regkg::ingest {
 
 struct IngestCache;
+class SourceContributions;
 
 struct IngestOptions {
   std::vector<std::filesystem::path> corpora;
@@ -32,6 +33,10 @@ struct IngestOptions {
   // Kept by a long-running caller across runs (regkg watch): unchanged files are not re-parsed
   // and unchanged articles not re-analysed. nullptr = everything from scratch.
   IngestCache* cache = nullptr;
+  // Filled, when set, with which source wrote each node and edge of the graph built
+  // (ingest/assemble/source_contributions.h): for the patch of a refresh and its tests. Vertices
+  // are those of IngestSummary::graph.
+  SourceContributions* contributions = nullptr;
   // Called once the staged snapshot has its index, history and manifest, while its graph file is
   // still being written and before it is committed, with the staging directory and the graph
   // (whose adjacency() and validity() another thread may still be building; calling them waits):

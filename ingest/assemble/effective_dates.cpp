@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "graph/vocabulary.h"
+#include "ingest/assemble/source_contributions.h"
 
 namespace regkg::ingest {
 
@@ -17,6 +18,7 @@ std::size_t effective_dates_from_text(graph::KnowledgeGraph& g) {
     if (bg[*it].kind == graph::NodeKind::version && !bg[*it].attr(graph::attr::kEffective))
       versions.push_back(*it);
   std::size_t set = 0;
+  if (auto* o = g.write_observer()) o->contributor(graph::Symbol(pass::kEffectiveDates));
   for (KnowledgeGraph::Vertex v : versions) {
     std::set<std::string> dates;
     g.for_each_out_edge(v, [&](KnowledgeGraph::Edge e, KnowledgeGraph::Vertex ev) {
@@ -29,6 +31,7 @@ std::size_t effective_dates_from_text(graph::KnowledgeGraph& g) {
     if (dates.size() != 1 || *dates.begin() < g.node(v).date) continue;
     g.node(v).set_attr(graph::attr::kEffective, *dates.begin());
     g.node(v).set_attr(graph::attr::kEffectiveFrom, "text");
+    if (auto* o = g.write_observer()) o->node_written(v);
     ++set;
   }
   return set;

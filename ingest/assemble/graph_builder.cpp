@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "graph/vocabulary.h"
+#include "ingest/assemble/source_contributions.h"
 #include "text/chinese_numeral.h"
 #include "text/chinese_title.h"
 
@@ -139,8 +140,17 @@ class Builder {
     link_version_chains();
   }
 
+  // Only the news items (a patch that re-makes them on a graph holding everything else).
+  void run_news() { add_news(); }
+
  private:
   // ---- shared helpers -------------------------------------------------------------------------
+  // Names the contributor of the writes that follow, when they are recorded
+  // (source_contributions.h): the source file being built, or a global pass.
+  void on_behalf_of(std::string_view who) {
+    if (auto* o = g_.write_observer()) o->contributor(graph::Symbol(who));
+  }
+
   Vertex node(NodeKind kind, const std::string& id, const std::string& label, Provenance source,
               const std::string& date = {}) {
     NodeData n;
@@ -200,6 +210,7 @@ class Builder {
 
   // ---- actors and jurisdictions -----------------------------------------------------------------
   void add_dictionary_actors() {
+    on_behalf_of("corpus/dictionaries/actors.json");
     for (const ActorEntry& a : actors_.actors()) {
       Vertex v = node(NodeKind::actor, "actor/" + a.id, a.label(),
                       prov("corpus/dictionaries/actors.json", 0, "actors.dictionary"));
@@ -231,6 +242,7 @@ class Builder {
   void add_compass_jurisdictions() {
     for (const auto& f : sources_.compass)
       for (const auto& j : f.parsed.jurisdictions) {
+        on_behalf_of(f.file.relative);
         Vertex v = node(NodeKind::jurisdiction, "jurisdiction/" + j.id, j.name,
                         prov(f.file.relative, 0, "compass.jurisdiction", 1.0f, j.json_path));
         NodeData& n = g_.node(v);
@@ -276,6 +288,7 @@ class Builder {
     std::set<std::string> seen_hashes;
     for (const auto& s : sources_.statutes) {
       if (!seen_hashes.insert(s.sha256).second) continue;  // byte-identical copy in another folder
+      on_behalf_of(s.file.relative);
       add_statute(s);
     }
   }
@@ -458,6 +471,7 @@ class Builder {
     for (auto& [cid, info] : compass_instruments_) {
       const CompassInstrument& ci = *info.record;
       const std::string& file = info.file->relative;
+      on_behalf_of(file);
       Provenance p = prov(file, 0, "compass.instrument", 1.0f, ci.json_path);
       std::string date = compass_version_date(ci, info.instrument_id);
       info.version_id = info.instrument_id + "@" + date;
@@ -522,6 +536,7 @@ class Builder {
   void add_compass_provisions(bool with_text) {
     for (const auto& f : sources_.compass) {
       const std::string& file = f.file.relative;
+      on_behalf_of(file);
       for (const auto& pr : f.parsed.provisions) {
         if (pr.text_stored != with_text) continue;
         if (!with_text && compass_provision_nodes_.count(pr.id)) continue;
@@ -642,6 +657,7 @@ class Builder {
   void add_compass_status_events() {
     for (const auto& f : sources_.compass)
       for (const auto& ev : f.parsed.status_events) {
+        on_behalf_of(f.file.relative);
         auto it = compass_instruments_.find(ev.instrument_id);
         if (it == compass_instruments_.end()) {
           diags_.warn(f.file.relative, 0,
@@ -672,6 +688,7 @@ class Builder {
   void add_compass_relations() {
     for (const auto& f : sources_.compass)
       for (const auto& r : f.parsed.relations) {
+        on_behalf_of(f.file.relative);
         auto from = compass_endpoint(r.source_type, r.source_id);
         auto to = compass_endpoint(r.target_type, r.target_id);
         if (!from || !to) {
@@ -693,6 +710,7 @@ class Builder {
     for (const auto& s : sources_.news) {
       const NewsItem& item = s.parsed;
       const std::string& file = s.file.relative;
+      on_behalf_of(file);
       std::string id = "news/" + id_segment(item.slug);
       Vertex nv =
           node(NodeKind::news, id, item.title, prov(file, 1, "news.front_matter"), item.date);
@@ -749,6 +767,7 @@ class Builder {
   // ---- version chains
   // -------------------------------------------------------------------------------
   void link_version_chains() {
+    on_behalf_of(pass::kVersionChains);
     for (const auto& [inst_id, versions] : versions_of_) {
       std::vector<std::string> ordered(versions.begin(), versions.end());  // ids sort by date
       for (size_t i = 1; i < ordered.size(); ++i) {
@@ -784,6 +803,12 @@ graph::KnowledgeGraph build_graph(const ParsedSources& sources, const AliasDicti
   graph::KnowledgeGraph graph;
   Builder(sources, actors, catalog, diags, graph).run();
   return graph;
+}
+
+void add_news_into(graph::KnowledgeGraph& graph, const ParsedSources& sources,
+                   const AliasDictionary& actors, const InstrumentCatalog& catalog,
+                   Diagnostics& diags) {
+  Builder(sources, actors, catalog, diags, graph).run_news();
 }
 
 void build_graph_into(graph::KnowledgeGraph& graph, const ParsedSources& sources,

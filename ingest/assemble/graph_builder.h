@@ -46,4 +46,10 @@ void build_graph_into(graph::KnowledgeGraph& graph, const ParsedSources& sources
                       const AliasDictionary& actors, const InstrumentCatalog& catalog,
                       Diagnostics& diags);
 
+// Only the news items of `sources`, as build_graph adds them, into a graph that holds everything
+// else (the news patch, ingest/assemble/news_patch.h).
+void add_news_into(graph::KnowledgeGraph& graph, const ParsedSources& sources,
+                   const AliasDictionary& actors, const InstrumentCatalog& catalog,
+                   Diagnostics& diags);
+
 }  // namespace regkg::ingest

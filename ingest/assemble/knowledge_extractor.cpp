@@ -13,6 +13,7 @@
 #include "graph/vocabulary.h"
 #include "ingest/assemble/instrument_catalog.h"
 #include "ingest/assemble/sanction_linker.h"
+#include "ingest/assemble/source_contributions.h"
 #include "ingest/extract/article_analysis.h"
 #include "ingest/extract/chapter_bearer.h"
 #include "ingest/extract/citation_extractor.h"
@@ -95,6 +96,7 @@ class Extractor {
     std::map<std::string, std::vector<std::pair<size_t, size_t>>>
         org_mentions;  // name -> (job, pos)
     for (size_t i = 0; i < jobs.size(); ++i) {
+      on_behalf_of(jobs[i].file);
       apply_obligations(jobs[i], results[i], inferred[i]);
       apply_citations(jobs[i], results[i]);
       apply_dates(jobs[i], results[i]);
@@ -102,13 +104,28 @@ class Extractor {
         org_mentions[name].push_back({i, pos});
     }
     // Sanctions after every article's obligations exist (they link to the obligations enforced).
-    for (size_t i = 0; i < jobs.size(); ++i) apply_sanctions(jobs[i], results[i]);
+    for (size_t i = 0; i < jobs.size(); ++i) {
+      on_behalf_of(jobs[i].file);
+      apply_sanctions(jobs[i], results[i]);
+    }
     apply_candidates(jobs, org_mentions);
     link_news();
     return stats_;
   }
 
+  // Only the news links and dates (the news patch).
+  ExtractionStats run_news() {
+    link_news();
+    return stats_;
+  }
+
  private:
+  // Names the contributor of the writes that follow, when they are recorded
+  // (source_contributions.h).
+  void on_behalf_of(graph::Symbol who) {
+    if (auto* o = g_.write_observer()) o->contributor(who);
+  }
+
   // ---- instruments by title, versions by date ---------------------------------------------------
   void index_instruments() {
     const auto& bg = g_.boost_graph();
@@ -454,6 +471,7 @@ class Extractor {
   void apply_candidates(
       const std::vector<ArticleJob>& jobs,
       const std::map<std::string, std::vector<std::pair<size_t, size_t>>>& mentions) {
+    on_behalf_of(graph::Symbol(pass::kCandidateActors));
     for (const auto& [name, where] : mentions) {
       if (actors_.find_name(name)) continue;          // known: not a candidate
       if (!actors_.find_all(name).empty()) continue;  // contains a known name: a sub-body
@@ -495,6 +513,7 @@ class Extractor {
       const std::string text = g_.node(v).text_en;
       const std::string date = g_.node(v).date;
       Provenance base = g_.node(v).source;
+      on_behalf_of(base.file);
       for (const NewsLink& l : linker_.link(title, text)) {
         Provenance p = base;
         p.rule = l.dangling ? "news.pattern.dangling" : "news.pattern";
@@ -547,6 +566,11 @@ class Extractor {
 };
 
 }  // namespace
+
+ExtractionStats link_news_into(KnowledgeGraph& graph, const AliasDictionary& actors,
+                               const NewsLinker& news_linker, Diagnostics& diags) {
+  return Extractor(graph, actors, news_linker, diags, nullptr).run_news();
+}
 
 ExtractionStats extract_knowledge(KnowledgeGraph& graph, const AliasDictionary& actors,
                                   const NewsLinker& news_linker, Diagnostics& diags,

@@ -37,4 +37,9 @@ ExtractionStats extract_knowledge(graph::KnowledgeGraph& graph, const AliasDicti
                                   const NewsLinker& news_linker, Diagnostics& diags,
                                   unsigned threads, ArticleAnalysisCache* cache = nullptr);
 
+// Only what extract_knowledge derives from news items (links to instruments, dangling citations,
+// dates), for every news node of the graph (the news patch, ingest/assemble/news_patch.h).
+ExtractionStats link_news_into(graph::KnowledgeGraph& graph, const AliasDictionary& actors,
+                               const NewsLinker& news_linker, Diagnostics& diags);
+
 }  // namespace regkg::ingest

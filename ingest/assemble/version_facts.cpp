@@ -8,6 +8,7 @@
 #include <rapidjson/document.h>
 
 #include "graph/vocabulary.h"
+#include "ingest/assemble/source_contributions.h"
 #include "ingest/sources/json_config_file.h"
 
 namespace regkg::ingest {
@@ -116,6 +117,7 @@ std::vector<VersionFact> load_version_facts(const std::filesystem::path& path) {
 size_t add_version_facts(KnowledgeGraph& g, const std::vector<VersionFact>& facts,
                          Diagnostics& diags) {
   size_t added = 0;
+  if (auto* o = g.write_observer()) o->contributor(graph::Symbol(kVersionFactsFile));
   for (const VersionFact& f : facts) {
     auto inst = g.find(f.instrument);
     if (!inst || g.node(*inst).kind != NodeKind::instrument) {
@@ -200,6 +202,7 @@ size_t add_version_facts(KnowledgeGraph& g, const std::vector<VersionFact>& fact
 
 size_t link_news_to_version_facts(KnowledgeGraph& g, const std::vector<VersionFact>& facts) {
   size_t links = 0;
+  if (auto* o = g.write_observer()) o->contributor(graph::Symbol(pass::kVersionFactNews));
   for (const VersionFact& f : facts) {
     auto inst = g.find(f.instrument);
     auto draft = g.find(f.instrument + "@" + f.date);
