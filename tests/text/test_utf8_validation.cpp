@@ -133,7 +133,7 @@ TEST_SUITE("text") {
                           [](std::string_view seq) { return seq.size() > 1; }) == "中\xC3\xA9");
   }
 
-  TEST_CASE("scan_utf8_for_json finds what a JSON string must escape, in any position") {
+  TEST_CASE("scan_utf8_for_json finds what a JSON string must escape in any position") {
     CHECK_FALSE(
         scan_utf8_for_json("cn/生成式人工智能服务管理暂行办法@2023-07-10/art-17").needs_escape);
     CHECK(scan_utf8_for_json("cn/生成式人工智能服务管理暂行办法@2023-07-10/art-17").valid);
