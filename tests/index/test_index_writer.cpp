@@ -207,7 +207,7 @@ TEST_SUITE("index") {
     CHECK(Xapian::sortable_unserialise(d.get_value(slot::kCitationRank)) == 0.25);
   }
 
-  TEST_CASE("golden: aligned English is searchable, not stored in the document data") {
+  TEST_CASE("golden: aligned English is searchable but not stored in the document data") {
     auto gen = IndexWriter::make_term_generator();
     SearchDocument d = genai_article();
     d.text_en.clear();

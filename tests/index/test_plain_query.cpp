@@ -141,7 +141,7 @@ TEST_SUITE("index") {
                          doctest::Contains("broken.json: error: offset"), ConceptTableError);
   }
 
-  TEST_CASE("concept table: English forms also match on stems, word by word") {
+  TEST_CASE("concept table: English forms also match on stems word by word") {
     const ConceptTable t = ConceptTable::parse(kConcepts, "test.json");
     // Plural and inflected words, and other punctuation between the words.
     auto found = t.find("cross border transfers of personal-data");
