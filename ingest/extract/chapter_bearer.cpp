@@ -11,8 +11,7 @@
 //    or one it binds twice as often as any other it defines, and the chapter binds it most.
 // Not filled: the general provisions (总则), closing provisions (附则) and the liability chapter;
 // clauses whose subject is a thing ("办理电话卡不得…": the blind annotators mostly leave those
-// empty);
-// permissions and encouragements (an empty one is the State's or no one's).
+// empty); permissions and encouragements (an empty one is the State's or no one's).
 //
 // Measured on the blind sets (tests/gold/obligations_blind_*.json; BENCHMARKS.md): without rule 3's
 // restriction to the chapter's top bearer and the skipped chapters, held-out set D lost 0.08 of
