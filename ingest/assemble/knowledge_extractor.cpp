@@ -229,10 +229,8 @@ class Extractor {
     std::vector<std::vector<ChapterBearer>> out(jobs.size());
     std::map<std::string, std::vector<size_t>> by_version;  // version -> jobs
     for (size_t i = 0; i < jobs.size(); ++i)
-      if (!results[i].get().obligations_zh.empty() || !jobs[i].version.empty())
-        by_version[jobs[i].version].push_back(i);
+      if (!jobs[i].version.empty()) by_version[jobs[i].version].push_back(i);
     for (const auto& [version, members] : by_version) {
-      if (version.empty()) continue;
       std::vector<ChapterArticle> articles;
       articles.reserve(members.size());
       std::map<Vertex, int> chapters;

@@ -34,10 +34,10 @@ struct ChapterBearer {
   float confidence = 0.0f;
 };
 
-// The bearers for the obligations and prohibitions of `articles` whose bearer is empty
-// (encouragements and permissions keep theirs: an empty one there is a reading, not a gap), in
-// article and obligation order. Returns none where the chapter and the instrument establish no
-// single party. Never throws except std::bad_alloc.
+// The bearers for the obligations and prohibitions of `articles` whose bearer is empty and whose
+// subject is not a thing (encouragements and permissions keep theirs: an empty one there is a
+// reading, not a gap), in article and obligation order. Returns none where the chapter and the
+// instrument establish no single party. Never throws except std::bad_alloc.
 std::vector<ChapterBearer> chapter_bearers_zh(const std::vector<ChapterArticle>& articles);
 
 }  // namespace regkg::ingest
