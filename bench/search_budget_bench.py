@@ -10,7 +10,14 @@ a cheap search (数据安全, another offset each time) every 250 ms. Prints per
 median, 95th percentile and worst latency, probes over 1 s and failed, and what the expensive
 searches got (200, 503 busy, 400), and the worst-latency ratio off/on.
 
+With --overhead instead: the cost of the budget for ordinary searches. Two servers at once, both
+with --cache-mb 0, one with the gate and the time budget off and one with the defaults; each query
+of bench/queries.txt is asked of both in turn (alternating which goes first), one client, ROUNDS
+rounds; prints the median and total latency of each and the ratio on/off.
+
 Usage: bench/search_budget_bench.py REGKG DATA [SECONDS=20] [CLIENTS=20]
+       bench/search_budget_bench.py --overhead REGKG DATA [ROUNDS=3] [ON_ARG ...]
+(ON_ARGS replace the second server's defaults, e.g. `--search-time-budget 0` for the gate alone)
 (BENCHMARKS.md, "Search budget")
 """
 import http.client
@@ -106,7 +113,49 @@ def run(regkg, data, extra, seconds, clients):
     }
 
 
+def timed(port, target):
+    t0 = time.monotonic()
+    s = get(port, target)
+    return (time.monotonic() - t0) * 1000, s
+
+
+def overhead(regkg, data, rounds, on_args):
+    import os
+    here = os.path.dirname(os.path.abspath(__file__))
+    queries = [q.strip() for q in open(os.path.join(here, "queries.txt"), encoding="utf-8")
+               if q.strip()]
+    off, port_off = serve(regkg, data, ["--cache-mb", "0", "--slow-search-slots", "0",
+                                        "--heavy-route-slots", "0", "--search-time-budget", "0"])
+    on, port_on = serve(regkg, data, ["--cache-mb", "0"] + on_args)
+    t = {"off": [], "on": []}
+    statuses = {}
+    for r in range(rounds):
+        for k, q in enumerate(queries):
+            target = "/api/v1/search?q=" + urllib.parse.quote(q)
+            order = [("off", port_off), ("on", port_on)]
+            if (k + r) % 2:
+                order.reverse()
+            for name, port in order:
+                ms, s = timed(port, target)
+                t[name].append(ms)
+                statuses[(name, s)] = statuses.get((name, s), 0) + 1
+    off.terminate()
+    on.terminate()
+    off.wait()
+    on.wait()
+    for name in ("off", "on"):
+        v = sorted(t[name])
+        print(f"gate {name}: {len(v)} searches, median {v[len(v) // 2]:.1f} ms, "
+              f"p95 {v[int(len(v) * 0.95)]:.1f} ms, total {sum(v) / 1000:.1f} s")
+    print("statuses:", {f"{k[0]} {k[1]}": n for k, n in sorted(statuses.items())})
+    print(f"total on/off: {sum(t['on']) / sum(t['off']):.3f}")
+
+
 def main():
+    if sys.argv[1] == "--overhead":
+        overhead(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 3,
+                 sys.argv[5:])
+        return
     regkg, data = sys.argv[1], sys.argv[2]
     seconds = float(sys.argv[3]) if len(sys.argv) > 3 else 20
     clients = int(sys.argv[4]) if len(sys.argv) > 4 else 20

@@ -555,6 +555,11 @@ SearchResult Searcher::search_in(Xapian::Database& db, const SearchRequest& requ
   SearchResult result;
   const auto started = std::chrono::steady_clock::now();
   const TextQuery plan = checked_text_query(db, request);
+  // Planned once: the admission (the server's slow lane) is decided on this plan's cost.
+  std::shared_ptr<void> admitted;
+  if (request.admit)
+    admitted =
+        request.admit(estimate_query_cost(plan.strict, db) + estimate_query_cost(plan.relaxed, db));
   Xapian::Query query = with_filters(plan.strict, request, plan.jurisdictions);
   if (!request.query.empty()) query = with_signals(query);
   result.concepts = plan.concepts;

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -60,6 +61,11 @@ struct SearchRequest {
   // (0 = no limit; local indexes only: see search()).
   QueryLimits limits;
   std::chrono::milliseconds time_budget{0};
+  // Admission by cost: when set, called once the query is planned and checked, with its estimated
+  // cost (estimate_cost), before anything is matched; it may throw to refuse the search (the
+  // server's work gate: 503 busy), and what it returns is held until the search ends. It must not
+  // wait: the search holds a database of the pool meanwhile.
+  std::function<std::shared_ptr<void>(double cost)> admit;
 };
 
 struct SearchHit {

@@ -56,10 +56,11 @@ void handle_search(const HandlerContext& ctx, const RequestParams& params, httpl
   try {
     // A search the budget estimates slow runs in a slot of the gate's slow lane, or not at all
     // (503 busy): slow searches cannot take every Xapian handle and core from the cheap ones.
-    WorkGate::Ticket slot;
-    if (ctx.gate && ctx.gate->slots(WorkGate::Lane::slow_search) > 0 &&
-        snap->searcher->estimate_cost(sr) >= ctx.slow_search_cost)
-      slot = ctx.gate->enter(WorkGate::Lane::slow_search);
+    if (ctx.gate && ctx.gate->slots(WorkGate::Lane::slow_search) > 0)
+      sr.admit = [&ctx](double cost) {
+        return cost >= ctx.slow_search_cost ? ctx.gate->enter(WorkGate::Lane::slow_search)
+                                            : WorkGate::Ticket();
+      };
     result = snap->searcher->search(sr);
   } catch (const index::QuerySyntaxError& e) {
     throw ApiError(400, "bad_query", std::string("query syntax error: ") + e.what(),

@@ -115,11 +115,12 @@ TEST_CASE("search_budget_load") {
 
   std::vector<long> sorted = took_ms;
   std::sort(sorted.begin(), sorted.end());
-  MESSAGE("gate " << (gate_off ? "off" : "on") << ": " << took_ms.size() << " probes, median "
+  const std::string mode = gate_off ? "off" : "on";
+  MESSAGE("gate " << mode << ": " << took_ms.size() << " probes, median "
                   << sorted[sorted.size() / 2] << " ms, worst " << sorted.back() << " ms, " << late
-                  << " over 1 s, " << bad << " not 200; expensive searches: " << answered
-                  << " answered, " << busy << " busy, " << refused << " refused (400), " << failed
-                  << " failed");
+                  << " over 1 s, " << bad << " not 200; expensive searches: " << answered.load()
+                  << " answered, " << busy.load() << " busy, " << refused.load()
+                  << " refused (400), " << failed.load() << " failed");
   CHECK(took_ms.size() >= 40);
   CHECK(late == 0);
   CHECK(bad == 0);
