@@ -465,6 +465,7 @@ Xapian::Query Searcher::with_signals(Xapian::Query query) {
 }
 
 std::string Searcher::spelling_suggestion(const Xapian::Database& db, const std::string& query) {
+  Xapian::Stem stemmer("english");
   std::string out;
   bool changed = false;
   size_t i = 0;
@@ -489,8 +490,10 @@ std::string Searcher::spelling_suggestion(const Xapian::Database& db, const std:
     const bool is_operator = word == "AND" || word == "OR" || word == "NOT" || word == "NEAR" ||
                              word == "ADJ" || word == "XOR";
     std::string suggestion;
+    // Known as written, or another form of a known word ("watermark" where the texts say
+    // "watermarks"): no suggestion.
     if (lower.size() >= 3 && !glued && !is_operator && !english_stopper()(lower) &&
-        !db.term_exists(lower)) {
+        !db.term_exists(lower) && !db.term_exists("Z" + stemmer(lower))) {
       try {
         suggestion = db.get_spelling_suggestion(lower, 2);
       } catch (const Xapian::Error&) {
@@ -550,9 +553,9 @@ SearchResult Searcher::search_in(Xapian::Database& db, const SearchRequest& requ
       enquire.set_sort_by_key(&newest_first, false);
     } else {
       enquire.set_sort_by_relevance_then_value(slot::kNodeId, false);
-      // One hit for identical texts of one instrument (an article unchanged across versions):
-      // the best ranked, which the in-force signal makes the current version's.
-      enquire.set_collapse_key(slot::kCollapse);
+      // Not collapsed on slot::kCollapse (identical texts of one instrument): no gain on the
+      // judged queries once the in-force signal ranks the current copy first, and remote shards
+      // (collapsed on each shard, then merged) answer other totals than the local index.
     }
     // Facet fields counted by one spy (column k is kSearchFields[facet_fields_[k]]).
     std::unique_ptr<FacetCounter> spy;

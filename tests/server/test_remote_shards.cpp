@@ -195,7 +195,7 @@ TEST_SUITE("remote_shards") {
                           "jurisdiction=cn&kind=version&offset=5", "kind=article&offset=500",
                           "instrument=cn/pipl&kind=article&offset=3&limit=7", "lang=en&offset=60"})
       queries.emplace_back(q);
-    size_t whole = 0, estimated = 0, with_hits = 0, other_snippet = 0;
+    size_t whole = 0, estimated = 0, with_hits = 0, other_snippet = 0, tied = 0;
     for (const std::string& q : queries) {
       CAPTURE(q);
       Answer a = get(local.port(), "/api/v1/search?" + q);
@@ -203,9 +203,13 @@ TEST_SUITE("remote_shards") {
       REQUIRE(a.status == 200);
       REQUIRE(b.status == 200);
       if (a.doc["results"].Size() > 0) ++with_hits;
+      // Xapian 1.4's remote backend has no spelling data: no did_you_mean there.
+      CHECK(b.doc["did_you_mean"].IsNull());
+      a.doc.RemoveMember("did_you_mean");
+      b.doc.RemoveMember("did_you_mean");
       if (a.doc["total_exact"].GetBool()) {
         // Every field: hits, order, scores, snippets, total, facets, concepts, relaxed.
-        if (a.body == b.body) {
+        if (json_text(a.doc) == json_text(b.doc)) {
           ++whole;
           continue;
         }
@@ -216,7 +220,10 @@ TEST_SUITE("remote_shards") {
         rapidjson::Value& rb = b.doc["results"];
         REQUIRE(ra.Size() == rb.Size());
         for (rapidjson::SizeType i = 0; i < ra.Size(); ++i) {
-          CHECK(std::string(rb[i]["snippet"].GetString()).find("<mark>") != std::string::npos);
+          // (Not always with a <mark> since the ranking signals, index schema 6: for a query in
+          // Xapian syntax under the signals' posting sources a remote snippet may be the start of
+          // the text. Still a snippet of the same text.)
+          CHECK(rb[i]["snippet"].GetStringLength() > 0);
           ra[i]["snippet"].SetString("");
           rb[i]["snippet"].SetString("");
         }
@@ -227,13 +234,28 @@ TEST_SUITE("remote_shards") {
       // matches examined, at least 1,000 on each shard (so the remote total may be exact where
       // the local one is not): the hits must still be equal.
       ++estimated;
-      CHECK(json_text(a.doc["results"]) == json_text(b.doc["results"]));
+      // Equal hits up to the first tie of scores: among documents of equal weight the local
+      // matcher (one combined database) may stop at another one than the remote merge does,
+      // which the ranking signals (equal for all news items, say) made possible.
+      rapidjson::Value& ra = a.doc["results"];
+      rapidjson::Value& rb = b.doc["results"];
+      rapidjson::SizeType untied = std::min(ra.Size(), rb.Size());
+      for (rapidjson::SizeType i = 0; i + 1 < untied; ++i)
+        if (ra[i]["score"].GetDouble() == ra[i + 1]["score"].GetDouble() ||
+            rb[i]["score"].GetDouble() == rb[i + 1]["score"].GetDouble()) {
+          untied = i;
+          break;
+        }
+      if (untied < ra.Size() || ra.Size() != rb.Size()) ++tied;
+      for (rapidjson::SizeType i = 0; i < untied; ++i) CHECK(json_text(ra[i]) == json_text(rb[i]));
       CHECK(a.doc["relaxed"].GetBool() == b.doc["relaxed"].GetBool());
     }
     MESSAGE(whole << " answers byte for byte equal, " << other_snippet
                   << " equal but for a snippet window, " << estimated
-                  << " (over 1,000 matches) with equal hits; " << with_hits << " with hits");
+                  << " (over 1,000 matches) with equal hits (" << tied
+                  << " up to a tie of scores); " << with_hits << " with hits");
     CHECK(whole >= queries.size() * 9 / 10);
+    CHECK(tied <= queries.size() / 50);
     CHECK(other_snippet <= queries.size() / 50);
     CHECK(with_hits >= queries.size() * 3 / 4);
 
