@@ -27,14 +27,12 @@ namespace {
 // documents (tuned on tests/gold/relevance_dev.json).
 constexpr double kTitleBoost = 3.0;
 
-// The weights of the ranking signals (slot::kInForce, kCitationRank, kSpecific), each in [0, 1]
-// per document and added to its BM25 weight. Tuned on tests/gold/relevance_dev.json (BENCHMARKS.md,
-// "Relevance on judged queries"): in force 1, 2 or 4 and rank 0.5, 1, 2 or 4 within ±0.007
-// success@5 of each other; 2 / 2 best. The definitions penalty (the weight every other document
-// gets) changed one or two ranks only: 8, more than the others, since BM25 weights of relaxed
-// plans run high.
+// The weights of the ranking signals (slot::kInForce, kSpecific), each 0 or 1 per document and
+// added to its BM25 weight. Tuned on tests/gold/relevance_dev.json (BENCHMARKS.md, "Relevance on
+// judged queries"): in force 1, 2 or 4 within ±0.007 success@5 of each other, 2 kept. The
+// definitions penalty (the weight every other document gets) moves one or two ranks only: 8,
+// more than in force, since BM25 weights of relaxed plans run high.
 constexpr double kInForceWeight = 2.0;
-constexpr double kCitationRankWeight = 2.0;
 constexpr double kSpecificWeight = 8.0;
 
 // Documents that stand for a whole law: instruments and versions.
@@ -452,7 +450,6 @@ Xapian::Query Searcher::with_signals(Xapian::Query query) {
   std::vector<Xapian::Query> signals;
   for (const auto& [slot_no, weight] :
        {std::pair<Xapian::valueno, double>{slot::kInForce, kInForceWeight},
-        {slot::kCitationRank, kCitationRankWeight},
         {slot::kSpecific, kSpecificWeight}}) {
     if (weight <= 0) continue;
     // Released to the query, which owns it from here (Xapian's reference counting).
