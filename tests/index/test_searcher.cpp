@@ -399,33 +399,6 @@ TEST_SUITE("index") {
           "kind:article AND management");
   }
 
-  TEST_CASE("ranking signals: the copy in force before a superseded one, definitions last") {
-    TempDir dir;
-    const auto path = dir.path() / "index";
-    {
-      IndexWriter writer(path, "snap-signals");
-      SearchDocument old_art = doc("cn/law@2010-01-01/art-5", "article", "cn/law", "2010-01-01",
-                                   "cn", {}, "第五条", "网络运营者应当保护用户信息。", "");
-      old_art.in_force = false;
-      SearchDocument new_art = doc("cn/law@2020-01-01/art-5", "article", "cn/law", "2020-01-01",
-                                   "cn", {}, "第五条", "网络运营者应当保护用户信息", "");
-      SearchDocument changed = doc("cn/law@2010-01-01/art-6", "article", "cn/law", "2010-01-01",
-                                   "cn", {}, "第六条", "网络运营者应当保护用户信息和数据。", "");
-      changed.in_force = false;
-      SearchDocument defs = doc("cn/law@2020-01-01/art-9", "article", "cn/law", "2020-01-01", "cn",
-                                {}, "第九条", "网络运营者，是指网络的所有者。用户信息", "");
-      defs.definitions = true;
-      for (const auto& d : {old_art, new_art, changed, defs}) writer.add(d);
-      writer.commit();
-    }
-    Searcher s(path, 1);
-    const SearchResult r = s.search(query("网络运营者 用户信息"));
-    // The same text in two versions: the version in force first; the definitions article last.
-    REQUIRE(r.hits.size() == 4);
-    CHECK(ids(r).front() == "cn/law@2020-01-01/art-5");
-    CHECK(ids(r).back() == "cn/law@2020-01-01/art-9");
-  }
-
   TEST_CASE("describe returns the parsed query") {
     Searcher s(fixture_db(), 1);
     SearchRequest r;

@@ -195,7 +195,7 @@ TEST_SUITE("remote_shards") {
                           "jurisdiction=cn&kind=version&offset=5", "kind=article&offset=500",
                           "instrument=cn/pipl&kind=article&offset=3&limit=7", "lang=en&offset=60"})
       queries.emplace_back(q);
-    size_t whole = 0, estimated = 0, with_hits = 0, other_snippet = 0, tied = 0;
+    size_t whole = 0, estimated = 0, with_hits = 0, other_snippet = 0;
     for (const std::string& q : queries) {
       CAPTURE(q);
       Answer a = get(local.port(), "/api/v1/search?" + q);
@@ -220,9 +220,8 @@ TEST_SUITE("remote_shards") {
         rapidjson::Value& rb = b.doc["results"];
         REQUIRE(ra.Size() == rb.Size());
         for (rapidjson::SizeType i = 0; i < ra.Size(); ++i) {
-          // (Not always with a <mark> since the ranking signals, index schema 6: for a query in
-          // Xapian syntax under the signals' posting sources a remote snippet may be the start of
-          // the text. Still a snippet of the same text.)
+          // (Not always with a <mark> since index schema 6: for 行政处罚 AND 罚款 a remote
+          // snippet is the start of the text; the cause was not found. Still non-empty.)
           CHECK(rb[i]["snippet"].GetStringLength() > 0);
           ra[i]["snippet"].SetString("");
           rb[i]["snippet"].SetString("");
@@ -234,28 +233,13 @@ TEST_SUITE("remote_shards") {
       // matches examined, at least 1,000 on each shard (so the remote total may be exact where
       // the local one is not): the hits must still be equal.
       ++estimated;
-      // Equal hits up to the first tie of scores: among documents of equal weight the local
-      // matcher (one combined database) may stop at another one than the remote merge does,
-      // which the ranking signals (equal for all news items, say) made possible.
-      rapidjson::Value& ra = a.doc["results"];
-      rapidjson::Value& rb = b.doc["results"];
-      rapidjson::SizeType untied = std::min(ra.Size(), rb.Size());
-      for (rapidjson::SizeType i = 0; i + 1 < untied; ++i)
-        if (ra[i]["score"].GetDouble() == ra[i + 1]["score"].GetDouble() ||
-            rb[i]["score"].GetDouble() == rb[i + 1]["score"].GetDouble()) {
-          untied = i;
-          break;
-        }
-      if (untied < ra.Size() || ra.Size() != rb.Size()) ++tied;
-      for (rapidjson::SizeType i = 0; i < untied; ++i) CHECK(json_text(ra[i]) == json_text(rb[i]));
+      CHECK(json_text(a.doc["results"]) == json_text(b.doc["results"]));
       CHECK(a.doc["relaxed"].GetBool() == b.doc["relaxed"].GetBool());
     }
     MESSAGE(whole << " answers byte for byte equal, " << other_snippet
                   << " equal but for a snippet window, " << estimated
-                  << " (over 1,000 matches) with equal hits (" << tied
-                  << " up to a tie of scores); " << with_hits << " with hits");
+                  << " (over 1,000 matches) with equal hits; " << with_hits << " with hits");
     CHECK(whole >= queries.size() * 9 / 10);
-    CHECK(tied <= queries.size() / 50);
     CHECK(other_snippet <= queries.size() / 50);
     CHECK(with_hits >= queries.size() * 3 / 4);
 
