@@ -180,10 +180,8 @@ std::uint64_t fingerprint(const SearchDocument& doc) {
         &doc.text_en_aligned})
     mix(*f);
   // The ranking signals: a version superseded since the last ingest is written again.
-  char signals[64];
-  std::snprintf(signals, sizeof signals, "%d %.6f %d", doc.in_force ? 1 : 0, doc.citation_rank,
-                doc.definitions ? 1 : 0);
-  mix(signals);
+  mix(doc.in_force ? "in force" : "not in force");
+  mix(doc.definitions ? "definitions" : "specific");
   mix_list(doc.issuers);
   mix_list(doc.modalities);
   mix_list(doc.actors);

@@ -10,8 +10,8 @@
 namespace regkg::index {
 
 // 2: modality and actor facets; 3: layer slot; 4: node id slot (ties broken by id); 5: Chinese
-// indexed in simplified characters (script_folding.h); 6: ranking signals (in force, citation
-// rank, specific articles), the collapse key of identical texts, spelling data, aligned English
+// indexed in simplified characters (script_folding.h); 6: ranking signals (in force, specific
+// articles), the collapse key of identical texts, spelling data, aligned English
 inline constexpr int kSchemaVersion = 6;
 
 // Metadata keys (Xapian::Database::get_metadata).
@@ -61,8 +61,9 @@ inline constexpr Xapian::valueno kCollapse = 9;
 // ValueWeightPostingSource (built into Xapian, so remote shards run it too):
 // 1 when the document's version is in force (not superseded, repealed or a draft); absent if not.
 inline constexpr Xapian::valueno kInForce = 10;
-// The citation PageRank of the document's instrument, log-scaled to [0, 1] over the most cited.
-inline constexpr Xapian::valueno kCitationRank = 11;
+// 11: unused. (The citation PageRank of the instrument was measured as a signal and dropped: it
+// moved one judged query, and every new law changed it for most documents, which made refreshes
+// rewrite the whole index. BENCHMARKS.md, "Relevance on judged queries", second round.)
 // 1 for documents other than definitions articles (which match every concept of their law).
 inline constexpr Xapian::valueno kSpecific = 12;
 }  // namespace slot

@@ -196,9 +196,6 @@ Xapian::Document IndexWriter::make_document(const SearchDocument& doc,
   const std::string collapse = collapse_key(doc);
   if (!collapse.empty()) xdoc.add_value(slot::kCollapse, collapse);
   if (doc.in_force) xdoc.add_value(slot::kInForce, Xapian::sortable_serialise(1.0));
-  if (doc.citation_rank > 0)
-    xdoc.add_value(slot::kCitationRank,
-                   Xapian::sortable_serialise(std::min(1.0, doc.citation_rank)));
   if (!doc.definitions) xdoc.add_value(slot::kSpecific, Xapian::sortable_serialise(1.0));
   xdoc.set_data(document_data(doc));
   return xdoc;

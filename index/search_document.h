@@ -25,9 +25,8 @@ struct SearchDocument {
   // Searchable but not shown: the English of the same Chinese text in another version of the
   // instrument (a Chinese-only article found by an English query through its translation).
   std::string text_en_aligned;
-  // Ranking signals (index_schema.h slot::kInForce, kCitationRank, kSpecific).
+  // Ranking signals (index_schema.h slot::kInForce, kSpecific).
   bool in_force = true;      // its version is the one in force (news: always)
-  double citation_rank = 0;  // its instrument's citation PageRank, scaled to [0, 1]
   bool definitions = false;  // an article defining the terms of its law
 };
 

@@ -171,8 +171,8 @@ class Searcher {
   // The query with unknown English words spelled as the index's words, or "" (Xapian's spelling
   // data: Database::get_spelling_suggestion).
   static std::string spelling_suggestion(const Xapian::Database& db, const std::string& query);
-  // `query` (a text query) with the ranking signals added: in-force versions, the citation
-  // PageRank of the instrument, articles other than definitions (ValueWeightPostingSources on
+  // `query` (a text query) with the ranking signals added: in-force versions and articles other
+  // than definitions (ValueWeightPostingSources on
   // the index_schema.h slots, a small weight beside BM25).
   static Xapian::Query with_signals(Xapian::Query query);
   // The query text as a strict plan and, for plain words, a relaxed one (see plain_query.h).

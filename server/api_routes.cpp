@@ -240,9 +240,8 @@ const std::vector<RouteSpec>& api_routes() {
        "stop words dropped, every word required, relaxed to any word ranked when that finds fewer "
        "than 5 (relaxed: true). Xapian query syntax (quotes, AND/OR/NOT, prefixes) is taken as "
        "written; unquoted Chinese runs are phrases. Ranked by BM25 with small weights for "
-       "in-force versions, the citation PageRank of the instrument and articles other than "
-       "definitions; identical texts of one instrument's versions answer once. did_you_mean "
-       "spells unknown English words as the index does",
+       "in-force versions and articles other than definitions. did_you_mean spells unknown "
+       "English words as the index does",
        handle_search,
        search_params(),
        "Hits with highlighted snippets, and facets over the best 1,000 matches",

@@ -2,10 +2,8 @@
 #include "ingest/assemble/document_signals.h"
 
 #include <algorithm>
-#include <cmath>
 #include <unordered_set>
 
-#include "graph/citation_network.h"
 #include "graph/in_force.h"
 #include "graph/vocabulary.h"
 #include "text/utf8.h"
@@ -64,24 +62,8 @@ DocumentSignals::DocumentSignals(const KnowledgeGraph& g) {
   const auto& bg = g.boost_graph();
   const size_t n = boost::num_vertices(bg);
   in_force_.assign(n, 1);
-  rank_.assign(n, 0.0f);
 
   graph::InForceFilter latest(g, kLatest);
-  // Instruments' citation PageRank, log-scaled: the most cited 1, the least cited of the list 0.
-  std::vector<float> instrument_rank(n, 0.0f);
-  const auto cited = graph::most_cited(g, graph::kMaxMostCited);
-  double lo = 0, hi = 0;
-  for (const auto& c : cited)
-    if (c.pagerank > 0) {
-      lo = lo == 0 ? c.pagerank : std::min(lo, c.pagerank);
-      hi = std::max(hi, c.pagerank);
-    }
-  if (hi > lo && lo > 0)
-    for (const auto& c : cited)
-      if (c.pagerank > 0)
-        instrument_rank[c.instrument] =
-            static_cast<float>(std::log(c.pagerank / lo) / std::log(hi / lo));
-
   // Per instrument: its Chinese articles with an English text, as candidates for alignment.
   struct Aligned {
     std::unordered_set<std::uint64_t> bigrams;
@@ -97,8 +79,6 @@ DocumentSignals::DocumentSignals(const KnowledgeGraph& g) {
     in_force_[*it] = latest.node_in_force(*it) ? 1 : 0;
     const std::string* inst =
         node.kind == NodeKind::instrument ? &node.id : node.attr(graph::attr::kInstrument);
-    if (inst)
-      if (auto iv = g.find(*inst)) rank_[*it] = instrument_rank[*iv];
     if (node.kind == NodeKind::article && inst && !node.text_zh.empty() && !node.text_en.empty()) {
       const std::string* version = node.attr(graph::attr::kVersion);
       with_english[*inst].push_back(
@@ -129,10 +109,6 @@ DocumentSignals::DocumentSignals(const KnowledgeGraph& g) {
 
 bool DocumentSignals::in_force(KnowledgeGraph::Vertex v) const {
   return v >= in_force_.size() || in_force_[v] != 0;
-}
-
-double DocumentSignals::citation_rank(KnowledgeGraph::Vertex v) const {
-  return v < rank_.size() ? rank_[v] : 0.0;
 }
 
 const std::string* DocumentSignals::aligned_english(KnowledgeGraph::Vertex article) const {

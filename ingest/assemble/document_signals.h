@@ -1,7 +1,7 @@
-// What the graph knows about a searchable node beyond its own text, worked out once per ingest for
-// the index's ranking signals: whether its version is in force, its instrument's citation
-// PageRank, and, for a Chinese-only article, the English of the same text in another version of
-// its instrument (Compass's aligned translations). Immutable once built; safe to share by threads.
+// What the graph knows about a searchable node beyond its own text, worked out once per ingest: for
+// the index's ranking signal, whether its version is in force, and for a Chinese-only article, the
+// English of the same text in another version of its instrument (Compass's aligned translations).
+// Immutable once built; safe to share by threads.
 #pragma once
 
 #include <string>
@@ -14,15 +14,12 @@ namespace regkg::ingest {
 
 class DocumentSignals {
  public:
-  // O(nodes + edges) plus PageRank over the instrument citation graph; reads `graph` only.
+  // O(nodes + edges); reads `graph` only.
   explicit DocumentSignals(const graph::KnowledgeGraph& graph);
 
   // Versions, articles, instruments: in force as of the latest text (not superseded by a later
   // version, repealed, ceased or a draft). Other nodes (news): true.
   bool in_force(graph::KnowledgeGraph::Vertex v) const;
-  // The citation PageRank of the node's instrument, log-scaled to [0, 1] over the most cited
-  // instruments (graph::most_cited); 0 for the rest and for nodes of no instrument.
-  double citation_rank(graph::KnowledgeGraph::Vertex v) const;
   // The English of the same Chinese text in another version of the article's instrument (bigram
   // similarity at least kAlignedSimilarity), or null.
   const std::string* aligned_english(graph::KnowledgeGraph::Vertex article) const;
@@ -31,7 +28,6 @@ class DocumentSignals {
 
  private:
   std::vector<char> in_force_;  // by vertex
-  std::vector<float> rank_;     // by vertex: its instrument's scaled rank
   std::unordered_map<graph::KnowledgeGraph::Vertex, std::string> aligned_;
 };
 

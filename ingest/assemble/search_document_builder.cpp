@@ -34,7 +34,6 @@ void reset(index::SearchDocument& doc) {
                          &doc.text_zh, &doc.text_en, &doc.text_en_aligned})
     f->clear();
   doc.in_force = true;
-  doc.citation_rank = 0;
   doc.definitions = false;
   doc.issuers.clear();
   doc.modalities.clear();
@@ -96,7 +95,6 @@ void for_each_search_document(const KnowledgeGraph& g,
     assign_attr(doc.jurisdiction, n, graph::attr::kJurisdiction);
     if (signals) {
       doc.in_force = signals->in_force(*it);
-      doc.citation_rank = signals->citation_rank(*it);
     }
     switch (n.kind) {
       case NodeKind::article: {

@@ -164,17 +164,16 @@ TEST_SUITE("index") {
     CHECK(slot::kNodeId == 8);
     CHECK(slot::kCollapse == 9);
     CHECK(slot::kInForce == 10);
-    CHECK(slot::kCitationRank == 11);
     CHECK(slot::kSpecific == 12);
     CHECK(doc.get_value(slot::kNodeId) == "cn/generative-ai-measures@2023-07-10/art-17");
     // The collapse key: the instrument, a unit separator and 16 hex digits of the texts' hash.
     const std::string key = doc.get_value(slot::kCollapse);
     CHECK(key.rfind("cn/generative-ai-measures\x1f", 0) == 0);
     CHECK(key.size() == std::string("cn/generative-ai-measures").size() + 1 + 16);
-    // Ranking signals: in force and not a definitions article (1 each); no citation rank (0).
+    // Ranking signals: in force and not a definitions article (1 each).
     CHECK(Xapian::sortable_unserialise(doc.get_value(slot::kInForce)) == 1.0);
     CHECK(Xapian::sortable_unserialise(doc.get_value(slot::kSpecific)) == 1.0);
-    CHECK(doc.get_value(slot::kCitationRank).empty());
+    CHECK(doc.get_value(11).empty());  // unused
     CHECK(doc.values_count() == 9);
   }
 
@@ -200,11 +199,9 @@ TEST_SUITE("index") {
     // A superseded version has no in-force value; a definitions article no "specific" value.
     SearchDocument defs = genai_article();
     defs.definitions = true;
-    defs.citation_rank = 0.25;
     CHECK(IndexWriter::make_document(b, gen).get_value(slot::kInForce).empty());
     const Xapian::Document d = IndexWriter::make_document(defs, gen);
     CHECK(d.get_value(slot::kSpecific).empty());
-    CHECK(Xapian::sortable_unserialise(d.get_value(slot::kCitationRank)) == 0.25);
   }
 
   TEST_CASE("golden: aligned English is searchable but not stored in the document data") {
