@@ -581,7 +581,15 @@ SearchResult Searcher::search_in(Xapian::Database& db, const SearchRequest& requ
       enquire.set_query(
           Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(source->release())));
       // Counting matches beyond the page (check_at_least) stops when the budget is spent.
+      // Xapian runs this limit on a POSIX timer whose expiry starts a thread inside glibc
+      // (SIGEV_THREAD); ThreadSanitizer cannot see that thread and the server crashes in the
+      // TSan build (the test_reload case, 4 of 4 runs). There the deadline source above alone
+      // bounds the match.
+#if !defined(__SANITIZE_THREAD__)
       enquire.set_time_limit(std::max(time_left.count(), 0.001));
+#else
+      (void)time_left;
+#endif
     } else {
       enquire.set_query(query);
     }
