@@ -486,18 +486,23 @@ SanctionGoldFigures evaluate_sanction_gold(const char* gold_file,
   return f;
 }
 
+// The rows of one set's figures, each label after `prefix`.
+void print_figures(const std::string& prefix, const SanctionGoldFigures& f) {
+  print_pr((prefix + "sanction clauses").c_str(), f.clauses);
+  print_pr((prefix + "(a) enforced-provision links").c_str(), f.links);
+  print_pr((prefix + "(b) fine amounts").c_str(), f.fines);
+  print_pr((prefix + "(c) measures").c_str(), f.measures);
+  print_pr((prefix + "(d) authority").c_str(), f.authority);
+  std::printf("%scondition right on found clauses   %d / %d\n", prefix.c_str(), f.conditions_right,
+              f.clauses.true_positive);
+}
+
 }  // namespace
 
 TEST_CASE("sanction extractor: the blind gold set") {
   std::vector<std::string> errors;
   const SanctionGoldFigures f = evaluate_sanction_gold("sanctions.json", &errors);
-  print_pr("sanction clauses", f.clauses);
-  print_pr("(a) enforced-provision links", f.links);
-  print_pr("(b) fine amounts", f.fines);
-  print_pr("(c) measures", f.measures);
-  print_pr("(d) authority", f.authority);
-  std::printf("condition right on found clauses   %d / %d\n", f.conditions_right,
-              f.clauses.true_positive);
+  print_figures("", f);
   if (std::getenv("REGKG_GOLD_ERRORS"))
     for (const auto& e : errors) std::cout << e << '\n';
   // Held out (annotated 2026-12-07 on five other laws, committed before the extractor first ran
@@ -505,13 +510,7 @@ TEST_CASE("sanction extractor: the blind gold set") {
   // laws are not in the embedded corpus a fresh clone has: measured with the full corpus only.
   if (regkg::test::full_corpus_available()) {
     const SanctionGoldFigures h = evaluate_sanction_gold("sanctions_heldout.json", nullptr);
-    print_pr("held out: sanction clauses", h.clauses);
-    print_pr("held out: (a) links", h.links);
-    print_pr("held out: (b) fine amounts", h.fines);
-    print_pr("held out: (c) measures", h.measures);
-    print_pr("held out: (d) authority", h.authority);
-    std::printf("held out: condition right           %d / %d\n", h.conditions_right,
-                h.clauses.true_positive);
+    print_figures("held out: ", h);
     CHECK(h.clauses.gold == 120);
     // Floors, rounded down, so that a change made for the tuned set cannot silently cost the
     // unseen laws. First figures: clauses P 0.870 R 0.833, links P 0.741 R 0.811; after the
