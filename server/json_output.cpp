@@ -12,7 +12,7 @@ void JsonOutput::Writer::plain_string(std::string_view s) {
   Prefix(rapidjson::kStringType);
   char* out = os_->Push(s.size() + 2);
   out[0] = '"';
-  std::memcpy(out + 1, s.data(), s.size());
+  if (!s.empty()) std::memcpy(out + 1, s.data(), s.size());  // an empty view may hold nullptr
   out[s.size() + 1] = '"';
   EndValue(true);
 }
