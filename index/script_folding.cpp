@@ -1,8 +1,6 @@
 // OpenCC script folding (see the header).
 #include "index/script_folding.h"
 
-#include <memory>
-
 #include <opencc.h>
 
 #include "index/cjk_query.h"
@@ -37,11 +35,25 @@ class Converter {
   opencc_t handle_;
 };
 
+// One converter per configuration for the whole process, opened on first use. OpenCC's
+// conversion is const and thread-safe (its maintainer, BYVoid/OpenCC issue 231; its unit tests
+// convert from several threads), and opening one reads its dictionaries: tens of milliseconds,
+// which a converter per thread paid on every request thread's first Chinese query.
 const Converter& converter(int which) {
-  static const char* const kConfigs[] = {"t2s.json", "s2twp.json", "tw2sp.json"};
-  thread_local std::unique_ptr<Converter> converters[3];
-  if (!converters[which]) converters[which] = std::make_unique<Converter>(kConfigs[which]);
-  return *converters[which];
+  switch (which) {
+    case 0: {
+      static const Converter c("t2s.json");
+      return c;
+    }
+    case 1: {
+      static const Converter c("s2twp.json");
+      return c;
+    }
+    default: {
+      static const Converter c("tw2sp.json");
+      return c;
+    }
+  }
 }
 
 std::vector<size_t> code_point_starts(std::string_view s) {

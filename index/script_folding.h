@@ -1,7 +1,7 @@
 // Chinese script folding with OpenCC (Debian libopencc): traditional characters are indexed and
 // searched as simplified ones, so 個人資料 and 个人资料 are one term, and a query also asks for the
 // other region's word where OpenCC's phrase tables know one (人工智能 <-> 人工智慧, 网络 <-> 網路).
-// Converters are opened once per thread from OpenCC's data files; every function is thread-safe
+// Converters are opened once per process from OpenCC's data files; every function is thread-safe
 // and throws ScriptFoldingError when OpenCC's data cannot be opened.
 #pragma once
 
