@@ -487,6 +487,19 @@ bool zh_state_subject(std::string_view s, size_t b, size_t e) {
   return false;
 }
 
+// The rules that give a Chinese bearer (Obligation::bearer_rule).
+constexpr const char* kBearerSubject = "zh.bearer.subject";  // written before the modal
+constexpr const char* kBearerDefinedName = "zh.bearer.defined_name";  // "…（以下统称X）" -> X
+constexpr const char* kBearerSubjectOwner = "zh.bearer.subject_owner";  // "运营者的网络日志应当"
+constexpr const char* kBearerLiabilityAuthority = "zh.bearer.liability_authority";  // after 由
+constexpr const char* kBearerSameSentence = "zh.bearer.same_sentence";  // the earlier clause's
+constexpr const char* kBearerLeadIn = "zh.bearer.lead_in";  // an item takes its lead-in's
+constexpr const char* kBearerState = "zh.bearer.state";     // "国家鼓励…"
+constexpr const char* kBearerConditionActor = "zh.bearer.condition_actor";  // "提供者发现…的，"
+constexpr const char* kBearerActorClause = "zh.bearer.actor_clause";  // "提供…服务的，应当"
+// Named by an earlier sentence of the article (no subject of its own, or a thing as subject).
+constexpr const char* kBearerArticleSubject = "zh.bearer.article_subject";
+
 struct ZhState {
   std::string lead_bearer;  // bearer of the last lead-in ("…：") for the items that follow
   bool have_lead = false;
@@ -695,6 +708,7 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
     bool named_in_condition = false;  // rule 5 found the actor at the start of the condition
     if (std::string defined = zh_defined_short_name(s, cb, f.pos); !defined.empty()) {
       o.bearer = std::move(defined);
+      o.bearer_rule = kBearerDefinedName;
       explicit_bearer = have = true;
     } else if (cb < f.pos && (!zh_no_actor_start(s, cb) || starts_at(s, cb, "未成年")) &&
                zh_contains_role(s, cb, f.pos)) {
@@ -709,15 +723,20 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
       if (ends_at(head, head.size(), "等")) head.remove_suffix(3);  // "…部门等应当"
       if (!cut.empty() && zh_role_ending_at(head, head.size())) {
         o.bearer = std::move(cut);
+        o.bearer_rule = kBearerSubject;
         explicit_bearer = true;
       } else if (std::string owner = zh_actor_at_start(s, cb, f.pos); !owner.empty()) {
         // A possessed thing or an activity of an actor named first: "运营者的网络日志应当留存",
         // "…处理者提供的网络产品、服务应当…", "涉密人员出境应当…" bind that actor.
         o.bearer = std::move(owner);
+        o.bearer_rule = kBearerSubjectOwner;
         explicit_bearer = true;
       } else {
         thing_subject = true;
-        if (f.t->mod != Mod::encouragement) o.bearer = st.article_bearer;
+        if (f.t->mod != Mod::encouragement) {
+          o.bearer = st.article_bearer;
+          o.bearer_rule = kBearerArticleSubject;
+        }
       }
       have = true;
     }
@@ -732,6 +751,7 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
       }
       if (!prev_has_trigger && pe > pb && zh_role_ending_at(s, pe)) {
         o.bearer = std::string(s.substr(pb, pe - pb));
+        o.bearer_rule = kBearerSubject;
         explicit_bearer = have = true;
       } else if (!prev_has_trigger && f.seg >= 2 && pe > pb &&
                  !ends_with_any(s, pe,
@@ -743,6 +763,7 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
         std::string actor = starts_at(s, pb, "由") ? "" : zh_actor_at_start(s, pb, pe);
         if (!actor.empty() && starts_with_any(s, pb + actor.size(), kZhCutMarkers)) {
           o.bearer = std::move(actor);
+          o.bearer_rule = kBearerSubject;
           explicit_bearer = have = true;
         }
       }
@@ -754,17 +775,20 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
       if (authority.empty()) authority = st.paragraph_authority;
       if (!authority.empty() && (cb == f.pos || !zh_contains_role(s, cb, f.pos))) {
         o.bearer = authority;
+        o.bearer_rule = kBearerLiabilityAuthority;
         have = true;
       }
     }
     // 3. Same sentence (。-group): the bearer of the earlier clause.
     if (!have && *group_has) {
       o.bearer = *group_bearer;
+      o.bearer_rule = kBearerSameSentence;
       have = true;
     }
     // 4. Items inherit the lead-in's bearer.
     if (!have && in_item && st.have_lead) {
       o.bearer = st.lead_bearer;
+      o.bearer_rule = kBearerLeadIn;
       have = true;
     }
     // 5. An actor that opens the sentence's condition ("提供者发现违法内容的，应当…").
@@ -772,13 +796,16 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
       if (f.t->mod == Mod::encouragement && state_subject &&
           starts_at(s, skip_connectives(s, sb, se), "国家")) {
         o.bearer = "国家";
+        o.bearer_rule = kBearerState;
       } else if (f.seg > 0) {
         o.bearer = zh_actor_at_start(s, segs[0].b, segs[0].e);
         named_in_condition = !o.bearer.empty();
+        if (named_in_condition) o.bearer_rule = kBearerConditionActor;
         // 6. A 的-clause that describes the actor: "提供具有舆论属性…服务的，应当…".
         if (o.bearer.empty() && f.seg == 1) {
           o.bearer = zh_actor_clause(s, segs[0].b, segs[0].e);
           o.bearer_role = zh_provider_role(o.bearer);
+          o.bearer_rule = kBearerActorClause;
         }
       }
       // 7. No subject at all (the modal opens its clause, or only a condition precedes it): the
@@ -799,8 +826,10 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
             ends_with_any(s, pe, std::array<std::string_view, 5>{"的", "时", "后", "前", "中"}) ||
             st.article_bearer_paragraph == paragraph;
       }
-      if (o.bearer.empty() && no_subject_text && f.t->mod != Mod::encouragement)
+      if (o.bearer.empty() && no_subject_text && f.t->mod != Mod::encouragement) {
         o.bearer = st.article_bearer;
+        o.bearer_rule = kBearerArticleSubject;
+      }
       // A subject without any actor in it ("办理电话卡不得…") is a thing or an activity, as one
       // whose head is a thing (rule 1). (Binding it by the subject an earlier sentence named, as
       // rule 1 does, lost more blind-set bearers than it gained: 0.908 -> 0.904.)
@@ -810,6 +839,7 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
       have = true;
     }
     o.thing_subject = thing_subject;
+    if (o.bearer.empty()) o.bearer_rule = graph::Symbol();
     if ((explicit_bearer || named_in_condition) && !o.bearer.empty())
       st.name_subject(o.bearer, paragraph);
     *group_bearer = o.bearer;
@@ -1116,6 +1146,14 @@ size_t en_skip_item_marker(std::string_view s, size_t b, size_t e) {
   return b;
 }
 
+// The rules that give an English bearer (Obligation::bearer_rule), as the Chinese ones.
+constexpr const char* kEnBearerSubject = "en.bearer.subject";
+constexpr const char* kEnBearerState = "en.bearer.state";
+constexpr const char* kEnBearerSameSentence = "en.bearer.same_sentence";
+constexpr const char* kEnBearerLeadIn = "en.bearer.lead_in";
+constexpr const char* kEnBearerArticleSubject = "en.bearer.article_subject";  // "it shall" …
+constexpr const char* kEnBearerConditionActor = "en.bearer.condition_actor";
+
 // True when the word before `pos` (within the sentence) is a relative pronoun.
 bool en_after_relative_pronoun(std::string_view s, size_t sb, size_t pos) {
   size_t e = pos;
@@ -1259,24 +1297,32 @@ void en_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
     bool explicit_bearer = false;
     if (f.t->mod == Mod::encouragement && state_subject) {
       o.bearer = std::string(s.substr(sb, 9));
+      o.bearer_rule = kEnBearerState;
       explicit_bearer = true;
     } else if (passive || cand.empty()) {
       if (sentence_has) {
         o.bearer = sentence_bearer;
+        o.bearer_rule = kEnBearerSameSentence;
       } else if (in_item && st.have_lead) {
         o.bearer = st.lead_bearer;
+        o.bearer_rule = kEnBearerLeadIn;
       }
     } else if (in_list(lower_str(cand), kEnPronouns)) {
       if (!st.last_actor.empty()) {
         o.bearer = st.last_actor;
+        o.bearer_rule = kEnBearerArticleSubject;
       } else {
         const std::string np = en_condition_subject(cond);
-        if (en_is_actor(np)) o.bearer = np;
+        if (en_is_actor(np)) {
+          o.bearer = np;
+          o.bearer_rule = kEnBearerConditionActor;
+        }
       }
     } else if (en_is_activity(cand)) {
       o.bearer.clear();
     } else {
       o.bearer = cand;
+      o.bearer_rule = kEnBearerSubject;
       explicit_bearer = true;
     }
     // "No organization or individual may/shall …": a prohibition on any of them.
@@ -1287,6 +1333,7 @@ void en_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
       const std::string rest = trim_en(std::string_view(cand).substr(neg));
       o.bearer = rest.empty() || lower_str(rest) == "one" ? "any person" : "any " + rest;
     }
+    if (o.bearer.empty()) o.bearer_rule = graph::Symbol();
     if (!o.bearer.empty()) st.last_actor = o.bearer;
     sentence_bearer = o.bearer;
     sentence_has = true;

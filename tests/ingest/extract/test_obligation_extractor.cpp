@@ -186,6 +186,22 @@ TEST_CASE("obligation extractor: Generative AI Measures / Chinese") {
     CHECK(o->end <= text.size());
     CHECK(o->confidence > 0.5f);
   }
+  // Which rule gave each bearer (Obligation::bearer_rule; none for an empty bearer).
+  {
+    const auto art17 = extract_obligations_zh(arts.at(17));
+    REQUIRE(art17.size() == 1);
+    CHECK(art17[0].bearer_rule == "zh.bearer.actor_clause");
+    CHECK(art17[0].bearer_role == "生成式人工智能服务提供者");
+    const auto art9 = extract_obligations_zh(arts.at(9));
+    const Obligation* o = find(arts.at(9), art9, "obligation", "签订服务协议");
+    REQUIRE(o);
+    CHECK(o->bearer_rule == "zh.bearer.subject");
+    for (const Obligation& p : extract_obligations_zh(arts.at(4)))
+      if (p.bearer.empty()) CHECK(p.bearer_rule.empty());
+    const auto art3 = extract_obligations_zh(arts.at(3));
+    REQUIRE_FALSE(art3.empty());
+    CHECK(art3[0].bearer_rule == "zh.bearer.state");
+  }
   CHECK(count(extract_obligations_zh(arts.at(4)), "prohibition") == 4);
   CHECK(count(extract_obligations_zh(arts.at(23)), "obligation") == 2);
   CHECK(extract_obligations_zh(arts.at(22)).empty());  // definitions; 可编程 is not 可
