@@ -375,13 +375,13 @@ TEST_CASE("obligation extractor: precision and recall against the gold set") {
       }
       if (!matched) {
         MESSAGE("missed ", lang, " ", source, " art ", article, ": ", modality, " [",
-                g["bearer"].GetString(), "] ", key);
+                std::string(g["bearer"].GetString()), "] ", key);
       }
     }
     for (size_t i = 0; i < obs.size(); ++i) {
       if (!used[i]) {
         MESSAGE("spurious ", lang, " ", source, " art ", article, ": ", obs[i].modality, " [",
-                obs[i].bearer, "] ", clause(text, obs[i]));
+                obs[i].bearer, "] {", obs[i].bearer_rule.str(), "} ", clause(text, obs[i]));
       }
     }
   }

@@ -197,7 +197,8 @@ Figures evaluate_file(const std::string& gold_file, std::vector<std::string>* er
                           o.modality + " for " + g.modality);
       if (errors && !right)
         errors->push_back("bearer      " + source + " art " + article + " " + g.key + ": '" +
-                          o.bearer + "' for '" + g.bearer + "'" + " {" + o.rule.str() + "}");
+                          o.bearer + "' for '" + g.bearer + "'" + " {" + o.rule.str() + " " +
+                          o.bearer_rule.str() + "}");
       if (errors && right && o.rule.str().rfind("zh.bearer.", 0) == 0)
         errors->push_back("FILLED-OK   " + source + " art " + article + " " + g.key + ": '" +
                           o.bearer + "' {" + o.rule.str() + "}");
