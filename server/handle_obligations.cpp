@@ -64,7 +64,8 @@ void handle_obligations(const HandlerContext& ctx, const RequestParams& params,
         actors += (actors.empty() ? "" : ";") + g.node(a).id;
       for (std::string_view f : std::initializer_list<std::string_view>{
                n.id, r.article_id, r.instrument_id, r.version_id, r.modality, r.bearer, actors,
-               r.bearer_rule, r.action, r.condition, n.text_zh, n.text_en, n.source.file, n.source.rule})
+               r.bearer_rule, r.action, r.condition, n.text_zh, n.text_en, n.source.file,
+               n.source.rule})
         csv += text::csv_field(f) + ",";
       csv += std::to_string(n.source.confidence) + "," + text::csv_field(n.source.span) + "\n";
     }

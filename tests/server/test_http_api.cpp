@@ -438,8 +438,8 @@ TEST_SUITE("server") {
       // Art. 17 of the Measures ("提供具有舆论属性或者社会动员能力的生成式人工智能服务的，应当…开展
       // 安全评估"): the 的-clause describing the provider is the bearer, and it binds the
       // providers' role.
-      auto r = get("/api/v1/obligations?instrument=cn/generative-ai-measures&q=" +
-                   pct("开展安全评估"));
+      auto r =
+          get("/api/v1/obligations?instrument=cn/generative-ai-measures&q=" + pct("开展安全评估"));
       REQUIRE(r.status == 200);
       REQUIRE(r.json["total"].GetUint64() == 1);
       const auto& o = r.json["results"][0];
