@@ -51,6 +51,7 @@ ObligationRecord obligation_record(const KnowledgeGraph& g, KnowledgeGraph::Vert
   r.node = &n;
   r.modality = obligation_attr(n, attr::kModality);
   r.bearer = obligation_attr(n, attr::kBearer);
+  r.bearer_rule = obligation_attr(n, attr::kBearerRule);
   r.action = obligation_attr(n, attr::kAction);
   r.condition = obligation_attr(n, attr::kCondition);
   r.article_id = obligation_attr(n, attr::kArticle);

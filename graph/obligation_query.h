@@ -31,6 +31,7 @@ std::vector<KnowledgeGraph::Vertex> find_obligations(const KnowledgeGraph& g,
 struct ObligationRecord {
   const NodeData* node = nullptr;                        // id, texts, provenance (source)
   std::string_view modality, bearer, action, condition;  // attributes ("" when absent)
+  std::string_view bearer_rule;  // which rule gave the bearer ("" when absent: no bearer)
   std::string_view article_id, instrument_id, version_id;
   std::optional<KnowledgeGraph::Vertex> article, instrument;  // the nodes, when in the graph
   std::vector<KnowledgeGraph::Vertex> bearer_actors;          // targets of binds, in edge order

@@ -82,7 +82,10 @@ inline constexpr std::string_view kAction = "action";
 inline constexpr std::string_view kCondition = "condition";
 inline constexpr std::string_view kBearerEn = "bearer_en";      // from the English counterpart
 inline constexpr std::string_view kBearerRole = "bearer_role";  // the role a 的-clause stands for
-// Set when the article names no bearer and it was taken from the chapter or the instrument:
+// Which rule gave the bearer (absent when the bearer is empty): a per-article rule of the
+// obligation extractor (zh.bearer.subject, zh.bearer.actor_clause, zh.bearer.liability_authority
+// …, en.bearer.*: ingest/extract/obligation_extractor.cpp), or, when the article names no bearer
+// and it was taken from the chapter or the instrument (chapter_bearer.h),
 // zh.bearer.chapter_title | zh.bearer.chapter_subject | zh.bearer.instrument_party.
 inline constexpr std::string_view kBearerRule = "bearer_rule";
 inline constexpr std::string_view kModalityEn = "modality_en";

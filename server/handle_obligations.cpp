@@ -54,9 +54,8 @@ void handle_obligations(const HandlerContext& ctx, const RequestParams& params,
   if (format == "csv") {
     // text::csv_field: besides quoting, drops NUL and bytes that are not well-formed UTF-8.
     std::string csv =
-        "id,article,instrument,version,modality,bearer,bearer_actors,action,condition,text_zh,text_"
-        "en,"
-        "file,rule,confidence,span\n";
+        "id,article,instrument,version,modality,bearer,bearer_actors,bearer_rule,action,condition,"
+        "text_zh,text_en,file,rule,confidence,span\n";
     for (size_t i = offset; i < matches.size() && i < offset + limit; ++i) {
       const graph::ObligationRecord r = graph::obligation_record(g, matches[i]);
       const NodeData& n = *r.node;
@@ -65,7 +64,8 @@ void handle_obligations(const HandlerContext& ctx, const RequestParams& params,
         actors += (actors.empty() ? "" : ";") + g.node(a).id;
       for (std::string_view f : std::initializer_list<std::string_view>{
                n.id, r.article_id, r.instrument_id, r.version_id, r.modality, r.bearer, actors,
-               r.action, r.condition, n.text_zh, n.text_en, n.source.file, n.source.rule})
+               r.bearer_rule, r.action, r.condition, n.text_zh, n.text_en, n.source.file,
+               n.source.rule})
         csv += text::csv_field(f) + ",";
       csv += std::to_string(n.source.confidence) + "," + text::csv_field(n.source.span) + "\n";
     }
@@ -94,6 +94,7 @@ void handle_obligations(const HandlerContext& ctx, const RequestParams& params,
     w.StartArray();
     for (KnowledgeGraph::Vertex a : r.bearer_actors) write_node_object(out, g.node(a));
     w.EndArray();
+    out.field_or_null("bearer_rule", r.bearer_rule);
     out.field("action", r.action);
     out.field("condition", r.condition);
     write_clause_site(out, g, n, r.article, r.instrument, r.version_id);

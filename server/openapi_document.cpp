@@ -87,6 +87,11 @@ const ComponentSchema kComponentSchemas[] = {
     {"Obligation", "A deontic statement of an article: who must, must not or may do what",
      "{id: string, modality: (obligation|prohibition|permission|encouragement),"
      " bearer: string `The bearer as the text names it`, bearer_actors: [NodeRef],"
+     " bearer_rule: string? `Which extractor rule gave the bearer: zh.bearer.subject,"
+     " zh.bearer.actor_clause (a 的-clause describing who acts), zh.bearer.liability_authority"
+     " (the authority after 由) …; zh.bearer.chapter_title, zh.bearer.chapter_subject or"
+     " zh.bearer.instrument_party when the article names no one and the chapter or instrument"
+     " gave it; null when the bearer is empty`,"
      " action: string, condition: string, text: Text, article: NodeRef? `null when not known`,"
      " instrument: NodeRef?, version: string, if_violated: [SanctionRef],"
      " provenance: Provenance}"},

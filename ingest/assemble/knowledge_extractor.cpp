@@ -257,7 +257,8 @@ class Extractor {
     auto add = [&](const Obligation& extracted, const std::string& lang, size_t k,
                    const Obligation* en) {
       // A bearer from the chapter (or instrument) for a Chinese obligation that names none: its
-      // own rule and a lower confidence on the binds edges, and the attribute bearer_rule.
+      // own rule and a lower confidence on the binds edges, and that rule as bearer_rule (else
+      // bearer_rule is the per-article rule that found the bearer).
       const ChapterBearer* from_chapter = nullptr;
       if (lang == "zh")
         for (const ChapterBearer& b : inferred)
@@ -285,13 +286,16 @@ class Extractor {
       n.source = prov(j, o.rule, o.confidence, o.begin, o.end);
       // The attributes in key order (what set_attr would make), appended without searching.
       auto& a = n.attrs;
-      a.reserve(14);
+      a.reserve(15);
       a.emplace_back(graph::attr::kAction, o.action);
       a.emplace_back(graph::attr::kArticle, j.id);
       a.emplace_back(graph::attr::kBearer, o.bearer);
       if (en) a.emplace_back(graph::attr::kBearerEn, en->bearer);
       if (!o.bearer_role.empty()) a.emplace_back(graph::attr::kBearerRole, o.bearer_role);
-      if (from_chapter) a.emplace_back(graph::attr::kBearerRule, from_chapter->rule);
+      if (from_chapter)
+        a.emplace_back(graph::attr::kBearerRule, from_chapter->rule);
+      else if (!o.bearer_rule.empty())
+        a.emplace_back(graph::attr::kBearerRule, o.bearer_rule);
       if (!o.condition.empty()) a.emplace_back(graph::attr::kCondition, o.condition);
       a.emplace_back(graph::attr::kInstrument, j.instrument);
       a.emplace_back(graph::attr::kLanguage, lang);

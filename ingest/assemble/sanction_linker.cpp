@@ -168,10 +168,15 @@ void link_sanctions(graph::KnowledgeGraph& g, const AliasDictionary& actors,
       if (add(g, sv, *av, graph::edge::kSanctions,
               provenance(site, "zh.sanction.enforces", 0.85f, span.first, span.second), note))
         ++stats.enforced_links;
+      // Only duties can be breached: the article's obligations and prohibitions, not what it
+      // permits ("…有权通知…") or what the State encourages ("国家…支持研究开发…").
       std::vector<Vertex> obligations;
       g.for_each_in_edge(*av, [&](KnowledgeGraph::Edge e, Vertex from) {
-        if (g.edge(e).type == graph::edge::kObligationOf &&
-            g.node(from).kind == NodeKind::obligation)
+        if (g.edge(e).type != graph::edge::kObligationOf) return;
+        const NodeData& o = g.node(from);
+        if (o.kind != NodeKind::obligation) return;
+        const std::string* modality = o.attr(graph::attr::kModality);
+        if (modality && (*modality == "obligation" || *modality == "prohibition"))
           obligations.push_back(from);
       });
       for (Vertex ov : obligations)

@@ -1,6 +1,7 @@
 // Sanction clauses into the graph: a `sanction` node per clause of an article, linked to its
 // article (`sanction_of`), to the articles it enforces in the same version and their obligations
-// (`sanctions`; "本法" as a whole links to the version), and to the authority's actor when the
+// and prohibitions (`sanctions`; not their permissions or encouragements, which cannot be
+// breached; "本法" as a whole links to the version), and to the authority's actor when the
 // alias dictionary knows it (`imposed_by`: 有关主管部门 -> actor/role-competent-departments). Every
 // edge carries file, line or JSON path, rule, confidence and span. Called by extract_knowledge
 // after the obligations of every article exist; not thread-safe (it changes the graph).

@@ -231,9 +231,9 @@ std::string zh_cut_bearer(std::string_view s, size_t b, size_t e) {
 
 // Verbs that can follow an actor directly ("提供者发现用户…"): a longer role noun is never sought
 // across them.
-constexpr std::array<std::string_view, 14> kZhActorVerbs = {"发现", "要求", "通知", "提供", "使用",
-                                                            "处理", "收集", "利用", "委托", "接受",
-                                                            "开展", "组织", "采取", "建立"};
+constexpr std::array<std::string_view, 16> kZhActorVerbs = {
+    "发现", "要求", "通知", "提供", "使用", "处理", "收集", "利用",
+    "委托", "接受", "开展", "组织", "采取", "建立", "收到", "接到"};
 
 // The end of the longest role noun that starts like the one ending at `end`: "责任人员" not
 // "责任人", "国务院公安部门" not "国务院", "国家网信部门" not "国家" (a role noun that follows
@@ -259,12 +259,41 @@ size_t zh_longest_role_end(std::string_view s, size_t end, size_t e) {
   return end;
 }
 
+// The end of a list of departments that opens at `b` and ends with 部门 before the predicate
+// ("国家网信、新闻出版、电影部门和国务院教育…等部门发现…"), or 0 when [b, e) opens none: the
+// span must hold a "、" and no 的, comma or verb.
+size_t zh_department_list_end(std::string_view s, size_t b, size_t e) {
+  const size_t limit = std::min(e, b + 180);
+  size_t last = 0;
+  bool listed = false;
+  for (size_t p = b; p < limit; p = next_pos(s, p)) {
+    if (starts_with_any(s, p,
+                        std::array<std::string_view, 6>{"的", "，", "；", "：", "（", "。"}) ||
+        starts_with_any(s, p, kZhActorVerbs) ||
+        starts_with_any(s, p,
+                        std::array<std::string_view, 16>{"按照", "依照", "依法", "依据", "根据",
+                                                         "通过", "应当", "可以", "不得", "负责",
+                                                         "有权", "会同", "联合", "对", "向", "在"}))
+      break;
+    if (starts_at(s, p, "、")) listed = true;
+    const size_t q = next_pos(s, p);
+    if (listed && ends_at(s, q, "部门") && zh_role_ending_at(s, q)) last = q;
+  }
+  return last;
+}
+
 // An actor named at the start of a condition segment ("提供者发现违法内容的" -> "提供者",
 // "任何组织和个人发现…的" -> "任何组织和个人"), or "" when the segment starts with a verb or
 // preposition or no role noun appears within its first 20 characters without a "的" before it.
 std::string zh_actor_at_start(std::string_view s, size_t b, size_t e, size_t window = 60) {
   b = skip_connectives(s, b, e);
   if (zh_no_actor_start(s, b) && !starts_at(s, b, "未成年")) return "";
+  // A number of actors: "两个以上的网络数据处理者共同决定…" names the processors.
+  for (std::string_view q : {"两个或者两个以上的", "两个以上的", "多个"}) {
+    if (!starts_at(s, b, q)) continue;
+    const std::string actor = zh_actor_at_start(s, b + q.size(), e, window);
+    return actor.empty() ? "" : std::string(q) + actor;
+  }
   const size_t limit = std::min(e, b + window);
   size_t end = 0;
   for (size_t p = b; p < limit; p = next_pos(s, p)) {
@@ -319,6 +348,9 @@ std::string zh_actor_at_start(std::string_view s, size_t b, size_t e, size_t win
     if (!found) break;
     end = zh_longest_role_end(s, found, e);
   }
+  // A list of departments sharing the head 部门: "国家网信、新闻出版、电影部门和国务院教育、电信、
+  // 公安、文化和旅游、广播电视等部门发现…".
+  if (const size_t list_end = zh_department_list_end(s, b, e); list_end > end) end = list_end;
   // A list closed by 等: "…和国家网信部门等", "公安、金融、电信等部门".
   if (starts_at(s, end, "等") && end + 3 <= e) {
     end += 3;
@@ -487,6 +519,21 @@ bool zh_state_subject(std::string_view s, size_t b, size_t e) {
   return false;
 }
 
+// The rules that give a Chinese bearer (Obligation::bearer_rule).
+constexpr const char* kBearerSubject = "zh.bearer.subject";           // written before the modal
+constexpr const char* kBearerDefinedName = "zh.bearer.defined_name";  // "…（以下统称X）" -> X
+constexpr const char* kBearerSubjectOwner = "zh.bearer.subject_owner";  // "运营者的网络日志应当"
+constexpr const char* kBearerLiabilityAuthority = "zh.bearer.liability_authority";  // after 由
+constexpr const char* kBearerSameSentence = "zh.bearer.same_sentence";  // the earlier clause's
+constexpr const char* kBearerLeadIn = "zh.bearer.lead_in";  // an item takes its lead-in's
+constexpr const char* kBearerState = "zh.bearer.state";     // "国家鼓励…"
+constexpr const char* kBearerConditionActor = "zh.bearer.condition_actor";  // "提供者发现…的，"
+constexpr const char* kBearerActorClause = "zh.bearer.actor_clause";  // "提供…服务的，应当"
+constexpr const char* kBearerAgent = "zh.bearer.agent";  // "也可以由其上级机关决定"
+constexpr const char* kBearerProhibitedParty = "zh.bearer.prohibited_party";  // "严禁任何组织…"
+// Named by an earlier sentence of the article (no subject of its own, or a thing as subject).
+constexpr const char* kBearerArticleSubject = "zh.bearer.article_subject";
+
 struct ZhState {
   std::string lead_bearer;  // bearer of the last lead-in ("…：") for the items that follow
   bool have_lead = false;
@@ -514,6 +561,8 @@ std::string zh_authority_after_you(std::string_view s, size_t b, size_t e) {
     size_t seg_end = p + 3;
     while (seg_end < e && !starts_at(s, seg_end, kComma)) seg_end = next_pos(s, seg_end);
     // Lists of departments are long: "网信、新闻出版、电信、公安、文化和旅游、广播电视等部门".
+    // "由网络数据处理者管理层成员担任" names who holds a post, not an authority that acts.
+    if (s.substr(p, seg_end - p).find("担任") != std::string_view::npos) continue;
     std::string actor = zh_actor_at_start(s, p + 3, seg_end, 150);
     if (!actor.empty()) return actor;
   }
@@ -639,6 +688,8 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
     trim_range(s, gb, ge);
     if (f.seg + 1 < segs.size() && ends_at(s, ge, "的")) continue;
     const std::string_view w = f.t->word;
+    // 负责 after another modal of its clause is part of that statement ("应当指定人员负责").
+    if (w == "负责" && !kept.empty() && kept.back().seg == f.seg) continue;
     if (w == "享有") {  // 享有…权 as a right; 享有的 is a modifier
       if (starts_at(s, f.pos + f.len, "的")) continue;
       bool right = false;
@@ -695,6 +746,7 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
     bool named_in_condition = false;  // rule 5 found the actor at the start of the condition
     if (std::string defined = zh_defined_short_name(s, cb, f.pos); !defined.empty()) {
       o.bearer = std::move(defined);
+      o.bearer_rule = kBearerDefinedName;
       explicit_bearer = have = true;
     } else if (cb < f.pos && (!zh_no_actor_start(s, cb) || starts_at(s, cb, "未成年")) &&
                zh_contains_role(s, cb, f.pos)) {
@@ -709,15 +761,20 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
       if (ends_at(head, head.size(), "等")) head.remove_suffix(3);  // "…部门等应当"
       if (!cut.empty() && zh_role_ending_at(head, head.size())) {
         o.bearer = std::move(cut);
+        o.bearer_rule = kBearerSubject;
         explicit_bearer = true;
       } else if (std::string owner = zh_actor_at_start(s, cb, f.pos); !owner.empty()) {
         // A possessed thing or an activity of an actor named first: "运营者的网络日志应当留存",
         // "…处理者提供的网络产品、服务应当…", "涉密人员出境应当…" bind that actor.
         o.bearer = std::move(owner);
+        o.bearer_rule = kBearerSubjectOwner;
         explicit_bearer = true;
       } else {
         thing_subject = true;
-        if (f.t->mod != Mod::encouragement) o.bearer = st.article_bearer;
+        if (f.t->mod != Mod::encouragement) {
+          o.bearer = st.article_bearer;
+          o.bearer_rule = kBearerArticleSubject;
+        }
       }
       have = true;
     }
@@ -730,8 +787,19 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
       for (size_t j = 0; j < k; ++j) {
         if (kept[j].seg == f.seg - 1) prev_has_trigger = true;
       }
-      if (!prev_has_trigger && pe > pb && zh_role_ending_at(s, pe)) {
+      // A noun phrase continued by 以及/及/和 opens in an earlier segment: one opened by a
+      // preposition is its object ("对…的单位、个人和相关组织者，以及…的人员，可以…").
+      size_t open_seg = f.seg - 1;
+      while (open_seg > 0 &&
+             starts_with_any(s, skip_connectives(s, segs[open_seg].b, segs[open_seg].e),
+                             std::array<std::string_view, 4>{"以及", "及", "和", "或者"}))
+        --open_seg;
+      const bool object_phrase =
+          open_seg < f.seg - 1 &&
+          zh_no_actor_start(s, skip_connectives(s, segs[open_seg].b, segs[open_seg].e));
+      if (!prev_has_trigger && pe > pb && zh_role_ending_at(s, pe) && !object_phrase) {
         o.bearer = std::string(s.substr(pb, pe - pb));
+        o.bearer_rule = kBearerSubject;
         explicit_bearer = have = true;
       } else if (!prev_has_trigger && f.seg >= 2 && pe > pb &&
                  !ends_with_any(s, pe,
@@ -743,7 +811,46 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
         std::string actor = starts_at(s, pb, "由") ? "" : zh_actor_at_start(s, pb, pe);
         if (!actor.empty() && starts_with_any(s, pb + actor.size(), kZhCutMarkers)) {
           o.bearer = std::move(actor);
+          o.bearer_rule = kBearerSubject;
           explicit_bearer = have = true;
+        }
+      }
+      // 2d. A subject separated from its modal by conditions: "国家秘密的知悉范围以外的人员，因工作
+      // 需要知悉国家秘密的，应当…" (the first segment is the actor, each one after it a condition).
+      if (!have && k == 0 && f.seg >= 2) {
+        bool conditions = true;
+        for (size_t j = 1; j < f.seg && conditions; ++j) {
+          size_t jb = segs[j].b, je = segs[j].e;
+          trim_range(s, jb, je);
+          conditions = ends_with_any(s, je, std::array<std::string_view, 3>{"的", "时", "后"});
+        }
+        size_t fb = skip_connectives(s, segs[0].b, segs[0].e), fe = segs[0].e;
+        trim_range(s, fb, fe);
+        if (conditions && fe > fb && !zh_no_actor_start(s, fb) && zh_role_ending_at(s, fe)) {
+          o.bearer = std::string(s.substr(fb, fe - fb));
+          o.bearer_rule = kBearerSubject;
+          explicit_bearer = have = true;
+        }
+      }
+    }
+    // 2e. The party a modal names after it: "也可以由其上级机关决定" (the agent after 由),
+    // "严禁任何组织和个人以…" (the party a prohibition names).
+    if (!have && (cb == f.pos || !zh_contains_role(s, cb, f.pos))) {
+      size_t a = f.pos + f.len;
+      const size_t clause_end = (f.seg < segs.size()) ? segs[f.seg].e : se;
+      if (starts_at(s, a, "由") &&
+          !starts_with_any(s, a + 3, std::array<std::string_view, 2>{"于", "此"})) {
+        const size_t ab = a + 3 + (starts_at(s, a + 3, "其") ? 3 : 0);  // 其上级机关: its
+        if (std::string agent = zh_actor_at_start(s, ab, clause_end); !agent.empty()) {
+          o.bearer = std::move(agent);
+          o.bearer_rule = kBearerAgent;
+          have = true;
+        }
+      } else if (f.t->mod == Mod::prohibition && f.t->word != "不得" && starts_at(s, a, "任何")) {
+        if (std::string party = zh_actor_at_start(s, a, clause_end); !party.empty()) {
+          o.bearer = std::move(party);
+          o.bearer_rule = kBearerProhibitedParty;
+          have = true;
         }
       }
     }
@@ -754,17 +861,48 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
       if (authority.empty()) authority = st.paragraph_authority;
       if (!authority.empty() && (cb == f.pos || !zh_contains_role(s, cb, f.pos))) {
         o.bearer = authority;
+        o.bearer_rule = kBearerLiabilityAuthority;
         have = true;
+      }
+    }
+    // 2f. An actor that opens a later condition of a sentence made only of conditions before
+    // its first modal ("通过…评估后，网络数据处理者向境外提供…的，不得…"), or, after an earlier
+    // modal, an actor that judges ("…批准，有关机关认为…的，不得批准出境"; not "用户不提供…的，不得
+    // 提供服务", where the user's omission is the condition of the earlier subject's duty).
+    if (!have && cb == f.pos && f.seg > 1 && f.t->mod != Mod::encouragement) {
+      const size_t first = (k > 0) ? kept[k - 1].seg + 1 : 0;
+      bool conditions = true;
+      for (size_t j = first; j < f.seg && conditions; ++j) {
+        size_t jb = segs[j].b, je = segs[j].e;
+        trim_range(s, jb, je);
+        conditions = ends_with_any(s, je, std::array<std::string_view, 3>{"的", "时", "后"});
+      }
+      const size_t j = f.seg - 1;
+      // (Before the first modal, the actor's condition follows another condition.)
+      if (conditions && (k == 0 ? j > first : j >= first)) {
+        size_t jb = skip_connectives(s, segs[j].b, segs[j].e), je = segs[j].e;
+        trim_range(s, jb, je);
+        std::string actor = zh_actor_at_start(s, jb, je);
+        const bool judges = !actor.empty() && starts_with_any(s, jb + actor.size(),
+                                                              std::array<std::string_view, 4>{
+                                                                  "认为", "发现", "决定", "确认"});
+        if (!actor.empty() && (k == 0 || judges)) {
+          o.bearer = std::move(actor);
+          o.bearer_rule = kBearerConditionActor;
+          named_in_condition = have = true;
+        }
       }
     }
     // 3. Same sentence (。-group): the bearer of the earlier clause.
     if (!have && *group_has) {
       o.bearer = *group_bearer;
+      o.bearer_rule = kBearerSameSentence;
       have = true;
     }
     // 4. Items inherit the lead-in's bearer.
     if (!have && in_item && st.have_lead) {
       o.bearer = st.lead_bearer;
+      o.bearer_rule = kBearerLeadIn;
       have = true;
     }
     // 5. An actor that opens the sentence's condition ("提供者发现违法内容的，应当…").
@@ -772,13 +910,16 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
       if (f.t->mod == Mod::encouragement && state_subject &&
           starts_at(s, skip_connectives(s, sb, se), "国家")) {
         o.bearer = "国家";
+        o.bearer_rule = kBearerState;
       } else if (f.seg > 0) {
         o.bearer = zh_actor_at_start(s, segs[0].b, segs[0].e);
         named_in_condition = !o.bearer.empty();
+        if (named_in_condition) o.bearer_rule = kBearerConditionActor;
         // 6. A 的-clause that describes the actor: "提供具有舆论属性…服务的，应当…".
         if (o.bearer.empty() && f.seg == 1) {
           o.bearer = zh_actor_clause(s, segs[0].b, segs[0].e);
           o.bearer_role = zh_provider_role(o.bearer);
+          o.bearer_rule = kBearerActorClause;
         }
       }
       // 7. No subject at all (the modal opens its clause, or only a condition precedes it): the
@@ -787,20 +928,29 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
       // An adverbial before the modal names no one ("对电信网络诈骗案件应当加强追赃挽损").
       const bool adverbial_only =
           cb < f.pos && zh_no_actor_start(s, cb) && !zh_contains_role(s, cb, f.pos);
-      bool no_subject_text = (cb == f.pos || f.seg > 0 || adverbial_only) && !thing_subject;
+      // A subject of its own that names no actor, after a condition ("…的，相关结果可以互相采信"):
+      // a thing, not the earlier sentence's subject. (Adverbs such as 依法, 及时, 也 are no
+      // subject.)
+      const bool own_thing_subject = cb < f.pos && !adverbial_only && !zh_no_actor_start(s, cb) &&
+                                     !starts_with_any(s, cb, kZhCutMarkers) &&
+                                     !zh_contains_role(s, cb, f.pos);
+      bool no_subject_text =
+          (cb == f.pos || f.seg > 0 || adverbial_only) && !thing_subject && !own_thing_subject;
       if (no_subject_text && f.seg > 0) {
         // Only conditions before the modal's clause ("…的，", "…时，", "…后，"); a topic phrase
         // ("外商投资生成式人工智能服务，应当…") is the subject, an activity.
         size_t pb = segs[f.seg - 1].b, pe = segs[f.seg - 1].e;
         trim_range(s, pb, pe);
+        const bool condition =
+            ends_with_any(s, pe, std::array<std::string_view, 5>{"的", "时", "后", "前", "中"});
         // A topic phrase ("上述信息未经客户授权，不得用于…") carries the subject of an earlier
         // sentence of the same paragraph only.
-        no_subject_text =
-            ends_with_any(s, pe, std::array<std::string_view, 5>{"的", "时", "后", "前", "中"}) ||
-            st.article_bearer_paragraph == paragraph;
+        no_subject_text = condition || st.article_bearer_paragraph == paragraph;
       }
-      if (o.bearer.empty() && no_subject_text && f.t->mod != Mod::encouragement)
+      if (o.bearer.empty() && no_subject_text && f.t->mod != Mod::encouragement) {
         o.bearer = st.article_bearer;
+        o.bearer_rule = kBearerArticleSubject;
+      }
       // A subject without any actor in it ("办理电话卡不得…") is a thing or an activity, as one
       // whose head is a thing (rule 1). (Binding it by the subject an earlier sentence named, as
       // rule 1 does, lost more blind-set bearers than it gained: 0.908 -> 0.904.)
@@ -810,6 +960,7 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
       have = true;
     }
     o.thing_subject = thing_subject;
+    if (o.bearer.empty()) o.bearer_rule = graph::Symbol();
     if ((explicit_bearer || named_in_condition) && !o.bearer.empty())
       st.name_subject(o.bearer, paragraph);
     *group_bearer = o.bearer;
@@ -1116,6 +1267,14 @@ size_t en_skip_item_marker(std::string_view s, size_t b, size_t e) {
   return b;
 }
 
+// The rules that give an English bearer (Obligation::bearer_rule), as the Chinese ones.
+constexpr const char* kEnBearerSubject = "en.bearer.subject";
+constexpr const char* kEnBearerState = "en.bearer.state";
+constexpr const char* kEnBearerSameSentence = "en.bearer.same_sentence";
+constexpr const char* kEnBearerLeadIn = "en.bearer.lead_in";
+constexpr const char* kEnBearerArticleSubject = "en.bearer.article_subject";  // "it shall" …
+constexpr const char* kEnBearerConditionActor = "en.bearer.condition_actor";
+
 // True when the word before `pos` (within the sentence) is a relative pronoun.
 bool en_after_relative_pronoun(std::string_view s, size_t sb, size_t pos) {
   size_t e = pos;
@@ -1259,24 +1418,32 @@ void en_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
     bool explicit_bearer = false;
     if (f.t->mod == Mod::encouragement && state_subject) {
       o.bearer = std::string(s.substr(sb, 9));
+      o.bearer_rule = kEnBearerState;
       explicit_bearer = true;
     } else if (passive || cand.empty()) {
       if (sentence_has) {
         o.bearer = sentence_bearer;
+        o.bearer_rule = kEnBearerSameSentence;
       } else if (in_item && st.have_lead) {
         o.bearer = st.lead_bearer;
+        o.bearer_rule = kEnBearerLeadIn;
       }
     } else if (in_list(lower_str(cand), kEnPronouns)) {
       if (!st.last_actor.empty()) {
         o.bearer = st.last_actor;
+        o.bearer_rule = kEnBearerArticleSubject;
       } else {
         const std::string np = en_condition_subject(cond);
-        if (en_is_actor(np)) o.bearer = np;
+        if (en_is_actor(np)) {
+          o.bearer = np;
+          o.bearer_rule = kEnBearerConditionActor;
+        }
       }
     } else if (en_is_activity(cand)) {
       o.bearer.clear();
     } else {
       o.bearer = cand;
+      o.bearer_rule = kEnBearerSubject;
       explicit_bearer = true;
     }
     // "No organization or individual may/shall …": a prohibition on any of them.
@@ -1287,6 +1454,7 @@ void en_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
       const std::string rest = trim_en(std::string_view(cand).substr(neg));
       o.bearer = rest.empty() || lower_str(rest) == "one" ? "any person" : "any " + rest;
     }
+    if (o.bearer.empty()) o.bearer_rule = graph::Symbol();
     if (!o.bearer.empty()) st.last_actor = o.bearer;
     sentence_bearer = o.bearer;
     sentence_has = true;

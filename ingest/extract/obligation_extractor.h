@@ -19,6 +19,10 @@ struct Obligation {
   // When the bearer is a 的-clause describing a provider ("提供…生成式人工智能服务的"), the role
   // noun it stands for ("生成式人工智能服务提供者"), for linking it to an actor; else "".
   std::string bearer_role;
+  // Which rule gave the bearer ("zh.bearer.subject", "zh.bearer.actor_clause",
+  // "zh.bearer.liability_authority" …, listed in obligation_extractor.cpp); "" when the bearer is
+  // empty. The chapter pass (chapter_bearer.h) has rules of its own for the bearers it fills.
+  graph::Symbol bearer_rule;
   // The clause's subject is a thing or an activity, not an actor ("办理电话卡不得…",
   // "风险评估应当…"); false when it names an actor or has no subject of its own.
   bool thing_subject = false;

@@ -434,6 +434,50 @@ TEST_SUITE("server") {
           get("/api/v1/obligations?instrument=cn/generative-ai-measures&in_force_on=2024-01-01");
       CHECK(after.json["total"].GetUint64() > 0);
     }
+    SUBCASE("obligations say which rule gave the bearer (bearer_rule)") {
+      // Art. 17 of the Measures ("提供具有舆论属性或者社会动员能力的生成式人工智能服务的，应当…开展
+      // 安全评估"): the 的-clause describing the provider is the bearer, and it binds the
+      // providers' role.
+      auto r =
+          get("/api/v1/obligations?instrument=cn/generative-ai-measures&q=" + pct("开展安全评估"));
+      REQUIRE(r.status == 200);
+      REQUIRE(r.json["total"].GetUint64() == 1);
+      const auto& o = r.json["results"][0];
+      CHECK(str(o, "id") == "cn/generative-ai-measures@2023-07-10/art-17/obl-1");
+      CHECK(str(o, "bearer") == "提供具有舆论属性或者社会动员能力的生成式人工智能服务的");
+      CHECK(str(o, "bearer_rule") == "zh.bearer.actor_clause");
+      bool provider = false;
+      for (const auto& a : o["bearer_actors"].GetArray())
+        provider = provider || str(a, "id") == "actor/role-genai-provider";
+      CHECK(provider);
+      // Art. 9 names its subject (提供者应当…); an empty bearer has no rule (null).
+      auto all = get("/api/v1/obligations?instrument=cn/generative-ai-measures&limit=1000");
+      REQUIRE(all.status == 200);
+      size_t subject = 0, empty = 0;
+      for (const auto& x : all.json["results"].GetArray()) {
+        if (str(x, "id") == "cn/generative-ai-measures@2023-07-10/art-9/obl-1") {
+          CHECK(str(x, "bearer") == "提供者");
+          CHECK(str(x, "bearer_rule") == "zh.bearer.subject");
+          ++subject;
+        }
+        if (str(x, "bearer").empty()) {
+          CHECK(x["bearer_rule"].IsNull());
+          ++empty;
+        } else {
+          CHECK(x["bearer_rule"].IsString());
+        }
+      }
+      CHECK(subject == 1);
+      CHECK(empty > 0);
+      // The CSV has the column too.
+      auto csv = get("/api/v1/obligations?instrument=cn/generative-ai-measures&format=csv&q=" +
+                     pct("开展安全评估"));
+      REQUIRE(csv.status == 200);
+      CHECK(csv.body.rfind("id,article,instrument,version,modality,bearer,bearer_actors,"
+                           "bearer_rule,",
+                           0) == 0);
+      CHECK(has(csv.body, ",\"zh.bearer.actor_clause\","));  // fields are quoted
+    }
     SUBCASE("actor page: CAC issued the Generative AI Measures") {
       auto r = get("/api/v1/actors/cac");
       REQUIRE(r.status == 200);

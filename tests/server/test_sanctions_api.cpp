@@ -149,6 +149,26 @@ TEST_CASE("sanctions in other answers: if_violated and the node page") {
   }
   CHECK(linked);  // DSL Art. 27's duties are enforced by Art. 45
 
+  // Only duties can be breached: no sanction enforces a permission or an encouragement of an
+  // enforced article (CSL 2016 Art. 24 "国家…支持研究开发…" is in Art. 64's range, and its
+  // obligations are linked).
+  for (const char* modality : {"permission", "encouragement"}) {
+    CAPTURE(modality);
+    auto p = sanctions_get(std::string("/api/v1/obligations?modality=") + modality +
+                           "&instrument=cn/cybersecurity-law&limit=1000");
+    REQUIRE(p.status == 200);
+    CHECK(p.json["total"].GetUint64() > 0);
+    for (const auto& o : p.json["results"].GetArray()) {
+      CAPTURE(std::string(o["id"].GetString()));
+      CHECK(o["if_violated"].Size() == 0);
+    }
+  }
+  auto csl24 = sanctions_get("/api/v1/obligations?instrument=cn/cybersecurity-law&q=" +
+                             regkg::test::pct("网络运营者为用户办理网络接入") + "&limit=10");
+  REQUIRE(csl24.status == 200);
+  REQUIRE(csl24.json["total"].GetUint64() >= 1);
+  CHECK(csl24.json["results"][0]["if_violated"].Size() > 0);
+
   auto n = sanctions_get("/api/v1/nodes/cn/pipl@2021-08-20/art-66/sanction-1");
   REQUIRE(n.status == 200);
   CHECK(std::string(n.json["node"]["kind"].GetString()) == "sanction");

@@ -197,7 +197,8 @@ Figures evaluate_file(const std::string& gold_file, std::vector<std::string>* er
                           o.modality + " for " + g.modality);
       if (errors && !right)
         errors->push_back("bearer      " + source + " art " + article + " " + g.key + ": '" +
-                          o.bearer + "' for '" + g.bearer + "'" + " {" + o.rule.str() + "}");
+                          o.bearer + "' for '" + g.bearer + "'" + " {" + o.rule.str() + " " +
+                          o.bearer_rule.str() + "}");
       if (errors && right && o.rule.str().rfind("zh.bearer.", 0) == 0)
         errors->push_back("FILLED-OK   " + source + " art " + article + " " + g.key + ": '" +
                           o.bearer + "' {" + o.rule.str() + "}");
@@ -247,10 +248,12 @@ TEST_CASE("obligation extractor: the blind gold sets") {
     cd.add(d);
     print("held-out sets C+D", cd);
     // Set D's first figures (before any rule saw it): recall 0.966, precision 0.914, bearer 0.748;
-    // after the chapter pass (chapter_bearer.h) 0.794.
-    CHECK(d.recall() >= 0.96);
-    CHECK(d.precision() >= 0.91);
-    CHECK(d.bearer() >= 0.79);
+    // after the chapter pass (chapter_bearer.h) 0.794; after the second round of per-article
+    // rules (agent after the modal, actors of later conditions, department lists …): recall
+    // 0.969, precision 0.923, bearer 0.807.
+    CHECK(d.recall() >= 0.965);
+    CHECK(d.precision() >= 0.92);
+    CHECK(d.bearer() >= 0.80);
   } else {
     std::printf("held-out set D: not measured (needs the full corpus)\n");
   }
@@ -270,9 +273,9 @@ TEST_CASE("obligation extractor: the blind gold sets") {
   CHECK(all.gold >= 300);
   // Floors: the figures of this commit, rounded down (BENCHMARKS.md, "Extraction quality").
   // Before issue 17's bearer rules: recall 0.984, precision 0.951, modality 0.993, bearer 0.694;
-  // 0.908 before the chapter pass, 0.929 with it.
+  // 0.908 before the chapter pass, 0.929 with it, 0.958 after the second round (precision 0.975).
   CHECK(all.recall() >= 0.98);
-  CHECK(all.precision() >= 0.965);
+  CHECK(all.precision() >= 0.97);
   CHECK(all.modality() >= 0.995);
-  CHECK(all.bearer() >= 0.925);
+  CHECK(all.bearer() >= 0.955);
 }
