@@ -208,7 +208,7 @@ TEST_CASE("obligation extractor: Generative AI Measures / Chinese") {
   CHECK(extract_obligations_zh(arts.at(1)).empty());   // purpose clause: 为了促进…
 }
 
-TEST_CASE("obligation extractor: bearers a legal reader resolves (issue 17, second round)") {
+TEST_CASE("obligation extractor: bearers a legal reader resolves (issue 17 second round)") {
   // Patterns read off the errors on the tuning sets A and B (CONVENTIONS-blind.md), shortened.
   struct Case {
     const char* text;
