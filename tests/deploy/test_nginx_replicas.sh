@@ -147,7 +147,10 @@ cached=$(awk '$4 == "\"-\""' "$work/run.log" | wc -l)
 log "nginx answered $(wc -l <"$work/run.log"): from its cache $cached, by A $served_a, by B $served_b (after its restart: $served_b_after); retried on the other replica: $retried"
 [ "$served_a" -gt 50 ] || fail "replica A answered $served_a requests"
 [ "$served_b_after" -gt 50 ] || fail "replica B answered $served_b_after requests after its restart"
-non_ok=$(awk '$2 !~ /^[23]/' "$work/run.log" | head -3)
+# 499 is nginx's note that the client closed its connection before the answer (wrk does so with
+# the requests in flight when its 30 s end): no client waited for it, and wrk's own counters above
+# hold what clients saw. Any other non-2xx/3xx answer is a failure.
+non_ok=$(awk '$2 !~ /^[23]/ && $2 != "499"' "$work/run.log" | head -3)
 [ -z "$non_ok" ] || fail "nginx logged failed answers: $non_ok"
 
 # Both replicas now serve S2, and the edge finds what only S2 has.
