@@ -7,8 +7,8 @@
 #include <cstdio>
 #include <memory>
 
-#include "text/utf8_validation.h"
 #include "text/ascii_case.h"
+#include "text/utf8_validation.h"
 
 namespace regkg::fetch {
 
@@ -16,8 +16,8 @@ namespace {
 
 using text::ascii_lower;
 using text::ascii_lowercase;
-using text::is_html_space;
 using text::find_ascii_ci;
+using text::is_html_space;
 
 // The value after "charset=" in `s` (quotes and spaces stripped), or "".
 std::string charset_param(std::string_view s) {

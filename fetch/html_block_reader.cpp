@@ -222,7 +222,8 @@ class Reader {
       } else {
         // A run of ordinary bytes up to the next markup, entity or space.
         size_t end = pos + 1;
-        while (end < n && html_[end] != '<' && html_[end] != '&' && !is_html_space(html_[end])) ++end;
+        while (end < n && html_[end] != '<' && html_[end] != '&' && !is_html_space(html_[end]))
+          ++end;
         if (!skipping()) append_text(html_.substr(pos, end - pos));
         pos = end;
       }

@@ -1,7 +1,8 @@
 // What extraction finds in one article's text: obligations (Chinese and English), sanction clauses,
-// title citations, internal article references, dates and candidate organisation names. A pure function of the
-// text and the article's date, so its result can be kept and reused while the text is unchanged
-// (see article_analysis_cache.h); resolving it against the graph is knowledge_extractor's job.
+// title citations, internal article references, dates and candidate organisation names. A pure
+// function of the text and the article's date, so its result can be kept and reused while the text
+// is unchanged (see article_analysis_cache.h); resolving it against the graph is
+// knowledge_extractor's job.
 #pragma once
 
 #include <cstddef>

@@ -51,8 +51,9 @@ std::string ignore_reason(const std::string& name, bool at_root) {
   for (const char* doc : {"README", "LICENSE", "LICENCE", "NOTICE", "CHANGELOG", "CHANGES",
                           "CONTRIBUTING", "COPYING", "AUTHORS"}) {
     const std::string d = doc;
-    if (stem == d || (stem.size() > d.size() && stem.compare(stem.size() - d.size(), d.size(), d) == 0 &&
-                      stem[stem.size() - d.size() - 1] == '-'))
+    if (stem == d ||
+        (stem.size() > d.size() && stem.compare(stem.size() - d.size(), d.size(), d) == 0 &&
+         stem[stem.size() - d.size() - 1] == '-'))
       return "documentation, not a rule";
   }
   if (at_root && name == "sources.json") return "the regkg fetch manifest, not a rule";
@@ -74,9 +75,10 @@ std::vector<SourceFile> scan_corpora(const std::vector<fs::path>& corpora, Diagn
     // statutes-zh/); a folder reached twice (a link loop, or two links to one folder) is read once.
     std::set<fs::path> folders_seen;
     folders_seen.insert(fs::weakly_canonical(root, ec));
-    fs::recursive_directory_iterator it(
-        root, fs::directory_options::skip_permission_denied | fs::directory_options::follow_directory_symlink,
-        ec);
+    fs::recursive_directory_iterator it(root,
+                                        fs::directory_options::skip_permission_denied |
+                                            fs::directory_options::follow_directory_symlink,
+                                        ec);
     if (ec) {
       diags.error(root.string(), 0, "cannot read corpus directory: " + ec.message());
       continue;
@@ -124,8 +126,9 @@ std::vector<SourceFile> scan_corpora(const std::vector<fs::path>& corpora, Diagn
       else if (ext == ".md")
         f.format = sniff_markdown(p);
       if (f.format == SourceFormat::unknown && f.ignore_reason.empty())
-        f.ignore_reason = ext == ".md" ? "Markdown that is neither a statute nor news"
-                                       : "not a source format (" + (ext.empty() ? "no extension" : ext) + ")";
+        f.ignore_reason =
+            ext == ".md" ? "Markdown that is neither a statute nor news"
+                         : "not a source format (" + (ext.empty() ? "no extension" : ext) + ")";
       files.push_back(std::move(f));
     }
   }

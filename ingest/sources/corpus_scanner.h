@@ -21,7 +21,8 @@ struct SourceFile {
   std::string corpus;    // the corpus root as given
   SourceFormat format = SourceFormat::unknown;
   std::uint64_t bytes = 0;
-  std::string ignore_reason;  // why an unknown-format file is left out ("documentation, not a rule")
+  std::string
+      ignore_reason;  // why an unknown-format file is left out ("documentation, not a rule")
 };
 
 // Walks each directory recursively (hidden entries, and regkg's own dictionaries/ and facts/

@@ -45,7 +45,9 @@ std::set<std::string> negatives_from_corpus_readme() {
 }  // namespace
 
 TEST_CASE("news links gold: loads / complete / only known ids / negatives link to nothing") {
-  REGKG_NEEDS_FULL_CORPUS("the gold set was annotated on the publishers' excerpts and is checked against the full corpus README");
+  REGKG_NEEDS_FULL_CORPUS(
+      "the gold set was annotated on the publishers' excerpts and is checked against the full "
+      "corpus README");
   const rapidjson::Document gold =
       load_json(std::string(REGKG_SOURCE_DIR) + "/tests/gold/news_links.json");
   const rapidjson::Document actors_doc =

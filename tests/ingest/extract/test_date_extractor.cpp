@@ -88,7 +88,9 @@ std::string statute_header(const std::string& relative) {
 }  // namespace
 
 TEST_CASE("date: the seed article (Updated: Jan 8 / 2024 / Effective from August 15 / by 2030)") {
-  REGKG_NEEDS_FULL_CORPUS("the publishers' news text (feed excerpts, the seed article's body), which the embedded corpus does not redistribute");
+  REGKG_NEEDS_FULL_CORPUS(
+      "the publishers' news text (feed excerpts, the seed article's body), which the embedded "
+      "corpus does not redistribute");
   const NewsItem n = news(kSeed);
   REQUIRE(n.date == "2024-01-08");
   std::vector<DateProblem> problems;
@@ -174,7 +176,9 @@ TEST_CASE(
 }
 
 TEST_CASE("date: feed items with dates in their title or excerpt") {
-  REGKG_NEEDS_FULL_CORPUS("the publishers' news text (feed excerpts, the seed article's body), which the embedded corpus does not redistribute");
+  REGKG_NEEDS_FULL_CORPUS(
+      "the publishers' news text (feed excerpts, the seed article's body), which the embedded "
+      "corpus does not redistribute");
   struct Case {
     const char* file;
     std::vector<std::pair<std::string, std::string>> dates;  // date, precision, in text order

@@ -53,7 +53,9 @@ TEST_SUITE("ingest") {
   }
 
   TEST_CASE("news linker and actor mentions: precision and recall on the gold set") {
-  REGKG_NEEDS_FULL_CORPUS("the gold set was annotated on the publishers' excerpts, which the embedded corpus does not redistribute");
+    REGKG_NEEDS_FULL_CORPUS(
+        "the gold set was annotated on the publishers' excerpts, which the embedded corpus does "
+        "not redistribute");
     NewsLinker linker = NewsLinker::load(dictionaries() / "instruments.json");
     AliasDictionary actors = AliasDictionary::load(dictionaries() / "actors.json");
     rapidjson::Document gold;

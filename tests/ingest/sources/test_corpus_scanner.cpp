@@ -16,7 +16,9 @@ using regkg::test::write_file;
 
 namespace {
 
-const char* kStatute = "# 中华人民共和国测试法\n\n2021年6月10日 通过\n\n<!-- INFO END -->\n\n第一条 为了测试，制定本法。\n";
+const char* kStatute =
+    "# 中华人民共和国测试法\n\n2021年6月10日 通过\n\n<!-- INFO END -->\n\n第一条 "
+    "为了测试，制定本法。\n";
 
 std::map<std::string, SourceFile> scan(const fs::path& root, Diagnostics& diags) {
   std::map<std::string, SourceFile> out;
@@ -30,17 +32,20 @@ TEST_CASE("corpus scanner: documentation and regkg's own files are ignored with 
   TempDir dir;
   const fs::path root = dir.path();
   // A README that explains the statute format, marker included (the shape of the real corpus's).
-  write_file(root / "README.md", "# Corpus\n\nEach statute has a header ending in <!-- INFO END -->.\n");
+  write_file(root / "README.md",
+             "# Corpus\n\nEach statute has a header ending in <!-- INFO END -->.\n");
   write_file(root / "compass" / "DATA-LICENSE.md", "# Data licence\n");
   write_file(root / "LICENSE", "MIT\n");
   write_file(root / "statutes-zh" / "行政法" / "CHANGELOG.md", "<!-- INFO END -->\n");
-  write_file(root / "statutes-zh" / "行政法" / "_index.md", "---\nbookCollapseSection: true\n---\n");
+  write_file(root / "statutes-zh" / "行政法" / "_index.md",
+             "---\nbookCollapseSection: true\n---\n");
   write_file(root / "statutes-zh" / "行政法" / "测试法(2021-06-10).md", kStatute);
   write_file(root / "sources.json", "{\"sources\": []}\n");
   write_file(root / "facts" / "versions.json", "{\"versions\": []}\n");
   write_file(root / "dictionaries" / "actors.json", "{\"actors\": []}\n");
   write_file(root / "EMBEDDED.tsv", "path\n");
-  write_file(root / "news" / "feed" / "x.md", "---\ntitle: \"x\"\npublishedDateTime: 2023-01-01T00:00:00Z\n---\n");
+  write_file(root / "news" / "feed" / "x.md",
+             "---\ntitle: \"x\"\npublishedDateTime: 2023-01-01T00:00:00Z\n---\n");
 
   Diagnostics diags;
   const auto files = scan(root, diags);
@@ -65,12 +70,14 @@ TEST_CASE("corpus scanner: documentation and regkg's own files are ignored with 
     CHECK(files.at(path).format == SourceFormat::unknown);
     CHECK(files.at(path).ignore_reason == reason);
   }
-  CHECK(files.at("statutes-zh/行政法/测试法(2021-06-10).md").format == SourceFormat::statute_markdown);
+  CHECK(files.at("statutes-zh/行政法/测试法(2021-06-10).md").format ==
+        SourceFormat::statute_markdown);
   CHECK(files.at("statutes-zh/行政法/测试法(2021-06-10).md").ignore_reason.empty());
   CHECK(files.at("news/feed/x.md").format == SourceFormat::news_markdown);
 }
 
-TEST_CASE("corpus scanner: linked folders are read once and a link loop is reported and not followed") {
+TEST_CASE(
+    "corpus scanner: linked folders are read once and a link loop is reported and not followed") {
   TempDir dir;
   const fs::path src = dir.path() / "checkout" / "行政法";
   write_file(src / "测试法(2021-06-10).md", kStatute);
@@ -78,7 +85,7 @@ TEST_CASE("corpus scanner: linked folders are read once and a link loop is repor
   fs::create_directories(root / "statutes-zh");
   fs::create_directory_symlink(src, root / "statutes-zh" / "行政法");
   fs::create_directory_symlink(src, root / "statutes-zh" / "again");  // the same folder twice
-  fs::create_directory_symlink(root, root / "statutes-zh" / "loop");   // a loop back to the root
+  fs::create_directory_symlink(root, root / "statutes-zh" / "loop");  // a loop back to the root
 
   Diagnostics diags;
   const auto files = scan(root, diags);

@@ -34,7 +34,9 @@ int error_line(const std::string& content, std::string* what = nullptr) {
 }  // namespace
 
 TEST_CASE("the seed article: hand-written front matter and a body") {
-  REGKG_NEEDS_FULL_CORPUS("the publishers' news text (feed excerpts, the seed article's body), which the embedded corpus does not redistribute");
+  REGKG_NEEDS_FULL_CORPUS(
+      "the publishers' news text (feed excerpts, the seed article's body), which the embedded "
+      "corpus does not redistribute");
   const NewsItem n = parse_corpus(
       "news/seed/2024-01-08-chinas-generative-ai-rules-target-public-facing-products-only.md");
   CHECK(n.slug == "2024-01-08-chinas-generative-ai-rules-target-public-facing-products-only");
@@ -54,7 +56,9 @@ TEST_CASE("the seed article: hand-written front matter and a body") {
 }
 
 TEST_CASE("a feed item: publishedDateTime / provider / URL / excerpt / related links") {
-  REGKG_NEEDS_FULL_CORPUS("the publishers' news text (feed excerpts, the seed article's body), which the embedded corpus does not redistribute");
+  REGKG_NEEDS_FULL_CORPUS(
+      "the publishers' news text (feed excerpts, the seed article's body), which the embedded "
+      "corpus does not redistribute");
   const NewsItem n = parse_corpus(
       "news/feed/"
       "2023-07-14-china-says-generative-ai-rules-to-apply-only-to-products-for-the-public.md");

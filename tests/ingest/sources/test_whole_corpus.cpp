@@ -113,9 +113,9 @@ TEST_SUITE("corpus") {
       CHECK(statutes.size() == 1511);
       // The README counts 64,665 `第…条` article lines and `grep -c '^第[一…零]*条'` over all files
       // gives 64,666: the extra line is header line 7 of 行政法/文物保护法(2017-11-04).md,
-      // "第三十一条的决定》第一次修正", the wrapped end of an amendment note, which the parser joins
-      // to the date line above it instead of reading it as an article. Every body line the grep
-      // counts is an article here (all are followed by a space), so the figures agree exactly.
+      // "第三十一条的决定》第一次修正", the wrapped end of an amendment note, which the parser
+      // joins to the date line above it instead of reading it as an article. Every body line the
+      // grep counts is an article here (all are followed by a space), so the figures agree exactly.
       CHECK(articles == 64665);
       CHECK(without_articles == 82);  // README: 82 files have no 第…条 articles
       // Every file with a date line has events: 122 headers have none (the README's 121 "H1 only"
@@ -131,7 +131,8 @@ TEST_SUITE("corpus") {
       CHECK(kinds[CompassFileKind::relations] == 1);
       CHECK(kinds[CompassFileKind::status_events] == 1);
       CHECK(kinds[CompassFileKind::metadata] == 31);
-      // 2,945 corpus records + all 255 provisions.json records (98 with text, 157 text-less anchors).
+      // 2,945 corpus records + all 255 provisions.json records (98 with text, 157 text-less
+      // anchors).
       CHECK(provisions == 3200);
 
       CHECK(news.size() == 134);
