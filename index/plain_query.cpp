@@ -67,7 +67,7 @@ namespace {
 // `jurisdiction_filters`: jurisdictions named beside other words become filters (see the header).
 PlainQueryPlan make_plan(std::string_view typed, const ConceptTable& concepts,
                          Xapian::QueryParser& parser, const std::string& field_prefix,
-                         bool jurisdiction_filters) {
+                         const Lexicon* lexicon, bool jurisdiction_filters) {
   // Planned in simplified characters, as the index holds Chinese (script_folding.h).
   const std::string folded = fold_chinese(typed);
   const std::string_view query(folded);
@@ -78,6 +78,24 @@ PlainQueryPlan make_plan(std::string_view typed, const ConceptTable& concepts,
     strict.push_back(q);
     relaxed.push_back(q);
     ++plan.pieces;
+  };
+  // An English word's learned Chinese terms, beside it (see the header).
+  Xapian::Stem stemmer("english");
+  auto with_chinese_terms = [&](const Xapian::Query& word, const std::string& lower) {
+    if (!lexicon || lexicon->empty() || word.empty()) return word;
+    const std::vector<std::string>* terms = lexicon->chinese(stemmer(lower));
+    if (!terms) return word;
+    std::vector<Xapian::Query> forms;
+    for (const std::string& t : *terms) {
+      Xapian::Query q = parse(parser, t, field_prefix);
+      if (!q.empty()) forms.push_back(q);
+    }
+    if (forms.empty()) return word;
+    return Xapian::Query(
+        Xapian::Query::OP_OR, word,
+        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                      Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end()),
+                      kLexiconWeight));
   };
   // Words and Chinese runs of the text between concept forms.
   auto add_gap = [&](std::string_view gap) {
@@ -98,7 +116,8 @@ PlainQueryPlan make_plan(std::string_view typed, const ConceptTable& concepts,
           word.pop_back();
         std::string lower = word;
         for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        if (!lower.empty() && !english_stopper()(lower)) add(parse(parser, word, field_prefix));
+        if (!lower.empty() && !english_stopper()(lower))
+          add(with_chinese_terms(parse(parser, word, field_prefix), lower));
         i = j;
         continue;
       }
@@ -217,15 +236,17 @@ PlainQueryPlan make_plan(std::string_view typed, const ConceptTable& concepts,
   }
   // Nothing but stop words beside the jurisdiction ("laws in India"): its name is the query.
   if (as_filter && plan.pieces == 0)
-    return make_plan(typed, concepts, parser, field_prefix, /*jurisdiction_filters=*/false);
+    return make_plan(typed, concepts, parser, field_prefix, lexicon,
+                     /*jurisdiction_filters=*/false);
   return plan;
 }
 
 }  // namespace
 
 PlainQueryPlan plan_plain_query(std::string_view typed, const ConceptTable& concepts,
-                                Xapian::QueryParser& parser, const std::string& field_prefix) {
-  return make_plan(typed, concepts, parser, field_prefix, /*jurisdiction_filters=*/true);
+                                Xapian::QueryParser& parser, const std::string& field_prefix,
+                                const Lexicon* lexicon) {
+  return make_plan(typed, concepts, parser, field_prefix, lexicon, /*jurisdiction_filters=*/true);
 }
 
 }  // namespace regkg::index

@@ -22,12 +22,14 @@
 #include "graph/validity_index.h"
 #include "index/concept_table.h"
 #include "index/index_schema.h"
+#include "index/lexicon.h"
 #include "ingest/assemble/concept_table_builder.h"
 #include "ingest/assemble/effective_dates.h"
 #include "ingest/assemble/graph_builder.h"
 #include "ingest/assemble/index_builder.h"
 #include "ingest/assemble/instrument_catalog.h"
 #include "ingest/assemble/knowledge_extractor.h"
+#include "ingest/assemble/lexicon_builder.h"
 #include "ingest/assemble/source_contributions.h"
 #include "ingest/assemble/version_facts.h"
 #include "ingest/extract/alias_dictionary.h"
@@ -321,7 +323,8 @@ IndexBuildResult build_search_index(const graph::KnowledgeGraph& graph,
                                     const snapshot::StagedSnapshot& staged,
                                     const snapshot::SnapshotStore& store,
                                     const std::optional<std::string>& previous_id, unsigned threads,
-                                    const std::string& concepts_json, ProgressReporter& progress,
+                                    const std::string& concepts_json,
+                                    const std::string& lexicon_json, ProgressReporter& progress,
                                     IngestSummary& summary) {
   progress.phase("indexing (" + std::to_string(graph.node_count()) + " nodes, " +
                  std::to_string(graph.edge_count()) + " edges)");
@@ -338,6 +341,13 @@ IndexBuildResult build_search_index(const graph::KnowledgeGraph& graph,
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << concepts_json;
     if (!out.flush()) throw IngestError(path.string() + ": error: cannot write the concept table");
+  }
+  // So does the lexicon learned from the corpus's aligned articles (index/lexicon.h).
+  {
+    const fs::path path = index_options.index_dir / index::kLexiconFile;
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << lexicon_json;
+    if (!out.flush()) throw IngestError(path.string() + ": error: cannot write the lexicon");
   }
   summary.documents = indexed.documents;
   summary.incremental = indexed.incremental;
@@ -498,8 +508,8 @@ IngestSummary run_ingest(const IngestOptions& options, std::ostream& log) {
                                static_cast<bool>(options.on_index_ready));
     const IndexBuildResult indexed = build_search_index(
         *graph, options, staged, store, previous_id, threads,
-        build_concept_table_json(dictionaries.concepts_json, dictionaries.actors, *graph), progress,
-        summary);
+        build_concept_table_json(dictionaries.concepts_json, dictionaries.actors, *graph),
+        build_lexicon_json(*graph), progress, summary);
     write_history(store, previous_id, staged, indexed, log);
     progress.phase("writing manifest");
     write_manifest(*graph, files, parsed, diagnostics, options, staged, started, summary);
