@@ -55,43 +55,61 @@ std::set<std::string> english_stems(const std::string& text, Xapian::Stem& stemm
   return out;
 }
 
-// The CJK runs of `text`, each as the byte offsets of its code points (and the run's end).
-template <typename F>
-void for_each_cjk_run(const std::string& text, F&& f) {
-  std::vector<size_t> starts;
-  size_t i = 0;
-  auto flush = [&](size_t end) {
-    if (starts.size() >= kMinGram) {
-      starts.push_back(end);
-      f(starts);
-    }
-    starts.clear();
-  };
-  while (i < text.size()) {
-    const size_t at = i;
-    const char32_t cp = text::decode_utf8(text, i);
-    if (index::is_cjk_code_point(cp))
-      starts.push_back(at);
-    else
-      flush(at);
-  }
-  flush(text.size());
+// Chinese characters (the BMP's CJK ideographs): each fits in 16 bits, so an n-gram of up to four
+// is one 64-bit key, the first character in the low bits.
+bool is_han(char32_t cp) {
+  return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+         (cp >= 0xF900 && cp <= 0xFAFF);
 }
 
-std::set<std::string> chinese_grams(const std::string& text) {
-  std::set<std::string> out;
-  for_each_cjk_run(text, [&](const std::vector<size_t>& s) {
-    const size_t chars = s.size() - 1;
+using Gram = std::uint64_t;
+
+Gram pack(const std::vector<char32_t>& run, size_t at, size_t n) {
+  Gram g = 0;
+  for (size_t k = 0; k < n; ++k) g |= static_cast<Gram>(run[at + k]) << (16 * k);
+  return g;
+}
+
+std::string unpack(Gram g) {
+  std::string out;
+  for (; g; g >>= 16) text::append_utf8(out, static_cast<char32_t>(g & 0xFFFF));
+  return out;
+}
+
+// The runs of Chinese characters of `text`, as code points.
+template <typename F>
+void for_each_han_run(const std::string& text, F&& f) {
+  std::vector<char32_t> run;
+  size_t i = 0;
+  while (i < text.size()) {
+    const char32_t cp = text::decode_utf8(text, i);
+    if (is_han(cp)) {
+      run.push_back(cp);
+      continue;
+    }
+    if (run.size() >= kMinGram) f(run);
+    run.clear();
+  }
+  if (run.size() >= kMinGram) f(run);
+}
+
+std::vector<Gram> chinese_grams(const std::string& text) {
+  std::vector<Gram> out;
+  for_each_han_run(text, [&](const std::vector<char32_t>& run) {
     for (size_t n = kMinGram; n <= kMaxGram; ++n)
-      for (size_t a = 0; a + n <= chars; ++a) out.insert(text.substr(s[a], s[a + n] - s[a]));
+      for (size_t a = 0; a + n <= run.size(); ++a) out.push_back(pack(run, a, n));
   });
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 
 struct Candidate {
   double dice;
   size_t together;
-  std::string stem, term;
+  std::string stem;
+  Gram gram;
+  std::string term;  // the gram in UTF-8
 };
 
 }  // namespace
@@ -99,7 +117,8 @@ struct Candidate {
 std::string build_lexicon_json(const graph::KnowledgeGraph& g, const LexiconParameters& p) {
   Xapian::Stem stemmer("english");
   // 1. The aligned pairs.
-  std::vector<std::set<std::string>> stems, grams;
+  std::vector<std::set<std::string>> stems;
+  std::vector<std::vector<Gram>> grams;
   std::vector<const std::string*> all_chinese;
   // The same translation in two nodes (a law's Compass article and its statute version's) is one
   // pair: counted twice it would pass the floors on half the evidence.
@@ -113,27 +132,30 @@ std::string build_lexicon_json(const graph::KnowledgeGraph& g, const LexiconPara
     grams.push_back(chinese_grams(index::fold_chinese(n.text_zh)));
   }
   // 2. Floors. Stems and n-grams above the floor numbered, so pairs of them are one integer.
-  std::unordered_map<std::string, size_t> stem_pairs, gram_pairs;
+  std::unordered_map<std::string, size_t> stem_pairs;
+  std::unordered_map<Gram, size_t> gram_pairs;
   for (const auto& set : stems)
     for (const auto& w : set) ++stem_pairs[w];
-  for (const auto& set : grams)
-    for (const auto& w : set) ++gram_pairs[w];
-  std::vector<const std::string*> stem_of, gram_of;
-  std::unordered_map<std::string_view, std::uint32_t> stem_id, gram_id;
+  for (const auto& list : grams)
+    for (Gram z : list) ++gram_pairs[z];
+  std::vector<const std::string*> stem_of;
+  std::vector<Gram> gram_of;
+  std::unordered_map<std::string_view, std::uint32_t> stem_id;
+  std::unordered_map<Gram, std::uint32_t> gram_id;
   for (const auto& [w, count] : stem_pairs)
     if (count >= p.min_pairs) {
       stem_id.emplace(w, static_cast<std::uint32_t>(stem_of.size()));
       stem_of.push_back(&w);
     }
-  for (const auto& [w, count] : gram_pairs)
+  for (const auto& [z, count] : gram_pairs)
     if (count >= p.min_pairs) {
-      gram_id.emplace(w, static_cast<std::uint32_t>(gram_of.size()));
-      gram_of.push_back(&w);
+      gram_id.emplace(z, static_cast<std::uint32_t>(gram_of.size()));
+      gram_of.push_back(z);
     }
   std::unordered_map<std::uint64_t, std::uint32_t> together_by_key;
   for (size_t i = 0; i < stems.size(); ++i) {
     std::vector<std::uint32_t> zs;
-    for (const auto& z : grams[i])
+    for (Gram z : grams[i])
       if (auto it = gram_id.find(z); it != gram_id.end()) zs.push_back(it->second);
     for (const auto& e : stems[i]) {
       auto it = stem_id.find(e);
@@ -142,52 +164,44 @@ std::string build_lexicon_json(const graph::KnowledgeGraph& g, const LexiconPara
       for (std::uint32_t z : zs) ++together_by_key[high | z];
     }
   }
-  std::vector<std::pair<std::pair<std::string, std::string>, size_t>> together;
-  for (const auto& [key, k] : together_by_key)
-    if (k >= p.min_pairs)
-      together.push_back({{*stem_of[key >> 32], *gram_of[key & 0xFFFFFFFFu]}, k});
   // 3. Scores.
   std::vector<Candidate> candidates;
-  for (const auto& [key, k] : together) {
-    const double dice = 2.0 * static_cast<double>(k) /
-                        static_cast<double>(stem_pairs[key.first] + gram_pairs[key.second]);
-    if (dice >= p.min_dice) candidates.push_back({dice, k, key.first, key.second});
+  for (const auto& [key, k] : together_by_key) {
+    if (k < p.min_pairs) continue;
+    const std::string& stem = *stem_of[key >> 32];
+    const Gram gram = gram_of[key & 0xFFFFFFFFu];
+    const double dice =
+        2.0 * static_cast<double>(k) / static_cast<double>(stem_pairs[stem] + gram_pairs[gram]);
+    if (dice >= p.min_dice) candidates.push_back({dice, k, stem, gram, unpack(gram)});
   }
   // 4. Whole terms: the characters around each candidate's occurrences in all Chinese text.
   struct Context {
     size_t occurrences = 0;
-    std::unordered_map<std::string, size_t> before, after;
+    std::unordered_map<char32_t, size_t> before, after;
   };
-  std::unordered_map<std::string, Context> contexts;
-  // The first two characters of every candidate: most positions are passed over on them.
-  std::unordered_set<std::uint64_t> heads;
-  auto head = [](const std::string& text, size_t at) {
-    const char32_t first = text::decode_utf8(text, at);
-    const char32_t second = text::decode_utf8(text, at);
-    return (static_cast<std::uint64_t>(first) << 32) | second;
-  };
+  std::unordered_map<Gram, Context> contexts;
+  std::vector<bool> heads(0x10000);  // the candidates' first characters
   for (const Candidate& c : candidates) {
-    contexts.emplace(c.term, Context{});
-    heads.insert(head(c.term, 0));
+    contexts.emplace(c.gram, Context{});
+    heads[c.gram & 0xFFFF] = true;
   }
   for (const std::string* text : all_chinese) {
-    for_each_cjk_run(*text, [&](const std::vector<size_t>& s) {
-      const size_t chars = s.size() - 1;
-      for (size_t a = 0; a + kMinGram <= chars; ++a) {
-        if (!heads.count(head(*text, s[a]))) continue;
-        for (size_t n = kMinGram; n <= kMaxGram && a + n <= chars; ++n) {
-          auto it = contexts.find(text->substr(s[a], s[a + n] - s[a]));
+    for_each_han_run(*text, [&](const std::vector<char32_t>& run) {
+      for (size_t a = 0; a + kMinGram <= run.size(); ++a) {
+        if (!heads[run[a]]) continue;
+        for (size_t n = kMinGram; n <= kMaxGram && a + n <= run.size(); ++n) {
+          auto it = contexts.find(pack(run, a, n));
           if (it == contexts.end()) continue;
           Context& ctx = it->second;
           ++ctx.occurrences;
-          if (a > 0) ++ctx.before[text->substr(s[a - 1], s[a] - s[a - 1])];
-          if (a + n < chars) ++ctx.after[text->substr(s[a + n], s[a + n + 1] - s[a + n])];
+          if (a > 0) ++ctx.before[run[a - 1]];
+          if (a + n < run.size()) ++ctx.after[run[a + n]];
         }
       }
     });
   }
-  auto whole_term = [&](const std::string& term) {
-    const Context& ctx = contexts.at(term);
+  auto whole_term = [&](Gram gram) {
+    const Context& ctx = contexts.at(gram);
     if (ctx.occurrences < p.min_occurrences) return false;
     const double limit = p.max_neighbour_share * static_cast<double>(ctx.occurrences);
     for (const auto* side : {&ctx.before, &ctx.after})
@@ -196,7 +210,7 @@ std::string build_lexicon_json(const graph::KnowledgeGraph& g, const LexiconPara
     return true;
   };
   candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
-                                  [&](const Candidate& c) { return !whole_term(c.term); }),
+                                  [&](const Candidate& c) { return !whole_term(c.gram); }),
                    candidates.end());
   // 5. Competitive linking.
   std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
