@@ -9,6 +9,7 @@
 #include <exception>
 #include <fstream>
 #include <future>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <set>
@@ -508,9 +509,18 @@ IngestSummary run_ingest(const IngestOptions& options, std::ostream& log) {
     GraphFileWriter graph_file(*graph, staged.dir / snapshot::kGraphFile,
                                static_cast<bool>(options.on_index_ready));
     // Learned beside the indexing (about 2 s of one core on the full corpus; both only read the
-    // graph), and written with the index when both are done.
+    // graph), and written with the index when both are done. A refresh that changed no aligned
+    // article keeps the previous snapshot's (build_lexicon_json).
+    std::string previous_lexicon;
+    if (previous_id && !options.full) {
+      std::ifstream in(store.snapshot_dir(*previous_id) / snapshot::kIndexDir / index::kLexiconFile,
+                       std::ios::binary);
+      previous_lexicon.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
     std::future<std::string> lexicon_json =
-        std::async(std::launch::async, [&graph] { return build_lexicon_json(*graph); });
+        std::async(std::launch::async, [&graph, previous = std::move(previous_lexicon)] {
+          return build_lexicon_json(*graph, previous);
+        });
     const IndexBuildResult indexed = build_search_index(
         *graph, options, staged, store, previous_id, threads,
         build_concept_table_json(dictionaries.concepts_json, dictionaries.actors, *graph),

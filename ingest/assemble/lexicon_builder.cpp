@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <map>
 #include <set>
 #include <string_view>
@@ -13,6 +14,7 @@
 
 #include <xapian.h>
 
+#include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -114,7 +116,39 @@ struct Candidate {
 
 }  // namespace
 
-std::string build_lexicon_json(const graph::KnowledgeGraph& g, const LexiconParameters& p) {
+std::string build_lexicon_json(const graph::KnowledgeGraph& g, const std::string& previous_json,
+                               const LexiconParameters& p) {
+  // 0. The key of the aligned pairs: a sum of their FNV-1a digests, so their order is not in it.
+  std::string key;
+  {
+    auto fnv = [](std::uint64_t h, std::string_view bytes) {
+      for (unsigned char c : bytes) h = (h ^ c) * 0x100000001b3ULL;
+      return h;
+    };
+    std::uint64_t sum = 0;
+    size_t count = 0;
+    std::unordered_set<std::string_view> seen;
+    for (graph::KnowledgeGraph::Vertex v = 0; v < g.node_count(); ++v) {
+      const graph::NodeData& n = g.node(v);
+      if (n.kind != graph::NodeKind::article || n.text_zh.empty() || n.text_en.empty() ||
+          !seen.insert(n.text_en).second)
+        continue;
+      sum += fnv(fnv(0xcbf29ce484222325ULL, n.text_zh), n.text_en);
+      ++count;
+    }
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "%zu-%016llx-%zu-%g-%zu-%g-%zu", count,
+                  static_cast<unsigned long long>(sum), p.min_pairs, p.min_dice, p.min_occurrences,
+                  p.max_neighbour_share, p.max_terms_per_stem);
+    key = buf;
+  }
+  if (!previous_json.empty()) {
+    rapidjson::Document previous;
+    previous.Parse(previous_json.data(), previous_json.size());
+    if (!previous.HasParseError() && previous.IsObject() && previous.HasMember("aligned_key") &&
+        previous["aligned_key"].IsString() && key == previous["aligned_key"].GetString())
+      return previous_json;
+  }
   Xapian::Stem stemmer("english");
   // 1. The aligned pairs.
   std::vector<std::set<std::string>> stems;
@@ -250,6 +284,8 @@ std::string build_lexicon_json(const graph::KnowledgeGraph& g, const LexiconPara
       "Dice of stem and 2-4 character n-gram over aligned article pairs, floors on pairs, whole "
       "terms only (neighbour-character test over all Chinese articles), competitive linking "
       "(ingest/assemble/lexicon_builder.h)");
+  w.Key("aligned_key");
+  str(key);
   w.Key("aligned_pairs");
   w.Uint64(stems.size());
   w.Key("pairs");

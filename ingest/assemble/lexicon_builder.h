@@ -38,9 +38,13 @@ struct LexiconParameters {
   size_t max_terms_per_stem = 3;
 };
 
-// The lexicon as JSON ({"about", "method", "aligned_pairs", "pairs": [{"en": STEM, "zh": [...],
-// "dice": [...], "together": [...]}]}), ready for the index folder.
+// The lexicon as JSON ({"about", "method", "aligned_pairs", "aligned_key", "pairs": [{"en": STEM,
+// "zh": [...], "dice": [...], "together": [...]}]}), ready for the index folder. `aligned_key`
+// digests the aligned pairs (in any order) and the parameters: when `previous_json` (the previous
+// snapshot's lexicon, or empty) has the same key it is returned as it is, without learning again
+// (a refresh that changed no aligned article: its whole-term counts may lag until one changes).
 std::string build_lexicon_json(const graph::KnowledgeGraph& graph,
+                               const std::string& previous_json = "",
                                const LexiconParameters& parameters = {});
 
 }  // namespace regkg::ingest

@@ -13,6 +13,7 @@
 
 #include "index/lexicon.h"
 #include "index/searcher.h"
+#include "ingest/assemble/lexicon_builder.h"
 #include "ingest/ingest_pipeline.h"
 #include "snapshot/snapshot.h"
 #include "snapshot/snapshot_store.h"
@@ -67,6 +68,18 @@ TEST_SUITE("ingest") {
     for (const char* stem : {"network", "secur", "cybersecur"})
       CHECK_FALSE(has(lexicon.chinese(stem), "网络安"));
     CHECK(lexicon.chinese("the") == nullptr);  // stop words are never keys
+
+    // Learned again from the same graph: the same file; a previous lexicon with the same key of
+    // the aligned pairs is kept as it is (a refresh that changed no aligned article).
+    const std::string written = test::read_file(index_dir / index::kLexiconFile);
+    CHECK(ingest::build_lexicon_json(*snap->graph) == written);
+    const auto at = written.find("\"aligned_key\":\"");
+    REQUIRE(at != std::string::npos);
+    const std::string key = written.substr(at, written.find('"', at + 15) + 1 - at);
+    const std::string previous = "{" + key + ",\"pairs\":[]}";
+    CHECK(ingest::build_lexicon_json(*snap->graph, previous) == previous);
+    CHECK(ingest::build_lexicon_json(*snap->graph, "{\"aligned_key\":\"other\",\"pairs\":[]}") ==
+          written);
 
     // The Data Security Law has no English here: its Art. 21 (数据分类分级保护制度) is reached
     // through the lexicon's Chinese for "hierarchical" and "classified".
