@@ -506,11 +506,12 @@ IngestSummary run_ingest(const IngestOptions& options, std::ostream& log) {
     graph->set_write_observer(nullptr);
     const std::vector<Diagnostic> diagnostics = report_diagnostics(diags, options, log, summary);
 
-    GraphFileWriter graph_file(*graph, staged.dir / snapshot::kGraphFile,
-                               static_cast<bool>(options.on_index_ready));
-    // Learned beside the indexing (about 2 s of one core on the full corpus; both only read the
-    // graph), and written with the index when both are done. A refresh that changed no aligned
-    // article keeps the previous snapshot's (build_lexicon_json).
+    // The lexicon is learned beside the indexing (about 2 s of one core on the full corpus; both
+    // only read the graph) and written with the index; a refresh that changed none of the text it
+    // is learned from keeps the previous snapshot's (build_lexicon_json). When the index is served
+    // before the commit (serve --follow), it is learned before the graph file starts instead:
+    // beside a one-law refresh it took the CPU the index needed to be ready before the graph file
+    // (scripts/follow_disk_full.sh).
     std::string previous_lexicon;
     if (previous_id && !options.full) {
       std::ifstream in(store.snapshot_dir(*previous_id) / snapshot::kIndexDir / index::kLexiconFile,
@@ -521,6 +522,9 @@ IngestSummary run_ingest(const IngestOptions& options, std::ostream& log) {
         std::async(std::launch::async, [&graph, previous = std::move(previous_lexicon)] {
           return build_lexicon_json(*graph, previous);
         });
+    if (options.on_index_ready) lexicon_json.wait();
+    GraphFileWriter graph_file(*graph, staged.dir / snapshot::kGraphFile,
+                               static_cast<bool>(options.on_index_ready));
     const IndexBuildResult indexed = build_search_index(
         *graph, options, staged, store, previous_id, threads,
         build_concept_table_json(dictionaries.concepts_json, dictionaries.actors, *graph),

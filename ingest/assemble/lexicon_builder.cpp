@@ -118,28 +118,41 @@ struct Candidate {
 
 std::string build_lexicon_json(const graph::KnowledgeGraph& g, const std::string& previous_json,
                                const LexiconParameters& p) {
-  // 0. The key of the aligned pairs: a sum of their FNV-1a digests, so their order is not in it.
+  // 0. The aligned pairs (one per distinct English text: the same translation in two nodes, a
+  // law's Compass article and its statute version's, counted twice would pass the floors on half
+  // the evidence), and the Chinese text the whole-term test reads: every Chinese article. The key
+  // digests both (a sum of FNV-1a digests, so their order is not in it) and the parameters: nothing
+  // else goes into the lexicon.
+  std::vector<const graph::NodeData*> aligned;
+  {
+    std::unordered_set<std::string_view> seen_english;
+    for (graph::KnowledgeGraph::Vertex v = 0; v < g.node_count(); ++v) {
+      const graph::NodeData& n = g.node(v);
+      if (n.kind != graph::NodeKind::article || n.text_zh.empty() || n.text_en.empty() ||
+          !seen_english.insert(n.text_en).second)
+        continue;
+      aligned.push_back(&n);
+    }
+  }
+  std::vector<const std::string*> all_chinese;
+  for (graph::KnowledgeGraph::Vertex v = 0; v < g.node_count(); ++v) {
+    const graph::NodeData& n = g.node(v);
+    if (n.kind == graph::NodeKind::article && !n.text_zh.empty()) all_chinese.push_back(&n.text_zh);
+  }
   std::string key;
   {
     auto fnv = [](std::uint64_t h, std::string_view bytes) {
       for (unsigned char c : bytes) h = (h ^ c) * 0x100000001b3ULL;
       return h;
     };
+    constexpr std::uint64_t kBasis = 0xcbf29ce484222325ULL;
     std::uint64_t sum = 0;
-    size_t count = 0;
-    std::unordered_set<std::string_view> seen;
-    for (graph::KnowledgeGraph::Vertex v = 0; v < g.node_count(); ++v) {
-      const graph::NodeData& n = g.node(v);
-      if (n.kind != graph::NodeKind::article || n.text_zh.empty() || n.text_en.empty() ||
-          !seen.insert(n.text_en).second)
-        continue;
-      sum += fnv(fnv(0xcbf29ce484222325ULL, n.text_zh), n.text_en);
-      ++count;
-    }
+    for (const graph::NodeData* n : aligned) sum += fnv(fnv(kBasis, n->text_zh), n->text_en);
+    for (const std::string* text : all_chinese) sum += fnv(fnv(kBasis, "scan"), *text);
     char buf[160];
-    std::snprintf(buf, sizeof buf, "%zu-%016llx-%zu-%g-%zu-%g-%zu", count,
-                  static_cast<unsigned long long>(sum), p.min_pairs, p.min_dice, p.min_occurrences,
-                  p.max_neighbour_share, p.max_terms_per_stem);
+    std::snprintf(buf, sizeof buf, "%zu-%zu-%016llx-%zu-%g-%zu-%g-%zu", aligned.size(),
+                  all_chinese.size(), static_cast<unsigned long long>(sum), p.min_pairs, p.min_dice,
+                  p.min_occurrences, p.max_neighbour_share, p.max_terms_per_stem);
     key = buf;
   }
   if (!previous_json.empty()) {
@@ -150,20 +163,12 @@ std::string build_lexicon_json(const graph::KnowledgeGraph& g, const std::string
       return previous_json;
   }
   Xapian::Stem stemmer("english");
-  // 1. The aligned pairs.
+  // 1. The pairs' stems and n-grams.
   std::vector<std::set<std::string>> stems;
   std::vector<std::vector<Gram>> grams;
-  std::vector<const std::string*> all_chinese;
-  // The same translation in two nodes (a law's Compass article and its statute version's) is one
-  // pair: counted twice it would pass the floors on half the evidence.
-  std::unordered_set<std::string_view> seen_english;
-  for (graph::KnowledgeGraph::Vertex v = 0; v < g.node_count(); ++v) {
-    const graph::NodeData& n = g.node(v);
-    if (n.kind != graph::NodeKind::article || n.text_zh.empty()) continue;
-    all_chinese.push_back(&n.text_zh);
-    if (n.text_en.empty() || !seen_english.insert(n.text_en).second) continue;
-    stems.push_back(english_stems(n.text_en, stemmer));
-    grams.push_back(chinese_grams(index::fold_chinese(n.text_zh)));
+  for (const graph::NodeData* n : aligned) {
+    stems.push_back(english_stems(n->text_en, stemmer));
+    grams.push_back(chinese_grams(index::fold_chinese(n->text_zh)));
   }
   // 2. Floors. Stems and n-grams above the floor numbered, so pairs of them are one integer.
   std::unordered_map<std::string, size_t> stem_pairs;

@@ -40,9 +40,9 @@ struct LexiconParameters {
 
 // The lexicon as JSON ({"about", "method", "aligned_pairs", "aligned_key", "pairs": [{"en": STEM,
 // "zh": [...], "dice": [...], "together": [...]}]}), ready for the index folder. `aligned_key`
-// digests the aligned pairs (in any order) and the parameters: when `previous_json` (the previous
-// snapshot's lexicon, or empty) has the same key it is returned as it is, without learning again
-// (a refresh that changed no aligned article: its whole-term counts may lag until one changes).
+// digests everything the lexicon is learned from (the aligned pairs and the Chinese text of every
+// article, in any order) and the parameters: when `previous_json` (the previous snapshot's
+// lexicon, or empty) has the same key it is returned as it is, without learning again.
 std::string build_lexicon_json(const graph::KnowledgeGraph& graph,
                                const std::string& previous_json = "",
                                const LexiconParameters& parameters = {});
