@@ -1,6 +1,7 @@
 // Plain-word query plans (see the header).
 #include "index/plain_query.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "index/cjk_query.h"
@@ -67,7 +68,7 @@ namespace {
 // `jurisdiction_filters`: jurisdictions named beside other words become filters (see the header).
 PlainQueryPlan make_plan(std::string_view typed, const ConceptTable& concepts,
                          Xapian::QueryParser& parser, const std::string& field_prefix,
-                         bool jurisdiction_filters) {
+                         const Lexicon* lexicon, bool jurisdiction_filters) {
   // Planned in simplified characters, as the index holds Chinese (script_folding.h).
   const std::string folded = fold_chinese(typed);
   const std::string_view query(folded);
@@ -78,6 +79,51 @@ PlainQueryPlan make_plan(std::string_view typed, const ConceptTable& concepts,
     strict.push_back(q);
     relaxed.push_back(q);
     ++plan.pieces;
+  };
+  // An English word's learned Chinese terms, beside it (see the header).
+  Xapian::Stem stemmer("english");
+  auto with_chinese_terms = [&](const Xapian::Query& word, const std::string& lower) {
+    if (!lexicon || lexicon->empty() || word.empty()) return word;
+    const std::vector<std::string>* terms = lexicon->chinese(stemmer(lower));
+    if (!terms) return word;
+    std::vector<Xapian::Query> forms;
+    for (const std::string& t : *terms) {
+      Xapian::Query q = parse(parser, t, field_prefix);
+      if (!q.empty()) forms.push_back(q);
+    }
+    if (forms.empty()) return word;
+    return Xapian::Query(
+        Xapian::Query::OP_OR, word,
+        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                      Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end()),
+                      kLexiconWeight));
+  };
+  // A Chinese piece's English, from the lexicon read the other way: the learned terms found in it
+  // (longest first, left to right), each as its stems (any of them), all of them needed; empty
+  // when the piece holds none. Free text only (the stems are the index's Z terms).
+  auto english_of = [&](const std::string& piece) {
+    if (!lexicon || lexicon->empty() || !field_prefix.empty()) return Xapian::Query();
+    std::vector<size_t> starts;
+    for (size_t a = 0; a < piece.size(); a = text::next_code_point(piece, a)) starts.push_back(a);
+    starts.push_back(piece.size());
+    std::vector<Xapian::Query> groups;
+    for (size_t a = 0; a + 1 < starts.size();) {
+      size_t matched = 0;
+      for (size_t n = std::min(lexicon->longest_term(), starts.size() - 1 - a); n >= 2; --n) {
+        const auto* stems = lexicon->english(piece.substr(starts[a], starts[a + n] - starts[a]));
+        if (!stems) continue;
+        std::vector<Xapian::Query> terms;
+        for (const auto& stem : *stems) terms.emplace_back("Z" + stem);
+        groups.emplace_back(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
+        matched = n;
+        break;
+      }
+      a += matched ? matched : 1;
+    }
+    if (groups.empty()) return Xapian::Query();
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                         Xapian::Query(Xapian::Query::OP_AND, groups.begin(), groups.end()),
+                         kLexiconEnglishWeight);
   };
   // Words and Chinese runs of the text between concept forms.
   auto add_gap = [&](std::string_view gap) {
@@ -98,7 +144,8 @@ PlainQueryPlan make_plan(std::string_view typed, const ConceptTable& concepts,
           word.pop_back();
         std::string lower = word;
         for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        if (!lower.empty() && !english_stopper()(lower)) add(parse(parser, word, field_prefix));
+        if (!lower.empty() && !english_stopper()(lower))
+          add(with_chinese_terms(parse(parser, word, field_prefix), lower));
         i = j;
         continue;
       }
@@ -129,10 +176,12 @@ PlainQueryPlan make_plan(std::string_view typed, const ConceptTable& concepts,
           if (!q.empty()) variants.push_back(q);
         }
         if (variants.empty()) continue;
-        const Xapian::Query phrase =
+        Xapian::Query phrase =
             variants.size() == 1
                 ? variants.front()
                 : Xapian::Query(Xapian::Query::OP_SYNONYM, variants.begin(), variants.end());
+        const Xapian::Query english = english_of(piece);
+        if (!english.empty()) phrase = Xapian::Query(Xapian::Query::OP_OR, phrase, english);
         strict.push_back(phrase);
         ++plan.pieces;
         const size_t chars = text::code_point_count(piece);
@@ -217,15 +266,17 @@ PlainQueryPlan make_plan(std::string_view typed, const ConceptTable& concepts,
   }
   // Nothing but stop words beside the jurisdiction ("laws in India"): its name is the query.
   if (as_filter && plan.pieces == 0)
-    return make_plan(typed, concepts, parser, field_prefix, /*jurisdiction_filters=*/false);
+    return make_plan(typed, concepts, parser, field_prefix, lexicon,
+                     /*jurisdiction_filters=*/false);
   return plan;
 }
 
 }  // namespace
 
 PlainQueryPlan plan_plain_query(std::string_view typed, const ConceptTable& concepts,
-                                Xapian::QueryParser& parser, const std::string& field_prefix) {
-  return make_plan(typed, concepts, parser, field_prefix, /*jurisdiction_filters=*/true);
+                                Xapian::QueryParser& parser, const std::string& field_prefix,
+                                const Lexicon* lexicon) {
+  return make_plan(typed, concepts, parser, field_prefix, lexicon, /*jurisdiction_filters=*/true);
 }
 
 }  // namespace regkg::index

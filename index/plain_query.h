@@ -13,6 +13,7 @@
 #include <xapian.h>
 
 #include "index/concept_table.h"
+#include "index/lexicon.h"
 
 namespace regkg::index {
 
@@ -38,8 +39,22 @@ struct PlainQueryPlan {
 
 // Plans `query` (which is_plain_query accepts). `parser` is the Searcher's (stemmer, prefixes);
 // its default operator is not relied on. `field_prefix` plans the query within one free-text field
-// (prefix::kTitle: the same pieces, matched in titles only).
+// (prefix::kTitle: the same pieces, matched in titles only). `lexicon`, when given, adds to an
+// English word outside every concept its learned Chinese terms, as a synonym group weighted
+// kLexiconWeight beside the word (an alternative within the word's piece, never a piece of its
+// own).
 PlainQueryPlan plan_plain_query(std::string_view query, const ConceptTable& concepts,
-                                Xapian::QueryParser& parser, const std::string& field_prefix = "");
+                                Xapian::QueryParser& parser, const std::string& field_prefix = "",
+                                const Lexicon* lexicon = nullptr);
+
+// The weight of a word's learned Chinese terms beside the word (see plan_plain_query). Measured
+// on tests/gold/relevance_dev.json (success@5 / NDCG@10; BENCHMARKS.md, relevance section):
+// 0.3 -> 0.910 / 0.662, 0.5 -> 0.910 / 0.662, 0.7 -> 0.910 / 0.664, 1.0 -> 0.910 / 0.662.
+inline constexpr double kLexiconWeight = 0.7;
+// The weight of a Chinese piece's English (the lexicon read the other way: the stems of the learned
+// terms the piece holds, all of them needed) beside the piece, in free text. Measured the same way:
+// 0.15 -> 0.918 / 0.670, 0.3 -> 0.918 / 0.670, 0.5 -> 0.918 / 0.668, 0.7 -> 0.918 / 0.668,
+// 1.0 -> 0.918 / 0.666 (without it 0.910 / 0.664).
+inline constexpr double kLexiconEnglishWeight = 0.3;
 
 }  // namespace regkg::index

@@ -146,6 +146,7 @@ Searcher::Searcher(const std::filesystem::path& db_dir, size_t pool_size,
   try {
     fold_chinese("個");  // OpenCC's data must be there before anyone searches
     concepts_ = ConceptTable::load(db_dir / kConceptsFile);
+    lexicon_ = Lexicon::load(db_dir / kLexiconFile);
   } catch (const std::runtime_error& e) {
     throw IndexOpenError(db_dir.string() + ": error: " + e.what());
   }
@@ -336,7 +337,7 @@ Searcher::TextQuery Searcher::text_query(const Xapian::Database& db,
   Xapian::QueryParser qp = make_parser(db);
   if (is_plain_query(request.query)) {
     // Words as people type them: concepts expanded, stop words dropped, a relaxed plan in reserve.
-    PlainQueryPlan plan = plan_plain_query(request.query, concepts_, qp);
+    PlainQueryPlan plan = plan_plain_query(request.query, concepts_, qp, "", &lexicon_);
     text.strict = plan.strict;  // empty for stop words or punctuation only: matches nothing
     if (plan.pieces > 1 || plan.relaxed_pieces.size() > 1) {
       text.relaxed = plan.relaxed;

@@ -19,6 +19,7 @@
 
 #include "index/concept_table.h"
 #include "index/facet_columns.h"
+#include "index/lexicon.h"
 #include "index/query_budget.h"
 #include "index/remote_shards.h"
 
@@ -219,6 +220,7 @@ class Searcher {
   std::unique_ptr<ShardHealth> shard_health_;  // remote shards only
   std::string snapshot_id_;
   ConceptTable concepts_;  // the index folder's concepts.json; empty when it has none
+  Lexicon lexicon_;        // the index folder's lexicon.json; empty when it has none
 };
 
 }  // namespace regkg::index

@@ -8,6 +8,8 @@
 #include <chrono>
 #include <exception>
 #include <fstream>
+#include <future>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <set>
@@ -22,12 +24,14 @@
 #include "graph/validity_index.h"
 #include "index/concept_table.h"
 #include "index/index_schema.h"
+#include "index/lexicon.h"
 #include "ingest/assemble/concept_table_builder.h"
 #include "ingest/assemble/effective_dates.h"
 #include "ingest/assemble/graph_builder.h"
 #include "ingest/assemble/index_builder.h"
 #include "ingest/assemble/instrument_catalog.h"
 #include "ingest/assemble/knowledge_extractor.h"
+#include "ingest/assemble/lexicon_builder.h"
 #include "ingest/assemble/source_contributions.h"
 #include "ingest/assemble/version_facts.h"
 #include "ingest/extract/alias_dictionary.h"
@@ -321,8 +325,9 @@ IndexBuildResult build_search_index(const graph::KnowledgeGraph& graph,
                                     const snapshot::StagedSnapshot& staged,
                                     const snapshot::SnapshotStore& store,
                                     const std::optional<std::string>& previous_id, unsigned threads,
-                                    const std::string& concepts_json, ProgressReporter& progress,
-                                    IngestSummary& summary) {
+                                    const std::string& concepts_json,
+                                    std::future<std::string>& lexicon_json,
+                                    ProgressReporter& progress, IngestSummary& summary) {
   progress.phase("indexing (" + std::to_string(graph.node_count()) + " nodes, " +
                  std::to_string(graph.edge_count()) + " edges)");
   IndexBuildOptions index_options;
@@ -338,6 +343,13 @@ IndexBuildResult build_search_index(const graph::KnowledgeGraph& graph,
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << concepts_json;
     if (!out.flush()) throw IngestError(path.string() + ": error: cannot write the concept table");
+  }
+  // So does the lexicon learned from the corpus's aligned articles (index/lexicon.h).
+  {
+    const fs::path path = index_options.index_dir / index::kLexiconFile;
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << lexicon_json.get();
+    if (!out.flush()) throw IngestError(path.string() + ": error: cannot write the lexicon");
   }
   summary.documents = indexed.documents;
   summary.incremental = indexed.incremental;
@@ -494,12 +506,29 @@ IngestSummary run_ingest(const IngestOptions& options, std::ostream& log) {
     graph->set_write_observer(nullptr);
     const std::vector<Diagnostic> diagnostics = report_diagnostics(diags, options, log, summary);
 
+    // The lexicon is learned beside the indexing (about 2 s of one core on the full corpus; both
+    // only read the graph) and written with the index; a refresh that changed none of the text it
+    // is learned from keeps the previous snapshot's (build_lexicon_json). When the index is served
+    // before the commit (serve --follow), it is learned before the graph file starts instead:
+    // beside a one-law refresh it took the CPU the index needed to be ready before the graph file
+    // (scripts/follow_disk_full.sh).
+    std::string previous_lexicon;
+    if (previous_id && !options.full) {
+      std::ifstream in(store.snapshot_dir(*previous_id) / snapshot::kIndexDir / index::kLexiconFile,
+                       std::ios::binary);
+      previous_lexicon.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    std::future<std::string> lexicon_json =
+        std::async(std::launch::async, [&graph, previous = std::move(previous_lexicon)] {
+          return build_lexicon_json(*graph, previous);
+        });
+    if (options.on_index_ready) lexicon_json.wait();
     GraphFileWriter graph_file(*graph, staged.dir / snapshot::kGraphFile,
                                static_cast<bool>(options.on_index_ready));
     const IndexBuildResult indexed = build_search_index(
         *graph, options, staged, store, previous_id, threads,
-        build_concept_table_json(dictionaries.concepts_json, dictionaries.actors, *graph), progress,
-        summary);
+        build_concept_table_json(dictionaries.concepts_json, dictionaries.actors, *graph),
+        lexicon_json, progress, summary);
     write_history(store, previous_id, staged, indexed, log);
     progress.phase("writing manifest");
     write_manifest(*graph, files, parsed, diagnostics, options, staged, started, summary);

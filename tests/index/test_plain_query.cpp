@@ -14,6 +14,7 @@
 #include "index/concept_table.h"
 #include "index/index_schema.h"
 #include "index/index_writer.h"
+#include "index/lexicon.h"
 #include "index/plain_query.h"
 #include "index/script_folding.h"
 #include "index/searcher.h"
@@ -169,6 +170,52 @@ TEST_SUITE("index") {
     const std::string shown = unfold_snippet("…推动<mark>人工智慧</mark>之研发", folded, original,
                                              "<mark>", "</mark>", "…");
     CHECK(shown == "…推動<mark>人工智慧</mark>之研發");
+  }
+
+  TEST_CASE("lexicon: learned Chinese terms beside an English word / never a piece of their own") {
+    const Lexicon lexicon = Lexicon::parse(
+        R"({"about": "test", "pairs": [{"en": "minor", "zh": ["未成年人", "未成年"]},
+            {"en": "transmiss", "zh": ["傳輸"]}, {"en": "short", "zh": ["人"]}]})",
+        "test");
+    REQUIRE(lexicon.chinese("minor") != nullptr);
+    CHECK(*lexicon.chinese("minor") == std::vector<std::string>{"未成年人", "未成年"});
+    CHECK(*lexicon.chinese("transmiss") == std::vector<std::string>{"传输"});  // simplified
+    CHECK(lexicon.chinese("short") == nullptr);  // one character would match everywhere
+    CHECK_THROWS_AS(Lexicon::parse(R"({"pairs": [{"en": 1}]})", "bad"), LexiconError);
+    CHECK_THROWS_AS(Lexicon::parse("{", "bad"), LexiconError);
+    CHECK(Lexicon::load(regkg::test::TempDir().path() / kLexiconFile).empty());
+
+    Xapian::QueryParser parser;
+    parser.set_stemmer(Xapian::Stem("english"));
+    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    const ConceptTable no_concepts;
+    const PlainQueryPlan plain = plan_plain_query("minors online", no_concepts, parser);
+    const PlainQueryPlan plan =
+        plan_plain_query("minors online", no_concepts, parser, "", &lexicon);
+    // The same two pieces: "minors" OR its Chinese terms (scaled), AND "online".
+    CHECK(plan.pieces == plain.pieces);
+    CHECK(plan.pieces == 2);
+    const std::string strict = plan.strict.get_description();
+    INFO(strict);
+    // (Xapian describes 未成年人 as a phrase of its characters.)
+    const std::string minors = "未@1 PHRASE 4 成@1 PHRASE 4 年@1 PHRASE 4 人@1";
+    CHECK(strict.find("(Zminor@1 OR 0.6999") != std::string::npos);  // kLexiconWeight
+    CHECK(strict.find(minors) != std::string::npos);
+    CHECK(strict.find(") AND Zonlin@1") != std::string::npos);
+    CHECK(plain.strict.get_description().find(minors) == std::string::npos);
+    // Read the other way: a Chinese piece gets the stems of the learned terms it holds, beside it.
+    CHECK(*lexicon.english("未成年人") == std::vector<std::string>{"minor"});
+    const std::string zh =
+        plan_plain_query("未成年人", no_concepts, parser, "", &lexicon).strict.get_description();
+    INFO(zh);
+    CHECK(zh.find(minors + ") OR 0.2999") != std::string::npos);  // kLexiconEnglishWeight
+    CHECK(zh.find("Zminor") != std::string::npos);
+    CHECK(
+        plan_plain_query("未成年人", no_concepts, parser).strict.get_description().find("Zminor") ==
+        std::string::npos);
+    // A word with no learned terms is left as it was.
+    CHECK(plan_plain_query("online", no_concepts, parser, "", &lexicon).strict.get_description() ==
+          plan_plain_query("online", no_concepts, parser).strict.get_description());
   }
 
   TEST_CASE("plain queries on a real index: concepts / both scripts / jurisdictions / relaxation") {
