@@ -1,7 +1,6 @@
 // Lexicon: parsing the learned lexicon file (see the header).
 #include "index/lexicon.h"
 
-#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -39,10 +38,6 @@ Lexicon Lexicon::parse(std::string_view json, const std::string& source) {
     if (stem.empty() || terms.empty()) continue;
     auto& into = lexicon.by_stem_[stem];
     into.insert(into.end(), terms.begin(), terms.end());
-    for (const auto& term : terms) {
-      lexicon.by_term_[term].push_back(stem);
-      lexicon.longest_term_ = std::max(lexicon.longest_term_, text::code_point_count(term));
-    }
   }
   return lexicon;
 }
@@ -53,11 +48,6 @@ Lexicon Lexicon::load(const std::filesystem::path& path) {
   std::stringstream buf;
   buf << in.rdbuf();
   return parse(buf.str(), path.string());
-}
-
-const std::vector<std::string>* Lexicon::english(const std::string& term) const {
-  auto it = by_term_.find(term);
-  return it == by_term_.end() ? nullptr : &it->second;
 }
 
 const std::vector<std::string>* Lexicon::chinese(const std::string& stem) const {

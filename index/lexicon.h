@@ -35,19 +35,11 @@ class Lexicon {
   // The Chinese terms of an English stem (Xapian's English stemmer, lowercase), or null.
   const std::vector<std::string>* chinese(const std::string& stem) const;
 
-  // The English stems a Chinese term (simplified) was learned for, or null: the table read the
-  // other way.
-  const std::vector<std::string>* english(const std::string& term) const;
-  // The most characters a Chinese term has.
-  size_t longest_term() const { return longest_term_; }
-
   bool empty() const { return by_stem_.empty(); }
   size_t size() const { return by_stem_.size(); }
 
  private:
   std::unordered_map<std::string, std::vector<std::string>> by_stem_;
-  std::unordered_map<std::string, std::vector<std::string>> by_term_;
-  size_t longest_term_ = 0;
 };
 
 }  // namespace regkg::index

@@ -1,7 +1,6 @@
 // Plain-word query plans (see the header).
 #include "index/plain_query.h"
 
-#include <algorithm>
 #include <cctype>
 
 #include "index/cjk_query.h"
@@ -98,33 +97,6 @@ PlainQueryPlan make_plan(std::string_view typed, const ConceptTable& concepts,
                       Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end()),
                       kLexiconWeight));
   };
-  // A Chinese piece's English, from the lexicon read the other way: the learned terms found in it
-  // (longest first, left to right), each as its stems (any of them), all of them needed; empty
-  // when the piece holds none. Free text only (the stems are the index's Z terms).
-  auto english_of = [&](const std::string& piece) {
-    if (!lexicon || lexicon->empty() || !field_prefix.empty()) return Xapian::Query();
-    std::vector<size_t> starts;
-    for (size_t a = 0; a < piece.size(); a = text::next_code_point(piece, a)) starts.push_back(a);
-    starts.push_back(piece.size());
-    std::vector<Xapian::Query> groups;
-    for (size_t a = 0; a + 1 < starts.size();) {
-      size_t matched = 0;
-      for (size_t n = std::min(lexicon->longest_term(), starts.size() - 1 - a); n >= 2; --n) {
-        const auto* stems = lexicon->english(piece.substr(starts[a], starts[a + n] - starts[a]));
-        if (!stems) continue;
-        std::vector<Xapian::Query> terms;
-        for (const auto& stem : *stems) terms.emplace_back("Z" + stem);
-        groups.emplace_back(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
-        matched = n;
-        break;
-      }
-      a += matched ? matched : 1;
-    }
-    if (groups.empty()) return Xapian::Query();
-    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                         Xapian::Query(Xapian::Query::OP_AND, groups.begin(), groups.end()),
-                         kLexiconEnglishWeight);
-  };
   // Words and Chinese runs of the text between concept forms.
   auto add_gap = [&](std::string_view gap) {
     size_t i = 0;
@@ -176,12 +148,10 @@ PlainQueryPlan make_plan(std::string_view typed, const ConceptTable& concepts,
           if (!q.empty()) variants.push_back(q);
         }
         if (variants.empty()) continue;
-        Xapian::Query phrase =
+        const Xapian::Query phrase =
             variants.size() == 1
                 ? variants.front()
                 : Xapian::Query(Xapian::Query::OP_SYNONYM, variants.begin(), variants.end());
-        const Xapian::Query english = english_of(piece);
-        if (!english.empty()) phrase = Xapian::Query(Xapian::Query::OP_OR, phrase, english);
         strict.push_back(phrase);
         ++plan.pieces;
         const size_t chars = text::code_point_count(piece);

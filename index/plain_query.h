@@ -51,10 +51,5 @@ PlainQueryPlan plan_plain_query(std::string_view query, const ConceptTable& conc
 // on tests/gold/relevance_dev.json (success@5 / NDCG@10; BENCHMARKS.md, relevance section):
 // 0.3 -> 0.910 / 0.662, 0.5 -> 0.910 / 0.662, 0.7 -> 0.910 / 0.664, 1.0 -> 0.910 / 0.662.
 inline constexpr double kLexiconWeight = 0.7;
-// The weight of a Chinese piece's English (the lexicon read the other way: the stems of the learned
-// terms the piece holds, all of them needed) beside the piece, in free text. Measured the same way:
-// 0.15 -> 0.918 / 0.670, 0.3 -> 0.918 / 0.670, 0.5 -> 0.918 / 0.668, 0.7 -> 0.918 / 0.668,
-// 1.0 -> 0.918 / 0.666 (without it 0.910 / 0.664).
-inline constexpr double kLexiconEnglishWeight = 0.3;
 
 }  // namespace regkg::index

@@ -203,16 +203,6 @@ TEST_SUITE("index") {
     CHECK(strict.find(minors) != std::string::npos);
     CHECK(strict.find(") AND Zonlin@1") != std::string::npos);
     CHECK(plain.strict.get_description().find(minors) == std::string::npos);
-    // Read the other way: a Chinese piece gets the stems of the learned terms it holds, beside it.
-    CHECK(*lexicon.english("未成年人") == std::vector<std::string>{"minor"});
-    const std::string zh =
-        plan_plain_query("未成年人", no_concepts, parser, "", &lexicon).strict.get_description();
-    INFO(zh);
-    CHECK(zh.find(minors + ") OR 0.2999") != std::string::npos);  // kLexiconEnglishWeight
-    CHECK(zh.find("Zminor") != std::string::npos);
-    CHECK(
-        plan_plain_query("未成年人", no_concepts, parser).strict.get_description().find("Zminor") ==
-        std::string::npos);
     // A word with no learned terms is left as it was.
     CHECK(plan_plain_query("online", no_concepts, parser, "", &lexicon).strict.get_description() ==
           plan_plain_query("online", no_concepts, parser).strict.get_description());
