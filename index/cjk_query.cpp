@@ -4,6 +4,8 @@
 #include "text/utf8.h"
 
 #include <array>
+#include <utility>
+#include <vector>
 
 namespace regkg::index {
 
@@ -97,6 +99,107 @@ bool has_cjk(std::string_view text) {
     if (is_cjk_code_point(text::decode_utf8(text, i))) return true;
   }
   return false;
+}
+
+namespace {
+
+// The bigram condition of a subquery: `condition` is met by every document the subquery
+// matches (empty: no constraint known); `has_bigrams` says whether it holds a phrase's bigrams
+// (only then is it worth filtering by).
+struct Condition {
+  Xapian::Query condition;
+  bool has_bigrams = false;
+};
+
+// A leaf term of one CJK character after its field prefix ("劳", "S劳"): true, with the prefix.
+bool split_cjk_unigram(const std::string& term, std::string& prefix) {
+  // The last code point starts at the last byte that is not a UTF-8 continuation byte.
+  size_t start = term.size();
+  while (start > 0 && (static_cast<unsigned char>(term[start - 1]) & 0xC0) == 0x80) --start;
+  if (start == 0) return false;
+  --start;
+  size_t i = start;
+  const char32_t cp = text::decode_utf8(term, i);
+  if (i != term.size() || !is_cjk_code_point(cp)) return false;
+  prefix = term.substr(0, start);
+  return true;
+}
+
+Condition condition_of(const Xapian::Query& q) {
+  using Q = Xapian::Query;
+  const auto op = q.get_type();
+  const size_t n = q.get_num_subqueries();
+  switch (op) {
+    case Q::LEAF_TERM:
+      return {q, false};
+    case Q::OP_PHRASE: {
+      // Bigrams of each two neighbouring one-character terms of the same field.
+      std::vector<Q> bigrams;
+      std::string previous, previous_prefix;
+      bool previous_cjk = false;
+      for (size_t i = 0; i < n; ++i) {
+        const Q sub = q.get_subquery(i);
+        std::string term, prefix;
+        bool cjk = false;
+        if (sub.get_type() == Q::LEAF_TERM && sub.get_terms_begin() != sub.get_terms_end()) {
+          term = *sub.get_terms_begin();
+          cjk = split_cjk_unigram(term, prefix);
+        }
+        if (cjk && previous_cjk && prefix == previous_prefix)
+          bigrams.emplace_back(term.substr(0, prefix.size()) + previous.substr(prefix.size()) +
+                               term.substr(prefix.size()));
+        previous = std::move(term);
+        previous_prefix = std::move(prefix);
+        previous_cjk = cjk;
+      }
+      if (bigrams.empty()) return {};
+      return {Q(Q::OP_AND, bigrams.begin(), bigrams.end()), true};
+    }
+    case Q::OP_AND: {
+      // Only the parts with bigrams: the rest is matched by the query itself anyway.
+      std::vector<Q> parts;
+      for (size_t i = 0; i < n; ++i) {
+        Condition c = condition_of(q.get_subquery(i));
+        if (c.has_bigrams) parts.push_back(std::move(c.condition));
+      }
+      if (parts.empty()) return {};
+      return {Q(Q::OP_AND, parts.begin(), parts.end()), true};
+    }
+    case Q::OP_FILTER:
+    case Q::OP_AND_NOT:
+    case Q::OP_AND_MAYBE:
+    case Q::OP_SCALE_WEIGHT:
+      // What the first subquery needs (the others filter, exclude or only weigh).
+      if (n == 0) return {};
+      return condition_of(q.get_subquery(0));
+    case Q::OP_OR:
+    case Q::OP_XOR:
+    case Q::OP_SYNONYM:
+    case Q::OP_MAX:
+    case Q::OP_ELITE_SET: {
+      // Every alternative must be constrained, or the whole is not.
+      std::vector<Q> parts;
+      bool has_bigrams = false;
+      for (size_t i = 0; i < n; ++i) {
+        Condition c = condition_of(q.get_subquery(i));
+        if (c.condition.empty()) return {};
+        has_bigrams = has_bigrams || c.has_bigrams;
+        parts.push_back(std::move(c.condition));
+      }
+      if (parts.empty()) return {};
+      return {Q(Q::OP_OR, parts.begin(), parts.end()), has_bigrams};
+    }
+    default:
+      // NEAR, ranges, wildcards, match-all, sources: no condition known.
+      return {};
+  }
+}
+
+}  // namespace
+
+Xapian::Query cjk_bigram_condition(const Xapian::Query& query) {
+  Condition c = condition_of(query);
+  return c.has_bigrams ? c.condition : Xapian::Query();
 }
 
 }  // namespace regkg::index

@@ -415,6 +415,9 @@ Xapian::Query Searcher::build_query(const Xapian::Database& db,
 Xapian::Query Searcher::with_filters(Xapian::Query query, const SearchRequest& request,
                                      const std::vector<std::string>& jurisdictions) const {
   if (query.empty()) return query;
+  // The bigrams its Chinese phrases need, so that positions are read only where they can match.
+  if (Xapian::Query bigrams = cjk_bigram_condition(query); !bigrams.empty())
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query, bigrams);
   if (!jurisdictions.empty()) {
     std::vector<Xapian::Query> terms;
     for (const auto& j : jurisdictions) terms.emplace_back(boolean_term(prefix::kJurisdiction, j));
