@@ -4,8 +4,6 @@
 
 #include <chrono>
 #include <ctime>
-#include <fstream>
-#include <sstream>
 
 #include "fetch/charset_decoder.h"
 #include "fetch/fetch_state.h"
@@ -14,6 +12,7 @@
 #include "fetch/statute_markdown_writer.h"
 #include "text/chinese_title.h"
 #include "text/sha256.h"
+#include "text/whole_file.h"
 
 namespace regkg::fetch {
 
@@ -35,10 +34,7 @@ std::string read_if_exists(const fs::path& path, bool* exists) {
   std::error_code ec;
   *exists = fs::is_regular_file(path, ec);
   if (!*exists) return "";
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  return text::read_whole_file(path).value_or(std::string());
 }
 
 std::string compact(const std::string& s) {

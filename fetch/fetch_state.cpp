@@ -1,9 +1,9 @@
 // Loading and saving DIR/.fetch-state.json (RapidJSON).
 #include "fetch/fetch_state.h"
+#include "text/whole_file.h"
 
 #include <cstdio>
 #include <fstream>
-#include <sstream>
 #include <system_error>
 
 #include <rapidjson/document.h>
@@ -35,10 +35,7 @@ FetchState FetchState::load(const std::filesystem::path& path, std::vector<std::
   FetchState state;
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) return state;
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  const std::string text = ss.str();
+  const std::string text = text::read_whole_file(path).value_or(std::string());
   rapidjson::Document doc;
   doc.Parse(text.data(), text.size());
   // MemberEnd() may only be asked of an object (RapidJSON asserts otherwise).

@@ -1,10 +1,8 @@
 // Reading and validating corpus/sources.json.
 #include "fetch/source_manifest.h"
 
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
@@ -14,6 +12,7 @@
 #include "text/chinese_title.h"
 #include "text/utf8.h"
 #include "text/utf8_validation.h"
+#include "text/whole_file.h"
 
 namespace regkg::fetch {
 
@@ -149,11 +148,9 @@ SourceManifest parse_source_manifest(std::string_view json, const std::string& s
 }
 
 SourceManifest load_source_manifest(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ManifestError(path.string() + ": error: cannot read the sources manifest");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return parse_source_manifest(ss.str(), path.string());
+  const std::optional<std::string> contents = text::read_whole_file(path);
+  if (!contents) throw ManifestError(path.string() + ": error: cannot read the sources manifest");
+  return parse_source_manifest(*contents, path.string());
 }
 
 }  // namespace regkg::fetch

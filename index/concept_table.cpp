@@ -2,8 +2,6 @@
 #include "index/concept_table.h"
 
 #include <cstdint>
-#include <fstream>
-#include <sstream>
 
 #include <xapian.h>
 
@@ -13,6 +11,7 @@
 #include "index/script_folding.h"
 #include "text/utf8.h"
 #include "text/utf8_validation.h"
+#include "text/whole_file.h"
 
 namespace regkg::index {
 
@@ -117,11 +116,9 @@ ConceptTable ConceptTable::parse(std::string_view json, const std::string& sourc
 }
 
 ConceptTable ConceptTable::load(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return {};
-  std::stringstream buf;
-  buf << in.rdbuf();
-  return parse(buf.str(), path.string());
+  const std::optional<std::string> contents = text::read_whole_file(path);
+  if (!contents) return {};
+  return parse(*contents, path.string());
 }
 
 std::vector<ConceptMatch> ConceptTable::find(std::string_view query) const {

@@ -1,12 +1,12 @@
 // Reading and writing index/layers.json and index/documents.tsv; document fingerprints.
 #include "index/index_layers.h"
+#include "text/whole_file.h"
 
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
-#include <sstream>
 
 #include <rapidjson/document.h>
 #include <rapidjson/prettywriter.h>
@@ -33,11 +33,9 @@ void write_text_file(const fs::path& path, const std::string& text) {
 }
 
 std::string read_text_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw IndexLayersError(path.string() + ": error: cannot read");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return std::move(ss).str();
+  std::optional<std::string> contents = text::read_whole_file(path);
+  if (!contents) throw IndexLayersError(path.string() + ": error: cannot read");
+  return std::move(*contents);
 }
 
 }  // namespace

@@ -1,15 +1,13 @@
 // Lexicon: parsing the learned lexicon file (see the header).
 #include "index/lexicon.h"
 
-#include <fstream>
-#include <sstream>
-
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
 #include "index/script_folding.h"
 #include "text/utf8.h"
 #include "text/utf8_validation.h"
+#include "text/whole_file.h"
 
 namespace regkg::index {
 
@@ -43,11 +41,9 @@ Lexicon Lexicon::parse(std::string_view json, const std::string& source) {
 }
 
 Lexicon Lexicon::load(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return {};
-  std::stringstream buf;
-  buf << in.rdbuf();
-  return parse(buf.str(), path.string());
+  const std::optional<std::string> contents = text::read_whole_file(path);
+  if (!contents) return {};
+  return parse(*contents, path.string());
 }
 
 const std::vector<std::string>* Lexicon::chinese(const std::string& stem) const {

@@ -5,7 +5,6 @@
 #include <fstream>
 #include <map>
 #include <optional>
-#include <sstream>
 #include <vector>
 
 #include <httplib.h>
@@ -14,6 +13,7 @@
 #include "snapshot/snapshot.h"
 #include "snapshot/snapshot_store.h"
 #include "text/percent_encoding.h"
+#include "text/whole_file.h"
 
 namespace regkg::replica {
 
@@ -27,11 +27,7 @@ struct RemoteFile {
 };
 
 std::string read_small_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return {};
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return std::move(ss).str();
+  return text::read_whole_file(p).value_or(std::string());
 }
 
 class Primary {

@@ -1,10 +1,10 @@
 // history.json: reading, writing and carrying forward.
 #include "snapshot/snapshot_history.h"
+#include "text/whole_file.h"
 
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 #include <rapidjson/document.h>
@@ -67,11 +67,9 @@ void write_history(const SnapshotHistory& history, const std::filesystem::path& 
 
 SnapshotHistory read_history(const std::filesystem::path& path) {
   SnapshotHistory history;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return history;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  const std::string text = std::move(ss).str();
+  const std::optional<std::string> read = text::read_whole_file(path);
+  if (!read) return history;
+  const std::string& text = *read;
   rapidjson::Document d;
   d.Parse(text.data(), text.size());
   if (d.HasParseError() || !d.IsObject() || !d.HasMember("versions") || !d["versions"].IsObject())

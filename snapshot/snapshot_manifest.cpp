@@ -1,8 +1,8 @@
 // manifest.json reading and writing (RapidJSON).
 #include "snapshot/snapshot_manifest.h"
+#include "text/whole_file.h"
 
 #include <fstream>
-#include <sstream>
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
@@ -94,11 +94,9 @@ void write_manifest(const SnapshotManifest& m, const std::filesystem::path& path
 }
 
 SnapshotManifest read_manifest(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ManifestError(path.string() + ": error: cannot open manifest");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  std::string text = ss.str();
+  std::optional<std::string> read = text::read_whole_file(path);
+  if (!read) throw ManifestError(path.string() + ": error: cannot open manifest");
+  std::string text = std::move(*read);
   rapidjson::Document doc;
   doc.Parse(text.data(), text.size());
   if (doc.HasParseError())

@@ -1,8 +1,7 @@
 // read_config_file and parse_config_json.
 #include "ingest/sources/json_config_file.h"
+#include "text/whole_file.h"
 
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 #include <rapidjson/error/en.h>
@@ -10,11 +9,9 @@
 namespace regkg::ingest {
 
 std::string read_config_file(const std::filesystem::path& path, const std::string& what) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(path.string() + ": error: cannot read " + what);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return std::move(ss).str();
+  std::optional<std::string> contents = text::read_whole_file(path);
+  if (!contents) throw std::runtime_error(path.string() + ": error: cannot read " + what);
+  return std::move(*contents);
 }
 
 void parse_config_json(rapidjson::Document& doc, std::string_view json,

@@ -2,22 +2,19 @@
 #include "ingest/sources/source_reader.h"
 
 #include <exception>
-#include <fstream>
-#include <sstream>
 
 #include "text/sha256.h"
+#include "text/whole_file.h"
 
 namespace regkg::ingest {
 
 namespace {
 
 bool read_whole_file(const std::filesystem::path& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  out = std::move(ss).str();
-  return !in.bad();
+  std::optional<std::string> contents = text::read_whole_file(path);
+  if (!contents) return false;
+  out = std::move(*contents);
+  return true;
 }
 
 void parse_into(const SourceFile& file, ParsedFile& result, Diagnostics& diags) {
