@@ -112,12 +112,15 @@ std::vector<Range> line_ranges(std::string_view text) {
 constexpr std::string_view kComma = "，";
 
 // Role nouns: a bearer candidate must end a word with one of these to be taken as an actor.
-constexpr std::array<std::string_view, 38> kZhRoles = {
+// (Role nouns in 人 are listed one by one: 他人, 任何人 and 个人信息 are not bearers.)
+constexpr std::array<std::string_view, 52> kZhRoles = {
     "者",     "部门",   "机构",   "机关",   "组织",   "个人",   "单位",   "人员",
     "用户",   "企业",   "公民",   "法人",   "申请人", "备案人", "当事人", "委员会",
     "政府",   "国务院", "法院",   "检察院", "办公室", "公司",   "协会",   "经营者",
     "国家",   "监护人", "受托人", "委托人", "责任人", "负责人", "接收方", "受托方",
-    "委托方", "提供方", "学校",   "家庭",   "媒体",   "各方"};
+    "委托方", "提供方", "学校",   "家庭",   "媒体",   "各方",   "双方",   "一方",
+    "媒介",   "电台",   "电视台", "广告主", "代言人", "签名人", "收件人", "发件人",
+    "鉴定人", "受害人", "行为人", "权利人"};
 
 // Length of a role noun ending at byte `pos` (0 if none). "或者" is a conjunction, not a role.
 // A role noun used as a modifier ("个人信息处理者", "用户数据") is not one either.
@@ -168,9 +171,9 @@ constexpr std::array<std::string_view, 33> kZhCutMarkers = {
 // Words that open a condition or an adverbial: a segment starting with one names no bearer.
 // ("会同有关部门负责…": acting with others, the subject is the earlier clause's; "经…批准，":
 // a condition, but 经营者 is an actor.)
-constexpr std::array<std::string_view, 22> kZhNoActorStart = {
-    "对",   "在",   "向",   "为",   "因",   "如",   "凡", "经过", "未", "违反", "发现",
-    "涉及", "从事", "依照", "按照", "根据", "依据", "除", "于",   "不", "会同", "联合"};
+constexpr std::array<std::string_view, 23> kZhNoActorStart = {
+    "对",   "在",   "向",   "为",   "因",   "如",   "凡", "经过", "未",   "违反", "发现", "涉及",
+    "从事", "依照", "按照", "根据", "依据", "除",   "于", "不",   "会同", "联合", "通过"};
 
 bool zh_no_actor_start(std::string_view s, size_t b) {
   return starts_with_any(s, b, kZhNoActorStart) ||
@@ -243,10 +246,16 @@ size_t zh_longest_role_end(std::string_view s, size_t end, size_t e) {
     longer = false;
     size_t q = end;
     for (int n = 0; n < 6 && q < e; ++n) {
+      // (Nor across a verb or a condition's opening: "经营者侵害消费者…", "消费者因经营者…",
+      // "任何单位或者个人未经当事人同意…" name the first actor only.)
       if (starts_with_any(s, q,
                           std::array<std::string_view, 9>{"的", "，", "、", "和", "及", "与", "或",
                                                           "等", "（"}) ||
-          starts_with_any(s, q, kZhCutMarkers) || starts_with_any(s, q, kZhActorVerbs))
+          starts_with_any(s, q, kZhCutMarkers) || starts_with_any(s, q, kZhActorVerbs) ||
+          starts_with_any(s, q, kZhNoActorStart) ||
+          starts_with_any(s, q,
+                          std::array<std::string_view, 6>{"侵害", "侵犯", "进行", "约定", "明知",
+                                                          "利用"}))
         break;
       q = next_pos(s, q);
       if (q <= e && zh_role_ending_at(s, q)) {
