@@ -540,6 +540,8 @@ constexpr const char* kBearerConditionActor = "zh.bearer.condition_actor";  // "
 constexpr const char* kBearerActorClause = "zh.bearer.actor_clause";  // "提供…服务的，应当"
 constexpr const char* kBearerAgent = "zh.bearer.agent";  // "也可以由其上级机关决定"
 constexpr const char* kBearerProhibitedParty = "zh.bearer.prohibited_party";  // "严禁任何组织…"
+// The one who performs the activity the sentence opens with ("经营…业务，须…" -> …经营者).
+constexpr const char* kBearerActivityActor = "zh.bearer.activity_actor";
 // Named by an earlier sentence of the article (no subject of its own, or a thing as subject).
 constexpr const char* kBearerArticleSubject = "zh.bearer.article_subject";
 
@@ -605,6 +607,34 @@ std::string zh_actor_clause(std::string_view s, size_t b, size_t e) {
   if (starts_at(s, b, "对") && !ends_at(s, e, "有异议的")) return "";
   if (starts_at(s, b, "为") && s.substr(b, e - b).find("提供") == std::string_view::npos) return "";
   return std::string(s.substr(b, e - b));
+}
+
+// Verbs that open an activity a sentence is about ("利用互联网发布、发送广告，不得…"): who does it
+// is bound. 经营 and 申请 have a noun for the one who does it (经营者, 申请人); the others are
+// written as the phrase itself, as the conventions ask when the text has no noun for the actor.
+constexpr std::array<std::string_view, 14> kZhActivityVerbs = {
+    "经营", "申请", "利用", "发布", "从事", "开展", "设立", "运营",
+    "销售", "生产", "进口", "出口", "设计", "制作"};
+
+// The one who performs the activity a topic phrase [b, e) names ("经营基础电信业务" ->
+// "基础电信业务经营者", "申请经营增值电信业务" -> "申请人", "利用互联网发布、发送广告" -> the
+// phrase), or "" when [b, e) is a condition ("…的", "…时"), names an actor or opens otherwise.
+std::string zh_activity_actor(std::string_view s, size_t b, size_t e) {
+  b = skip_connectives(s, b, e);
+  trim_range(s, b, e);
+  if (e <= b || e - b > 90 || !starts_with_any(s, b, kZhActivityVerbs)) return "";
+  if (ends_with_any(s, e, std::array<std::string_view, 5>{"的", "时", "后", "前", "中"})) return "";
+  const std::string_view phrase = s.substr(b, e - b);
+  // A modal word or a 的 inside makes it a clause of its own, not an activity.
+  for (std::string_view w : {"的", "应当", "不得", "可以", "必须"})
+    if (phrase.find(w) != std::string_view::npos && !starts_at(s, b, "申请")) return "";
+  if (starts_at(s, b, "申请")) return "申请人";
+  if (starts_at(s, b, "经营") && !starts_at(s, b, "经营者")) {
+    std::string_view what = phrase.substr(6);
+    if (what.empty() || what.find("、") != std::string_view::npos) return "";
+    return std::string(what) + "经营者";
+  }
+  return std::string(phrase);
 }
 
 // Processes one sentence (up to 。！？；： or the end of the line).
@@ -959,6 +989,22 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
       if (o.bearer.empty() && no_subject_text && f.t->mod != Mod::encouragement) {
         o.bearer = st.article_bearer;
         o.bearer_rule = kBearerArticleSubject;
+      }
+      // 8. An activity the sentence opens with, the modal's clause having no subject of its own
+      // ("经营基础电信业务，须经…批准" -> 基础电信业务经营者; "利用互联网发布、发送广告，不得…"):
+      // the one who performs it (only conditions between).
+      if (o.bearer.empty() && k == 0 && f.seg > 0 && cb == f.pos &&
+          f.t->mod != Mod::encouragement) {
+        bool conditions = true;
+        for (size_t j = 1; j < f.seg && conditions; ++j) {
+          size_t jb = segs[j].b, je = segs[j].e;
+          trim_range(s, jb, je);
+          conditions = ends_with_any(s, je, std::array<std::string_view, 3>{"的", "时", "后"});
+        }
+        if (conditions) {
+          o.bearer = zh_activity_actor(s, segs[0].b, segs[0].e);
+          o.bearer_rule = kBearerActivityActor;
+        }
       }
       // A subject without any actor in it ("办理电话卡不得…") is a thing or an activity, as one
       // whose head is a thing (rule 1). (Binding it by the subject an earlier sentence named, as
