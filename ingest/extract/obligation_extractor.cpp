@@ -582,9 +582,10 @@ std::string zh_authority_after_you(std::string_view s, size_t b, size_t e) {
 
 // Verbs that open a 的-clause describing who acts ("提供…服务的" is the provider of that
 // service; "对上述认定有异议的" the one who objects), unlike conditions ("发现…的", "违反…的").
-constexpr std::array<std::string_view, 16> kZhActorClauseVerbs = {
-    "提供", "为",   "从事", "开展", "经营", "运营", "设立", "开发",
-    "掌握", "委托", "受托", "利用", "对",   "申请", "作出", "处理"};
+constexpr std::array<std::string_view, 24> kZhActorClauseVerbs = {
+    "提供", "为",   "从事", "开展", "经营",   "运营", "设立", "开发",
+    "掌握", "委托", "受托", "利用", "对",     "申请", "作出", "处理",
+    "取得", "运用", "发布", "未取得", "销售", "生产", "进口", "使用"};
 
 // The role noun a 提供-clause stands for: "提供具有舆论属性…的生成式人工智能服务的" ->
 // "生成式人工智能服务提供者" (what is provided, after the clause's last inner 的, + 提供者); "" for
