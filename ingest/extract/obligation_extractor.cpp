@@ -163,10 +163,10 @@ bool zh_contains_role(std::string_view s, size_t b, size_t e) {
 }
 
 // Words that, right after a role noun, start an adverbial or the predicate: the bearer ends there.
-constexpr std::array<std::string_view, 33> kZhCutMarkers = {
-    "对", "在",   "向",   "按照", "依照", "依法", "依据", "根据", "于",   "通过", "以",
-    "自", "从",   "为",   "就",   "也",   "还",   "均",   "都",   "亦",   "仍",   "及时",
-    "应", "一律", "必须", "须",   "不得", "可",   "有权", "负责", "牵头", "会同", "联合"};
+constexpr std::array<std::string_view, 35> kZhCutMarkers = {
+    "对", "在",   "向",   "按照", "依照", "依法", "依据", "根据", "于",   "通过", "以",   "自",
+    "从", "为",   "就",   "也",   "还",   "均",   "都",   "亦",   "仍",   "及时", "应",   "一律",
+    "必须", "须", "不得", "可",   "有权", "负责", "牵头", "会同", "联合", "一经", "一旦"};
 
 // Words that open a condition or an adverbial: a segment starting with one names no bearer.
 // ("会同有关部门负责…": acting with others, the subject is the earlier clause's; "经…批准，":
@@ -343,7 +343,7 @@ std::string zh_actor_at_start(std::string_view s, size_t b, size_t e, size_t win
     }
   }
   // Coordinated actors: "任何组织和个人", "国家和省、自治区、直辖市网信部门".
-  constexpr std::array<std::string_view, 5> coord = {"和", "及", "与", "或者", "、"};
+  constexpr std::array<std::string_view, 6> coord = {"和", "及", "与", "或者", "、", "以及"};
   while (end < e && starts_with_any(s, end, coord)) {
     size_t found = 0;
     for (size_t p = end; p < std::min(e, end + 60); p = next_pos(s, p)) {
@@ -837,7 +837,10 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
       const bool object_phrase =
           open_seg < f.seg - 1 &&
           zh_no_actor_start(s, skip_connectives(s, segs[open_seg].b, segs[open_seg].e));
-      if (!prev_has_trigger && pe > pb && zh_role_ending_at(s, pe) && !object_phrase) {
+      // (A noun phrase opened by a preposition is an object, not a subject: "对身份不明…的人员，
+      // 可以查看…".)
+      if (!prev_has_trigger && pe > pb && zh_role_ending_at(s, pe) && !object_phrase &&
+          !starts_with_any(s, pb, std::array<std::string_view, 3>{"对", "向", "为"})) {
         o.bearer = std::string(s.substr(pb, pe - pb));
         o.bearer_rule = kBearerSubject;
         explicit_bearer = have = true;
