@@ -224,8 +224,9 @@ std::string zh_cut_bearer(std::string_view s, size_t b, size_t e) {
     const size_t q = next_pos(s, p);
     if (q > e || !zh_role_ending_at(s, q)) continue;
     if (q == e) break;
+    // (以及 joins another actor: "…等有关部门以及国有企业事业单位应当…".)
     for (auto m : kZhCutMarkers) {
-      if (starts_at(s, q, m)) return trimmed(s, b, q);
+      if (starts_at(s, q, m) && !starts_at(s, q, "以及")) return trimmed(s, b, q);
     }
     if (starts_at(s, q, "的") && !zh_contains_role(s, q + 3, e)) return trimmed(s, b, q);
   }
