@@ -683,7 +683,9 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
   }
   if (found.empty()) {
     // A statement without a modal word still names who acts ("保密行政管理部门依法对…进行检查；
-    // 涉嫌保密违法的，应当及时调查处理"): a later clause without a subject is bound by it.
+    // 涉嫌保密违法的，应当及时调查处理"): a later clause without a subject is bound by it. (Not
+    // an item of a list: "（五）受理消费者的投诉" names what the lead-in's party does.)
+    if (in_item) return;
     size_t fe = sb;
     while (fe < se && !starts_at(s, fe, kComma)) fe = next_pos(s, fe);
     if (std::string actor = zh_actor_at_start(s, sb, fe); !actor.empty())
@@ -1148,6 +1150,11 @@ std::vector<Obligation> extract_obligations_zh(std::string_view text) {
       if (ends_at(text, le, "：") || (le > lb && text[le - 1] == ':')) {
         if (out.size() > before) {
           st.lead_bearer = out.back().bearer;
+          st.have_lead = true;
+        } else if (std::string actor = zh_actor_at_start(text, lb, le); !actor.empty()) {
+          // A lead-in without a modal word ("消费者协会履行下列公益性职责：") still names who
+          // acts in the items.
+          st.lead_bearer = std::move(actor);
           st.have_lead = true;
         }
       }
