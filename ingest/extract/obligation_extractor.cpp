@@ -239,6 +239,12 @@ constexpr std::array<std::string_view, 16> kZhActorVerbs = {
     "发现", "要求", "通知", "提供", "使用", "处理", "收集", "利用",
     "委托", "接受", "开展", "组织", "采取", "建立", "收到", "接到"};
 
+// Verbs that open a clause about what someone did or suffered ("造成消费者…损害的"): an actor
+// after them is their object.
+constexpr std::array<std::string_view, 16> kZhOpeningVerbs = {
+    "造成", "泄露", "推荐", "受理", "侵害", "侵犯", "损害", "危害",
+    "拒绝", "致使", "导致", "告知", "指导", "协助", "帮助", "支持"};
+
 // The end of the longest role noun that starts like the one ending at `end`: "责任人员" not
 // "责任人", "国务院公安部门" not "国务院", "国家网信部门" not "国家" (a role noun that follows
 // within a few characters, with no separator, adverbial or verb between).
@@ -305,6 +311,12 @@ std::string zh_actor_at_start(std::string_view s, size_t b, size_t e, size_t win
     return actor.empty() ? "" : std::string(q) + actor;
   }
   const size_t limit = std::min(e, b + window);
+  // A segment that opens with a verb names its object, not an actor ("造成消费者…损害的",
+  // "推荐给个人自用的…", "受理消费者的投诉"), unless the verb is part of the role noun
+  // (提供者, 使用者, 委托人).
+  const bool verb_first =
+      (starts_with_any(s, b, kZhActorVerbs) || starts_with_any(s, b, kZhOpeningVerbs)) &&
+      !zh_role_ending_at(s, next_pos(s, next_pos(s, next_pos(s, b))));
   size_t end = 0;
   for (size_t p = b; p < limit; p = next_pos(s, p)) {
     if (starts_at(s, p, "的")) {
@@ -326,6 +338,7 @@ std::string zh_actor_at_start(std::string_view s, size_t b, size_t e, size_t win
     }
     const size_t q = next_pos(s, p);
     if (zh_role_ending_at(s, q)) {
+      if (verb_first) return "";
       end = q;
       break;
     }
@@ -958,7 +971,19 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
         o.bearer = "国家";
         o.bearer_rule = kBearerState;
       } else if (f.seg > 0) {
-        o.bearer = zh_actor_at_start(s, segs[0].b, segs[0].e);
+        // The condition right before the modal's clause, when an actor opens it, names who acts
+        // ("广播电台…发布违法广告，…，市场监督管理部门依照本法给予处罚的，应当通报…"); else the
+        // sentence's first condition.
+        if (f.seg >= 2 && cb == f.pos) {
+          size_t jb = skip_connectives(s, segs[f.seg - 1].b, segs[f.seg - 1].e);
+          size_t je = segs[f.seg - 1].e;
+          trim_range(s, jb, je);
+          // (Not an alternative condition: "经营者未经消费者同意…，或者消费者明确表示拒绝的".)
+          if (ends_at(s, je, "的") &&
+              !starts_with_any(s, jb, std::array<std::string_view, 4>{"或", "以及", "及", "和"}))
+            o.bearer = zh_actor_at_start(s, jb, je);
+        }
+        if (o.bearer.empty()) o.bearer = zh_actor_at_start(s, segs[0].b, segs[0].e);
         named_in_condition = !o.bearer.empty();
         if (named_in_condition) o.bearer_rule = kBearerConditionActor;
         // 6. A 的-clause that describes the actor: "提供具有舆论属性…服务的，应当…".
