@@ -470,6 +470,31 @@ bool zh_trigger_ok(std::string_view s, size_t pos, const ZhTrigger& t) {
   // The content of a decision, not a statement of its own: "可以决定不准其出境",
   // "决定禁止其…担任…".
   if ((w == "不准" || w == "禁止") && ends_at(s, pos, "决定")) return false;
+  // 不准出境/入境 as what an authority decides, notifies or revokes, or as a modifier: "决定其在
+  // 一定期限内不准出境", "通知移民管理机构不准其出境", "撤销不准出境、入境决定", "不准入境的人员".
+  if (w == "不准") {
+    size_t from = pos >= 60 ? pos - 60 : 0;
+    for (std::string_view stop : {"，", "。", "；", "\n"}) {
+      const size_t at = s.substr(0, pos).rfind(stop);
+      if (at != std::string_view::npos && at + stop.size() > from) from = at + stop.size();
+    }
+    const std::string_view before_modal = s.substr(from, pos - from);
+    for (std::string_view v : {"决定", "通知", "撤销"})
+      if (before_modal.find(v) != std::string_view::npos) return false;
+    for (size_t p = after, n = 0; n < 8 && p < s.size(); ++n, p = next_pos(s, p)) {
+      if (starts_at(s, p, "，") || starts_at(s, p, "。") || starts_at(s, p, "；")) break;
+      if (starts_at(s, p, "的") || starts_at(s, p, "决定")) return false;
+    }
+  }
+  // A modal word a provision sets, inside a noun phrase: "法律、行政法规规定禁止生产、销售的产品",
+  // "规定广告中应当明示的内容", "本法第九条、第十条规定的禁止情形".
+  if (ends_at(s, pos, "的") && (w == "禁止" || w == "应当" || w == "不得")) return false;
+  if (ends_at(s, pos, "规定")) {
+    for (size_t p = after, n = 0; n < 14 && p < s.size(); ++n, p = next_pos(s, p)) {
+      if (starts_at(s, p, "，") || starts_at(s, p, "。") || starts_at(s, p, "；")) break;
+      if (starts_at(s, p, "的")) return false;
+    }
+  }
   // An item of a list of options ("设置屏蔽陌生用户、禁止向本人发送…").
   if (ends_at(s, pos, "、")) return false;
   // Inside a noun phrase: "对应当定密的事项", "有权处理的部门" (a 的 within a few characters, with
