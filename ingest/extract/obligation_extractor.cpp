@@ -454,10 +454,10 @@ bool is_trigger_start(std::string_view s, size_t p) {
 }
 
 // Characters after 可 that make a word rather than the modal (可靠, 可能, 可编程 …).
-constexpr std::array<std::string_view, 34> kKeCompoundNext = {
+constexpr std::array<std::string_view, 36> kKeCompoundNext = {
     "能", "靠", "信", "行", "操", "编", "控", "视", "见", "持", "观", "比",
     "疑", "怕", "惜", "口", "乐", "爱", "恶", "溯", "读", "逆", "调", "燃",
-    "吸", "塑", "否", "谓", "知", "贵", "解", "变", "量", "预"};
+    "吸", "塑", "否", "谓", "知", "贵", "解", "变", "量", "预", "识", "供"};
 constexpr std::array<std::string_view, 11> kKePrevBlock = {"许", "认", "不", "方", "才", "即",
                                                            "无", "两", "尚", "宁", "未"};
 
@@ -517,6 +517,8 @@ bool zh_trigger_ok(std::string_view s, size_t pos, const ZhTrigger& t) {
   if (w == "负责") {
     if (starts_with_any(s, after, std::array<std::string_view, 3>{"人", "任", "解释"}))
       return false;
+    // A principle, not a task: "统一领导、分级负责", "综合协调、分工负责".
+    if (ends_with_any(s, pos, std::array<std::string_view, 2>{"分级", "分工"})) return false;
   }
   if (w == "有权") {
     if (ends_with_any(s, pos, std::array<std::string_view, 4>{"所", "享", "具", "拥"}))
