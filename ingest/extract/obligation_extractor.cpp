@@ -503,7 +503,11 @@ bool zh_trigger_ok(std::string_view s, size_t pos, const ZhTrigger& t) {
     size_t p = after;
     for (int n = 0; n < 6 && p < s.size(); ++n) {
       if (starts_at(s, p, "，") || starts_at(s, p, "。") || starts_at(s, p, "；")) break;
-      if (starts_at(s, p, "的")) return false;
+      // (An actor's 的 is a possessive inside the object: "有权拒绝经营者的强制交易行为".)
+      if (starts_at(s, p, "的")) {
+        if (p > after && zh_role_ending_at(s, p)) break;
+        return false;
+      }
       p = next_pos(s, p);
     }
   }
