@@ -114,13 +114,12 @@ constexpr std::string_view kComma = "，";
 // Role nouns: a bearer candidate must end a word with one of these to be taken as an actor.
 // (Role nouns in 人 are listed one by one: 他人, 任何人 and 个人信息 are not bearers.)
 constexpr std::array<std::string_view, 52> kZhRoles = {
-    "者",     "部门",   "机构",   "机关",   "组织",   "个人",   "单位",   "人员",
-    "用户",   "企业",   "公民",   "法人",   "申请人", "备案人", "当事人", "委员会",
-    "政府",   "国务院", "法院",   "检察院", "办公室", "公司",   "协会",   "经营者",
-    "国家",   "监护人", "受托人", "委托人", "责任人", "负责人", "接收方", "受托方",
-    "委托方", "提供方", "学校",   "家庭",   "媒体",   "各方",   "双方",   "一方",
-    "媒介",   "电台",   "电视台", "广告主", "代言人", "签名人", "收件人", "发件人",
-    "鉴定人", "受害人", "行为人", "权利人"};
+    "者",     "部门",   "机构",   "机关",   "组织",   "个人",   "单位",   "人员",   "用户",
+    "企业",   "公民",   "法人",   "申请人", "备案人", "当事人", "委员会", "政府",   "国务院",
+    "法院",   "检察院", "办公室", "公司",   "协会",   "经营者", "国家",   "监护人", "受托人",
+    "委托人", "责任人", "负责人", "接收方", "受托方", "委托方", "提供方", "学校",   "家庭",
+    "媒体",   "各方",   "双方",   "一方",   "媒介",   "电台",   "电视台", "广告主", "代言人",
+    "签名人", "收件人", "发件人", "鉴定人", "受害人", "行为人", "权利人"};
 
 // Length of a role noun ending at byte `pos` (0 if none). "或者" is a conjunction, not a role.
 // A role noun used as a modifier ("个人信息处理者", "用户数据") is not one either.
@@ -164,16 +163,16 @@ bool zh_contains_role(std::string_view s, size_t b, size_t e) {
 
 // Words that, right after a role noun, start an adverbial or the predicate: the bearer ends there.
 constexpr std::array<std::string_view, 35> kZhCutMarkers = {
-    "对", "在",   "向",   "按照", "依照", "依法", "依据", "根据", "于",   "通过", "以",   "自",
-    "从", "为",   "就",   "也",   "还",   "均",   "都",   "亦",   "仍",   "及时", "应",   "一律",
+    "对",   "在", "向",   "按照", "依照", "依法", "依据", "根据", "于",   "通过", "以",  "自",
+    "从",   "为", "就",   "也",   "还",   "均",   "都",   "亦",   "仍",   "及时", "应",  "一律",
     "必须", "须", "不得", "可",   "有权", "负责", "牵头", "会同", "联合", "一经", "一旦"};
 
 // Words that open a condition or an adverbial: a segment starting with one names no bearer.
 // ("会同有关部门负责…": acting with others, the subject is the earlier clause's; "经…批准，":
 // a condition, but 经营者 is an actor.)
 constexpr std::array<std::string_view, 23> kZhNoActorStart = {
-    "对",   "在",   "向",   "为",   "因",   "如",   "凡", "经过", "未",   "违反", "发现", "涉及",
-    "从事", "依照", "按照", "根据", "依据", "除",   "于", "不",   "会同", "联合", "通过"};
+    "对",   "在",   "向",   "为",   "因",   "如", "凡", "经过", "未",   "违反", "发现", "涉及",
+    "从事", "依照", "按照", "根据", "依据", "除", "于", "不",   "会同", "联合", "通过"};
 
 bool zh_no_actor_start(std::string_view s, size_t b) {
   return starts_with_any(s, b, kZhNoActorStart) ||
@@ -260,9 +259,9 @@ size_t zh_longest_role_end(std::string_view s, size_t end, size_t e) {
                                                           "等", "（"}) ||
           starts_with_any(s, q, kZhCutMarkers) || starts_with_any(s, q, kZhActorVerbs) ||
           starts_with_any(s, q, kZhNoActorStart) ||
-          starts_with_any(s, q,
-                          std::array<std::string_view, 6>{"侵害", "侵犯", "进行", "约定", "明知",
-                                                          "利用"}))
+          starts_with_any(
+              s, q,
+              std::array<std::string_view, 6>{"侵害", "侵犯", "进行", "约定", "明知", "利用"}))
         break;
       q = next_pos(s, q);
       if (q <= e && zh_role_ending_at(s, q)) {
@@ -628,8 +627,8 @@ std::string zh_authority_after_you(std::string_view s, size_t b, size_t e) {
 // Verbs that open a 的-clause describing who acts ("提供…服务的" is the provider of that
 // service; "对上述认定有异议的" the one who objects), unlike conditions ("发现…的", "违反…的").
 constexpr std::array<std::string_view, 24> kZhActorClauseVerbs = {
-    "提供", "为",   "从事", "开展", "经营",   "运营", "设立", "开发",
-    "掌握", "委托", "受托", "利用", "对",     "申请", "作出", "处理",
+    "提供", "为",   "从事", "开展",   "经营", "运营", "设立", "开发",
+    "掌握", "委托", "受托", "利用",   "对",   "申请", "作出", "处理",
     "取得", "运用", "发布", "未取得", "销售", "生产", "进口", "使用"};
 
 // The role noun a 提供-clause stands for: "提供具有舆论属性…的生成式人工智能服务的" ->
@@ -867,8 +866,14 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
       }
       have = true;
     }
-    // 2. Subject in the previous segment: "从事…的互联网信息服务提供者，应当…".
-    if (!have && !same_seg_prev && cb == f.pos && f.seg > 0) {
+    // 2. Subject in the previous segment: "从事…的互联网信息服务提供者，应当…" (also before a
+    // time adverbial: "受到治安管理处罚的人员，5年内不得…", "…的人员，终身不得…").
+    const bool time_adverbial =
+        cb < f.pos && f.pos - cb <= 15 && !zh_contains_role(s, cb, f.pos) &&
+        (ends_at(s, f.pos, "内") ||
+         (f.pos - cb == 6 &&
+          starts_with_any(s, cb, std::array<std::string_view, 2>{"终身", "永久"})));
+    if (!have && !same_seg_prev && (cb == f.pos || time_adverbial) && f.seg > 0) {
       const Range& pg = segs[f.seg - 1];
       size_t pb = skip_connectives(s, pg.b, pg.e), pe = pg.e;
       trim_range(s, pb, pe);
