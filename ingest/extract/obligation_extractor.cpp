@@ -990,8 +990,19 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
         }
       }
     }
-    // 3. Same sentence (。-group): the bearer of the earlier clause.
-    if (!have && *group_has) {
+    // 3. Same sentence (。-group): the bearer of the earlier clause, unless this part (after a
+    // "；") opens with a condition an actor of its own opens ("…，消费者也可以…；网络交易平台
+    // 提供者作出…承诺的，应当履行承诺": rule 5 gives that actor).
+    // (Not an actor whose state is the condition: "主管部门不明确的", "没有上级机关的".)
+    bool own_condition_actor = false;
+    if (k == 0 && f.seg > 0 && cb == f.pos && f.t->mod != Mod::encouragement) {
+      const size_t ab = skip_connectives(s, segs[0].b, segs[0].e);
+      const std::string actor = zh_actor_at_start(s, ab, segs[0].e);
+      own_condition_actor = !actor.empty() && !starts_at(s, ab, "没有") &&
+                            !starts_with_any(s, ab + actor.size(),
+                                             std::array<std::string_view, 2>{"不", "没有"});
+    }
+    if (!have && *group_has && !own_condition_actor) {
       o.bearer = *group_bearer;
       o.bearer_rule = kBearerSameSentence;
       have = true;

@@ -324,6 +324,13 @@ TEST_CASE("obligation extractor: bearers and statements of the third round (issu
        "prohibition", "终身不得从事", "受到刑事处罚的人员", "zh.bearer.subject"},
       {"电信用户出现异常的巨额电信费用时，电信业务经营者一经发现，应当尽可能迅速告知电信用户。",
        "obligation", "尽可能迅速", "电信业务经营者", "zh.bearer.subject"},
+      // After "；", a condition an actor of its own opens gives that actor, not the earlier
+      // clause's bearer; an actor whose state is the condition does not.
+      {"平台提供者不能提供销售者的真实名称的，消费者也可以向平台提供者要求赔偿；平台提供者作出更有"
+       "利于消费者的承诺的，应当履行承诺。",
+       "obligation", "履行承诺", "平台提供者", "zh.bearer.condition_actor"},
+      {"处理者应当向有关主管部门报告处置方案；主管部门不明确的，应当向数据安全工作协调机制报告。",
+       "obligation", "向数据安全工作协调机制", "处理者", "zh.bearer.same_sentence"},
       // A lead-in without a modal word still names who acts in its items.
       {"消费者协会履行下列公益性职责：\n（一）受理消费者的投诉；\n（二）投诉事项涉及商品质量问题"
        "的，可以委托具备资格的鉴定人鉴定。",

@@ -250,11 +250,11 @@ TEST_CASE("obligation extractor: the blind gold sets") {
     // after the chapter pass (chapter_bearer.h) 0.794; after the second round of per-article
     // rules (agent after the modal, actors of later conditions, department lists …): recall
     // 0.969, precision 0.923, bearer 0.810; after the third round (branch bearer3, the first
-    // tuned on D): recall 0.975, precision 0.946, bearer 0.923.
+    // tuned on D): recall 0.975, precision 0.946, bearer 0.927.
     CHECK(d.recall() >= 0.975);
     CHECK(d.precision() >= 0.945);
     CHECK(d.modality() >= 0.995);
-    CHECK(d.bearer() >= 0.92);
+    CHECK(d.bearer() >= 0.925);
   } else {
     std::printf("held-out set D: not measured (needs the full corpus)\n");
   }
@@ -269,7 +269,7 @@ TEST_CASE("obligation extractor: the blind gold sets") {
   // First figures, main at 2398263 (before any rule saw the set): recall 0.942, precision 0.945,
   // modality 1.000, bearer strict 0.828 (0.941 with an empty bearer counted right); 0.831 after
   // the second round; after the third (bearer3, rules read off A-D only): precision 0.960,
-  // bearer 0.876.
+  // bearer 0.879.
   CHECK(e.recall() >= 0.94);
   CHECK(e.precision() >= 0.96);
   CHECK(e.modality() >= 0.995);
