@@ -337,6 +337,7 @@ IndexBuildResult build_search_index(const graph::KnowledgeGraph& graph,
   if (previous_id && !options.full)
     index_options.previous_index_dir = store.snapshot_dir(*previous_id) / snapshot::kIndexDir;
   IndexBuildResult indexed = build_index(graph, index_options);
+  for (const auto& warning : indexed.warnings) progress.phase("warning: " + warning);
   // The concept table travels with the index it expands queries for (index/concept_table.h).
   {
     const fs::path path = index_options.index_dir / index::kConceptsFile;

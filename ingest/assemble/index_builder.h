@@ -12,6 +12,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "graph/knowledge_graph.h"
 
@@ -37,6 +38,7 @@ struct IndexBuildResult {
   // One fingerprint per version id over its documents (the version and its articles): what the
   // feed compares between snapshots to say a version changed.
   std::map<std::string, std::uint64_t> version_fingerprints;
+  std::vector<std::string> warnings;  // e.g. a shard left as written when compaction failed
 };
 
 // Throws std::runtime_error (or Xapian::Error) on failure; the caller abandons the staged snapshot.
