@@ -998,9 +998,9 @@ void zh_sentence(std::string_view s, size_t sb, size_t se, int paragraph, bool i
     if (k == 0 && f.seg > 0 && cb == f.pos && f.t->mod != Mod::encouragement) {
       const size_t ab = skip_connectives(s, segs[0].b, segs[0].e);
       const std::string actor = zh_actor_at_start(s, ab, segs[0].e);
-      own_condition_actor = !actor.empty() && !starts_at(s, ab, "没有") &&
-                            !starts_with_any(s, ab + actor.size(),
-                                             std::array<std::string_view, 2>{"不", "没有"});
+      own_condition_actor =
+          !actor.empty() && !starts_at(s, ab, "没有") &&
+          !starts_with_any(s, ab + actor.size(), std::array<std::string_view, 2>{"不", "没有"});
     }
     if (!have && *group_has && !own_condition_actor) {
       o.bearer = *group_bearer;
