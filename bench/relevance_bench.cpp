@@ -123,8 +123,8 @@ int main(int argc, char** argv) {
           int index = -1;
           const int grade = regkg::bench::grade_of(q, ranked[r], &index);
           const bool again = grade > 0 && !seen.insert(index).second;
-          std::cout << "\t\t" << r + 1 << " " << grade << (again ? " again " : " ")
-                    << ranked[r].id << "\n";
+          std::cout << "\t\t" << r + 1 << " " << grade << (again ? " again " : " ") << ranked[r].id
+                    << "\n";
         }
         for (size_t i = 0; show_all && i < q.items.size(); ++i) {
           if (seen.count(static_cast<int>(i))) continue;

@@ -217,10 +217,9 @@ PlainQueryPlan make_plan(std::string_view typed, const ConceptTable& concepts,
         piece = Xapian::Query(Xapian::Query::OP_SYNONYM, own.begin(), own.end());
       } else {
         Xapian::Query own_q(Xapian::Query::OP_SYNONYM, own.begin(), own.end());
-        Xapian::Query other_q(
-            Xapian::Query::OP_SCALE_WEIGHT,
-            Xapian::Query(Xapian::Query::OP_SYNONYM, other.begin(), other.end()),
-            kOtherLanguageWeight);
+        Xapian::Query other_q(Xapian::Query::OP_SCALE_WEIGHT,
+                              Xapian::Query(Xapian::Query::OP_SYNONYM, other.begin(), other.end()),
+                              kOtherLanguageWeight);
         piece = own.empty()     ? other_q
                 : other.empty() ? own_q
                                 : Xapian::Query(Xapian::Query::OP_OR, own_q, other_q);

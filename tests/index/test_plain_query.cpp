@@ -247,7 +247,7 @@ TEST_SUITE("index") {
 }
 
 TEST_SUITE("index") {
-  TEST_CASE("concepts typed in English: one synonym group of both languages / weighted in relaxed plans") {
+  TEST_CASE("English-typed concepts: one synonym group of both languages / relaxed weight") {
     const ConceptTable concepts = ConceptTable::parse(kConcepts, "test");
     Xapian::QueryParser parser;
     parser.set_stemmer(Xapian::Stem("english"));
@@ -290,10 +290,11 @@ TEST_SUITE("index") {
       w.add(doc("eu/ai-act@2024-07-12/art-98", "article", "eu", "Regulation 2024/1689 Article 98",
                 "", often));
       w.add(doc("eu/ai-act@2024-07-12/art-99", "article", "eu", "Regulation 2024/1689 Article 99",
-                "", "Member States shall lay down rules on penalties, including administrative "
-                    "fines, applicable to infringements."));
-      w.add(doc("eu/ai-act@2024-07-12/art-5", "article", "eu", "Regulation 2024/1689 Article 5",
-                "", "The following practices shall be prohibited."));
+                "",
+                "Member States shall lay down rules on penalties, including administrative "
+                "fines, applicable to infringements."));
+      w.add(doc("eu/ai-act@2024-07-12/art-5", "article", "eu", "Regulation 2024/1689 Article 5", "",
+                "The following practices shall be prohibited."));
       w.commit();
     }
     std::ofstream(path / kConceptsFile) << kConcepts;
