@@ -5,13 +5,16 @@
 // Usage: relevance_bench --data DATA_DIR --judged FILE [--judged FILE …] [--show]
 //                        [--min-success5 X] [--min-ndcg10 X]
 // --show prints each query's rank of the first relevant hit and its top 5 (never done for a file
-// whose name contains "heldout": its errors stay unseen, so no rule is tuned on them).
+// whose name contains "heldout": its errors stay unseen, so no rule is tuned on them); --show-all
+// prints the top 10 instead, a repeated item marked "again", and where each judged item missing
+// from the top 10 stands within the top 100 (same rule for held-out files).
 // With floors, exits 1 when any language of any set is below them; 2 on bad input.
 #include <cstdio>
 #include <cstdlib>
 #include <iomanip>
 #include <iostream>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -41,7 +44,7 @@ void print_row(const std::string& name, const GroupScore& g) {
 int main(int argc, char** argv) {
   std::string data;
   std::vector<std::string> judged;
-  bool show = false;
+  bool show = false, show_all = false;
   double min_success5 = -1, min_ndcg10 = -1;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
@@ -55,6 +58,8 @@ int main(int argc, char** argv) {
       judged.push_back(next());
     else if (a == "--show")
       show = true;
+    else if (a == "--show-all")
+      show = show_all = true;
     else if (a == "--min-success5")
       min_success5 = std::stod(next());
     else if (a == "--min-ndcg10")
@@ -92,13 +97,13 @@ int main(int argc, char** argv) {
     for (const auto& q : set.queries) {
       regkg::index::SearchRequest request;
       request.query = q.q;
-      request.limit = 10;
+      request.limit = show_all && !heldout ? 100 : 10;
       request.facets = false;
-      std::vector<RankedHit> ranked;
+      std::vector<RankedHit> ranked, deep;
       std::string error;
       try {
         for (const auto& h : snap->searcher->search(request).hits)
-          ranked.push_back({h.id, h.kind, h.instrument_id});
+          (ranked.size() < 10 ? ranked : deep).push_back({h.id, h.kind, h.instrument_id});
       } catch (const std::exception& e) {
         error = e.what();
       }
@@ -113,9 +118,29 @@ int main(int argc, char** argv) {
                   << "\t" << q.lang << " " << q.type << "\t" << q.q;
         if (!error.empty()) std::cout << "\tERROR " << error;
         std::cout << "\n";
-        for (size_t r = 0; r < ranked.size() && r < 5; ++r)
-          std::cout << "\t\t" << r + 1 << " " << regkg::bench::grade_of(q, ranked[r]) << " "
-                    << ranked[r].id << "\n";
+        std::set<int> seen;
+        for (size_t r = 0; r < ranked.size() && r < (show_all ? 10u : 5u); ++r) {
+          int index = -1;
+          const int grade = regkg::bench::grade_of(q, ranked[r], &index);
+          const bool again = grade > 0 && !seen.insert(index).second;
+          std::cout << "\t\t" << r + 1 << " " << grade << (again ? " again " : " ") << ranked[r].id
+                    << "\n";
+        }
+        for (size_t i = 0; show_all && i < q.items.size(); ++i) {
+          if (seen.count(static_cast<int>(i))) continue;
+          const auto& item = q.items[i];
+          std::string where = "not in the top 100";
+          for (size_t r = 0; r < deep.size(); ++r) {
+            int index = -1;
+            regkg::bench::grade_of(q, deep[r], &index);
+            if (index == static_cast<int>(i)) {
+              where = "rank " + std::to_string(r + 11) + " " + deep[r].id;
+              break;
+            }
+          }
+          std::cout << "\t\tmissing grade " << item.grade << " " << item.file << " "
+                    << (item.unit.empty() ? item.article : item.unit) << ": " << where << "\n";
+        }
       }
     }
     all.finish();

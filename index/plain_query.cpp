@@ -199,9 +199,11 @@ PlainQueryPlan make_plan(std::string_view typed, const ConceptTable& concepts,
       at = m.end;
       continue;
     }
-    // Forms in the script the query used count fully; forms in the other language (what makes an
-    // English question find a Chinese-only article) are a second synonym group, weighted by
-    // kOtherLanguageWeight.
+    // A concept typed in Chinese: forms in Chinese count fully; forms in English are a second
+    // synonym group, weighted by kOtherLanguageWeight. Typed in English: every form in one synonym
+    // group, so an article holding the concept in both its languages (a Chinese law with its
+    // English translation) counts it once, as an English-only one does (BM25 saturates the
+    // group's summed wdf instead of adding two groups' weights).
     const bool query_cjk = has_cjk(query.substr(m.begin, m.end - m.begin));
     std::vector<Xapian::Query> own, other;
     for (const auto& form : concept_entry.forms) {
@@ -209,13 +211,28 @@ PlainQueryPlan make_plan(std::string_view typed, const ConceptTable& concepts,
       if (!q.empty()) (has_cjk(form) == query_cjk ? own : other).push_back(q);
     }
     if (!own.empty() || !other.empty()) {
-      Xapian::Query own_q(Xapian::Query::OP_SYNONYM, own.begin(), own.end());
-      Xapian::Query other_q(Xapian::Query::OP_SCALE_WEIGHT,
-                            Xapian::Query(Xapian::Query::OP_SYNONYM, other.begin(), other.end()),
-                            kOtherLanguageWeight);
-      add(own.empty()     ? other_q
-          : other.empty() ? own_q
-                          : Xapian::Query(Xapian::Query::OP_OR, own_q, other_q));
+      Xapian::Query piece;
+      if (!query_cjk) {
+        own.insert(own.end(), other.begin(), other.end());
+        piece = Xapian::Query(Xapian::Query::OP_SYNONYM, own.begin(), own.end());
+      } else {
+        Xapian::Query own_q(Xapian::Query::OP_SYNONYM, own.begin(), own.end());
+        Xapian::Query other_q(Xapian::Query::OP_SCALE_WEIGHT,
+                              Xapian::Query(Xapian::Query::OP_SYNONYM, other.begin(), other.end()),
+                              kOtherLanguageWeight);
+        piece = own.empty()     ? other_q
+                : other.empty() ? own_q
+                                : Xapian::Query(Xapian::Query::OP_OR, own_q, other_q);
+      }
+      // In the relaxed plan a concept typed in English outweighs a plain word (see the header).
+      if (query_cjk) {
+        add(piece);
+      } else {
+        strict.push_back(piece);
+        relaxed.push_back(
+            Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, piece, kRelaxedConceptWeight));
+        ++plan.pieces;
+      }
       plan.concepts.push_back(concept_entry.id);
     }
     at = m.end;

@@ -52,4 +52,13 @@ PlainQueryPlan plan_plain_query(std::string_view query, const ConceptTable& conc
 // 0.3 -> 0.910 / 0.662, 0.5 -> 0.910 / 0.662, 0.7 -> 0.910 / 0.664, 1.0 -> 0.910 / 0.662.
 inline constexpr double kLexiconWeight = 0.7;
 
+// The weight of a concept typed in English among the relaxed plan's pieces, against 1 for a plain
+// word: a curated term ("phone cards", "fines", "state secrets") says more about the answer than
+// the ordinary words around it ("limit", "number", "register"), which English texts of every
+// jurisdiction hold. Chinese-typed concepts keep 1 (their pieces around them are phrases already).
+// Measured on tests/gold/relevance_dev.json (success@5 / NDCG@10, English queries; BENCHMARKS.md,
+// relevance section, third round): 1 -> 0.896 / 0.631, 1.3 -> 0.896 / 0.640, 1.5 -> 0.925 /
+// 0.647, 2 -> 0.940 / 0.650, 3 -> 0.940 / 0.651.
+inline constexpr double kRelaxedConceptWeight = 2.0;
+
 }  // namespace regkg::index

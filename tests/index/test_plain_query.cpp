@@ -245,3 +245,65 @@ TEST_SUITE("index") {
     CHECK(s.search(q("\"provide outside the territory\"")).hits.empty());
   }
 }
+
+TEST_SUITE("index") {
+  TEST_CASE("English-typed concepts: one synonym group of both languages / relaxed weight") {
+    const ConceptTable concepts = ConceptTable::parse(kConcepts, "test");
+    Xapian::QueryParser parser;
+    parser.set_stemmer(Xapian::Stem("english"));
+    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    // English: the English and Chinese forms in one OP_SYNONYM (an article holding both counts
+    // the concept once), scaled by kRelaxedConceptWeight among the relaxed pieces only.
+    const PlainQueryPlan en = plan_plain_query("personal data zebra", concepts, parser);
+    const std::string strict = en.strict.get_description(), relaxed = en.relaxed.get_description();
+    INFO(strict);
+    INFO(relaxed);
+    CHECK(strict.find("(personal@1 PHRASE 2 information@2) SYNONYM") != std::string::npos);
+    CHECK(strict.find("SYNONYM (个@1 PHRASE 4 人@1 PHRASE 4 信@1 PHRASE 4 息@1)") !=
+          std::string::npos);
+    CHECK(strict.find(" OR 1 * ") == std::string::npos);
+    CHECK(strict.find("2 * ") == std::string::npos);
+    CHECK(relaxed.find("2 * ((personal@1 PHRASE 2 information@2) SYNONYM") != std::string::npos);
+    CHECK(relaxed.find("Zzebra@1") != std::string::npos);
+    CHECK(relaxed.find("2 * (Zzebra") == std::string::npos);
+    // Chinese: the Chinese forms, then the English forms as a second group, no extra weight.
+    const PlainQueryPlan zh = plan_plain_query("个人信息 斑马", concepts, parser);
+    const std::string zh_relaxed = zh.relaxed.get_description();
+    INFO(zh_relaxed);
+    CHECK(zh_relaxed.find(" OR 1 * ((personal@1 PHRASE 2 information@2) SYNONYM") !=
+          std::string::npos);
+    CHECK(zh_relaxed.find("2 * ") == std::string::npos);
+  }
+
+  TEST_CASE("relaxed plans weight recitals down: the article they explain comes first") {
+    regkg::test::TempDir dir;
+    const auto path = dir.path() / "index";
+    {
+      IndexWriter w(path, "recital-test");
+      // The recital holds the words more often than the article; so does an article with the
+      // recital's text, which shows what the recital's weight would be without the factor.
+      const std::string often =
+          "Penalties and administrative fines should be effective. Administrative fines should be "
+          "proportionate and penalties dissuasive.";
+      w.add(doc("eu/ai-act@2024-07-12/rec-168", "article", "eu", "Regulation 2024/1689 Recital 168",
+                "", often));
+      w.add(doc("eu/ai-act@2024-07-12/art-98", "article", "eu", "Regulation 2024/1689 Article 98",
+                "", often));
+      w.add(doc("eu/ai-act@2024-07-12/art-99", "article", "eu", "Regulation 2024/1689 Article 99",
+                "",
+                "Member States shall lay down rules on penalties, including administrative "
+                "fines, applicable to infringements."));
+      w.add(doc("eu/ai-act@2024-07-12/art-5", "article", "eu", "Regulation 2024/1689 Article 5", "",
+                "The following practices shall be prohibited."));
+      w.commit();
+    }
+    std::ofstream(path / kConceptsFile) << kConcepts;
+    Searcher s(path, 1);
+    // "zebra" matches nothing: the strict plan finds nothing and the relaxed one ranks.
+    const auto relaxed = s.search(q("penalties administrative fines zebra"));
+    CHECK(relaxed.relaxed);
+    CHECK(ids(relaxed) == std::vector<std::string>{"eu/ai-act@2024-07-12/art-98",
+                                                   "eu/ai-act@2024-07-12/art-99",
+                                                   "eu/ai-act@2024-07-12/rec-168"});
+  }
+}
