@@ -463,6 +463,10 @@ class Extractor {
     if (!version) return;
     for (const DateMention& d : r.dates) {
       if (d.type_hint.empty()) continue;  // a date in a rule's text without a role is not an event
+      // A text that says something is repealed repeals another instrument ("Directive 95/46/EC is
+      // repealed with effect from 25 May 2018" in the GDPR, "…同时废止"): never its own version,
+      // which would then count as not in force from that date.
+      if (d.type_hint == "repealed") continue;
       add_event(*version, j.version, d.type_hint, d,
                 prov(j, "text.date." + d.type_hint, d.year_inferred ? 0.7f : 0.9f, d.begin, d.end));
     }

@@ -568,6 +568,14 @@ class Extractor {
       const std::string_view rest = after.substr(first);
       if (has(rest, "决定") && (has(rest, "修正") || has(rest, "修订"))) return "amended";
     }
+    // "1993年2月22日…通过的《中华人民共和国国家安全法》同时废止": the date and its event word
+    // describe the cited instrument, not the text's own (its own amendments were handled above).
+    if (first != std::string_view::npos) {
+      size_t word_end = first;
+      for (const Kw& k : kKeywords)
+        if (after.compare(first, k.word.size(), k.word) == 0) word_end = first + k.word.size();
+      if (after.compare(word_end, std::string_view("的《").size(), "的《") == 0) return "";
+    }
     return hint;
   }
 

@@ -175,6 +175,28 @@ TEST_CASE(
   CHECK(dates[2].type_hint == "effective");
 }
 
+TEST_CASE("date: a date describing a cited instrument is no event of the citing text") {
+  // Counter-espionage Law 2014, Article 40: the 1993 date is the State Security Law's adoption.
+  const std::string text =
+      "本法自公布之日起施行。1993年2月22日第七届全国人民代表大会常务委员会第三十次会议通过的"
+      "《中华人民共和国国家安全法》同时废止。";
+  const std::vector<DateMention> dates = extract_dates(text, "2014-11-01");
+  REQUIRE(dates.size() == 1);
+  CHECK(dates[0].date == "1993-02-22");
+  CHECK(dates[0].type_hint == "");
+  // The same words about the text's own amendment keep their role.
+  const std::vector<DateMention> own = extract_dates(
+      "根据2021年12月24日第十三届全国人民代表大会常务委员会第三十二次会议通过的《关于修改"
+      "〈中华人民共和国科学技术进步法〉的决定》第一次修正",
+      "");
+  REQUIRE(own.size() == 1);
+  CHECK(own[0].type_hint == "amended");
+  // A date right before 施行 with no cited title stays the text's own.
+  const std::vector<DateMention> effective = extract_dates("本办法自2005年1月1日起施行。", "");
+  REQUIRE(effective.size() == 1);
+  CHECK(effective[0].type_hint == "effective");
+}
+
 TEST_CASE("date: feed items with dates in their title or excerpt") {
   REGKG_NEEDS_FULL_CORPUS(
       "the publishers' news text (feed excerpts, the seed article's body), which the embedded "
