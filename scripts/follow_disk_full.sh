@@ -84,9 +84,11 @@ keep=$(( graph_bytes / 3 ))
 head -c $(( free_bytes - keep )) /dev/zero > "$work/disk/filler" 2>/dev/null || true
 # Each attempt amends the law on the full disk. The graph file and the index delta race for the
 # last free bytes: when the graph file takes them first the index fails and nothing is served
-# early, which is safe too; attempts go on until a snapshot was served from staging first.
+# early, which is safe too; attempts go on until a snapshot was served from staging first. The
+# index wins about one race in four here (free space the same before every attempt: nothing
+# leaks); 6 attempts failed the test in 3 of 5 runs on 2026-12-08, and one run needed 18: up to 40 (0.3 s each).
 previewed=
-for attempt in 1 2 3 4 5 6; do
+for attempt in $(seq 40); do
   before_failures=$(failures)
   phrase="满盘第${attempt}目录"
   sed -i "s/国家建立数据分类分级[^，。]*保护制度/国家建立数据分类分级和${phrase}保护制度/" "$law"
