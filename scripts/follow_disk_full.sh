@@ -86,7 +86,8 @@ head -c $(( free_bytes - keep )) /dev/zero > "$work/disk/filler" 2>/dev/null || 
 # last free bytes: when the graph file takes them first the index fails and nothing is served
 # early, which is safe too; attempts go on until a snapshot was served from staging first. The
 # index wins about one race in four here (free space the same before every attempt: nothing
-# leaks); 6 attempts failed the test in 3 of 5 runs on 2026-12-08, and one run needed 18: up to 40 (0.3 s each).
+# leaks); 6 attempts failed the test in 3 of 5 runs on 2026-12-08, and one run needed 18: up to
+# 40 (0.3 s each).
 previewed=
 for attempt in $(seq 40); do
   before_failures=$(failures)
