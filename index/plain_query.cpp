@@ -211,23 +211,18 @@ PlainQueryPlan make_plan(std::string_view typed, const ConceptTable& concepts,
       if (!q.empty()) (has_cjk(form) == query_cjk ? own : other).push_back(q);
     }
     if (!own.empty() || !other.empty()) {
-      Xapian::Query piece;
-      if (!query_cjk) {
-        own.insert(own.end(), other.begin(), other.end());
-        piece = Xapian::Query(Xapian::Query::OP_SYNONYM, own.begin(), own.end());
-      } else {
+      if (query_cjk) {
         Xapian::Query own_q(Xapian::Query::OP_SYNONYM, own.begin(), own.end());
         Xapian::Query other_q(Xapian::Query::OP_SCALE_WEIGHT,
                               Xapian::Query(Xapian::Query::OP_SYNONYM, other.begin(), other.end()),
                               kOtherLanguageWeight);
-        piece = own.empty()     ? other_q
-                : other.empty() ? own_q
-                                : Xapian::Query(Xapian::Query::OP_OR, own_q, other_q);
-      }
-      // In the relaxed plan a concept typed in English outweighs a plain word (see the header).
-      if (query_cjk) {
-        add(piece);
+        add(own.empty()     ? other_q
+            : other.empty() ? own_q
+                            : Xapian::Query(Xapian::Query::OP_OR, own_q, other_q));
       } else {
+        own.insert(own.end(), other.begin(), other.end());
+        const Xapian::Query piece(Xapian::Query::OP_SYNONYM, own.begin(), own.end());
+        // In the relaxed plan a concept typed in English outweighs a plain word (see the header).
         strict.push_back(piece);
         relaxed.push_back(
             Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, piece, kRelaxedConceptWeight));

@@ -1,5 +1,6 @@
 // Shared test helpers (see test_support.h).
 #include "tests/test_support.h"
+#include "text/whole_file.h"
 
 #include <unistd.h>
 
@@ -7,6 +8,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <random>
 #include <sstream>
 #include <stdexcept>
@@ -39,11 +41,9 @@ std::filesystem::path corpus_file(const std::string& relative) {
 }
 
 std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path.string());
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
+  std::optional<std::string> contents = text::read_whole_file(path);
+  if (!contents) throw std::runtime_error("cannot read " + path.string());
+  return std::move(*contents);
 }
 
 void write_file(const std::filesystem::path& path, const std::string& content) {

@@ -555,12 +555,13 @@ class Extractor {
                                                      {"公布", "published"},
                                                      {"发布", "published"},
                                                      {"颁布", "published"}}};
-    size_t first = std::string_view::npos;
+    size_t first = std::string_view::npos, first_end = 0;
     const char* hint = "";
     for (const Kw& k : kKeywords) {
       const size_t p = after.find(k.word);
       if (p < first) {
         first = p;
+        first_end = p + k.word.size();
         hint = k.hint;
       }
     }
@@ -570,12 +571,8 @@ class Extractor {
     }
     // "1993年2月22日…通过的《中华人民共和国国家安全法》同时废止": the date and its event word
     // describe the cited instrument, not the text's own (its own amendments were handled above).
-    if (first != std::string_view::npos) {
-      size_t word_end = first;
-      for (const Kw& k : kKeywords)
-        if (after.compare(first, k.word.size(), k.word) == 0) word_end = first + k.word.size();
-      if (after.compare(word_end, std::string_view("的《").size(), "的《") == 0) return "";
-    }
+    if (first != std::string_view::npos && after.substr(first_end).substr(0, 6) == "的《")
+      return "";
     return hint;
   }
 

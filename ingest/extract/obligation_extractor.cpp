@@ -460,6 +460,11 @@ constexpr std::array<std::string_view, 36> kKeCompoundNext = {
 constexpr std::array<std::string_view, 11> kKePrevBlock = {"许", "认", "不", "方", "才", "即",
                                                            "无", "两", "尚", "宁", "未"};
 
+// A comma, full stop or semicolon at p: where a modal word's clause ends.
+bool at_clause_stop(std::string_view s, size_t p) {
+  return starts_at(s, p, "，") || starts_at(s, p, "。") || starts_at(s, p, "；");
+}
+
 // Decides whether the trigger at `pos` is a modal use (false for compounds and modifiers).
 bool zh_trigger_ok(std::string_view s, size_t pos, const ZhTrigger& t) {
   const size_t after = pos + t.word.size();
@@ -481,7 +486,7 @@ bool zh_trigger_ok(std::string_view s, size_t pos, const ZhTrigger& t) {
     for (std::string_view v : {"决定", "通知", "撤销"})
       if (before_modal.find(v) != std::string_view::npos) return false;
     for (size_t p = after, n = 0; n < 8 && p < s.size(); ++n, p = next_pos(s, p)) {
-      if (starts_at(s, p, "，") || starts_at(s, p, "。") || starts_at(s, p, "；")) break;
+      if (at_clause_stop(s, p)) break;
       if (starts_at(s, p, "的") || starts_at(s, p, "决定")) return false;
     }
   }
@@ -490,7 +495,7 @@ bool zh_trigger_ok(std::string_view s, size_t pos, const ZhTrigger& t) {
   if (ends_at(s, pos, "的") && (w == "禁止" || w == "应当" || w == "不得")) return false;
   if (ends_at(s, pos, "规定")) {
     for (size_t p = after, n = 0; n < 14 && p < s.size(); ++n, p = next_pos(s, p)) {
-      if (starts_at(s, p, "，") || starts_at(s, p, "。") || starts_at(s, p, "；")) break;
+      if (at_clause_stop(s, p)) break;
       if (starts_at(s, p, "的")) return false;
     }
   }
@@ -501,7 +506,7 @@ bool zh_trigger_ok(std::string_view s, size_t pos, const ZhTrigger& t) {
   if (ends_at(s, pos, "对") || w == "有权") {
     size_t p = after;
     for (int n = 0; n < 6 && p < s.size(); ++n) {
-      if (starts_at(s, p, "，") || starts_at(s, p, "。") || starts_at(s, p, "；")) break;
+      if (at_clause_stop(s, p)) break;
       // (An actor's 的 is a possessive inside the object: "有权拒绝经营者的强制交易行为".)
       if (starts_at(s, p, "的")) {
         if (p > after && zh_role_ending_at(s, p)) break;
